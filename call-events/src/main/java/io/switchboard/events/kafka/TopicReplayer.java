@@ -1,0 +1,89 @@
+package io.switchboard.events.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.topic.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads partitions of a topic from the beginning to their current end (committed records only), to
+ * rebuild a service's local view of a compacted topic before it starts applying new events.
+ */
+public final class TopicReplayer {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicReplayer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Map<String, Object> consumerProperties;
+    private final EventEnvelopes envelopes;
+
+    public TopicReplayer(Map<String, Object> baseConsumerProperties, EventEnvelopes envelopes) {
+        var properties = new HashMap<>(baseConsumerProperties);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumerProperties = Map.copyOf(properties);
+        this.envelopes = envelopes;
+    }
+
+    public void replayAll(Topic topic, Consumer<ReceivedEvent<Object>> sink) {
+        try (var consumer = newConsumer()) {
+            List<Integer> partitions = consumer.partitionsFor(topic.topicName()).stream()
+                    .map(info -> info.partition()).toList();
+            replay(consumer, topic, partitions, sink);
+        }
+    }
+
+    public void replay(Topic topic, Collection<Integer> partitions, Consumer<ReceivedEvent<Object>> sink) {
+        try (var consumer = newConsumer()) {
+            replay(consumer, topic, partitions, sink);
+        }
+    }
+
+    private void replay(KafkaConsumer<String, CloudEvent> consumer, Topic topic, Collection<Integer> partitions,
+            Consumer<ReceivedEvent<Object>> sink) {
+        List<TopicPartition> assigned = partitions.stream()
+                .map(p -> new TopicPartition(topic.topicName(), p)).toList();
+        consumer.assign(assigned);
+        consumer.seekToBeginning(assigned);
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        long applied = 0;
+        while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            for (ConsumerRecord<String, CloudEvent> record : consumer.poll(POLL)) {
+                if (record.value() == null) {
+                    continue;
+                }
+                try {
+                    sink.accept(envelopes.unwrap(record.value()));
+                    applied++;
+                } catch (RejectedEventException e) {
+                    log.warn("Skipping {}-{}@{} while replaying: {}", record.topic(), record.partition(),
+                            record.offset(), e.getMessage());
+                }
+            }
+        }
+        log.info("Replayed {} events from {} partitions {}", applied, topic.topicName(), partitions);
+    }
+
+    private KafkaConsumer<String, CloudEvent> newConsumer() {
+        var deserializer = new CloudEventDeserializer();
+        deserializer.configure(Map.of(), false);
+        return new KafkaConsumer<>(consumerProperties, new StringDeserializer(), deserializer);
+    }
+}

@@ -1,0 +1,101 @@
+package io.switchboard.events.topic;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topic catalogue: every topic Switchboard uses, with its key, partitions and cleanup policy.
+ * Topic names come only from here. {@link #PROVIDER_EVENTS} and {@link #CALL_STATES} have the same
+ * partition count and key so that a call's events and its state live in the same partition number.
+ */
+public enum Topic {
+
+    CALL_REQUESTS("switchboard.call-requests.v1", "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    DIALER_QUEUE("switchboard.dialer-queue.v1", "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
+    PROVIDER_EVENTS("switchboard.provider-events.v1", "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    CALL_STATES("switchboard.call-states.v1", "call id", 6, Cleanup.COMPACT, null),
+    ROUTING_REQUESTS("switchboard.routing-requests.v1", "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
+    ROUTING_REPLIES("switchboard.routing-replies.v1", "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
+    ACCOUNTS("switchboard.accounts.v1", "account id", 3, Cleanup.COMPACT, null),
+    LEDGER("switchboard.ledger.v1", "account id", 6, Cleanup.DELETE, null),
+    WALLETS("switchboard.wallets.v1", "account id", 3, Cleanup.COMPACT, null);
+
+    /** Dead letters keep their source topic's key; their partition is chosen by the key. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    private static final int DEAD_LETTER_PARTITIONS = 1;
+
+    private final String topicName;
+    private final String key;
+    private final int partitions;
+    private final Cleanup cleanup;
+    private final Duration retention;
+
+    Topic(String topicName, String key, int partitions, Cleanup cleanup, Duration retention) {
+        this.topicName = topicName;
+        this.key = key;
+        this.partitions = partitions;
+        this.cleanup = cleanup;
+        this.retention = retention;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public Cleanup cleanup() {
+        return cleanup;
+    }
+
+    public String deadLetterTopicName() {
+        return topicName + DEAD_LETTER_SUFFIX;
+    }
+
+    public NewTopic newTopic(short replicas) {
+        var configs = new java.util.HashMap<String, String>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup.policy);
+        // Retention null means "keep": compacted topics keep the latest value per key and the
+        // ledger is money, kept until an operator archives it.
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
+        if (replicas > 1) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicas - 1));
+        }
+        return new NewTopic(topicName, partitions, replicas).configs(configs);
+    }
+
+    public NewTopic newDeadLetterTopic(short replicas) {
+        return new NewTopic(deadLetterTopicName(), DEAD_LETTER_PARTITIONS, replicas)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis())));
+    }
+
+    public static Topic byName(String topicName) {
+        for (Topic topic : values()) {
+            if (topic.topicName.equals(topicName)) {
+                return topic;
+            }
+        }
+        throw new IllegalArgumentException("Not a Switchboard topic: " + topicName);
+    }
+
+    public enum Cleanup {
+        DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
+        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
+
+        private final String policy;
+
+        Cleanup(String policy) {
+            this.policy = policy;
+        }
+    }
+}
