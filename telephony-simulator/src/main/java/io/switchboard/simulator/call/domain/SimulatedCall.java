@@ -1,0 +1,76 @@
+package io.switchboard.simulator.call.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.switchboard.simulator.webhook.DeliveryAttempt;
+
+/**
+ * One call: what was asked ({@link CallSpec}), where it is ({@link CallState}) and what the simulator sent.
+ * Steps of one call are sequential but run on timer threads, so state is swapped atomically.
+ */
+public final class SimulatedCall {
+
+    private final String sid;
+    private final CallSpec spec;
+    private final Instant dateCreated;
+    private final Queue<DeliveryAttempt> deliveries = new ConcurrentLinkedQueue<>();
+    private volatile CallState state;
+    private volatile VoiceAnswer voiceAnswer;
+    private volatile String recordingSid;
+
+    public SimulatedCall(String sid, CallSpec spec, CallStatus initial, Instant dateCreated) {
+        this.sid = sid;
+        this.spec = spec;
+        this.dateCreated = dateCreated;
+        this.state = CallState.created(initial, dateCreated);
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    public CallSpec spec() {
+        return spec;
+    }
+
+    public Instant dateCreated() {
+        return dateCreated;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    /** Moves the call on; talkSeconds counts only when the call completes. */
+    public synchronized CallState advance(CallStatus next, Instant at, int talkSeconds) {
+        state = state.advance(next, at, talkSeconds);
+        return state;
+    }
+
+    public void journal(DeliveryAttempt attempt) {
+        deliveries.add(attempt);
+    }
+
+    public List<DeliveryAttempt> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    public VoiceAnswer voiceAnswer() {
+        return voiceAnswer;
+    }
+
+    public void answeredWith(VoiceAnswer answer) {
+        this.voiceAnswer = answer;
+    }
+
+    public String recordingSid() {
+        return recordingSid;
+    }
+
+    public void recordedAs(String sid) {
+        this.recordingSid = sid;
+    }
+}

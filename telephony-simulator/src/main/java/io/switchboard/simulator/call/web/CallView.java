@@ -1,0 +1,29 @@
+package io.switchboard.simulator.call.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.simulator.call.domain.CallDirection;
+import io.switchboard.simulator.call.domain.CallState;
+import io.switchboard.simulator.call.domain.CallStatus;
+import io.switchboard.simulator.call.domain.SimulatedCall;
+import io.switchboard.simulator.call.domain.VoiceAnswer;
+import io.switchboard.simulator.webhook.DeliveryAttempt;
+
+/**
+ * The simulator's own view of a call, for tests and people: everything Twilio would not show.
+ *
+ * @param voiceAnswer what the voice URL answered (inbound calls only)
+ * @param deliveries  every webhook attempt in the order they finished
+ */
+record CallView(String callSid, String accountSid, CallDirection direction, CallStatus status, String from,
+        String to, Integer durationSeconds, Instant dateCreated, Instant startTime, Instant endTime,
+        String recordingSid, VoiceAnswer voiceAnswer, List<DeliveryAttempt> deliveries) {
+
+    static CallView of(SimulatedCall call) {
+        CallState state = call.state();
+        return new CallView(call.sid(), call.spec().accountSid(), call.spec().direction(), state.status(),
+                call.spec().from(), call.spec().to(), state.durationSeconds(), call.dateCreated(), state.startTime(),
+                state.endTime(), call.recordingSid(), call.voiceAnswer(), call.deliveries());
+    }
+}

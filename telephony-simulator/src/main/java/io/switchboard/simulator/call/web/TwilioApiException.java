@@ -1,0 +1,37 @@
+package io.switchboard.simulator.call.web;
+
+import org.springframework.http.HttpStatus;
+
+/** A request the Twilio API would refuse, with Twilio's error code. */
+class TwilioApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final int code;
+
+    TwilioApiException(HttpStatus status, int code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    static TwilioApiException unauthenticated() {
+        return new TwilioApiException(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
+    }
+
+    static TwilioApiException notFound(String path) {
+        return new TwilioApiException(HttpStatus.NOT_FOUND, 20404,
+                "The requested resource " + path + " was not found");
+    }
+
+    static TwilioApiException badRequest(int code, String message) {
+        return new TwilioApiException(HttpStatus.BAD_REQUEST, code, message);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    int code() {
+        return code;
+    }
+}

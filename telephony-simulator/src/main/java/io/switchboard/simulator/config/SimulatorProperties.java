@@ -1,0 +1,71 @@
+package io.switchboard.simulator.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.simulator.fault.Faults;
+import io.switchboard.simulator.outcome.OutcomeRule;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code switchboard.simulator.*}; every default lives, with its explanation, in application.yml.
+ *
+ * @param accounts            Twilio AccountSid to auth token; the tokens sign webhooks and check Basic auth
+ * @param publicBaseUrl       base of the URLs the simulator hands out (RecordingUrl)
+ * @param stepDelay           simulated time between two call progress steps
+ * @param outcomeRules        first rule whose pattern matches the destination number decides the outcome
+ * @param webhookRetries      further attempts after a 5xx or a connection error (not counting the first)
+ * @param webhookRetryDelay   pause before each retry
+ * @param webhookTimeout      how long a webhook receiver may take to answer (Twilio: 15s)
+ * @param webhookMaxConnections size of the outgoing connection pool shared by all calls
+ * @param retainedCalls       how many calls the inspection API keeps in memory (oldest evicted)
+ * @param faults              fault injection at startup; switchable at runtime
+ */
+@Validated
+@ConfigurationProperties("switchboard.simulator")
+public record SimulatorProperties(
+        @NotNull Map<String, String> accounts,
+        @NotBlank String publicBaseUrl,
+        @NotNull Duration stepDelay,
+        @NotEmpty List<OutcomeRule> outcomeRules,
+        @PositiveOrZero int webhookRetries,
+        @NotNull Duration webhookRetryDelay,
+        @NotNull Duration webhookTimeout,
+        @Positive int webhookMaxConnections,
+        @Positive int retainedCalls,
+        @NotNull Faults faults) {
+
+    public SimulatorProperties {
+        accounts = accounts == null ? null : normalized(accounts);
+        outcomeRules = outcomeRules == null ? null : List.copyOf(outcomeRules);
+    }
+
+    /**
+     * Environment variables ({@code SWITCHBOARD_SIMULATOR_ACCOUNTS_AC…}) reach a map with lower-cased
+     * keys; Twilio SIDs are "AC" plus lower-case hex, so restoring the prefix restores the SID.
+     */
+    private static Map<String, String> normalized(Map<String, String> accounts) {
+        Map<String, String> result = new LinkedHashMap<>();
+        accounts.forEach((sid, token) -> result.put(
+                sid.regionMatches(true, 0, "AC", 0, 2) ? "AC" + sid.substring(2) : sid, token));
+        return Map.copyOf(result);
+    }
+
+    /** Keeps auth tokens out of logs and failure analyses. */
+    @Override
+    public String toString() {
+        return "SimulatorProperties[accounts=" + (accounts == null ? null : accounts.keySet()) + ", publicBaseUrl=" + publicBaseUrl
+                + ", stepDelay=" + stepDelay + ", outcomeRules=" + outcomeRules + ", webhookRetries="
+                + webhookRetries + ", webhookRetryDelay=" + webhookRetryDelay + ", webhookTimeout="
+                + webhookTimeout + ", webhookMaxConnections=" + webhookMaxConnections + ", retainedCalls="
+                + retainedCalls + ", faults=" + faults + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package io.switchboard.simulator.webhook;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * One webhook delivery as Twilio makes it. Retries and fault-injected duplicates reuse the same
+ * instance, hence the same idempotency token.
+ *
+ * @param kind       what it is for the journal: status-callback, recording-callback or voice
+ * @param accountSid whose auth token signs it
+ * @param params     form params in the order Twilio lists them
+ */
+public record Webhook(String kind, String accountSid, String url, HttpMethod method, Map<String, String> params,
+        String idempotencyToken) {
+
+    public Webhook {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    public static Webhook of(String kind, String accountSid, String url, HttpMethod method, Map<String, String> params) {
+        return new Webhook(kind, accountSid, url, method, params, UUID.randomUUID().toString());
+    }
+
+    /** The URL requested and signed: a GET carries the params in its query string. */
+    String target() {
+        if (method != HttpMethod.GET) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + formEncoded();
+    }
+
+    /** The params that enter the signature besides the URL: none for a GET. */
+    Map<String, String> signedParams() {
+        return method == HttpMethod.GET ? Map.of() : params;
+    }
+
+    String formEncoded() {
+        return params.entrySet().stream()
+                .map(param -> encode(param.getKey()) + "=" + encode(param.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

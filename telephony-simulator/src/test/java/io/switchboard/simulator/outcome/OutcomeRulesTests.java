@@ -1,0 +1,58 @@
+package io.switchboard.simulator.outcome;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.simulator.config.SimulatorProperties;
+import io.switchboard.simulator.fault.Faults;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OutcomeRulesTests {
+
+    private final OutcomeRules rules = new OutcomeRules(new SimulatorProperties(Map.of(), "http://localhost",
+            Duration.ofMillis(1), List.of(
+                    new OutcomeRule(".*0002$", CallOutcome.BUSY, 0),
+                    new OutcomeRule("\\+4420.*", CallOutcome.COMPLETED, 10),
+                    new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+            3, Duration.ofMillis(1), Duration.ofSeconds(1), 1, 1, Faults.NONE));
+
+    @Test
+    void whenSeveralRulesMatchThenFirstWins() {
+        // when
+        OutcomeRule rule = rules.match("+442000000002");
+
+        // then
+        assertThat(rule.outcome()).isEqualTo(CallOutcome.BUSY);
+    }
+
+    @Test
+    void whenPatternMatchesOnlyPartOfNumberThenRuleDoesNotApply() {
+        // when
+        OutcomeRule rule = rules.match("+15554420123");
+
+        // then
+        assertThat(rule.durationSeconds()).isEqualTo(65);
+    }
+
+    @Test
+    void whenNoRuleMatchesThenCallCompletesWithoutTalkTime() {
+        // given
+        rules.replace(List.of(new OutcomeRule(".*0003$", CallOutcome.NO_ANSWER, 0)));
+
+        // when
+        OutcomeRule rule = rules.match("+15550100001");
+
+        // then
+        assertThat(rule).isEqualTo(OutcomeRules.FALLBACK);
+    }
+
+    @Test
+    void whenPatternIsNoRegexThenRuleIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeRule("([", CallOutcome.BUSY, 0))
+                .withMessageContaining("not a valid regex");
+    }
+}
