@@ -1,0 +1,41 @@
+package io.switchboard.billing.wallet.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An account's balance. Immutable: a change yields a new wallet, which replaces the old one only once
+ * the change is committed on Kafka. A debit may take the balance below zero: the call has been made,
+ * and refusing calls for an exhausted wallet is the dialer's job.
+ */
+public record Wallet(String accountId, BigDecimal balance, String currency) {
+
+    public Wallet {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    /** The wallet of an account that has none yet. */
+    public static Wallet empty(String accountId, String currency) {
+        return new Wallet(accountId, BigDecimal.ZERO, currency);
+    }
+
+    public Wallet credit(BigDecimal amount, String amountCurrency) {
+        return new Wallet(accountId, balance.add(positiveIn(amount, amountCurrency)), currency);
+    }
+
+    public Wallet debit(BigDecimal amount, String amountCurrency) {
+        return new Wallet(accountId, balance.subtract(positiveIn(amount, amountCurrency)), currency);
+    }
+
+    private BigDecimal positiveIn(BigDecimal amount, String amountCurrency) {
+        if (!currency.equals(amountCurrency)) {
+            throw new IllegalArgumentException("wallet " + accountId + " holds " + currency + ", not " + amountCurrency);
+        }
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("an amount cannot be negative: " + amount);
+        }
+        return amount;
+    }
+}

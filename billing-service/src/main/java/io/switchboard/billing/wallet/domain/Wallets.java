@@ -1,0 +1,62 @@
+package io.switchboard.billing.wallet.domain;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * This instance's view of all wallets, rebuilt from the topics at start-up. A rebuild swaps in a whole
+ * new {@link WalletBook}, so readers never see a half-loaded state. When a Kafka commit ends with an
+ * unknown outcome the view is marked stale, and the next writer rebuilds it from the topics before
+ * deciding anything (see {@code WalletStateLoader}).
+ */
+public final class Wallets {
+
+    private volatile WalletBook book = new WalletBook();
+    private volatile boolean stale;
+
+    public Optional<Wallet> find(String accountId) {
+        return book.find(accountId);
+    }
+
+    /** The account's wallet, or an empty one in {@code currency} if it has none yet. */
+    public Wallet walletOf(String accountId, String currency) {
+        return book.find(accountId).orElseGet(() -> Wallet.empty(accountId, currency));
+    }
+
+    public boolean isCharged(String callId) {
+        return book.isCharged(callId);
+    }
+
+    public Optional<BigDecimal> topUpAmount(String accountId, String topUpId) {
+        return book.topUpAmount(accountId, topUpId);
+    }
+
+    /** Applies a committed charge. */
+    public void applyCharge(String callId, Wallet after) {
+        book.put(after);
+        book.recordCharge(callId);
+    }
+
+    /** Applies a committed top-up. */
+    public void applyTopUp(String topUpId, BigDecimal amount, Wallet after) {
+        book.put(after);
+        book.recordTopUp(after.accountId(), topUpId, amount);
+    }
+
+    public int size() {
+        return book.size();
+    }
+
+    public void replace(WalletBook rebuilt) {
+        book = rebuilt;
+        stale = false;
+    }
+
+    public void markStale() {
+        stale = true;
+    }
+
+    public boolean isStale() {
+        return stale;
+    }
+}

@@ -1,0 +1,50 @@
+package io.switchboard.billing.wallet.web;
+
+import io.switchboard.billing.wallet.domain.Wallets;
+import io.switchboard.billing.wallet.messaging.TopUpService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Wallet balances and top-ups. A top-up answers once its Kafka transaction has committed. */
+@RestController
+@RequestMapping(path = "/api/wallets", produces = MediaType.APPLICATION_JSON_VALUE)
+class WalletController {
+
+    static final String ACCOUNT_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final Wallets wallets;
+    private final TopUpService topUps;
+
+    WalletController(Wallets wallets, TopUpService topUps) {
+        this.wallets = wallets;
+        this.topUps = topUps;
+    }
+
+    @PostMapping(path = "/{accountId}/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<WalletResponse> topUp(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId,
+            @Valid @RequestBody TopUpRequest request) {
+        // The top-up waits for a Kafka commit and a lock: never on the event loop.
+        return Mono.fromCallable(() -> topUps.topUp(request.toTopUp(accountId)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(WalletResponse::of);
+    }
+
+    @GetMapping("/{accountId}")
+    Mono<WalletResponse> wallet(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId) {
+        return Mono.justOrEmpty(wallets.find(accountId))
+                .map(WalletResponse::of)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "account " + accountId + " has no wallet")));
+    }
+}

@@ -1,0 +1,152 @@
+package io.switchboard.billing;
+
+import static io.switchboard.billing.CallSnapshots.newAccountId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.switchboard.events.billing.WalletToppedUp;
+import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The top-up API on the real broker: one credit per top-up id, clear 4xx for bad input that change nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+// Only one billing instance may consume at a time (single replica): close this one before other IT classes.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class WalletApiIT {
+
+    private static BillingKafka kafka;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/billing-service");
+    }
+
+    @Autowired
+    private WebTestClient web;
+
+    private WalletApi wallets;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new BillingKafka(SharedKafkaBroker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void client() {
+        wallets = new WalletApi(web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    @Test
+    void whenToppedUpThenBalanceAnsweredAndLedgerWritten() {
+        String account = newAccountId();
+
+        wallets.topUp(account, "t-1", "25.00").expectStatus().isOk().expectBody()
+                .jsonPath("$.accountId").isEqualTo(account)
+                .jsonPath("$.balance").isEqualTo("25.00")
+                .jsonPath("$.currency").isEqualTo("USD");
+
+        // committed before the answer: readable at once
+        assertThat(kafka.topUps(account)).singleElement().satisfies(t -> {
+            assertThat(t.topUpId()).isEqualTo("t-1");
+            assertThat(t.amount()).isEqualByComparingTo("25.00");
+            assertThat(t.balanceAfter()).isEqualByComparingTo("25.00");
+        });
+        assertThat(kafka.walletUpdates(account)).singleElement()
+                .satisfies(w -> assertThat(w.balance()).isEqualByComparingTo("25.00"));
+        wallets.balance(account).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("25.00");
+    }
+
+    @Test
+    void whenSameTopUpRepeatedThenCreditedOnce() {
+        // given a top-up applied, then a second one
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+        wallets.topUp(account, "t-2", "2.50").expectStatus().isOk();
+
+        // when the first is retried, as a number this time
+        wallets.post(account, MediaType.APPLICATION_JSON, "{\"topUpId\":\"t-1\",\"amount\":10.0,\"currency\":\"USD\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("12.50");
+
+        // then it answers the current balance and nothing more was credited
+        assertThat(kafka.topUps(account)).extracting(WalletToppedUp::topUpId).containsExactly("t-1", "t-2");
+        assertThat(kafka.walletUpdates(account)).hasSize(2);
+    }
+
+    @Test
+    void whenTopUpIdReusedWithAnotherAmountThenConflict() {
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+
+        wallets.topUp(account, "t-1", "99.00").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("t-1"));
+
+        wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("10.00");
+        assertThat(kafka.topUps(account)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"topUpId\":\"t-1\",\"amount\":\"0\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":\"-5.00\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":\"1.001\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":\"abc\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":\"5.00\",\"currency\":\"EUR\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":\"5.00\"}",
+            "{\"amount\":\"5.00\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"has space\",\"amount\":\"5.00\",\"currency\":\"USD\"}",
+            "{\"topUpId\":\"t-1\",\"amount\":",
+            "[]",
+            ""})
+    void whenTopUpInvalidThenBadRequestAndNothingChanged(String body) {
+        String account = newAccountId();
+
+        wallets.post(account, MediaType.APPLICATION_JSON, body).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        wallets.balance(account).expectStatus().isNotFound();
+        assertThat(kafka.topUps(account)).isEmpty();
+    }
+
+    @Test
+    void whenTopUpNotJsonThenUnsupportedMediaType() {
+        String account = newAccountId();
+
+        wallets.post(account, MediaType.TEXT_PLAIN, "topUpId=t-1&amount=5").expectStatus().isEqualTo(415);
+
+        wallets.balance(account).expectStatus().isNotFound();
+    }
+
+    @Test
+    void whenAccountIdMalformedThenBadRequest() {
+        wallets.topUp("bad$account", "t-1", "5.00").expectStatus().isBadRequest();
+        wallets.balance("bad$account").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void whenAccountHasNoWalletThenNotFound() {
+        wallets.balance(newAccountId()).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.billing.wallet.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+class WalletTests {
+
+    @Test
+    void whenNewAccountThenBalanceIsZero() {
+        assertThat(Wallet.empty("acme", "USD").balance()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void whenToppedUpAndDebitedThenBalanceIsExact() {
+        // given a wallet topped up with 25.00
+        var wallet = Wallet.empty("acme", "USD").credit(new BigDecimal("25.00"), "USD");
+
+        // when two calls are debited
+        var after = wallet.debit(new BigDecimal("0.10"), "USD").debit(new BigDecimal("0.05"), "USD");
+
+        // then no floating point drift: exactly 24.85
+        assertThat(after.balance()).isEqualByComparingTo("24.85");
+        assertThat(after.balance().toPlainString()).isEqualTo("24.85");
+        assertThat(wallet.balance()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void whenDebitExceedsBalanceThenWalletGoesNegative() {
+        var after = Wallet.empty("acme", "USD").debit(new BigDecimal("0.30"), "USD");
+
+        assertThat(after.balance()).isEqualByComparingTo("-0.30");
+    }
+
+    @Test
+    void whenCurrencyDiffersThenRefused() {
+        assertThatThrownBy(() -> Wallet.empty("acme", "USD").credit(BigDecimal.ONE, "EUR"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whenAmountNegativeThenRefused() {
+        assertThatThrownBy(() -> Wallet.empty("acme", "USD").debit(new BigDecimal("-1"), "USD"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whenBookReplacedThenStaleFlagClearedAndStateSwapped() {
+        // given wallets marked stale after an unknown commit outcome
+        var wallets = new Wallets();
+        wallets.applyCharge("CA1", new Wallet("acme", new BigDecimal("-0.05"), "USD"));
+        wallets.markStale();
+
+        // when a rebuilt book replaces them
+        var rebuilt = new WalletBook();
+        rebuilt.put(new Wallet("acme", new BigDecimal("-0.10"), "USD"));
+        rebuilt.recordCharge("CA1");
+        rebuilt.recordCharge("CA2");
+        rebuilt.recordTopUp("acme", "t-1", BigDecimal.TEN);
+        wallets.replace(rebuilt);
+
+        // then the rebuilt state is what is read, and it is no longer stale
+        assertThat(wallets.isStale()).isFalse();
+        assertThat(wallets.find("acme")).get().extracting(Wallet::balance).isEqualTo(new BigDecimal("-0.10"));
+        assertThat(wallets.isCharged("CA2")).isTrue();
+        assertThat(wallets.topUpAmount("acme", "t-1")).contains(BigDecimal.TEN);
+        assertThat(wallets.topUpAmount("other", "t-1")).isEmpty();
+    }
+}
