@@ -1,13 +1,21 @@
 package io.switchboard.events.envelope;
 
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON mapping of event data: ISO-8601 instants, unknown fields tolerated (tolerant readers). */
+/**
+ * The JSON mapping of event data, as the schemas in {@code schemas/} describe it: instants as ISO-8601
+ * strings, decimals as plain numbers (never {@code 1E+2}), unknown fields tolerated (tolerant readers).
+ * The write settings are pinned here rather than left to library defaults because they are the wire format.
+ */
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private EventJson() {

@@ -1,0 +1,125 @@
+package io.switchboard.events.contract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.networknt.schema.Error;
+import io.switchboard.events.envelope.EventJson;
+import io.switchboard.events.envelope.EventType;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.CallStatusReported;
+import io.switchboard.events.request.CallRequest;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schemas refuse what readers could not apply, and allow what tolerant readers skip. */
+class EventSchemaValidationTests {
+
+    static Stream<Named<EventType<?>>> eventTypes() {
+        return EventTypes.all().stream().map(type -> Named.of(type.token(), type));
+    }
+
+    /** What a producer may leave out, EventJson writes as null: the schema must allow both. */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void whenEveryOptionalPropertyIsNullOrAbsentThenStillValidAndReadable(EventType<?> type) {
+        ObjectNode nulls = (ObjectNode) EventSchemas.tree(EventSchemas.golden(type.token()));
+        Set<String> required = new HashSet<>();
+        EventSchemas.schemaTree(type.schemaResource()).path("required").forEach(name -> required.add(name.asString()));
+        List<String> optional = nulls.propertyNames().stream().filter(name -> !required.contains(name)).toList();
+        optional.forEach(nulls::putNull);
+        ObjectNode absent = nulls.deepCopy();
+        optional.forEach(absent::remove);
+
+        var schema = EventSchemas.schema(type.schemaResource());
+        assertThat(schema.validate(nulls)).isEmpty();
+        assertThat(schema.validate(absent)).isEmpty();
+        assertThat(EventJson.read(EventJson.mapper().writeValueAsBytes(absent), type.payloadType()))
+                .isEqualTo(EventJson.read(EventJson.mapper().writeValueAsBytes(nulls), type.payloadType()));
+    }
+
+    @Test
+    void whenStatusIsNotAWireValueThenInvalid() {
+        List<Error> errors = validate(EventTypes.CALL_STATUS_REPORTED, json -> json.put("status", "IN_PROGRESS"));
+
+        assertThat(errors).singleElement().satisfies(error ->
+                assertThat(error.getInstanceLocation().toString()).contains("status"));
+    }
+
+    @Test
+    void whenNestedEnumIsWrongThenInvalid() {
+        List<Error> errors = validate(EventTypes.CALL_STATE_CHANGED,
+                json -> ((ObjectNode) ((ArrayNode) json.get("timeline")).get(0)).put("status", "answered"));
+
+        assertThat(errors).singleElement().satisfies(error ->
+                assertThat(error.getInstanceLocation().toString()).contains("timeline"));
+    }
+
+    @Test
+    void whenRequiredFieldIsMissingThenInvalid() {
+        List<Error> errors = validate(EventTypes.CALL_STATE_CHANGED, json -> json.remove("callId"));
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getKeyword()).isEqualTo("required");
+            assertThat(error.getMessage()).contains("callId");
+        });
+    }
+
+    @Test
+    void whenRequiredFieldIsNullThenInvalid() {
+        assertThat(validate(EventTypes.CALL_CHARGED, json -> json.putNull("amount"))).hasSize(1);
+    }
+
+    @Test
+    void whenInstantIsANumberOrNotIsoThenInvalid() {
+        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", 1741944413601L))).hasSize(1);
+        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", "14/03/2025 09:26"))).hasSize(1);
+    }
+
+    @Test
+    void whenMoneyIsAStringThenInvalid() {
+        assertThat(validate(EventTypes.WALLET_TOPPED_UP, json -> json.put("amount", "50.00"))).hasSize(1);
+    }
+
+    @Test
+    void whenAnUnknownPropertyIsAddedThenStillValidAndReadable() {
+        byte[] golden = EventSchemas.golden(EventTypes.CALL_STATUS_REPORTED.token());
+        ObjectNode json = (ObjectNode) EventSchemas.tree(golden);
+        json.put("callerName", "ACME CORP");
+
+        assertThat(EventSchemas.schema(EventTypes.CALL_STATUS_REPORTED.schemaResource()).validate(json)).isEmpty();
+        assertThat(EventJson.read(EventJson.mapper().writeValueAsBytes(json), CallStatusReported.class))
+                .isEqualTo(EventJson.read(golden, CallStatusReported.class));
+    }
+
+    @Test
+    void whenCallRequestHasABadNumberOrMissesAccountThenInvalid() {
+        ObjectNode badNumber = callRequest();
+        badNumber.put("to", "020 7183 8750");
+        ObjectNode noAccount = callRequest();
+        noAccount.remove("accountId");
+
+        var schema = EventSchemas.schema(CallRequest.SCHEMA_RESOURCE);
+        assertThat(schema.validate(badNumber)).hasSize(1);
+        assertThat(schema.validate(noAccount)).hasSize(1);
+    }
+
+    private static List<Error> validate(EventType<?> type, Consumer<ObjectNode> change) {
+        ObjectNode json = (ObjectNode) EventSchemas.tree(EventSchemas.golden(type.token()));
+        change.accept(json);
+        return EventSchemas.schema(type.schemaResource()).validate(json);
+    }
+
+    private static ObjectNode callRequest() {
+        return (ObjectNode) EventSchemas.tree(EventSchemas.golden("call-request.v1"));
+    }
+}

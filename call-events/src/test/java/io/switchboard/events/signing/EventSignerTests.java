@@ -1,0 +1,146 @@
+package io.switchboard.events.signing;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.switchboard.events.fixtures.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventSignerTests {
+
+    private static final String KEY_ID = "billing-2025-03";
+
+    private final EventSigner signer = TestKeys.signer(KEY_ID);
+    private final EventVerifier verifier = TestKeys.verifierTrusting(KEY_ID);
+
+    @Test
+    void whenSignedThenVerifies() {
+        CloudEvent signed = signer.sign(unsigned());
+
+        assertThat(signed.getExtension(EventSigner.KEY_ID_EXTENSION)).isEqualTo(KEY_ID);
+        assertThatCode(() -> verifier.verify(signed)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenOneDataByteChangesThenSignatureFails() {
+        CloudEvent signed = signer.sign(unsigned());
+        byte[] data = signed.getData().toBytes();
+        data[data.length / 2] ^= 1;
+
+        assertRejected(CloudEventBuilder.v1(signed).withData(data).build());
+    }
+
+    @Test
+    void whenSubjectChangesThenSignatureFails() {
+        assertRejected(tampered(b -> b.withSubject("CA00000000000000000000000000000000")));
+    }
+
+    @Test
+    void whenTypeChangesThenSignatureFails() {
+        assertRejected(tampered(b -> b.withType("switchboard.billing.wallet-topped-up.v1")));
+    }
+
+    @Test
+    void whenIdSourceOrTimeChangesThenSignatureFails() {
+        assertRejected(tampered(b -> b.withId("another-id")));
+        assertRejected(tampered(b -> b.withSource(URI.create("/switchboard/impostor"))));
+        assertRejected(tampered(b -> b.withTime(OffsetDateTime.parse("2025-03-14T09:26:54Z"))));
+    }
+
+    @Test
+    void whenSubjectIsRemovedThenSignatureFails() {
+        assertRejected(tampered(b -> b.withSubject(null)));
+    }
+
+    @Test
+    void whenKeyIdIsUnknownThenRejected() {
+        CloudEvent signed = TestKeys.signer("unknown-key").sign(unsigned());
+
+        assertThatThrownBy(() -> verifier.verify(signed))
+                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("untrusted key unknown-key");
+    }
+
+    @Test
+    void whenAnotherKeyClaimsATrustedKeyIdThenRejected() {
+        var forger = new EventSigner(KEY_ID, TestKeys.pair("forger").privateKey());
+
+        assertRejected(forger.sign(unsigned()));
+    }
+
+    @Test
+    void whenSignatureOrKeyIdIsMissingThenRejected() {
+        CloudEvent signed = signer.sign(unsigned());
+
+        assertThatThrownBy(() -> verifier.verify(unsigned()))
+                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("is not signed");
+        assertRejected(CloudEventBuilder.v1(signed).withoutExtension(EventSigner.SIGNATURE_EXTENSION).build());
+        assertRejected(CloudEventBuilder.v1(signed).withoutExtension(EventSigner.KEY_ID_EXTENSION).build());
+    }
+
+    @Test
+    void whenSignatureIsNotBase64ThenRejected() {
+        assertRejected(CloudEventBuilder.v1(signer.sign(unsigned()))
+                .withExtension(EventSigner.SIGNATURE_EXTENSION, "not base64!").build());
+    }
+
+    @Test
+    void whenKeysRotateThenAVerifierTrustingBothAcceptsBoth() {
+        CloudEvent fromOldKey = TestKeys.signer("billing-2025-01").sign(unsigned());
+        CloudEvent fromNewKey = TestKeys.signer("billing-2025-07").sign(unsigned());
+        EventVerifier duringRotation = TestKeys.verifierTrusting("billing-2025-01", "billing-2025-07");
+        EventVerifier afterRotation = TestKeys.verifierTrusting("billing-2025-07");
+
+        assertThatCode(() -> duringRotation.verify(fromOldKey)).doesNotThrowAnyException();
+        assertThatCode(() -> duringRotation.verify(fromNewKey)).doesNotThrowAnyException();
+        assertThatCode(() -> afterRotation.verify(fromNewKey)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> afterRotation.verify(fromOldKey)).isInstanceOf(InvalidSignatureException.class);
+    }
+
+    @Test
+    void whenKeyPairIsGeneratedThenItIsRawBase64AndItsToStringHidesThePrivateKey() {
+        Ed25519Keys.KeyPair pair = Ed25519Keys.generate("ops-2025-03");
+
+        assertThat(Base64.getDecoder().decode(pair.privateKey())).hasSize(32);
+        assertThat(Base64.getDecoder().decode(pair.publicKey())).hasSize(32);
+        assertThat(pair.toString()).contains("ops-2025-03").doesNotContain(pair.privateKey());
+        var generatedSigner = new EventSigner(pair.keyId(), pair.privateKey());
+        assertThatCode(() -> new EventVerifier(Map.of(pair.keyId(), pair.publicKey()))
+                .verify(generatedSigner.sign(unsigned()))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenKeyIdIsBlankThenSignerRefuses() {
+        assertThatThrownBy(() -> new EventSigner(" ", TestKeys.pair(KEY_ID).privateKey()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private CloudEvent tampered(UnaryOperator<CloudEventBuilder> change) {
+        return change.apply(CloudEventBuilder.v1(signer.sign(unsigned()))).build();
+    }
+
+    private void assertRejected(CloudEvent event) {
+        assertThatThrownBy(() -> verifier.verify(event)).isInstanceOf(InvalidSignatureException.class);
+    }
+
+    private static CloudEvent unsigned() {
+        return CloudEventBuilder.v1()
+                .withId("5f0c7a52-9a43-5d0e-8f51-2b2f6f3c9d11")
+                .withType("switchboard.billing.call-charged.v1")
+                .withSource(URI.create("/switchboard/billing-service"))
+                .withSubject("CA9e2b4d6f8a0c1e3b5d7f9a1c3e5b7d9f")
+                .withTime(OffsetDateTime.parse("2025-03-14T09:26:53.601Z"))
+                .withDataContentType("application/json")
+                .withData("{\"accountId\":\"acme\",\"amount\":0.0420}".getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+}
