@@ -1,0 +1,83 @@
+package io.switchboard.dialer.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the dialer places calls ({@code switchboard.dialer.*}); defaults are documented in application.yml.
+ *
+ * @param ingressBaseUrl         public URL of webhook-ingress, the base of every callback URL handed to the provider
+ * @param defaultTimeLimit       the longest a placed call may last (Twilio {@code TimeLimit}) until wallets set it
+ * @param placedRequestsCapacity how many placed request ids are remembered to dial each request at most once
+ * @param twilio                 the Twilio REST API and its credentials
+ */
+@ConfigurationProperties("switchboard.dialer")
+public record DialerProperties(
+        @DefaultValue("http://localhost:8080") URI ingressBaseUrl,
+        @DefaultValue("1h") Duration defaultTimeLimit,
+        @DefaultValue("100000") int placedRequestsCapacity,
+        @DefaultValue Twilio twilio) {
+
+    public DialerProperties {
+        if (defaultTimeLimit.isNegative() || defaultTimeLimit.toSeconds() < 1) {
+            throw new IllegalArgumentException("switchboard.dialer.default-time-limit must be at least 1s");
+        }
+        if (placedRequestsCapacity < 1) {
+            throw new IllegalArgumentException("switchboard.dialer.placed-requests-capacity must be positive");
+        }
+    }
+
+    /**
+     * @param apiBaseUrl where the Twilio SDK's {@code https://api.twilio.com} requests go (the simulator locally)
+     * @param accountSid the account calls are placed on
+     * @param authToken  the account's auth token: a secret, set from the environment, never from yml
+     * @param timeout    how long one HTTP request to the API may wait for an answer
+     * @param retry      how transient API failures (429, 5xx, I/O) are retried
+     */
+    public record Twilio(
+            @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
+            String accountSid,
+            String authToken,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue Retry retry) {
+
+        public Twilio {
+            if (accountSid == null || accountSid.isBlank()) {
+                throw new IllegalArgumentException("switchboard.dialer.twilio.account-sid is required");
+            }
+            if (authToken == null || authToken.isBlank()) {
+                throw new IllegalArgumentException(
+                        "switchboard.dialer.twilio.auth-token is required (set it from a secret)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Twilio[apiBaseUrl=" + apiBaseUrl + ", accountSid=" + accountSid + ", timeout=" + timeout
+                    + ", retry=" + retry + "]";
+        }
+    }
+
+    /**
+     * Exponential backoff: {@code initialBackoff}, then times {@code multiplier}, capped at {@code maxBackoff}.
+     *
+     * @param maxAttempts attempts in all, the first one included
+     */
+    public record Retry(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("2s") Duration maxBackoff) {
+
+        public Retry {
+            if (maxAttempts < 1 || multiplier < 1.0 || initialBackoff.toMillis() < 1
+                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("switchboard.dialer.twilio.retry needs max-attempts >= 1, "
+                        + "multiplier >= 1 and 1ms <= initial-backoff <= max-backoff");
+            }
+        }
+    }
+}

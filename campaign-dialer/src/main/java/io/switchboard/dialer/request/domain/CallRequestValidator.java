@@ -1,0 +1,96 @@
+package io.switchboard.dialer.request.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.switchboard.events.request.CallRequest;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides whether a call-requests record can be dialed: JSON, then the published JSON Schema
+ * (call-request.v1), then real phone numbers. Each rejection names the field at fault.
+ */
+@Component
+public final class CallRequestValidator {
+
+    static final String NOT_JSON = "not JSON";
+
+    private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
+
+    // Strict reading: a request with duplicate keys or trailing bytes is ambiguous, so it is not dialed.
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private final Schema schema = loadSchema();
+
+    public Validation validate(byte[] value) {
+        JsonNode json;
+        try {
+            json = value == null ? null : mapper.readTree(value);
+        } catch (JacksonException e) {
+            json = null;
+        }
+        if (json == null || json.isMissingNode()) {
+            return new Validation.Invalid(null, null, NOT_JSON, null);
+        }
+        List<SchemaViolation> violations = schema.validate(json).stream().map(SchemaViolation::of).toList();
+        if (!violations.isEmpty()) {
+            return invalid(json, violations);
+        }
+        CallRequest request = mapper.treeToValue(json, CallRequest.class);
+        if (!isPhoneNumber(request.to())) {
+            return new Validation.Invalid(request.requestId(), request.accountId(),
+                    "to: " + request.to() + " is not a valid phone number", "to");
+        }
+        if (!isPhoneNumber(request.from())) {
+            return new Validation.Invalid(request.requestId(), request.accountId(),
+                    "from: " + request.from() + " is not a valid phone number", "from");
+        }
+        return new Validation.Valid(request);
+    }
+
+    private static Validation.Invalid invalid(JsonNode json, List<SchemaViolation> violations) {
+        String reason = violations.stream().map(SchemaViolation::describe).collect(Collectors.joining("; "));
+        return new Validation.Invalid(readable(json, "requestId", violations), readable(json, "accountId", violations),
+                reason, violations.getFirst().field());
+    }
+
+    /** A top-level text field the publisher can correlate by, unless that very field is at fault. */
+    private static String readable(JsonNode json, String name, List<SchemaViolation> violations) {
+        boolean atFault = violations.stream().anyMatch(violation -> name.equals(violation.field()));
+        JsonNode node = json.get(name);
+        return !atFault && node != null && node.isString() ? node.asString() : null;
+    }
+
+    private static boolean isPhoneNumber(String e164) {
+        try {
+            return PHONE_NUMBERS.isValidNumber(PHONE_NUMBERS.parse(e164, null));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static Schema loadSchema() {
+        try (InputStream in = CallRequest.class.getClassLoader().getResourceAsStream(CallRequest.SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CallRequest.SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + CallRequest.SCHEMA_RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.switchboard.dialer.request.messaging;
+
+import java.time.Clock;
+
+import io.switchboard.dialer.placement.CallDialer;
+import io.switchboard.dialer.placement.DialOutcome;
+import io.switchboard.dialer.request.domain.CallRequestValidator;
+import io.switchboard.dialer.request.domain.Validation;
+import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.request.CallRequest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Consumes call requests: a valid one is dialed (at most once per request id) and announced with
+ * CallPlaced; anything else, unparseable bytes included, gets a CallRequestRejected naming the
+ * field at fault. Runs in the container's Kafka transaction with the offset commit.
+ */
+@Component
+class CallRequestListener {
+
+    static final String ID = "call-requests";
+
+    private static final Logger log = LoggerFactory.getLogger(CallRequestListener.class);
+
+    private final CallRequestValidator validator;
+    private final CallDialer dialer;
+    private final DialerEventPublisher publisher;
+    private final RequestOutcomes outcomes;
+    private final Clock clock;
+
+    CallRequestListener(CallRequestValidator validator, CallDialer dialer, DialerEventPublisher publisher,
+            RequestOutcomes outcomes, Clock clock) {
+        this.validator = validator;
+        this.dialer = dialer;
+        this.publisher = publisher;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false,
+            topics = "#{T(io.switchboard.events.topic.Topic).CALL_REQUESTS.topicName()}",
+            containerFactory = CallRequestConsumerConfig.CONTAINER_FACTORY)
+    void onCallRequest(ConsumerRecord<String, byte[]> record) {
+        RequestOrigin origin = RequestOrigin.of(record);
+        switch (validator.validate(record.value())) {
+            case Validation.Valid valid -> dial(origin, valid.request());
+            case Validation.Invalid invalid -> {
+                log.info("Rejected call request {} at {}: {}", invalid.requestId(), origin.position(), invalid.reason());
+                reject(origin, invalid.requestId(), invalid.accountId(), invalid.reason(), invalid.field());
+            }
+        }
+    }
+
+    private void dial(RequestOrigin origin, CallRequest request) {
+        switch (dialer.dial(request)) {
+            case DialOutcome.Placed placed -> {
+                publisher.placed(placed.event());
+                afterCommit(() -> dialer.confirm(request.requestId()));
+                outcomes.placed();
+                log.info("Placed call {} for request {} of account {}", placed.event().callId(), request.requestId(),
+                        request.accountId());
+            }
+            case DialOutcome.Duplicate duplicate -> {
+                outcomes.duplicate();
+                log.info("Call request {} already dialed; not dialing again", duplicate.requestId());
+            }
+            case DialOutcome.Rejected rejected ->
+                    reject(origin, request.requestId(), request.accountId(), rejected.reason(), null);
+        }
+    }
+
+    private void reject(RequestOrigin origin, String requestId, String accountId, String reason, String field) {
+        publisher.rejected(origin, new CallRequestRejected(requestId, accountId, reason, field, clock.instant()));
+        outcomes.rejected();
+    }
+
+    /** Runs {@code action} once the listener's transaction commits (at once when there is none). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,220 @@
+package io.switchboard.dialer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.FakeTwilioServer;
+import io.switchboard.dialer.support.FakeTwilioServer.Reply;
+import io.switchboard.dialer.support.ProviderEventsProbe;
+import io.switchboard.dialer.support.ProviderEventsProbe.Received;
+import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "switchboard.dialer.ingress-base-url=https://ingress.example.com",
+        "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
+        "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
+        "switchboard.dialer.twilio.retry.initial-backoff=10ms",
+        "switchboard.dialer.twilio.retry.max-backoff=50ms"})
+class CampaignDialerIT {
+
+    private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
+
+    private static ProviderEventsProbe events;
+    private static KafkaProducer<String, byte[]> publisher;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        registry.add("switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
+    }
+
+    @BeforeAll
+    static void connect() {
+        events = new ProviderEventsProbe(SharedKafkaBroker.bootstrapServers());
+        publisher = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafkaBroker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+        publisher.close();
+        TWILIO.close();
+    }
+
+    @Test
+    void whenValidRequestThenCallDialedAndOneCallPlacedEvent() {
+        var given = CallRequests.valid();
+
+        publish(given.requestId(), given.json());
+
+        List<Received<CallPlaced>> placed = awaitPlaced(given.requestId(), 1);
+        CallPlaced event = placed.getFirst().event().payload();
+        assertThat(event.callId()).startsWith("CA");
+        assertThat(placed.getFirst().key()).isEqualTo(event.callId());
+        assertThat(placed.getFirst().event().subject()).isEqualTo(event.callId());
+        assertThat(event.accountId()).isEqualTo(given.accountId());
+        assertThat(event.provider()).isEqualTo("twilio");
+        assertThat(event.to()).isEqualTo(CallRequests.TO);
+        assertThat(event.from()).isEqualTo(CallRequests.FROM);
+        assertThat(event.assistantId()).isEqualTo("asst-1");
+        assertThat(event.timeLimitSeconds()).isEqualTo(3600);
+        assertThat(event.placedAt()).isNotNull();
+        assertThat(TWILIO.callsFor(given.accountId())).singleElement().satisfies(call -> {
+            assertThat(call.param("StatusCallback"))
+                    .isEqualTo("https://ingress.example.com/webhooks/twilio/" + given.accountId() + "/status");
+            assertThat(call.param("TimeLimit")).isEqualTo("3600");
+        });
+    }
+
+    @Test
+    void whenSameRequestTwiceThenDialedOnceAndOneEvent() {
+        var given = CallRequests.valid();
+        var sentinel = CallRequests.valid();
+        String key = "campaign-" + UUID.randomUUID();
+        double duplicatesBefore = duplicates();
+
+        publish(key, given.json());
+        publish(key, given.json());
+        // Same key, same partition: once the sentinel is placed, both copies before it were handled.
+        publish(key, sentinel.json());
+
+        awaitPlaced(sentinel.requestId(), 1);
+        eventually().during(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(placed(given.requestId())).hasSize(1));
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+        assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
+    }
+
+    @Test
+    void whenRequestInvalidThenRejectionNamesFieldAndNothingDialed() {
+        var given = CallRequests.valid().with("to", "+1-415-555-2671");
+
+        publish(given.requestId(), given.json());
+
+        Received<CallRequestRejected> rejected = awaitRejected(given.requestId());
+        assertThat(rejected.key()).isEqualTo(given.requestId());
+        assertThat(rejected.event().payload().field()).isEqualTo("to");
+        assertThat(rejected.event().payload().accountId()).isEqualTo(given.accountId());
+        assertThat(rejected.event().payload().reason()).contains("to: ");
+        assertThat(TWILIO.callsFor(given.accountId())).isEmpty();
+        assertThat(placed(given.requestId())).isEmpty();
+    }
+
+    @Test
+    void whenRecordIsGarbageThenRejectedAsNotJsonUnderItsKey() {
+        String key = "garbage-" + UUID.randomUUID();
+
+        publish(key, new byte[] {0x00, (byte) 0xff, 0x7f, 'n', 'o', 'p', 'e'});
+
+        List<Received<CallRequestRejected>> rejected = eventually().until(
+                () -> events.seen(EventTypes.CALL_REQUEST_REJECTED, r -> key.equals(r.key())), list -> !list.isEmpty());
+        assertThat(rejected).singleElement().satisfies(received -> {
+            assertThat(received.event().payload().requestId()).isNull();
+            assertThat(received.event().payload().field()).isNull();
+            assertThat(received.event().payload().reason()).isEqualTo("not JSON");
+        });
+    }
+
+    @Test
+    void whenProviderRefusesNumberThenRejectedWithProviderMessageAfterOneAttempt() {
+        String to = "+14155550199";
+        var given = CallRequests.valid().with("to", to);
+        TWILIO.script(to, Reply.error(400, 21211, "The 'To' number " + to + " is not a valid phone number."));
+
+        publish(given.requestId(), given.json());
+
+        Received<CallRequestRejected> rejected = awaitRejected(given.requestId());
+        assertThat(rejected.event().payload().reason()).contains("21211").contains("is not a valid phone number");
+        assertThat(rejected.event().payload().field()).isNull();
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+        assertThat(placed(given.requestId())).isEmpty();
+    }
+
+    @Test
+    void whenRateLimitedThenRetriedAndPlaced() {
+        String to = "+14155550198";
+        var given = CallRequests.valid().with("to", to);
+        TWILIO.script(to, Reply.error(429, 20429, "Too Many Requests"));
+
+        publish(given.requestId(), given.json());
+
+        awaitPlaced(given.requestId(), 1);
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(2);
+    }
+
+    @Test
+    void whenWiredThenCallRequestsListenerIsTransactionalWithTheSharedDeadLetterPath(
+            @Autowired KafkaListenerEndpointRegistry listeners, @Autowired CommonErrorHandler errorHandler,
+            @Autowired AfterRollbackProcessor<Object, Object> afterRollback) {
+        var container = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("call-requests");
+
+        assertThat(container).isNotNull();
+        assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
+        assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
+        assertThat((Object) container.getAfterRollbackProcessor()).isSameAs(afterRollback);
+    }
+
+    private static void publish(String key, byte[] value) {
+        try {
+            publisher.send(new ProducerRecord<>(Topic.CALL_REQUESTS.topicName(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the call request", e);
+        }
+    }
+
+    private static List<Received<CallPlaced>> placed(String requestId) {
+        return events.seen(EventTypes.CALL_PLACED, r -> requestId.equals(r.event().payload().requestId()));
+    }
+
+    private static List<Received<CallPlaced>> awaitPlaced(String requestId, int count) {
+        return eventually().until(() -> placed(requestId), list -> list.size() >= count);
+    }
+
+    private static Received<CallRequestRejected> awaitRejected(String requestId) {
+        return eventually().until(() -> events.seen(EventTypes.CALL_REQUEST_REJECTED,
+                r -> requestId.equals(r.event().payload().requestId())), list -> !list.isEmpty()).getFirst();
+    }
+
+    private static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ZERO);
+    }
+
+    private double duplicates() {
+        return meters.get("switchboard.dialer.requests").tag("outcome", "duplicate").counter().count();
+    }
+}

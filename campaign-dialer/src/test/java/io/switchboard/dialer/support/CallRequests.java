@@ -1,0 +1,55 @@
+package io.switchboard.dialer.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Call-request JSON for tests: valid by default, each field replaceable or removable. */
+public final class CallRequests {
+
+    public static final String TO = "+14155552671";
+    public static final String FROM = "+14155550123";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private CallRequests() {
+    }
+
+    public static CallRequests valid() {
+        var request = new CallRequests();
+        request.fields.put("requestId", "req-" + UUID.randomUUID());
+        request.fields.put("accountId", "acct-" + UUID.randomUUID().toString().substring(0, 8));
+        request.fields.put("to", TO);
+        request.fields.put("from", FROM);
+        request.fields.put("assistantId", "asst-1");
+        request.fields.put("metadata", Map.of("campaign", "spring-sale"));
+        return request;
+    }
+
+    public CallRequests with(String field, Object value) {
+        fields.put(field, value);
+        return this;
+    }
+
+    public CallRequests without(String field) {
+        fields.remove(field);
+        return this;
+    }
+
+    public String requestId() {
+        return (String) fields.get("requestId");
+    }
+
+    public String accountId() {
+        return (String) fields.get("accountId");
+    }
+
+    public byte[] json() {
+        return JSON.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
+    }
+}
