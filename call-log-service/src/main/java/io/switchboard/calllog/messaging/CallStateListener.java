@@ -1,0 +1,59 @@
+package io.switchboard.calllog.messaging;
+
+import java.time.Duration;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.calllog.CallLogProperties;
+import io.switchboard.calllog.persistence.CallLogRepository;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each call's document in step with its latest state snapshot. At-least-once: the offset is
+ * committed after the write, and a redelivered snapshot is harmless (see {@code CallLogRepository}).
+ */
+@Component
+class CallStateListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CallStateListener.class);
+
+    private final EventEnvelopes envelopes;
+    private final CallLogRepository repository;
+    private final Duration writeTimeout;
+
+    CallStateListener(EventEnvelopes envelopes, CallLogRepository repository, CallLogProperties properties) {
+        this.envelopes = envelopes;
+        this.repository = repository;
+        this.writeTimeout = properties.writeTimeout();
+    }
+
+    @KafkaListener(id = "call-log-call-states", idIsGroup = false,
+            topics = "#{T(io.switchboard.events.topic.Topic).CALL_STATES.topicName()}")
+    void onCallState(ConsumerRecord<String, CloudEvent> record) {
+        ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (!event.is(EventTypes.CALL_STATE_CHANGED)) {
+            log.debug("Ignoring {} on {}", event.type(), record.topic());
+            return;
+        }
+        CallStateChanged state = event.as(EventTypes.CALL_STATE_CHANGED).payload();
+        EventChecks.require(state.callId() != null, event, "callId");
+        EventChecks.require(state.status() != null, event, "status");
+        try (var callId = MDC.putCloseable("callId", state.callId())) {
+            boolean applied = Boolean.TRUE.equals(repository.applyState(state, event.time()).block(writeTimeout));
+            if (applied) {
+                log.debug("Logged call state {}", state.status().wireValue());
+            } else {
+                log.info("Ignored snapshot {} ({}): the logged call is further along", event.id(),
+                        state.status().wireValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.calllog.messaging;
+
+import java.time.Duration;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.calllog.CallLogProperties;
+import io.switchboard.calllog.persistence.CallLogRepository;
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Puts each call's cost on its document; wallet top-ups on the same topic are not about a call. */
+@Component
+class LedgerListener {
+
+    private final EventEnvelopes envelopes;
+    private final CallLogRepository repository;
+    private final Duration writeTimeout;
+
+    LedgerListener(EventEnvelopes envelopes, CallLogRepository repository, CallLogProperties properties) {
+        this.envelopes = envelopes;
+        this.repository = repository;
+        this.writeTimeout = properties.writeTimeout();
+    }
+
+    @KafkaListener(id = "call-log-ledger", idIsGroup = false,
+            topics = "#{T(io.switchboard.events.topic.Topic).LEDGER.topicName()}")
+    void onLedgerEntry(ConsumerRecord<String, CloudEvent> record) {
+        ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (!event.is(EventTypes.CALL_CHARGED)) {
+            return;
+        }
+        CallCharged charge = event.as(EventTypes.CALL_CHARGED).payload();
+        EventChecks.require(charge.callId() != null, event, "callId");
+        try (var callId = MDC.putCloseable("callId", charge.callId())) {
+            repository.applyCharge(charge, event.time()).block(writeTimeout);
+        }
+    }
+}

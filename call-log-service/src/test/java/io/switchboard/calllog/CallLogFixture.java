@@ -1,0 +1,152 @@
+package io.switchboard.calllog;
+
+import static io.switchboard.events.call.CallStatus.BUSY;
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.IN_PROGRESS;
+import static io.switchboard.events.call.CallStatus.QUEUED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.switchboard.calllog.domain.CallPage;
+import io.switchboard.calllog.domain.CallRecord;
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.RecordingReported;
+import io.switchboard.events.topic.Topic;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Drives the running service as its neighbours would (signed events in) and reads it as analysts do (HTTP). */
+public final class CallLogFixture {
+
+    public static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final WebTestClient client;
+    private final TestEvents events;
+
+    public CallLogFixture(WebTestClient client, TestEvents events) {
+        this.client = client;
+        this.events = events;
+    }
+
+    /** Three calls an hour apart: answered (recording after its state, charged), busy, and one recorded early. */
+    public record ThreeCalls(String answered, String busy, String recordedEarly, List<RecordMetadata> sent) {
+    }
+
+    public ThreeCalls publishThreeCalls(String accountId) {
+        String answered = CallEvents.newCallId();
+        String busy = CallEvents.newCallId();
+        String recordedEarly = CallEvents.newCallId();
+        List<RecordMetadata> sent = new ArrayList<>();
+        sent.addAll(progress(answered, accountId, T0, QUEUED, RINGING, IN_PROGRESS, COMPLETED));
+        sent.add(recording(CallEvents.recording(answered, accountId, "completed")));
+        sent.add(charge(CallEvents.charge(answered, accountId)));
+        sent.addAll(progress(busy, accountId, T0.plusSeconds(3600), QUEUED, RINGING, BUSY));
+        sent.add(recording(CallEvents.recording(recordedEarly, accountId, "completed")));
+        sent.addAll(progress(recordedEarly, accountId, T0.plusSeconds(7200), QUEUED, IN_PROGRESS, COMPLETED));
+        return new ThreeCalls(answered, busy, recordedEarly, sent);
+    }
+
+    public void awaitThreeCallsLogged(ThreeCalls calls) {
+        awaitCall(calls.answered(), call -> "completed".equals(call.status()) && call.recording() != null && call.cost() != null);
+        awaitCall(calls.busy(), call -> "busy".equals(call.status()));
+        awaitCall(calls.recordedEarly(), call -> "completed".equals(call.status()) && call.recording() != null);
+    }
+
+    /** One snapshot per step of {@code path}, as the orchestrator publishes them. */
+    public List<RecordMetadata> progress(String callId, String accountId, Instant startedAt, CallStatus... path) {
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (int step = 1; step <= path.length; step++) {
+            sent.add(state(CallEvents.snapshot(callId, accountId, startedAt, Arrays.copyOf(path, step))));
+        }
+        return sent;
+    }
+
+    public RecordMetadata state(CallStateChanged state) {
+        return events.send(Topic.CALL_STATES, state.callId(), events.sign(EventTypes.CALL_STATE_CHANGED,
+                EventIds.of(state.callId(), state.status().wireValue()), state.callId(), state.changedAt(), state));
+    }
+
+    public RecordMetadata recording(RecordingReported recording) {
+        return events.send(Topic.PROVIDER_EVENTS, recording.callId(), events.sign(EventTypes.RECORDING_REPORTED,
+                EventIds.of(recording.recordingId(), recording.status()), recording.callId(), recording.receivedAt(),
+                recording));
+    }
+
+    public RecordMetadata charge(CallCharged charge) {
+        return events.send(Topic.LEDGER, charge.accountId(), events.sign(EventTypes.CALL_CHARGED,
+                EventIds.of("charge", charge.callId()), charge.callId(), charge.chargedAt(), charge));
+    }
+
+    /**
+     * Waits until every partition these records went to has been consumed past them: a marker event is
+     * sent behind them to the same partition and awaited, since one partition is consumed in order.
+     */
+    public void awaitProcessed(List<RecordMetadata> sent) {
+        sent.stream().map(record -> new TopicPartition(record.topic(), record.partition())).distinct()
+                .forEach(partition -> awaitCall(sendMarker(partition), call -> true));
+    }
+
+    /** A new call's event on {@code partition}, of the kind that topic carries; returns its call id. */
+    private String sendMarker(TopicPartition partition) {
+        String marker = CallEvents.newCallId();
+        String accountId = "markers";
+        switch (Topic.byName(partition.topic())) {
+            case CALL_STATES -> events.send(Topic.CALL_STATES, partition.partition(), marker, events.sign(
+                    EventTypes.CALL_STATE_CHANGED, EventIds.of(marker), marker, T0,
+                    CallEvents.snapshot(marker, accountId, T0, QUEUED)));
+            case PROVIDER_EVENTS -> events.send(Topic.PROVIDER_EVENTS, partition.partition(), marker, events.sign(
+                    EventTypes.RECORDING_REPORTED, EventIds.of(marker), marker, T0,
+                    CallEvents.recording(marker, accountId, "completed")));
+            case LEDGER -> events.send(Topic.LEDGER, partition.partition(), accountId, events.sign(
+                    EventTypes.CALL_CHARGED, EventIds.of(marker), marker, T0, CallEvents.charge(marker, accountId)));
+            default -> throw new IllegalArgumentException("no marker for " + partition);
+        }
+        return marker;
+    }
+
+    public CallRecord awaitCall(String callId, Predicate<CallRecord> condition) {
+        List<CallRecord> seen = new ArrayList<>(1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            CallRecord call = find(callId);
+            seen.clear();
+            if (call != null) {
+                seen.add(call);
+            }
+            return call != null && condition.test(call);
+        });
+        return seen.getFirst();
+    }
+
+    public CallRecord find(String callId) {
+        var result = client.get().uri("/api/calls/{callId}", callId).exchange().returnResult(CallRecord.class);
+        if (result.getStatus().value() == 404) {
+            return null;
+        }
+        assertThat(result.getStatus().is2xxSuccessful()).isTrue();
+        return result.getResponseBody().blockFirst(WAIT);
+    }
+
+    public CallPage search(String query) {
+        return client.get().uri("/api/calls?" + query).exchange()
+                .expectStatus().isOk()
+                .expectBody(CallPage.class).returnResult().getResponseBody();
+    }
+
+    public static List<String> ids(CallPage page) {
+        return page.items().stream().map(CallRecord::callId).toList();
+    }
+}

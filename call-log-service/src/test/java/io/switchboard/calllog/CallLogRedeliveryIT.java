@@ -1,0 +1,142 @@
+package io.switchboard.calllog;
+
+import static io.switchboard.calllog.CallLogFixture.T0;
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.IN_PROGRESS;
+import static io.switchboard.events.call.CallStatus.QUEUED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.switchboard.calllog.CallLogFixture.ThreeCalls;
+import io.switchboard.calllog.domain.CallPage;
+import io.switchboard.calllog.domain.CallRecord;
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventJson;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.RecordingReported;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.MongoWireServer;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What must not happen: duplicates applied twice, a finished call going back, a poison record blocking the rest. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+class CallLogRedeliveryIT {
+
+    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString() + "/call-log-it");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafkaTemplate;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private TestEvents events;
+    private CallLogFixture fixture;
+    private final String accountId = CallEvents.newAccountId();
+
+    @BeforeEach
+    void setUp() {
+        events = new TestEvents(kafkaTemplate);
+        fixture = new CallLogFixture(client, events);
+    }
+
+    @Test
+    void whenEveryEventIsDeliveredAgainThenNothingChanges() {
+        ThreeCalls first = fixture.publishThreeCalls(accountId);
+        fixture.awaitThreeCallsLogged(first);
+        CallPage before = fixture.search("accountId=" + accountId);
+
+        List<RecordMetadata> again = new ArrayList<>();
+        again.addAll(fixture.progress(first.answered(), accountId, T0, QUEUED, RINGING, IN_PROGRESS, COMPLETED));
+        again.add(fixture.recording(CallEvents.recording(first.answered(), accountId, "completed")));
+        again.add(fixture.charge(CallEvents.charge(first.answered(), accountId)));
+        again.add(fixture.recording(CallEvents.recording(first.recordedEarly(), accountId, "completed")));
+        fixture.awaitProcessed(again);
+
+        assertThat(fixture.search("accountId=" + accountId)).isEqualTo(before);
+    }
+
+    @Test
+    void whenOlderSnapshotFollowsTheTerminalOneThenStatusDoesNotRegress() {
+        String callId = CallEvents.newCallId();
+        fixture.progress(callId, accountId, T0, QUEUED, RINGING, IN_PROGRESS, COMPLETED);
+        CallRecord finished = fixture.awaitCall(callId, call -> "completed".equals(call.status()));
+
+        RecordMetadata stale = fixture.state(CallEvents.snapshot(callId, accountId, T0, QUEUED, RINGING));
+        fixture.awaitProcessed(List.of(stale));
+
+        assertThat(fixture.find(callId)).isEqualTo(finished);
+    }
+
+    @Test
+    void whenCallStateIsTamperedThenDeadLetteredAndLaterRecordsApplied() {
+        String callId = CallEvents.newCallId();
+        CallStateChanged genuine = CallEvents.snapshot(callId, accountId, T0, QUEUED);
+        CloudEvent signed = events.sign(EventTypes.CALL_STATE_CHANGED, EventIds.of(callId, "queued"), callId, T0, genuine);
+        CallStateChanged forged = CallEvents.snapshot(callId, "someone-else", T0, QUEUED, COMPLETED);
+        CloudEvent tampered = CloudEventBuilder.v1(signed).withData("application/json", EventJson.write(forged)).build();
+
+        events.send(Topic.CALL_STATES, callId, tampered);
+        fixture.progress(callId, accountId, T0, QUEUED, RINGING);
+
+        CallRecord call = fixture.awaitCall(callId, logged -> "ringing".equals(logged.status()));
+        assertThat(call.accountId()).isEqualTo(accountId);
+        ConsumerRecord<String, byte[]> deadLetter = DeadLetterProbe.awaitDeadLetter(bootstrapServers,
+                Topic.CALL_STATES.deadLetterTopicName(), callId);
+        assertThat(DeadLetterProbe.reason(deadLetter)).contains("signature");
+    }
+
+    @Test
+    void whenRecordingOrChargeNamesNoCallThenDeadLetteredWithReason() {
+        String key = CallEvents.newCallId();
+        var recording = new RecordingReported("twilio", accountId, null, "RE1", "completed", "https://x.test/RE1", 3,
+                1, T0);
+        var charge = new CallCharged(key, null, 42, 1, null, null, "USD", null, T0);
+
+        events.send(Topic.PROVIDER_EVENTS, key, events.sign(EventTypes.RECORDING_REPORTED, EventIds.of(key, "rec"), key,
+                T0, recording));
+        events.send(Topic.LEDGER, key, events.sign(EventTypes.CALL_CHARGED, EventIds.of(key, "charge"), key, T0, charge));
+
+        assertThat(DeadLetterProbe.reason(DeadLetterProbe.awaitDeadLetter(bootstrapServers,
+                Topic.PROVIDER_EVENTS.deadLetterTopicName(), key))).contains("callId");
+        assertThat(DeadLetterProbe.reason(DeadLetterProbe.awaitDeadLetter(bootstrapServers,
+                Topic.LEDGER.deadLetterTopicName(), key))).contains("callId");
+    }
+}

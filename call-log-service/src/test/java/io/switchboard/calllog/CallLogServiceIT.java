@@ -1,0 +1,128 @@
+package io.switchboard.calllog;
+
+import static io.switchboard.calllog.CallLogFixture.T0;
+import static io.switchboard.calllog.CallLogFixture.ids;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.calllog.CallLogFixture.ThreeCalls;
+import io.switchboard.calllog.domain.CallPage;
+import io.switchboard.calllog.domain.CallRecord;
+import io.switchboard.testsupport.MongoWireServer;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Events in on the real broker, the call log read back over HTTP, MongoDB behind it on the wire protocol. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+class CallLogServiceIT {
+
+    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString() + "/call-log-it");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafkaTemplate;
+
+    private CallLogFixture fixture;
+    private final String accountId = CallEvents.newAccountId();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new CallLogFixture(client, new TestEvents(kafkaTemplate));
+    }
+
+    @Test
+    void whenCallsAreLoggedThenEachHasOneDocumentWithItsTimelineRecordingAndCost() {
+        ThreeCalls calls = fixture.publishThreeCalls(accountId);
+
+        fixture.awaitThreeCallsLogged(calls);
+
+        CallRecord answered = fixture.find(calls.answered());
+        assertThat(answered.timeline()).extracting(CallRecord.Transition::status)
+                .containsExactly("queued", "ringing", "in-progress", "completed");
+        assertThat(answered.startedAt()).isEqualTo(T0);
+        assertThat(answered.endedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(answered.recording().url()).isEqualTo("https://api.twilio.com/recordings/RE" + calls.answered().substring(2));
+        assertThat(answered.cost().amount()).isEqualByComparingTo("0.014");
+        assertThat(answered.cost().billedMinutes()).isEqualTo(1);
+        CallRecord recordedEarly = fixture.find(calls.recordedEarly());
+        assertThat(recordedEarly.recording().status()).isEqualTo("completed");
+        assertThat(recordedEarly.direction()).isEqualTo("outbound");
+        assertThat(fixture.find(calls.busy()).timeline()).hasSize(3);
+        CallPage all = fixture.search("accountId=" + accountId);
+        assertThat(all.total()).as("one document per call").isEqualTo(3);
+        assertThat(ids(all)).containsExactly(calls.recordedEarly(), calls.busy(), calls.answered());
+    }
+
+    @Test
+    void whenFilteringByStatusAndTimeThenOnlyMatchingCallsNewestFirst() {
+        ThreeCalls calls = fixture.publishThreeCalls(accountId);
+        fixture.awaitThreeCallsLogged(calls);
+
+        CallPage completed = fixture.search("accountId=" + accountId + "&status=completed");
+        CallPage busy = fixture.search("accountId=" + accountId + "&status=busy");
+        CallPage secondHour = fixture.search("accountId=" + accountId + "&from=" + T0.plusSeconds(3600)
+                + "&to=" + T0.plusSeconds(7200));
+
+        assertThat(ids(completed)).containsExactly(calls.recordedEarly(), calls.answered());
+        assertThat(ids(busy)).containsExactly(calls.busy());
+        assertThat(ids(secondHour)).as("from inclusive, to exclusive").containsExactly(calls.busy());
+    }
+
+    @Test
+    void whenPagingThenPagesSplitTheMatchesAndTotalCountsThemAll() {
+        ThreeCalls calls = fixture.publishThreeCalls(accountId);
+        fixture.awaitThreeCallsLogged(calls);
+
+        CallPage first = fixture.search("accountId=" + accountId + "&size=2&page=0");
+        CallPage second = fixture.search("accountId=" + accountId + "&size=2&page=1");
+        CallPage beyond = fixture.search("accountId=" + accountId + "&size=2&page=2");
+
+        assertThat(ids(first)).containsExactly(calls.recordedEarly(), calls.busy());
+        assertThat(ids(second)).containsExactly(calls.answered());
+        assertThat(beyond.items()).isEmpty();
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(second.page()).isEqualTo(1);
+        assertThat(second.size()).isEqualTo(2);
+    }
+
+    @Test
+    void whenQueryIsBadThenProblemNamesTheParameter() {
+        client.get().uri("/api/calls?status=completed&from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("from");
+        client.get().uri("/api/calls/{callId}", CallEvents.newCallId()).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void whenMongoAnswersThenServiceIsReady() {
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+}
