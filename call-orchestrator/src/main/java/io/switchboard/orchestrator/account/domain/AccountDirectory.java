@@ -1,0 +1,55 @@
+package io.switchboard.orchestrator.account.domain;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts in memory, with an index from number to account. Filled from accounts.v1 at start-up
+ * and kept current by this instance's writes and by following the topic.
+ */
+@Component
+public class AccountDirectory {
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, String> ownerByNumber = new ConcurrentHashMap<>();
+
+    public Optional<Account> find(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    public Optional<String> ownerOf(String number) {
+        return Optional.ofNullable(ownerByNumber.get(number));
+    }
+
+    /**
+     * The route of a call to {@code number}. When the caller knows which account the call arrived
+     * for (the webhook path names it), a number owned by another account has no route: one
+     * tenant's call never reaches another tenant's assistant.
+     */
+    public Optional<Route> route(String number, String expectedAccountId) {
+        if (number == null) {
+            return Optional.empty();
+        }
+        return ownerOf(number)
+                .filter(owner -> expectedAccountId == null || owner.equals(expectedAccountId))
+                .flatMap(this::find)
+                .flatMap(account -> account.assistantFor(number)
+                        .map(assistant -> new Route(account.accountId(), assistant)));
+    }
+
+    /** Applies a configuration unless a newer one of the same account is already here. */
+    public synchronized void apply(Account account) {
+        Account previous = accounts.get(account.accountId());
+        if (previous != null && previous.configuredAt().isAfter(account.configuredAt())) {
+            return;
+        }
+        if (previous != null) {
+            previous.numbers().forEach(owned -> ownerByNumber.remove(owned.number(), account.accountId()));
+        }
+        account.numbers().forEach(owned -> ownerByNumber.put(owned.number(), account.accountId()));
+        accounts.put(account.accountId(), account);
+    }
+}

@@ -1,0 +1,91 @@
+package io.switchboard.orchestrator.call.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.call.CallTransition;
+
+/**
+ * The orchestrator's view of one call. Immutable: every change yields a new value, so the store
+ * can put the previous one back when a transaction rolls back.
+ *
+ * @param changedAt when the current status was reached (the provider's time)
+ * @param timeline  every status seen, ordered by provider sequence number, then time
+ */
+public record Call(
+        String callId,
+        String accountId,
+        String provider,
+        CallDirection direction,
+        String from,
+        String to,
+        String assistantId,
+        String requestId,
+        CallStatus status,
+        CallStatus previousStatus,
+        Integer durationSeconds,
+        List<CallTransition> timeline,
+        Instant changedAt) {
+
+    /** Entries without a sequence number (dialer and inbound events) come first: they start a call. */
+    static final Comparator<CallTransition> TIMELINE_ORDER = Comparator
+            .comparing(CallTransition::sequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(CallTransition::at, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(transition -> transition.status().progress());
+
+    public Call {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    static Call from(CallFact fact) {
+        return new Call(fact.callId(), fact.accountId(), fact.provider(), fact.direction(), fact.from(), fact.to(),
+                fact.assistantId(), fact.requestId(), fact.status(), null, terminalDuration(fact),
+                List.of(fact.transition()), fact.at());
+    }
+
+    public boolean isTerminal() {
+        return status.isTerminal();
+    }
+
+    boolean hasReached(CallStatus candidate) {
+        return timeline.stream().anyMatch(transition -> transition.status() == candidate);
+    }
+
+    /** Fills what this call does not know yet from the fact; never overwrites. */
+    Call describedBy(CallFact fact) {
+        return new Call(callId, or(accountId, fact.accountId()), or(provider, fact.provider()),
+                or(direction, fact.direction()), or(from, fact.from()), or(to, fact.to()),
+                or(assistantId, fact.assistantId()), or(requestId, fact.requestId()),
+                status, previousStatus, durationSeconds, timeline, changedAt);
+    }
+
+    Call advancedTo(CallFact fact) {
+        return new Call(callId, accountId, provider, direction, from, to, assistantId, requestId,
+                fact.status(), status, fact.status().isTerminal() ? terminalDuration(fact) : durationSeconds,
+                with(fact.transition()), fact.at());
+    }
+
+    Call remembering(CallFact fact) {
+        return new Call(callId, accountId, provider, direction, from, to, assistantId, requestId,
+                status, previousStatus, durationSeconds, with(fact.transition()), changedAt);
+    }
+
+    private List<CallTransition> with(CallTransition transition) {
+        var entries = new ArrayList<>(timeline);
+        entries.add(transition);
+        entries.sort(TIMELINE_ORDER);
+        return entries;
+    }
+
+    private static Integer terminalDuration(CallFact fact) {
+        return fact.status().isTerminal() ? fact.durationSeconds() : null;
+    }
+
+    private static <T> T or(T known, T offered) {
+        return known != null ? known : offered;
+    }
+}

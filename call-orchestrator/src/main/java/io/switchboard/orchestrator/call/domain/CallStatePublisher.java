@@ -1,0 +1,8 @@
+package io.switchboard.orchestrator.call.domain;
+
+/** Publishes a call's snapshot after a status change, within the current transaction. */
+public interface CallStatePublisher {
+
+    /** Returns once the broker has the record; throws if it cannot take it. */
+    void publish(int partition, Call call);
+}

@@ -1,0 +1,72 @@
+package io.switchboard.orchestrator.call.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Calls in memory, per partition of provider-events.v1. A partition's calls are rebuilt from
+ * call-states.v1 when it is assigned and dropped when it is revoked: this instance only ever
+ * holds the calls whose events it consumes.
+ */
+public final class CallStore {
+
+    private final ConcurrentMap<Integer, PartitionCalls> partitions = new ConcurrentHashMap<>();
+    private final int retiredCapacity;
+
+    public CallStore(int retiredCapacityPerPartition) {
+        this.retiredCapacity = retiredCapacityPerPartition;
+    }
+
+    public PartitionCalls newPartition() {
+        return new PartitionCalls(retiredCapacity);
+    }
+
+    public void assign(int partition, PartitionCalls calls) {
+        partitions.put(partition, calls);
+    }
+
+    public void revoke(int partition) {
+        partitions.remove(partition);
+    }
+
+    /** Whether this partition's calls were rebuilt: no record of a partition is applied before that. */
+    public boolean holds(int partition) {
+        return partitions.containsKey(partition);
+    }
+
+    public Optional<Call> find(int partition, String callId) {
+        PartitionCalls calls = partitions.get(partition);
+        return calls == null ? Optional.empty() : calls.find(callId);
+    }
+
+    public boolean isRetired(int partition, String callId) {
+        PartitionCalls calls = partitions.get(partition);
+        return calls != null && calls.isRetired(callId);
+    }
+
+    public void save(int partition, Call call) {
+        PartitionCalls calls = partitions.get(partition);
+        if (calls == null) {
+            throw new IllegalStateException("Partition " + partition + " was not rebuilt; refusing to apply call "
+                    + call.callId() + " without its state");
+        }
+        calls.put(call);
+    }
+
+    public void restore(int partition, String callId, Call previous) {
+        PartitionCalls calls = partitions.get(partition);
+        if (calls != null) {
+            calls.restore(callId, previous);
+        }
+    }
+
+    public int evictTerminalBefore(Instant cutoff) {
+        return partitions.values().stream().mapToInt(calls -> calls.evictTerminalBefore(cutoff)).sum();
+    }
+
+    public int size() {
+        return partitions.values().stream().mapToInt(PartitionCalls::size).sum();
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.orchestrator.call.domain;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies facts to the calls of a partition: the state machine decides, the store keeps the result,
+ * and a status change is published in the same transaction as the consumed record. If that
+ * transaction rolls back, the store is put back as it was, so the retry sees the same state.
+ */
+public final class CallTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+
+    private final CallStateMachine machine = new CallStateMachine();
+    private final CallStore store;
+    private final CallStatePublisher publisher;
+    private final TransactionOutcome transaction;
+    private final CallMetrics metrics;
+
+    public CallTracker(CallStore store, CallStatePublisher publisher, TransactionOutcome transaction,
+            CallMetrics metrics) {
+        this.store = store;
+        this.publisher = publisher;
+        this.transaction = transaction;
+        this.metrics = metrics;
+    }
+
+    public void apply(int partition, CallFact fact) {
+        if (store.isRetired(partition, fact.callId())) {
+            log.debug("Ignoring {} for call {}: it ended and was evicted", fact.status(), fact.callId());
+            return;
+        }
+        Call before = store.find(partition, fact.callId()).orElse(null);
+        CallUpdate update = machine.apply(before, fact);
+        if (!update.changed()) {
+            return;
+        }
+        transaction.onRollback(() -> store.restore(partition, fact.callId(), before));
+        store.save(partition, update.after());
+        if (update.statusChanged()) {
+            publisher.publish(partition, update.after());
+            transaction.onCommit(() -> metrics.transitioned(update.after()));
+        }
+    }
+}

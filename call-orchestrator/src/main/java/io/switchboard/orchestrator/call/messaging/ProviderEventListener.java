@@ -1,0 +1,54 @@
+package io.switchboard.orchestrator.call.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.orchestrator.call.domain.CallStore;
+import io.switchboard.orchestrator.call.domain.CallTracker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies provider and dialer events to the calls they are about. Runs in a Kafka transaction
+ * (consume, publish the new state, commit the offset, all or nothing). A record that cannot be
+ * verified or decoded throws {@code RejectedEventException} and is dead-lettered.
+ */
+@Component
+class ProviderEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderEventListener.class);
+
+    private final EventEnvelopes envelopes;
+    private final ProviderEventFacts facts;
+    private final CallTracker tracker;
+    private final CallStore store;
+    private final CallStateRebuilder rebuilder;
+
+    ProviderEventListener(EventEnvelopes envelopes, ProviderEventFacts facts, CallTracker tracker, CallStore store,
+            CallStateRebuilder rebuilder) {
+        this.envelopes = envelopes;
+        this.facts = facts;
+        this.tracker = tracker;
+        this.store = store;
+        this.rebuilder = rebuilder;
+    }
+
+    @KafkaListener(id = "call-states", groupId = "${spring.application.name}",
+            topics = "#{T(io.switchboard.events.topic.Topic).PROVIDER_EVENTS.topicName()}")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        try (var callId = MDC.putCloseable("callId", record.key())) {
+            ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+            if (!store.holds(record.partition())) {
+                // The replay at assignment failed; a failure here rolls back and the record is retried.
+                rebuilder.rebuild(record.partition());
+            }
+            facts.factOf(event).ifPresentOrElse(
+                    fact -> tracker.apply(record.partition(), fact),
+                    () -> log.debug("Not a call state event: {} {}", event.type(), event.id()));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.orchestrator.routing.domain;
+
+import io.switchboard.orchestrator.account.domain.Route;
+import org.springframework.stereotype.Component;
+
+/** Twilio's answers: {@code <Connect><Stream>} with the call's identity as stream parameters. */
+@Component
+public class TwimlAnswers implements AnswerDocuments {
+
+    static final String CONTENT_TYPE = "text/xml";
+    private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final AnswerDocument NOT_IN_SERVICE = new AnswerDocument(CONTENT_TYPE,
+            PROLOG + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+
+    @Override
+    public AnswerDocument connect(String callId, Route route) {
+        String twiml = PROLOG + "<Response><Connect><Stream url=\"" + escape(route.assistant().streamUrl()) + "\">"
+                + parameter("callId", callId)
+                + parameter("accountId", route.accountId())
+                + parameter("assistantId", route.assistant().assistantId())
+                + "</Stream></Connect></Response>";
+        return new AnswerDocument(CONTENT_TYPE, twiml);
+    }
+
+    @Override
+    public AnswerDocument notInService() {
+        return NOT_IN_SERVICE;
+    }
+
+    private static String parameter(String name, String value) {
+        return "<Parameter name=\"" + name + "\" value=\"" + escape(value) + "\"/>";
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        var escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&apos;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.orchestrator.account.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AccountDirectoryTests {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    private final AccountDirectory directory = new AccountDirectory();
+
+    @Test
+    void whenAccountIsAppliedThenItsNumbersRouteToTheirAssistants() {
+        // when
+        directory.apply(Accounts.acme(T0));
+
+        // then
+        assertThat(directory.route(Accounts.SALES_NUMBER, "acme")).get()
+                .satisfies(route -> {
+                    assertThat(route.accountId()).isEqualTo("acme");
+                    assertThat(route.assistant().streamUrl()).isEqualTo(Accounts.STREAM_URL);
+                });
+        assertThat(directory.route(Accounts.SALES_NUMBER, null)).isPresent();
+    }
+
+    @Test
+    void whenCallArrivesForAnotherAccountThenThereIsNoRoute() {
+        // given
+        directory.apply(Accounts.acme(T0));
+
+        // then a call to Acme's number arriving on another tenant's webhook does not reach Acme's assistant
+        assertThat(directory.route(Accounts.SALES_NUMBER, "globex")).isEmpty();
+    }
+
+    @Test
+    void whenAccountDropsANumberThenItNoLongerRoutes() {
+        // given
+        directory.apply(Accounts.acme(T0));
+
+        // when
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), T0.plusSeconds(1)));
+
+        // then
+        assertThat(directory.route(Accounts.SALES_NUMBER, null)).isEmpty();
+        assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
+    }
+
+    @Test
+    void whenOlderConfigurationArrivesThenTheNewerOneStays() {
+        // given a configuration without numbers, newer than the one re-read from the topic
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), T0.plusSeconds(10)));
+
+        // when
+        directory.apply(Accounts.acme(T0));
+
+        // then
+        assertThat(directory.find("acme")).get().extracting(Account::numbers).asList().isEmpty();
+        assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
+    }
+}

@@ -1,0 +1,35 @@
+package io.switchboard.orchestrator.call.domain;
+
+import java.time.Instant;
+
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStatus;
+
+/** Facts as the dialer, the ingress's status callbacks and inbound calls bring them. */
+final class CallFacts {
+
+    static final String CALL = "CA0001";
+    static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    private CallFacts() {
+    }
+
+    static CallFact placed() {
+        return new CallFact(CALL, CallStatus.QUEUED, T0, null, "acme", "twilio", CallDirection.OUTBOUND,
+                "+14155550100", "+14155550199", "sales", "req-1", null);
+    }
+
+    static CallFact status(CallStatus status, int sequenceNumber) {
+        return status(status, sequenceNumber, null);
+    }
+
+    static CallFact status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
+        return new CallFact(CALL, status, T0.plusSeconds(1 + sequenceNumber), sequenceNumber, "acme", "twilio",
+                CallDirection.OUTBOUND, "+14155550100", "+14155550199", null, null, durationSeconds);
+    }
+
+    static CallFact inbound() {
+        return new CallFact(CALL, CallStatus.RINGING, T0, null, "acme", "twilio", CallDirection.INBOUND,
+                "+14155550111", "+14155550100", "sales", null, null);
+    }
+}

@@ -1,0 +1,95 @@
+package io.switchboard.orchestrator.call.domain;
+
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallStoreTests {
+
+    private final CallStore store = new CallStore(2);
+    private final CallStateMachine machine = new CallStateMachine();
+
+    @BeforeEach
+    void holdPartitions() {
+        store.assign(0, store.newPartition());
+        store.assign(1, store.newPartition());
+    }
+
+    @Test
+    void whenEndedCallIsOlderThanTheCutoffThenItIsEvictedButItsIdIsRemembered() {
+        // given an ended call and a live one
+        Call ended = machine.apply(null, CallFacts.status(COMPLETED, 3, 10)).after();
+        Call live = withId(machine.apply(null, CallFacts.status(RINGING, 1)).after(), "CA-live");
+        store.save(0, ended);
+        store.save(0, live);
+
+        // when eviction runs past the end of the call
+        int evicted = store.evictTerminalBefore(ended.changedAt().plus(Duration.ofSeconds(1)));
+
+        // then only the ended call left memory, and its id is still known
+        assertThat(evicted).isEqualTo(1);
+        assertThat(store.find(0, ended.callId())).isEmpty();
+        assertThat(store.isRetired(0, ended.callId())).isTrue();
+        assertThat(store.find(0, "CA-live")).contains(live);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void whenMoreCallsRetireThanTheCapacityThenTheOldestIdsAreForgotten() {
+        // given a capacity of two retired ids per partition
+        for (String callId : new String[] {"CA-1", "CA-2", "CA-3"}) {
+            store.save(0, withId(machine.apply(null, CallFacts.status(COMPLETED, 3, 1)).after(), callId));
+            store.evictTerminalBefore(CallFacts.T0.plus(Duration.ofHours(1)));
+        }
+
+        // then only the two most recent are remembered
+        assertThat(store.isRetired(0, "CA-1")).isFalse();
+        assertThat(store.isRetired(0, "CA-2")).isTrue();
+        assertThat(store.isRetired(0, "CA-3")).isTrue();
+    }
+
+    @Test
+    void whenPartitionIsRevokedThenItsCallsAreDropped() {
+        // given calls in two partitions
+        store.save(0, machine.apply(null, CallFacts.placed()).after());
+        store.save(1, withId(machine.apply(null, CallFacts.placed()).after(), "CA-other"));
+
+        // when partition 0 is revoked
+        store.revoke(0);
+
+        // then only partition 1's calls remain, and partition 0 takes no more changes
+        assertThat(store.find(0, CallFacts.CALL)).isEmpty();
+        assertThat(store.holds(0)).isFalse();
+        assertThatThrownBy(() -> store.save(0, machine.apply(null, CallFacts.placed()).after()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.find(1, "CA-other")).isPresent();
+    }
+
+    @Test
+    void whenChangeIsRestoredThenTheCallIsAsBeforeOrGone() {
+        // given a call created and then advanced
+        Call queued = machine.apply(null, CallFacts.placed()).after();
+        Call ringing = machine.apply(queued, CallFacts.status(RINGING, 1)).after();
+        store.save(0, ringing);
+
+        // when the advance is undone, then the queued call is back
+        store.restore(0, queued.callId(), queued);
+        assertThat(store.find(0, queued.callId())).contains(queued);
+
+        // when the creation is undone, then the call is gone
+        store.restore(0, queued.callId(), null);
+        assertThat(store.find(0, queued.callId())).isEmpty();
+    }
+
+    private static Call withId(Call call, String callId) {
+        return new Call(callId, call.accountId(), call.provider(), call.direction(), call.from(), call.to(),
+                call.assistantId(), call.requestId(), call.status(), call.previousStatus(), call.durationSeconds(),
+                call.timeline(), call.changedAt());
+    }
+}

@@ -1,0 +1,128 @@
+package io.switchboard.orchestrator.call.domain;
+
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.INITIATED;
+import static io.switchboard.events.call.CallStatus.QUEUED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.call.CallStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallTrackerTests {
+
+    private final CallStore store = new CallStore(100);
+    private final List<Call> published = new ArrayList<>();
+    private final FakeTransaction transaction = new FakeTransaction();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private boolean brokerDown;
+    private final CallTracker tracker = new CallTracker(store, (partition, call) -> {
+        if (brokerDown) {
+            throw new IllegalStateException("broker down");
+        }
+        published.add(call);
+    }, transaction, new CallMetrics(registry, store));
+
+    @BeforeEach
+    void holdPartition() {
+        store.assign(0, store.newPartition());
+    }
+
+    @Test
+    void whenStatusChangesThenSnapshotIsPublishedAndCountedOnCommit() {
+        // when a call is placed and rings, each in its own committed transaction
+        apply(CallFacts.placed());
+        apply(CallFacts.status(RINGING, 1));
+
+        // then both snapshots were published and counted
+        assertThat(published).extracting(Call::status).containsExactly(QUEUED, RINGING);
+        assertThat(registry.counter("switchboard.calls.transitions", "status", "ringing", "direction", "outbound")
+                .count()).isEqualTo(1.0);
+        assertThat(registry.get("switchboard.calls.in.memory").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whenOnlyFieldsAreFilledInThenNothingIsPublishedButTheStoreKeepsThem() {
+        // given a call created by its first status callback
+        apply(CallFacts.status(INITIATED, 0));
+
+        // when the CallPlaced arrives after it
+        apply(CallFacts.placed());
+
+        // then only the first snapshot was published, and the store knows the request
+        assertThat(published).extracting(Call::status).containsExactly(INITIATED);
+        assertThat(store.find(0, CallFacts.CALL)).get().extracting(Call::requestId).isEqualTo("req-1");
+    }
+
+    @Test
+    void whenPublishingFailsThenTheTransactionRollsBackAndTheStoreIsAsBefore() {
+        // given a queued call
+        apply(CallFacts.placed());
+        Call queued = store.find(0, CallFacts.CALL).orElseThrow();
+
+        // when ringing cannot be published
+        brokerDown = true;
+        assertThatThrownBy(() -> apply(CallFacts.status(RINGING, 1))).isInstanceOf(IllegalStateException.class);
+
+        // then the store still holds the queued call, so the redelivered record publishes ringing
+        assertThat(store.find(0, CallFacts.CALL)).contains(queued);
+        brokerDown = false;
+        apply(CallFacts.status(RINGING, 1));
+        assertThat(published).extracting(Call::status).containsExactly(QUEUED, RINGING);
+    }
+
+    @Test
+    void whenEvictedCallGetsALateDuplicateThenItIsNotCreatedAgain() {
+        // given a call that ended and was evicted
+        apply(CallFacts.status(COMPLETED, 3, 9));
+        store.evictTerminalBefore(CallFacts.T0.plus(Duration.ofHours(2)));
+
+        // when a late duplicate arrives
+        apply(CallFacts.status(CallStatus.COMPLETED, 3, 9));
+        apply(CallFacts.status(RINGING, 1));
+
+        // then nothing new is published and no call is in memory
+        assertThat(published).extracting(Call::status).containsExactly(COMPLETED);
+        assertThat(store.size()).isZero();
+    }
+
+    private void apply(CallFact fact) {
+        transaction.run(() -> tracker.apply(0, fact));
+    }
+
+    /** Commits when the work returns, rolls back when it throws, like the listener's transaction. */
+    private static final class FakeTransaction implements TransactionOutcome {
+
+        private final List<Runnable> onCommit = new ArrayList<>();
+        private final List<Runnable> onRollback = new ArrayList<>();
+
+        void run(Runnable work) {
+            onCommit.clear();
+            onRollback.clear();
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                onRollback.forEach(Runnable::run);
+                throw e;
+            }
+            onCommit.forEach(Runnable::run);
+        }
+
+        @Override
+        public void onCommit(Runnable action) {
+            onCommit.add(action);
+        }
+
+        @Override
+        public void onRollback(Runnable action) {
+            onRollback.add(action);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.switchboard.orchestrator.call.messaging;
+
+import static io.switchboard.events.call.CallStatus.BUSY;
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.INITIATED;
+import static io.switchboard.events.call.CallStatus.IN_PROGRESS;
+import static io.switchboard.events.call.CallStatus.QUEUED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static io.switchboard.orchestrator.support.CallIds.newCallId;
+import static io.switchboard.orchestrator.support.CallIds.newCallIdInPartitionOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.call.CallTransition;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.support.AccountsApi;
+import io.switchboard.orchestrator.support.CallIds;
+import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
+import io.switchboard.orchestrator.support.ProviderEvents;
+import io.switchboard.orchestrator.support.TestKafka;
+import io.switchboard.orchestrator.support.TestProducer;
+import io.switchboard.orchestrator.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class CallStatesIT extends OrchestratorIntegrationTest {
+
+    private final EventEnvelopes envelopes = TestKafka.envelopes();
+    private final TestProducer producer = new TestProducer();
+    private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterEach
+    void close() {
+        producer.close();
+        callStates.close();
+    }
+
+    @Test
+    void whenCallbacksAreDuplicatedAndReorderedThenEachTransitionIsPublishedOnce() {
+        // given an outbound call
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when its events arrive with duplicates, a late callback and statuses after the end
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(INITIATED, 0), call.status(RINGING, 1),
+                call.status(RINGING, 1), call.status(IN_PROGRESS, 2), call.status(INITIATED, 0), call.placed(),
+                call.status(COMPLETED, 3, 42), call.status(BUSY, 4), call.status(COMPLETED, 3, 42));
+
+        // then every status was published once, in order, the last one complete
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
+        List<CallStateChanged> states = states(records);
+        assertThat(states).extracting(CallStateChanged::status)
+                .containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS, COMPLETED);
+        assertThat(records).extracting(record -> record.value().getId()).containsExactly(
+                EventIds.of("call-state", callId, "queued"), EventIds.of("call-state", callId, "initiated"),
+                EventIds.of("call-state", callId, "ringing"), EventIds.of("call-state", callId, "in-progress"),
+                EventIds.of("call-state", callId, "completed"));
+        CallStateChanged completed = states.getLast();
+        assertThat(completed.previousStatus()).isEqualTo(IN_PROGRESS);
+        assertThat(completed.durationSeconds()).isEqualTo(42);
+        assertThat(completed.requestId()).isEqualTo(call.requestId());
+        assertThat(completed.assistantId()).isEqualTo("sales");
+        assertThat(completed.direction()).isEqualTo(CallDirection.OUTBOUND);
+        assertThat(completed.timeline()).extracting(CallTransition::status)
+                .containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS, COMPLETED);
+        assertThat(meters.counter("switchboard.calls.transitions", "status", "completed", "direction", "outbound")
+                .count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void whenCompletedOvertakesInProgressThenTheCallCompletesOnce() {
+        // given a ringing call
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when completed arrives before in-progress
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1),
+                call.status(COMPLETED, 3, 7), call.status(IN_PROGRESS, 2));
+
+        // then
+        assertThat(states(recordsAfterSettling(callId))).extracting(CallStateChanged::status)
+                .containsExactly(QUEUED, RINGING, COMPLETED);
+    }
+
+    @Test
+    void whenStatusArrivesBeforeThePlacementThenTheCallStartsFromItAndLaterSnapshotsCarryTheRequest() {
+        // given a status callback that beats the dialer's CallPlaced
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.status(INITIATED, 0), call.placed(), call.status(RINGING, 1));
+
+        // then the placement is no status change, and the next snapshot knows the request
+        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(INITIATED, RINGING);
+        assertThat(states.getFirst().requestId()).isNull();
+        assertThat(states.getLast().requestId()).isEqualTo(call.requestId());
+        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+                .containsExactly(QUEUED, INITIATED, RINGING);
+    }
+
+    @Test
+    void whenInboundCallIsReceivedThenItRingsWithTheNumbersAssistant() {
+        // given an account that owns a number
+        String accountId = CallIds.newAccountId();
+        String number = CallIds.newNumber();
+        new AccountsApi(http).configure(accountId, number, "support", "wss://assistants.example/support");
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, accountId);
+
+        // when a call to it is received, answered and ends
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.inbound("+14155550111", number),
+                call.status(IN_PROGRESS, 2), call.status(COMPLETED, 3, 15));
+
+        // then
+        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(RINGING, IN_PROGRESS, COMPLETED);
+        assertThat(states.getFirst().direction()).isEqualTo(CallDirection.INBOUND);
+        assertThat(states.getFirst().assistantId()).isEqualTo("support");
+        assertThat(states.getFirst().accountId()).isEqualTo(accountId);
+    }
+
+    /**
+     * Sends a call in the same partition after the test's events and waits for its state: partitions
+     * are processed in order, so by then every record of the test's call is applied and committed.
+     */
+    private List<ConsumerRecord<String, CloudEvent>> recordsAfterSettling(String callId) {
+        String marker = newCallIdInPartitionOf(callId);
+        producer.send(Topic.PROVIDER_EVENTS, marker, new ProviderEvents(marker, "acme").placed());
+        callStates.awaitKey(marker, 1);
+        return callStates.await(record -> callId.equals(record.key()), matched -> true);
+    }
+
+    private List<CallStateChanged> states(List<ConsumerRecord<String, CloudEvent>> records) {
+        return records.stream()
+                .map(record -> envelopes.unwrap(record.value()).as(EventTypes.CALL_STATE_CHANGED).payload())
+                .toList();
+    }
+}

@@ -1,0 +1,98 @@
+package io.switchboard.orchestrator.call.messaging;
+
+import static io.switchboard.orchestrator.support.CallIds.newCallId;
+import static io.switchboard.orchestrator.support.CallIds.newCallIdInPartitionOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.CallStatusReported;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
+import io.switchboard.orchestrator.support.ProviderEvents;
+import io.switchboard.orchestrator.support.TestKafka;
+import io.switchboard.orchestrator.support.TestProducer;
+import io.switchboard.orchestrator.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
+
+    private final TestProducer producer = new TestProducer();
+    private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
+    private final TopicReader<byte[]> deadLetters = TopicReader.bytes(Topic.PROVIDER_EVENTS.deadLetterTopicName());
+
+    @AfterEach
+    void close() {
+        producer.close();
+        callStates.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void whenSignatureDoesNotMatchThenTheRecordIsDeadLetteredWithItsReasonAndLaterRecordsFlow() {
+        // given a status callback whose data was changed after signing
+        String forgedCall = newCallId();
+        CloudEvent signed = new ProviderEvents(forgedCall, "acme").status(CallStatus.COMPLETED, 3, 60);
+        String forged = new String(signed.getData().toBytes(), StandardCharsets.UTF_8)
+                .replace("\"durationSeconds\":60", "\"durationSeconds\":1");
+        CloudEvent tampered = CloudEventBuilder.v1(signed)
+                .withData("application/json", forged.getBytes(StandardCharsets.UTF_8)).build();
+        String nextCall = newCallIdInPartitionOf(forgedCall);
+
+        // when it is published, followed by a good record in the same partition
+        producer.send(Topic.PROVIDER_EVENTS, forgedCall, tampered);
+        producer.send(Topic.PROVIDER_EVENTS, nextCall, new ProviderEvents(nextCall, "acme").placed());
+
+        // then the forged record is a dead letter with its reason, and the good one was applied
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(forgedCall, 1);
+        assertThat(header(letters.getFirst(), "kafka_dlt-exception-message")).contains("signature");
+        assertThat(header(letters.getFirst(), "kafka_dlt-original-topic")).isEqualTo(Topic.PROVIDER_EVENTS.topicName());
+        assertThat(callStates.awaitKey(nextCall, 1)).hasSize(1);
+        assertThat(callStates.await(record -> forgedCall.equals(record.key()), matched -> true)).isEmpty();
+    }
+
+    @Test
+    void whenRecordIsNotACloudEventThenItIsDeadLetteredAndLaterRecordsFlow() {
+        // given
+        String garbageKey = newCallId();
+        String nextCall = newCallIdInPartitionOf(garbageKey);
+
+        // when
+        producer.sendBytes(Topic.PROVIDER_EVENTS, garbageKey, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        producer.send(Topic.PROVIDER_EVENTS, nextCall, new ProviderEvents(nextCall, "acme").placed());
+
+        // then
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(garbageKey, 1);
+        assertThat(header(letters.getFirst(), "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(callStates.awaitKey(nextCall, 1)).hasSize(1);
+    }
+
+    @Test
+    void whenStatusEventHasNoCallIdThenItIsDeadLetteredNamingTheField() {
+        // given a signed event about no call
+        String key = newCallId();
+        CloudEvent event = TestKafka.envelopes().wrap(EventTypes.CALL_STATUS_REPORTED, "no-call-" + key, key,
+                Instant.now(), new CallStatusReported("twilio", "acme", null, null, CallStatus.RINGING, null, null,
+                        null, null, 1, null, null, null, Instant.now()));
+
+        // when
+        producer.send(Topic.PROVIDER_EVENTS, key, event);
+
+        // then
+        assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message")).contains("callId");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

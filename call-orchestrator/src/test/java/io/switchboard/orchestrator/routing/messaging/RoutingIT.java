@@ -1,0 +1,120 @@
+package io.switchboard.orchestrator.routing.messaging;
+
+import static io.switchboard.orchestrator.support.CallIds.newAccountId;
+import static io.switchboard.orchestrator.support.CallIds.newCallId;
+import static io.switchboard.orchestrator.support.CallIds.newNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.routing.RoutingDecided;
+import io.switchboard.events.routing.RoutingRequested;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.support.AccountsApi;
+import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
+import io.switchboard.orchestrator.support.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Asks for routing decisions as the ingress does: a ReplyingKafkaTemplate on routing-requests.v1. */
+class RoutingIT extends OrchestratorIntegrationTest {
+
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EventEnvelopes envelopes = TestKafka.envelopes();
+    private ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> requests;
+
+    @Autowired
+    WebTestClient http;
+
+    @BeforeEach
+    void startReplyingTemplate() {
+        var producers = new DefaultKafkaProducerFactory<>(TestKafka.producerConfig(), new StringSerializer(),
+                TestKafka.cloudEventSerializer());
+        var consumers = new DefaultKafkaConsumerFactory<>(TestKafka.consumerConfig(), new StringDeserializer(),
+                TestKafka.cloudEventDeserializer());
+        var replies = new KafkaMessageListenerContainer<>(consumers,
+                new ContainerProperties(Topic.ROUTING_REPLIES.topicName()));
+        requests = new ReplyingKafkaTemplate<>(producers, replies);
+        requests.setDefaultReplyTimeout(REPLY_TIMEOUT);
+        requests.setSharedReplyTopic(true);
+        requests.start();
+    }
+
+    @AfterEach
+    void stopReplyingTemplate() {
+        requests.stop();
+        requests.destroy();
+    }
+
+    @Test
+    void whenNumberBelongsToAnAccountThenTheReplyConnectsTheCallToItsAssistant() throws Exception {
+        // given an account configured through the API
+        String accountId = newAccountId();
+        String number = newNumber();
+        new AccountsApi(http).configure(accountId, number, "sales", "wss://assistants.example/sales?team=a&b=1");
+        String callId = newCallId();
+
+        // when the ingress asks how to answer a call to it
+        ConsumerRecord<String, CloudEvent> reply = ask(callId, accountId, number);
+
+        // then the reply is a signed decision with TwiML streaming the call to the assistant
+        ReceivedEvent<RoutingDecided> decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED);
+        assertThat(decided.id()).isEqualTo(EventIds.of("routing", callId));
+        assertThat(decided.subject()).isEqualTo(callId);
+        assertThat(reply.key()).isEqualTo(callId);
+        assertThat(decided.payload().assistantId()).isEqualTo("sales");
+        assertThat(decided.payload().answerContentType()).isEqualTo("text/xml");
+        assertThat(decided.payload().answerDocument()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Response><Connect><Stream url=\"wss://assistants.example/sales?team=a&amp;b=1\">"
+                + "<Parameter name=\"callId\" value=\"" + callId + "\"/>"
+                + "<Parameter name=\"accountId\" value=\"" + accountId + "\"/>"
+                + "<Parameter name=\"assistantId\" value=\"sales\"/>"
+                + "</Stream></Connect></Response>");
+    }
+
+    @Test
+    void whenNumberIsUnknownThenTheReplySaysNotInService() throws Exception {
+        // when
+        String callId = newCallId();
+        ConsumerRecord<String, CloudEvent> reply = ask(callId, newAccountId(), newNumber());
+
+        // then
+        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        assertThat(decided.assistantId()).isNull();
+        assertThat(decided.callId()).isEqualTo(callId);
+        assertThat(decided.answerDocument()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+    }
+
+    private ConsumerRecord<String, CloudEvent> ask(String callId, String accountId, String to) throws Exception {
+        var request = new RoutingRequested("twilio", accountId, callId, "+14155550111", to, Instant.now());
+        CloudEvent event = envelopes.wrap(EventTypes.ROUTING_REQUESTED, EventIds.of("test-routing", callId), callId,
+                request.requestedAt(), request);
+        var record = new ProducerRecord<String, CloudEvent>(Topic.ROUTING_REQUESTS.topicName(), callId, event);
+        record.headers().add(KafkaHeaders.REPLY_TOPIC,
+                Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
+        return requests.sendAndReceive(record).get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+}

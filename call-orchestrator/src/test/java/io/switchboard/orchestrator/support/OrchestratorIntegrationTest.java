@@ -1,0 +1,18 @@
+package io.switchboard.orchestrator.support;
+
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole service on the shared real broker; subclasses share one application context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class OrchestratorIntegrationTest {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/call-orchestrator");
+    }
+}

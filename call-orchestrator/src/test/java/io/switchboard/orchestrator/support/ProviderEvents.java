@@ -1,0 +1,62 @@
+package io.switchboard.orchestrator.support;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.CallStatusReported;
+import io.switchboard.events.provider.InboundCallReceived;
+
+/**
+ * Signed provider-events.v1 records for one call, as the dialer and the ingress publish them. The
+ * same fact always gets the same event id, so sending one twice is a true duplicate.
+ */
+public final class ProviderEvents {
+
+    public static final String FROM = "+14155550123";
+    public static final String TO = "+14155550199";
+
+    private final EventEnvelopes envelopes = TestKafka.envelopes();
+    private final String callId;
+    private final String accountId;
+    private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    public ProviderEvents(String callId, String accountId) {
+        this.callId = callId;
+        this.accountId = accountId;
+    }
+
+    public CloudEvent placed() {
+        var placed = new CallPlaced(requestId(), accountId, callId, "twilio", FROM, TO, "sales", 600, t0);
+        return envelopes.wrap(EventTypes.CALL_PLACED, EventIds.of("test-placed", callId), callId, t0, placed);
+    }
+
+    public CloudEvent status(CallStatus status, int sequenceNumber) {
+        return status(status, sequenceNumber, null);
+    }
+
+    public CloudEvent status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
+        Instant at = t0.plusSeconds(1 + sequenceNumber);
+        var reported = new CallStatusReported("twilio", accountId, "AC-test", callId, status, CallDirection.OUTBOUND,
+                FROM, TO, durationSeconds, sequenceNumber, at, null, null, at);
+        return envelopes.wrap(EventTypes.CALL_STATUS_REPORTED,
+                EventIds.of("test-status", callId, status.wireValue(), Integer.toString(sequenceNumber)),
+                callId, at, reported);
+    }
+
+    public CloudEvent inbound(String from, String to) {
+        var received = new InboundCallReceived("twilio", accountId, "AC-test", callId, from, to, t0);
+        return envelopes.wrap(EventTypes.INBOUND_CALL_RECEIVED, EventIds.of("test-inbound", callId), callId, t0,
+                received);
+    }
+
+    public String requestId() {
+        return "req-" + callId;
+    }
+}
