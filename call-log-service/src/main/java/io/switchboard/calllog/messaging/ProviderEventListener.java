@@ -8,6 +8,7 @@ import io.switchboard.calllog.persistence.CallLogRepository;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds finished recordings to their calls. Status callbacks are not read here: the call's state comes
+ * Adds finished recordings to their calls, and the request and assistant of placed outbound calls. Status callbacks are not read here: the call's state comes
  * from the orchestrator's snapshots, which have already ordered and deduplicated them.
  */
 @Component
@@ -40,6 +41,10 @@ class ProviderEventListener {
             topics = "#{T(io.switchboard.events.topic.Topic).PROVIDER_EVENTS.topicName()}")
     void onProviderEvent(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (event.is(EventTypes.CALL_PLACED)) {
+            onCallPlaced(event.as(EventTypes.CALL_PLACED));
+            return;
+        }
         if (!event.is(EventTypes.RECORDING_REPORTED)) {
             return;
         }
@@ -52,6 +57,14 @@ class ProviderEventListener {
         try (var callId = MDC.putCloseable("callId", recording.callId())) {
             repository.applyRecording(recording, event.time()).block(writeTimeout);
             log.debug("Logged recording {}", recording.recordingId());
+        }
+    }
+
+    private void onCallPlaced(ReceivedEvent<CallPlaced> event) {
+        CallPlaced placed = event.payload();
+        EventChecks.require(placed.callId() != null, event, "callId");
+        try (var callId = MDC.putCloseable("callId", placed.callId())) {
+            repository.applyPlacement(placed, event.time()).block(writeTimeout);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -38,6 +39,10 @@ public class CallLogRepository {
     public Mono<Void> applyRecording(RecordingReported recording, Instant eventTime) {
         return upsert(new Document(CallFields.ID, recording.callId()),
                 CallUpdates.recordingUpdate(recording, eventTime)).then();
+    }
+
+    public Mono<Void> applyPlacement(CallPlaced placed, Instant eventTime) {
+        return upsert(new Document(CallFields.ID, placed.callId()), CallUpdates.placementUpdate(placed, eventTime)).then();
     }
 
     public Mono<Void> applyCharge(CallCharged charge, Instant eventTime) {

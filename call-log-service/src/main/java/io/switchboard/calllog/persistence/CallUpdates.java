@@ -11,6 +11,7 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
 import org.bson.Document;
 
@@ -47,14 +48,35 @@ final class CallUpdates {
                 .append(DIRECTION, state.direction() == null ? null : state.direction().wireValue())
                 .append(FROM, state.from())
                 .append(TO, state.to())
-                .append(ASSISTANT_ID, state.assistantId())
-                .append(REQUEST_ID, state.requestId())
                 .append(STATUS, state.status().wireValue())
                 .append(TIMELINE, timeline)
                 .append(DURATION_SECONDS, state.durationSeconds())
                 .append(STARTED_AT, startedAt(state))
                 .append(ENDED_AT, endedAt(state));
+        // The dialer's CallPlaced may reach us after a snapshot that lacks them: never unset them.
+        putIfPresent(set, ASSISTANT_ID, state.assistantId());
+        putIfPresent(set, REQUEST_ID, state.requestId());
         return withUpdatedAt(new Document("$set", set), eventTime);
+    }
+
+    /**
+     * What the dialer knows of an outbound call: the request it answers and the assistant. The
+     * orchestrator may not have it yet when a fast call's callbacks overtake the placement.
+     */
+    static Document placementUpdate(CallPlaced placed, Instant eventTime) {
+        var set = new Document(REQUEST_ID, placed.requestId());
+        putIfPresent(set, ASSISTANT_ID, placed.assistantId());
+        var update = new Document("$set", set);
+        if (placed.accountId() != null) {
+            update.append("$setOnInsert", new Document(ACCOUNT_ID, placed.accountId()));
+        }
+        return withUpdatedAt(update, eventTime);
+    }
+
+    private static void putIfPresent(Document document, String field, Object value) {
+        if (value != null) {
+            document.append(field, value);
+        }
     }
 
     static Document recordingUpdate(RecordingReported recording, Instant eventTime) {

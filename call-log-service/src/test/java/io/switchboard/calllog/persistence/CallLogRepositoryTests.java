@@ -26,6 +26,7 @@ import io.switchboard.calllog.domain.CallQuery;
 import io.switchboard.calllog.domain.CallRecord;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.testsupport.MongoWireServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +153,41 @@ class CallLogRepositoryTests {
         var window = new CallQuery(Optional.empty(), Optional.of(accountId), Optional.of(T0.plusSeconds(3600)),
                 Optional.of(T0.plusSeconds(7200)), 0, 10);
         assertThat(ids(search(window))).containsExactly(second);
+    }
+
+    @Test
+    void whenPlacementArrivesAfterTheFinalSnapshotThenTheCallKeepsItsRequestAndAssistant() {
+        String callId = CallEvents.newCallId();
+        apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
+
+        writes.applyPlacement(new CallPlaced("req-" + callId, accountId, callId, "twilio", "+14155550100",
+                "+16505550002", "sales", 3600, T0), T0).block(TIMEOUT);
+        apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
+
+        CallRecord call = find(callId);
+        assertThat(call.status()).isEqualTo("busy");
+        assertThat(call.requestId()).isEqualTo("req-" + callId);
+        assertThat(call.assistantId()).isEqualTo("sales");
+    }
+
+    @Test
+    void whenPlacementArrivesFirstThenTheSnapshotCompletesTheSameDocument() {
+        String callId = CallEvents.newCallId();
+
+        writes.applyPlacement(new CallPlaced("req-" + callId, accountId, callId, "twilio", "+14155550100",
+                "+16505551001", "sales", 3600, T0), T0).block(TIMEOUT);
+        apply(unplaced(snapshot(callId, accountId, T0, INITIATED)));
+
+        CallRecord call = find(callId);
+        assertThat(call.status()).isEqualTo("initiated");
+        assertThat(call.requestId()).isEqualTo("req-" + callId);
+        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT)).isEqualTo(1L);
+    }
+
+    /** A snapshot of a call whose callbacks overtook its placement: no request, no assistant yet. */
+    private static CallStateChanged unplaced(CallStateChanged s) {
+        return new CallStateChanged(s.callId(), s.accountId(), s.provider(), s.direction(), s.from(), s.to(), null, null,
+                s.status(), s.previousStatus(), s.durationSeconds(), s.timeline(), s.changedAt());
     }
 
     private static boolean apply(CallStateChanged state) {
