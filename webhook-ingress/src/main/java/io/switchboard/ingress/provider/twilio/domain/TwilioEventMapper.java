@@ -1,0 +1,82 @@
+package io.switchboard.ingress.provider.twilio.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.OutgoingEvent;
+import io.switchboard.events.provider.CallStatusReported;
+import io.switchboard.events.provider.InboundCallReceived;
+import io.switchboard.events.provider.RecordingReported;
+import io.switchboard.events.routing.RoutingRequested;
+import io.switchboard.ingress.webhook.domain.WebhookRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Normalizes verified Twilio webhooks into Switchboard's provider events, each with its
+ * deterministic id and the call id (CallSid) as subject and key.
+ */
+@Component
+public class TwilioEventMapper {
+
+    static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";
+    private static final String PROVIDER = TwilioSignatureVerifier.PROVIDER;
+
+    private final Clock clock;
+
+    public TwilioEventMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    public OutgoingEvent<CallStatusReported> callStatus(WebhookRequest request) {
+        var params = new TwilioParams(request);
+        String callSid = params.required("CallSid");
+        String rawStatus = params.required("CallStatus");
+        CallStatus status = params.required("CallStatus", CallStatus::fromWire);
+        Instant receivedAt = clock.instant();
+        Instant occurredAt = params.optionalRfc2822("Timestamp");
+        var payload = new CallStatusReported(PROVIDER, request.accountId(), params.optional("AccountSid"), callSid,
+                status, CallDirection.fromWire(params.optional("Direction")), params.optional("From"),
+                params.optional("To"), params.optionalInt("CallDuration"), params.optionalInt("SequenceNumber"),
+                occurredAt, params.optional("ParentCallSid"), params.optional("AnsweredBy"), receivedAt);
+        String id = TwilioEventIds.callStatus(request.header(IDEMPOTENCY_HEADER), callSid, rawStatus,
+                params.optional("SequenceNumber"));
+        return OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, id, callSid,
+                occurredAt == null ? receivedAt : occurredAt, payload);
+    }
+
+    public OutgoingEvent<RecordingReported> recording(WebhookRequest request) {
+        var params = new TwilioParams(request);
+        String callSid = params.required("CallSid");
+        String recordingSid = params.required("RecordingSid");
+        String recordingStatus = params.required("RecordingStatus");
+        Instant receivedAt = clock.instant();
+        var payload = new RecordingReported(PROVIDER, request.accountId(), callSid, recordingSid, recordingStatus,
+                params.optional("RecordingUrl"), params.optionalInt("RecordingDuration"),
+                params.optionalInt("RecordingChannels"), receivedAt);
+        String id = TwilioEventIds.recording(request.header(IDEMPOTENCY_HEADER), recordingSid, recordingStatus);
+        return OutgoingEvent.of(EventTypes.RECORDING_REPORTED, id, callSid, receivedAt, payload);
+    }
+
+    public OutgoingEvent<InboundCallReceived> inboundCall(WebhookRequest request) {
+        var params = new TwilioParams(request);
+        String callSid = params.required("CallSid");
+        Instant receivedAt = clock.instant();
+        var payload = new InboundCallReceived(PROVIDER, request.accountId(), params.optional("AccountSid"), callSid,
+                params.optional("From"), params.optional("To"), receivedAt);
+        return OutgoingEvent.of(EventTypes.INBOUND_CALL_RECEIVED, TwilioEventIds.inboundCall(callSid), callSid,
+                receivedAt, payload);
+    }
+
+    public OutgoingEvent<RoutingRequested> routingRequest(WebhookRequest request) {
+        var params = new TwilioParams(request);
+        String callSid = params.required("CallSid");
+        Instant requestedAt = clock.instant();
+        var payload = new RoutingRequested(PROVIDER, request.accountId(), callSid, params.optional("From"),
+                params.optional("To"), requestedAt);
+        return OutgoingEvent.of(EventTypes.ROUTING_REQUESTED, TwilioEventIds.routingRequest(callSid), callSid,
+                requestedAt, payload);
+    }
+}

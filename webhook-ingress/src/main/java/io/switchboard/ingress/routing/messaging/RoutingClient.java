@@ -1,0 +1,142 @@
+package io.switchboard.ingress.routing.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.OutgoingEvent;
+import io.switchboard.events.routing.RoutingDecided;
+import io.switchboard.events.routing.RoutingRequested;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.ingress.messaging.OffEventLoop;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asks the orchestrator how to answer an inbound call: a signed RoutingRequested to
+ * routing-requests.v1, a signed RoutingDecided back on routing-replies.v1. Never fails: no valid
+ * answer within the deadline is an empty result, and the caller answers its fallback.
+ */
+public class RoutingClient implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingClient.class);
+
+    private final ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> template;
+    private final EventEnvelopes envelopes;
+    private final Duration deadline;
+    private final MeterRegistry meters;
+
+    RoutingClient(ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> template, EventEnvelopes envelopes,
+            Duration deadline, MeterRegistry meters) {
+        this.template = template;
+        this.envelopes = envelopes;
+        this.deadline = deadline;
+        this.meters = meters;
+    }
+
+    /** The decision for the call, or empty when none valid arrived within the deadline. */
+    public Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request) {
+        String callId = request.subject();
+        // The deadline covers the send too, which may block on metadata.
+        return OffEventLoop.send(() -> send(request), deadline)
+                .map(reply -> accept(reply, accountId, callId))
+                .doOnNext(decided -> count("decided"))
+                .onErrorResume(error -> {
+                    fellBack(error, accountId, callId);
+                    return Mono.empty();
+                });
+    }
+
+    /** Waits until the reply consumer has its partitions and has polled once (for start-up checks and tests). */
+    public boolean awaitReplyAssignment(Duration timeout) throws InterruptedException {
+        return template.waitForAssignment(timeout);
+    }
+
+    private CompletableFuture<ConsumerRecord<String, CloudEvent>> send(OutgoingEvent<RoutingRequested> request) {
+        CloudEvent signed = envelopes.wrap(request.type(), request.id(), request.subject(), request.time(),
+                request.payload());
+        var record = new ProducerRecord<>(Topic.ROUTING_REQUESTS.topicName(), request.subject(), signed);
+        record.headers().add(KafkaHeaders.REPLY_TOPIC,
+                Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
+        return template.sendAndReceive(record, deadline);
+    }
+
+    private RoutingDecided accept(ConsumerRecord<String, CloudEvent> reply, String accountId, String callId) {
+        ReceivedEvent<Object> event;
+        try {
+            event = envelopes.unwrap(reply.value());
+        } catch (RejectedEventException e) {
+            throw new InvalidReplyException(e.getMessage());
+        }
+        if (!event.is(EventTypes.ROUTING_DECIDED)) {
+            throw new InvalidReplyException("reply " + event.id() + " is " + event.type());
+        }
+        RoutingDecided decided = event.as(EventTypes.ROUTING_DECIDED).payload();
+        if (!callId.equals(decided.callId()) || decided.answerDocument() == null
+                || decided.answerDocument().isBlank()) {
+            throw new InvalidReplyException("reply " + event.id() + " is for another call or has no answer");
+        }
+        log.info("Routed call {} of account {} to assistant {}", callId, accountId, decided.assistantId());
+        return decided;
+    }
+
+    private void fellBack(Throwable error, String accountId, String callId) {
+        if (error instanceof TimeoutException || error instanceof KafkaReplyTimeoutException) {
+            meters.counter("switchboard.routing.deadline.misses").increment();
+            count("deadline-missed");
+            log.warn("No routing decision for call {} of account {} within {}: answering the fallback",
+                    callId, accountId, deadline);
+            return;
+        }
+        count(error instanceof InvalidReplyException ? "rejected" : "failed");
+        log.warn("Routing call {} of account {} failed, answering the fallback: {}", callId, accountId,
+                error.toString());
+    }
+
+    private void count(String outcome) {
+        meters.counter("switchboard.routing.replies", "outcome", outcome).increment();
+    }
+
+    @Override
+    public void start() {
+        template.start();
+    }
+
+    @Override
+    public void stop() {
+        template.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return template.isRunning();
+    }
+
+    @Override
+    public void destroy() {
+        template.destroy();
+    }
+
+    /** A reply that is not a valid, signed decision for the call asked about. */
+    private static final class InvalidReplyException extends RuntimeException {
+
+        InvalidReplyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.switchboard.ingress.webhook.web;
+
+import io.switchboard.ingress.webhook.domain.BadWebhookException;
+import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
+import io.switchboard.ingress.webhook.domain.UnknownAccountException;
+import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
+import io.switchboard.ingress.webhook.messaging.PublishFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Every refusal as a small problem+json body with a status the provider acts on: 4xx for what a
+ * retry cannot fix, 503 with Retry-After for what it can (the broker did not acknowledge).
+ */
+@RestControllerAdvice
+class WebhookErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookErrorHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownAccount(UnknownAccountException e) {
+        log.warn("Webhook refused: {}", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "unknown account");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> signatureRejected(SignatureRejectedException e) {
+        log.warn("Webhook refused: {}", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, e.reason().tag());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(WebhookTooLargeException e) {
+        log.info("Webhook refused: {}", e.getMessage());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badWebhook(BadWebhookException e) {
+        log.info("Webhook refused: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> publishFailed(PublishFailedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "event store unavailable, retry"));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

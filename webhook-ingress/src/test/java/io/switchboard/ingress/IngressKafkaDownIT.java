@@ -1,0 +1,86 @@
+package io.switchboard.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.switchboard.ingress.testing.TwilioForms;
+import io.switchboard.ingress.testing.TwilioSignatures;
+import io.switchboard.testsupport.TestEventKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** No broker at all: the ingress still starts, and refuses to acknowledge what it cannot store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class IngressKafkaDownIT {
+
+    private static final String PUBLIC_BASE_URL = "https://ingress.example.test";
+    private static final String AUTH_TOKEN = "auth-" + UUID.randomUUID();
+    private static final String STATUS = "/webhooks/twilio/acme/status";
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
+        TestEventKeys.properties("/switchboard/webhook-ingress").forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("switchboard.ingress.public-base-url", () -> PUBLIC_BASE_URL);
+        registry.add("switchboard.ingress.twilio.accounts.acme.auth-token", () -> AUTH_TOKEN);
+    }
+
+    @Test
+    void whenBrokerIsUnreachableThenSignedCallbackGetsServiceUnavailableWithinSeconds() {
+        var form = TwilioForms.status(TwilioForms.newCallSid());
+        long started = System.nanoTime();
+
+        post(STATUS, form, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + STATUS, form))
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whenBrokerIsUnreachableThenInboundCallGetsServiceUnavailableNotAFalseAnswer() {
+        String voice = "/webhooks/twilio/acme/voice";
+        var form = TwilioForms.voice(TwilioForms.newCallSid());
+
+        post(voice, form, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + voice, form))
+                .expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void whenBrokerIsUnreachableThenBadSignaturesAreStillForbidden() {
+        post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
+                .expectStatus().isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec post(String path, Map<String, String> form, String signature) {
+        var body = new LinkedMultiValueMap<String, String>();
+        form.forEach(body::add);
+        return web.mutate().responseTimeout(Duration.ofSeconds(15)).build()
+                .post().uri(path)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("X-Twilio-Signature", signature)
+                .body(BodyInserters.fromFormData(body))
+                .exchange();
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.ingress.provider.twilio.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.ingress.testing.TwilioForms;
+import org.junit.jupiter.api.Test;
+
+class TwilioEventIdsTests {
+
+    private final TwilioEventMapper mapper = new TwilioEventMapper(Clock.systemUTC());
+
+    @Test
+    void whenIdempotencyTokenIsSentThenItAloneDerivesTheId() {
+        var event = mapper.callStatus(TwilioRequests.withIdempotencyToken(TwilioForms.status("CA1"), "tok-1"));
+
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio", "tok-1"));
+    }
+
+    @Test
+    void whenNoTokenThenCallSidStatusAndSequenceDeriveTheId() {
+        var event = mapper.callStatus(TwilioRequests.of(TwilioForms.status("CA1")));
+
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-status", "CA1", "completed", "3"));
+    }
+
+    @Test
+    void whenCallbackRepeatedThenSameId() {
+        var form = TwilioForms.status("CA1");
+
+        var first = mapper.callStatus(TwilioRequests.of(form));
+        var again = mapper.callStatus(TwilioRequests.of(form));
+        var firstWithToken = mapper.callStatus(TwilioRequests.withIdempotencyToken(form, "tok-1"));
+        var againWithToken = mapper.callStatus(TwilioRequests.withIdempotencyToken(form, "tok-1"));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(againWithToken.id()).isEqualTo(firstWithToken.id());
+    }
+
+    @Test
+    void whenStatusOrSequenceDiffersThenDifferentIds() {
+        var ringing = TwilioForms.status("CA1");
+        ringing.put("CallStatus", "ringing");
+        var laterSequence = TwilioForms.status("CA1");
+        laterSequence.put("SequenceNumber", "4");
+
+        var completedId = mapper.callStatus(TwilioRequests.of(TwilioForms.status("CA1"))).id();
+
+        assertThat(mapper.callStatus(TwilioRequests.of(ringing)).id()).isNotEqualTo(completedId);
+        assertThat(mapper.callStatus(TwilioRequests.of(laterSequence)).id()).isNotEqualTo(completedId);
+    }
+
+    @Test
+    void whenRecordingCallbackThenIdFromRecordingSidStatusAndTokenWhenSent() {
+        var form = TwilioForms.recording("CA1", "RE1");
+
+        assertThat(mapper.recording(TwilioRequests.of(form)).id())
+                .isEqualTo(EventIds.of("twilio-recording", "RE1", "completed"));
+        assertThat(mapper.recording(TwilioRequests.withIdempotencyToken(form, "tok-9")).id())
+                .isEqualTo(EventIds.of("twilio-recording", "RE1", "completed", "tok-9"));
+    }
+
+    @Test
+    void whenVoiceWebhookRepeatedThenSameInboundCallId() {
+        var first = mapper.inboundCall(TwilioRequests.of(TwilioForms.voice("CA7")));
+        var again = mapper.inboundCall(TwilioRequests.withIdempotencyToken(TwilioForms.voice("CA7"), "other"));
+
+        assertThat(again.id()).isEqualTo(first.id()).isEqualTo(EventIds.of("twilio-voice", "CA7"));
+    }
+}

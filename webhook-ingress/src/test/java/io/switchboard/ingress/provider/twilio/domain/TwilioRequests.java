@@ -1,0 +1,29 @@
+package io.switchboard.ingress.provider.twilio.domain;
+
+import java.util.Map;
+
+import io.switchboard.ingress.webhook.domain.WebhookRequest;
+import org.springframework.http.HttpHeaders;
+
+/** Verified Twilio webhooks as the mapper receives them. */
+final class TwilioRequests {
+
+    static final String URL = "https://ingress.example.test/webhooks/twilio/acme/status";
+
+    private TwilioRequests() {
+    }
+
+    static WebhookRequest of(Map<String, String> params) {
+        return of(params, new HttpHeaders());
+    }
+
+    static WebhookRequest withIdempotencyToken(Map<String, String> params, String token) {
+        var headers = new HttpHeaders();
+        headers.add(TwilioEventMapper.IDEMPOTENCY_HEADER, token);
+        return of(params, headers);
+    }
+
+    static WebhookRequest of(Map<String, String> params, HttpHeaders headers) {
+        return new WebhookRequest("acme", URL, headers, params);
+    }
+}
