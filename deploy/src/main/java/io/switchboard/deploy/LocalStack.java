@@ -1,0 +1,143 @@
+package io.switchboard.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import io.switchboard.testsupport.KafkaBroker;
+import io.switchboard.testsupport.MongoWireServer;
+
+/**
+ * The whole of Switchboard on one machine: a real Kafka broker (KRaft), a MongoDB-wire server, the
+ * Twilio-compatible simulator and the five services, each in its own JVM, seeded with a demo
+ * account. {@code ./dev up} runs {@link #main}; the end-to-end tests start it the same way.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackConfig config;
+    private final StackSecrets secrets;
+    private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+    private KafkaBroker broker;
+    private MongoWireServer mongo;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+        this.secrets = StackSecrets.loadOrCreate(config.dataDirectory());
+    }
+
+    public static LocalStack start(StackConfig config) {
+        var stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            new DemoData(stack).seed();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = Path.of("").toAbsolutePath();
+        StackConfig config = StackConfig.local(repository);
+        if (List.of(args).contains("--fresh")) {
+            deleteRecursively(config.dataDirectory());
+        }
+        System.out.println("Starting Switchboard (data and logs in " + config.dataDirectory() + ") ...");
+        var stopped = new CountDownLatch(1);
+        LocalStack stack = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Switchboard ...");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.println(new StackBanner(stack).text());
+        stopped.await();
+    }
+
+    public String url(StackService service) {
+        return services.get(service).baseUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    StackSecrets secrets() {
+        return secrets;
+    }
+
+    Path log(StackService service) {
+        return services.get(service).log();
+    }
+
+    private void startAll() {
+        broker = KafkaBroker.start(config.dataDirectory().resolve("kafka"), config.kafkaPort());
+        mongo = config.persistent()
+                ? MongoWireServer.persistent(config.dataDirectory().resolve("call-log.h2"), config.mongoPort())
+                : MongoWireServer.inMemory();
+        var properties = new ServiceProperties(config, secrets, broker.bootstrapServers(), mongo.connectionString());
+        for (StackService service : StackService.values()) {
+            var process = new ServiceProcess(service.module(), config.port(service), config.jar(service),
+                    config.dataDirectory().resolve("logs").resolve(service.module() + ".log"), properties.of(service));
+            services.put(service, process);
+            process.start();
+        }
+        for (ServiceProcess process : services.values()) {
+            process.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            stopping.add(Thread.ofPlatform().start(process::stop));
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.switchboard.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the local stack lives and listens.
+ *
+ * @param repository   the repository root, where each service's runnable jar is built
+ * @param dataDirectory broker data, the call log's H2 file, generated secrets and service logs
+ * @param basePort     services listen on basePort + 0..4 (ingress, orchestrator, dialer, billing, call log), the simulator on + 10
+ * @param kafkaPort    the broker's client port (0 = any free port)
+ * @param mongoPort    the MongoDB-wire server's port (0 = any free port)
+ * @param persistent   keep the call log in an H2 file (local stack) rather than in memory (tests)
+ * @param stepDelay    the simulator's time between call progress steps
+ */
+public record StackConfig(Path repository, Path dataDirectory, int basePort, int kafkaPort, int mongoPort,
+        boolean persistent, Duration stepDelay) {
+
+    public static final String DEMO_ACCOUNT = "demo";
+    public static final String DEMO_NUMBER = "+14155550100";
+    public static final String DEMO_ASSISTANT = "receptionist";
+
+    public static StackConfig local(Path repository) {
+        return new StackConfig(repository, repository.resolve(".local"), 8080, 9092, 27027, true, Duration.ofMillis(400));
+    }
+
+    int port(StackService service) {
+        return basePort + service.portOffset();
+    }
+
+    /** The newest runnable jar the build left in the service's target folder. */
+    Path jar(StackService service) {
+        Path target = repository.resolve(service.module()).resolve("target");
+        try (var jars = java.nio.file.Files.newDirectoryStream(target, service.module() + "-*-exec.jar")) {
+            Path newest = null;
+            for (Path jar : jars) {
+                if (newest == null || jar.toFile().lastModified() > newest.toFile().lastModified()) {
+                    newest = jar;
+                }
+            }
+            if (newest != null) {
+                return newest;
+            }
+        } catch (java.io.IOException e) {
+            // no target folder yet: reported below
+        }
+        throw new IllegalStateException("No runnable jar in " + target + ": build first (./dev build)");
+    }
+}

@@ -1,0 +1,146 @@
+package io.switchboard.deploy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventJson;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.signing.EventSigner;
+import io.switchboard.events.signing.EventVerifier;
+import io.switchboard.events.signing.Ed25519Keys;
+import io.switchboard.events.topic.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+
+/** Talks to a running stack through its public edges only: HTTP APIs and Kafka topics. */
+final class StackClient {
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final EventEnvelopes envelopes;
+
+    StackClient(LocalStack stack) {
+        this.stack = stack;
+        Ed25519Keys.KeyPair reader = Ed25519Keys.generate("e2e-reader");
+        this.envelopes = new EventEnvelopes(URI.create("/switchboard/e2e"),
+                new EventSigner(reader.keyId(), reader.privateKey()), new EventVerifier(stack.secrets().trustedKeys()));
+    }
+
+    void publishCallRequest(CallRequest request) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topic.CALL_REQUESTS.topicName(), request.requestId(),
+                    EventJson.mapper().writeValueAsString(request))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode simulator(String method, String path, Object body) {
+        return send(method, stack.url(StackService.TELEPHONY_SIMULATOR) + path, body);
+    }
+
+    BigDecimal balance(String accountId) {
+        return new BigDecimal(send("GET", stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + accountId, null)
+                .path("balance").asString());
+    }
+
+    List<JsonNode> callsOfRequests(Collection<String> requestIds) {
+        JsonNode page = send("GET", stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls?accountId="
+                + StackConfig.DEMO_ACCOUNT + "&size=500", null);
+        var found = new ArrayList<JsonNode>();
+        page.path("items").forEach(call -> {
+            if (requestIds.contains(call.path("requestId").asString(""))) {
+                found.add(call);
+            }
+        });
+        return found;
+    }
+
+    JsonNode call(String callId) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls/" + callId))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = exchange(request);
+        return response.statusCode() == 404 ? null : EventJson.mapper().readTree(response.body());
+    }
+
+    /** Reads the whole ledger and returns the charges of these calls, once {@code expected} are there. */
+    List<CallCharged> chargesFor(Collection<String> callIds, int expected) {
+        var deserializer = new CloudEventDeserializer();
+        deserializer.configure(Map.of(), false);
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(Topic.LEDGER.topicName()));
+            var charges = new ArrayList<CallCharged>();
+            long idlePolls = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            // Keep reading a little after the expected count, so that a second debit would be seen.
+            while (System.nanoTime() < deadline && (charges.size() < expected || idlePolls < 6)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idlePolls = records.isEmpty() ? idlePolls + 1 : 0;
+                for (var record : records) {
+                    ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+                    if (event.is(EventTypes.CALL_CHARGED)) {
+                        CallCharged charge = event.as(EventTypes.CALL_CHARGED).payload();
+                        if (callIds.contains(charge.callId())) {
+                            charges.add(charge);
+                        }
+                    }
+                }
+            }
+            return charges;
+        }
+    }
+
+    private JsonNode send(String method, String url, Object body) {
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
+        }
+        HttpResponse<String> response = exchange(builder.build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? EventJson.mapper().createObjectNode() : EventJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

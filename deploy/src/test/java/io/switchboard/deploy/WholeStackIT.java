@@ -1,0 +1,195 @@
+package io.switchboard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.topic.Topic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path on a real broker: every service as its own JVM from its runnable jar, exactly as
+ * {@code ./dev up} runs them, driven only through their public edges (Kafka call requests, the
+ * simulator's provider API, the services' HTTP APIs).
+ */
+class WholeStackIT {
+
+    private static final BigDecimal PRICE_PER_MINUTE = new BigDecimal("0.05");
+    /** The steps the simulator reports for each outcome (the dialer's own "queued" may precede them). */
+    private static final Map<String, List<String>> PROVIDER_PATHS = Map.of(
+            "completed", List.of("initiated", "ringing", "in-progress", "completed"),
+            "busy", List.of("initiated", "ringing", "busy"),
+            "no-answer", List.of("initiated", "ringing", "no-answer"),
+            "failed", List.of("initiated", "failed"));
+
+    private static LocalStack stack;
+    private static StackClient client;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Path repository = Path.of(System.getProperty("switchboard.repository", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("switchboard-stack-");
+        stack = LocalStack.start(new StackConfig(repository, data, freeBasePort(),
+                0, 0, false, Duration.ofMillis(100)));
+        client = new StackClient(stack);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void outboundCallsReachTheirFinalStateAndCompletedOnesAreChargedOnce() {
+        // given the provider delivers every callback twice and some out of order
+        client.simulator("PUT", "/simulator/faults", Map.of("duplicate", true, "reorder", true));
+        client.simulator("PUT", "/simulator/outcome-rules", List.of(
+                Map.of("pattern", ".*0002$", "outcome", "busy", "durationSeconds", 0),
+                Map.of("pattern", ".*0003$", "outcome", "no-answer", "durationSeconds", 0),
+                Map.of("pattern", ".*0004$", "outcome", "failed", "durationSeconds", 0),
+                Map.of("pattern", ".*1030$", "outcome", "completed", "durationSeconds", 30),
+                Map.of("pattern", ".*", "outcome", "completed", "durationSeconds", 65)));
+        BigDecimal startBalance = client.balance(StackConfig.DEMO_ACCOUNT);
+        Map<String, String> expectedStatusByDestination = Map.of(
+                "+16505551001", "completed", "+16505551030", "completed", "+16505550002", "busy",
+                "+16505550003", "no-answer", "+16505550004", "failed", "+16505551002", "completed");
+
+        // when an internal system requests one call to each destination
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> destinationByRequest = new HashMap<>();
+        expectedStatusByDestination.keySet().forEach(to -> {
+            var request = new CallRequest("e2e-" + batch + "-" + to.substring(8), StackConfig.DEMO_ACCOUNT, to,
+                    StackConfig.DEMO_NUMBER, StackConfig.DEMO_ASSISTANT, Map.of("batch", batch));
+            destinationByRequest.put(request.requestId(), to);
+            client.publishCallRequest(request);
+        });
+
+        // then each call ends in the call log in its scripted final state, once
+        List<JsonNode> calls = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.callsOfRequests(destinationByRequest.keySet()),
+                        found -> found.size() == destinationByRequest.size()
+                                && found.stream().allMatch(c -> isSettled(c)));
+        for (JsonNode call : calls) {
+            String to = destinationByRequest.get(call.path("requestId").asString());
+            String expected = expectedStatusByDestination.get(to);
+            assertThat(call.path("status").asString()).as("status of the call to %s", to).isEqualTo(expected);
+            assertThat(call.path("direction").asString()).isEqualTo("outbound");
+            // every step the provider reported is in the timeline once, in order, however late it arrived
+            assertThat(statuses(call)).as("timeline of the call to %s", to).doesNotHaveDuplicates();
+            assertThat(statuses(call).stream().filter(step -> !step.equals("queued")).toList())
+                    .as("provider steps of the call to %s", to).containsExactlyElementsOf(PROVIDER_PATHS.get(expected));
+            if (expected.equals("completed")) {
+                assertThat(call.path("recording").path("url").asString()).startsWith(stack.url(StackService.TELEPHONY_SIMULATOR));
+                assertThat(money(call.path("cost").path("amount")))
+                        .isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
+            } else {
+                assertThat(call.path("cost").isMissingNode() || call.path("cost").isNull()).as("no cost for %s", to).isTrue();
+            }
+        }
+        assertThat(client.callsOfRequests(destinationByRequest.keySet())).hasSize(destinationByRequest.size());
+
+        // and the ledger holds exactly one debit per completed call, and the wallet dropped by their sum
+        List<String> completed = calls.stream().filter(c -> c.path("status").asString().equals("completed"))
+                .map(c -> c.path("callId").asString()).toList();
+        List<CallCharged> charges = client.chargesFor(completed, completed.size());
+        assertThat(charges).extracting(CallCharged::callId).containsExactlyInAnyOrderElementsOf(completed);
+        assertThat(charges).extracting(CallCharged::amount).usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyInAnyOrder(expectedCharge(65), expectedCharge(30), expectedCharge(65));
+        BigDecimal charged = charges.stream().map(CallCharged::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(client.balance(StackConfig.DEMO_ACCOUNT)).isEqualByComparingTo(startBalance.subtract(charged)));
+    }
+
+    @Test
+    void inboundCallIsStreamedToTheAssistantAndCharged() {
+        client.simulator("PUT", "/simulator/faults", Map.of("duplicate", false, "reorder", false));
+        BigDecimal startBalance = client.balance(StackConfig.DEMO_ACCOUNT);
+
+        // when the provider rings the demo number
+        String callSid = client.simulator("POST", "/simulator/inbound-calls",
+                Map.of("from", "+14155550999", "to", StackConfig.DEMO_NUMBER)).path("callSid").asString();
+
+        // then the ingress answered with TwiML that streams the call to the number's assistant
+        JsonNode simulated = await().atMost(Duration.ofSeconds(30)).until(
+                () -> client.simulator("GET", "/simulator/calls/" + callSid, null),
+                c -> c.path("voiceAnswer").path("twiml").asString("").contains("<Stream"));
+        assertThat(simulated.path("voiceAnswer").path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(simulated.path("voiceAnswer").path("twiml").asString()).contains("<Connect>")
+                .contains("url=\"" + DemoData.DEMO_STREAM_URL + "\"");
+
+        // and the call ends in the call log as inbound and charged
+        JsonNode call = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.call(callSid), c -> c != null && c.path("cost").has("amount"));
+        assertThat(call.path("direction").asString()).isEqualTo("inbound");
+        assertThat(call.path("status").asString()).isEqualTo("completed");
+        assertThat(call.path("assistantId").asString()).isEqualTo(StackConfig.DEMO_ASSISTANT);
+        BigDecimal cost = money(call.path("cost").path("amount"));
+        assertThat(cost).isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
+        assertThat(client.chargesFor(List.of(callSid), 1)).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(client.balance(StackConfig.DEMO_ACCOUNT)).isEqualByComparingTo(startBalance.subtract(cost)));
+    }
+
+    private static boolean isSettled(JsonNode call) {
+        String status = call.path("status").asString();
+        boolean terminal = List.of("completed", "busy", "no-answer", "failed", "canceled").contains(status);
+        // a completed call is settled once its recording and its cost have both arrived
+        return terminal && (!status.equals("completed")
+                || (call.path("recording").has("url") && call.path("cost").has("amount")));
+    }
+
+    private static BigDecimal money(JsonNode amount) {
+        return amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString());
+    }
+
+    private static List<String> statuses(JsonNode call) {
+        var statuses = new ArrayList<String>();
+        call.path("timeline").forEach(step -> statuses.add(step.path("status").asString()));
+        return statuses;
+    }
+
+    private static BigDecimal expectedCharge(int durationSeconds) {
+        return PRICE_PER_MINUTE.multiply(BigDecimal.valueOf((durationSeconds + 59) / 60));
+    }
+
+    private static int freeBasePort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + (int) (Math.random() * 30000);
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IOException("no free base port for the stack");
+    }
+
+    private static boolean allFree(int base) {
+        for (StackService service : StackService.values()) {
+            int port = base + service.portOffset();
+            try (var socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
