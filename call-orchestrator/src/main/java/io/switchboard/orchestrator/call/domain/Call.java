@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallStatus;
@@ -53,6 +54,19 @@ public record Call(
 
     boolean hasReached(CallStatus candidate) {
         return timeline.stream().anyMatch(transition -> transition.status() == candidate);
+    }
+
+    /**
+     * Whether the provider's sequence numbers allow the fact to be a step from before the current
+     * status. A fact or a current step without one (dialer and inbound events) is judged by its status alone.
+     */
+    boolean mayPrecedeCurrentStatus(CallFact fact) {
+        Integer reachedAt = timeline.stream()
+                .filter(transition -> transition.status() == status)
+                .map(CallTransition::sequenceNumber)
+                .filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        return reachedAt == null || fact.sequenceNumber() == null || fact.sequenceNumber() < reachedAt;
     }
 
     /** Fills what this call does not know yet from the fact; never overwrites. */

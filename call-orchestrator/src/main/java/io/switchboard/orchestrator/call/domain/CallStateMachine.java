@@ -3,12 +3,15 @@ package io.switchboard.orchestrator.call.domain;
 /**
  * The rules of a call's life, as a pure function of its current state and one fact.
  * <ul>
- * <li>Terminal statuses absorb: nothing after one changes the call.</li>
- * <li>A status already seen is a duplicate: the status and timeline stay as they are.</li>
+ * <li>A status already seen is a duplicate: it adds no step (only fields the call lacks).</li>
  * <li>A status further along ({@code progress()}) replaces the current one.</li>
  * <li>A late status (lower progress) never replaces it, but fills its gap in the timeline.</li>
- * <li>Any fact about a live call fills fields the call does not know yet (a CallPlaced that comes
- * after the first status callback brings requestId and assistantId).</li>
+ * <li>Terminal statuses absorb: nothing changes an ended call's status, duration or previous status,
+ * and a later terminal status is ignored. A late non-terminal step it never saw, and that the
+ * provider's sequence numbers put before the end, still fills its gap in the timeline: the
+ * provider delivers callbacks late and out of order, and the history should say what happened.</li>
+ * <li>A fact that changes a call also fills fields the call does not know yet (a CallPlaced that
+ * comes after the first status callback brings requestId and assistantId).</li>
  * <li>A fact about an unknown call creates it from what the fact carries.</li>
  * </ul>
  */
@@ -19,7 +22,7 @@ public final class CallStateMachine {
             return new CallUpdate(null, Call.from(fact));
         }
         if (current.isTerminal()) {
-            return new CallUpdate(current, current);
+            return new CallUpdate(current, afterEnd(current, fact));
         }
         Call described = current.describedBy(fact);
         if (described.hasReached(fact.status())) {
@@ -29,5 +32,12 @@ public final class CallStateMachine {
             return new CallUpdate(current, described.advancedTo(fact));
         }
         return new CallUpdate(current, described.remembering(fact));
+    }
+
+    private static Call afterEnd(Call ended, CallFact fact) {
+        if (fact.status().isTerminal() || ended.hasReached(fact.status()) || !ended.mayPrecedeCurrentStatus(fact)) {
+            return ended;
+        }
+        return ended.describedBy(fact).remembering(fact);
     }
 }

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies facts to the calls of a partition: the state machine decides, the store keeps the result,
- * and a status change is published in the same transaction as the consumed record. If that
+ * and a new status or timeline step is published in the same transaction as the consumed record. If that
  * transaction rolls back, the store is put back as it was, so the retry sees the same state.
  */
 public final class CallTracker {
@@ -38,8 +38,10 @@ public final class CallTracker {
         }
         transaction.onRollback(() -> store.restore(partition, fact.callId(), before));
         store.save(partition, update.after());
-        if (update.statusChanged()) {
+        if (update.publishes()) {
             publisher.publish(partition, update.after());
+        }
+        if (update.statusChanged()) {
             transaction.onCommit(() -> metrics.transitioned(update.after()));
         }
     }

@@ -9,8 +9,17 @@ public record CallUpdate(Call before, Call after) {
         return !Objects.equals(before, after);
     }
 
-    /** Only status changes are published: a filled-in field or timeline gap is not news. */
     public boolean statusChanged() {
         return before == null || before.status() != after.status();
+    }
+
+    /**
+     * A new status or a step added to the timeline is published; a filled-in field alone is not news
+     * (it rides along with the next snapshot). Publishing every timeline change keeps call-states.v1,
+     * and so the state rebuilt from it, equal to what this instance holds, and keeps an ended call's
+     * last record a terminal snapshot with its whole history.
+     */
+    public boolean publishes() {
+        return statusChanged() || !before.timeline().equals(after.timeline());
     }
 }

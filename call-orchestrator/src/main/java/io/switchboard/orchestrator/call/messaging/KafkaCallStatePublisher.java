@@ -6,7 +6,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.envelope.EventEnvelopes;
-import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.call.config.CallsProperties;
@@ -37,7 +36,7 @@ class KafkaCallStatePublisher implements CallStatePublisher {
 
     @Override
     public void publish(int partition, Call call) {
-        String id = EventIds.of("call-state", call.callId(), call.status().wireValue());
+        String id = CallSnapshots.eventId(call);
         CloudEvent event = envelopes.wrap(EventTypes.CALL_STATE_CHANGED, id, call.callId(), call.changedAt(),
                 CallSnapshots.toEvent(call));
         try {

@@ -50,37 +50,82 @@ class CallStateMachineTests {
 
         // then nothing changed and nothing is to be published
         assertThat(update.changed()).isFalse();
-        assertThat(update.statusChanged()).isFalse();
+        assertThat(update.publishes()).isFalse();
         assertThat(update.after()).isEqualTo(ringing);
     }
 
     @Test
-    void whenRingingArrivesAfterInProgressThenStatusStaysAndTheTimelineGapIsFilled() {
+    void whenRingingArrivesAfterInProgressThenStatusStaysAndACorrectedSnapshotFillsTheGap() {
         // given a call that went from initiated straight to in-progress
         var run = new Run(placed(), status(INITIATED, 0), status(IN_PROGRESS, 2));
 
         // when the ringing callback arrives late
         CallUpdate update = machine.apply(run.call, status(RINGING, 1));
 
-        // then the call stays in progress, is not published again, and its timeline is complete and ordered
+        // then the call stays in progress, and a snapshot with its complete, ordered timeline is published
         assertThat(update.statusChanged()).isFalse();
+        assertThat(update.publishes()).isTrue();
         assertThat(update.after().status()).isEqualTo(IN_PROGRESS);
+        assertThat(update.after().previousStatus()).isEqualTo(INITIATED);
         assertThat(statuses(update.after().timeline())).containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS);
     }
 
     @Test
-    void whenCompletedArrivesBeforeInProgressThenTheCallEndsAndInProgressIsAbsorbed() {
+    void whenRingingArrivesAfterBusyThenACorrectedBusySnapshotCarriesIt() {
+        // given a call that was busy before its ringing callback was delivered
+        var run = new Run(placed(), status(INITIATED, 0), status(BUSY, 2));
+
+        // when the ringing callback arrives late
+        run.apply(status(RINGING, 1));
+
+        // then busy is published again, unchanged but for the ringing step in its timeline
+        assertThat(run.publishedStatuses()).containsExactly(QUEUED, INITIATED, BUSY, BUSY);
+        Call corrected = run.published.getLast();
+        assertThat(corrected.previousStatus()).isEqualTo(INITIATED);
+        assertThat(corrected.changedAt()).isEqualTo(run.published.get(2).changedAt());
+        assertThat(statuses(corrected.timeline())).containsExactly(QUEUED, INITIATED, RINGING, BUSY);
+    }
+
+    @Test
+    void whenInProgressArrivesAfterCompletedThenTheCallStaysCompletedWithACorrectedTimeline() {
         // given a ringing call
         var run = new Run(placed(), status(RINGING, 1));
 
         // when completed overtakes in-progress
         run.apply(status(COMPLETED, 3, 30), status(IN_PROGRESS, 2));
 
-        // then the call completed once, and the late in-progress changed nothing
-        assertThat(run.publishedStatuses()).containsExactly(QUEUED, RINGING, COMPLETED);
+        // then the call completed once, and a corrected completed snapshot adds the in-progress step
+        assertThat(run.publishedStatuses()).containsExactly(QUEUED, RINGING, COMPLETED, COMPLETED);
         assertThat(run.call.status()).isEqualTo(COMPLETED);
         assertThat(run.call.previousStatus()).isEqualTo(RINGING);
-        assertThat(statuses(run.call.timeline())).containsExactly(QUEUED, RINGING, COMPLETED);
+        assertThat(run.call.durationSeconds()).isEqualTo(30);
+        assertThat(statuses(run.call.timeline())).containsExactly(QUEUED, RINGING, IN_PROGRESS, COMPLETED);
+    }
+
+    @Test
+    void whenLateRingingIsDeliveredAgainAfterBusyThenNothingChanges() {
+        // given a busy call whose late ringing was already added to the timeline
+        var run = new Run(placed(), status(INITIATED, 0), status(BUSY, 2), status(RINGING, 1));
+        Call corrected = run.call;
+
+        // when the ringing callback is delivered again
+        CallUpdate update = machine.apply(corrected, status(RINGING, 1));
+
+        // then
+        assertThat(update.changed()).isFalse();
+        assertThat(update.publishes()).isFalse();
+    }
+
+    @Test
+    void whenLateStepIsSequencedAfterTheEndThenItIsIgnored() {
+        // given a call that completed as the provider's callback 3
+        var run = new Run(placed(), status(RINGING, 1), status(COMPLETED, 3, 30));
+
+        // when an in-progress callback the provider numbered after the end arrives
+        CallUpdate update = machine.apply(run.call, status(IN_PROGRESS, 4));
+
+        // then it cannot be a step before the end: nothing changes
+        assertThat(update.changed()).isFalse();
     }
 
     @Test
@@ -89,12 +134,14 @@ class CallStateMachineTests {
         var run = new Run(placed(), status(IN_PROGRESS, 2), status(COMPLETED, 3, 12));
         Call completed = run.call;
 
-        // when another terminal status arrives
-        CallUpdate update = machine.apply(completed, status(BUSY, 4));
+        // when another terminal status arrives, even one the provider numbered before the end
+        CallUpdate later = machine.apply(completed, status(BUSY, 4));
+        CallUpdate earlier = machine.apply(completed, status(BUSY, 1));
 
         // then terminal statuses absorb it
-        assertThat(update.changed()).isFalse();
-        assertThat(update.after()).isEqualTo(completed);
+        assertThat(later.changed()).isFalse();
+        assertThat(earlier.changed()).isFalse();
+        assertThat(later.after()).isEqualTo(completed);
     }
 
     @Test
@@ -112,8 +159,8 @@ class CallStateMachineTests {
         // when the dialer's CallPlaced arrives after it
         CallUpdate placed = machine.apply(created.after(), placed());
 
-        // then it fills in the request and assistant without a status change
-        assertThat(placed.changed()).isTrue();
+        // then it fills in the request, the assistant and the queued step without a status change
+        assertThat(placed.publishes()).isTrue();
         assertThat(placed.statusChanged()).isFalse();
         assertThat(placed.after().status()).isEqualTo(INITIATED);
         assertThat(placed.after().requestId()).isEqualTo("req-1");
@@ -137,16 +184,19 @@ class CallStateMachineTests {
     }
 
     @Test
-    void whenTerminalCallIsSeenFirstThenItIsCreatedEndedAndAbsorbsThePlacement() {
+    void whenTerminalCallIsSeenFirstThenThePlacementOnlyCompletesItsHistory() {
         // given a call whose only callback so far is failed
-        var run = new Run(status(CallStatus.FAILED, 0));
+        var run = new Run(status(CallStatus.FAILED, 0, 0));
 
-        // when the dialer's CallPlaced arrives
-        CallUpdate update = machine.apply(run.call, placed());
+        // when the dialer's CallPlaced arrives, then again
+        run.apply(placed(), placed());
 
-        // then the call stays as it ended: nothing after a terminal status changes it
-        assertThat(run.publishedStatuses()).containsExactly(CallStatus.FAILED);
-        assertThat(update.changed()).isFalse();
+        // then the call stays failed; one corrected snapshot adds the queued step and what the dialer knows
+        assertThat(run.publishedStatuses()).containsExactly(CallStatus.FAILED, CallStatus.FAILED);
+        assertThat(run.call.previousStatus()).isNull();
+        assertThat(run.call.durationSeconds()).isZero();
+        assertThat(run.call.requestId()).isEqualTo("req-1");
+        assertThat(statuses(run.call.timeline())).containsExactly(QUEUED, CallStatus.FAILED);
     }
 
     private static List<CallStatus> statuses(List<CallTransition> timeline) {
@@ -166,7 +216,7 @@ class CallStateMachineTests {
         void apply(CallFact... facts) {
             for (CallFact fact : facts) {
                 CallUpdate update = machine.apply(call, fact);
-                if (update.statusChanged()) {
+                if (update.publishes()) {
                     published.add(update.after());
                 }
                 call = update.after();

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.call.domain;
 
+import static io.switchboard.events.call.CallStatus.BUSY;
 import static io.switchboard.events.call.CallStatus.COMPLETED;
 import static io.switchboard.events.call.CallStatus.INITIATED;
 import static io.switchboard.events.call.CallStatus.QUEUED;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.call.CallTransition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +51,48 @@ class CallTrackerTests {
     }
 
     @Test
-    void whenOnlyFieldsAreFilledInThenNothingIsPublishedButTheStoreKeepsThem() {
+    void whenALateStepFillsTheTimelineThenACorrectedSnapshotIsPublishedButNoTransitionCounted() {
         // given a call created by its first status callback
         apply(CallFacts.status(INITIATED, 0));
 
         // when the CallPlaced arrives after it
         apply(CallFacts.placed());
 
-        // then only the first snapshot was published, and the store knows the request
-        assertThat(published).extracting(Call::status).containsExactly(INITIATED);
-        assertThat(store.find(0, CallFacts.CALL)).get().extracting(Call::requestId).isEqualTo("req-1");
+        // then initiated is published again with the queued step and the request, and counted once
+        assertThat(published).extracting(Call::status).containsExactly(INITIATED, INITIATED);
+        assertThat(published.getLast().requestId()).isEqualTo("req-1");
+        assertThat(published.getLast().timeline()).extracting(CallTransition::status).containsExactly(QUEUED, INITIATED);
+        assertThat(registry.counter("switchboard.calls.transitions", "status", "initiated", "direction", "outbound")
+                .count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whenOnlyFieldsAreFilledInThenNothingIsPublishedButTheStoreKeepsThem() {
+        // given a ringing call created by a status callback, which names no assistant
+        apply(CallFacts.status(RINGING, 1));
+
+        // when the inbound call event, which does, arrives after it
+        apply(CallFacts.inbound());
+
+        // then only the first snapshot was published, and the store knows the assistant
+        assertThat(published).extracting(Call::status).containsExactly(RINGING);
+        assertThat(store.find(0, CallFacts.CALL)).get().extracting(Call::assistantId).isEqualTo("sales");
+    }
+
+    @Test
+    void whenPublishingACorrectionFailsThenTheRedeliveredStepIsAppliedAgain() {
+        // given a busy call
+        apply(CallFacts.status(BUSY, 2));
+
+        // when its late ringing step cannot be published, then is redelivered
+        brokerDown = true;
+        assertThatThrownBy(() -> apply(CallFacts.status(RINGING, 1))).isInstanceOf(IllegalStateException.class);
+        brokerDown = false;
+        apply(CallFacts.status(RINGING, 1));
+
+        // then the corrected busy snapshot is published once the broker takes it
+        assertThat(published).extracting(Call::status).containsExactly(BUSY, BUSY);
+        assertThat(published.getLast().timeline()).extracting(CallTransition::status).containsExactly(RINGING, BUSY);
     }
 
     @Test

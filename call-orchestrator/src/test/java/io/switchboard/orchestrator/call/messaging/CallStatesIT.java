@@ -69,9 +69,8 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         assertThat(states).extracting(CallStateChanged::status)
                 .containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS, COMPLETED);
         assertThat(records).extracting(record -> record.value().getId()).containsExactly(
-                EventIds.of("call-state", callId, "queued"), EventIds.of("call-state", callId, "initiated"),
-                EventIds.of("call-state", callId, "ringing"), EventIds.of("call-state", callId, "in-progress"),
-                EventIds.of("call-state", callId, "completed"));
+                id(callId, "queued", 1), id(callId, "initiated", 2), id(callId, "ringing", 3),
+                id(callId, "in-progress", 4), id(callId, "completed", 5));
         CallStateChanged completed = states.getLast();
         assertThat(completed.previousStatus()).isEqualTo(IN_PROGRESS);
         assertThat(completed.durationSeconds()).isEqualTo(42);
@@ -85,18 +84,47 @@ class CallStatesIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void whenCompletedOvertakesInProgressThenTheCallCompletesOnce() {
+    void whenInProgressArrivesAfterCompletedThenACorrectedCompletedSnapshotIsTheLastRecord() {
         // given a ringing call
         String callId = newCallId();
         var call = new ProviderEvents(callId, "acme");
 
-        // when completed arrives before in-progress
+        // when completed overtakes in-progress, which is then delivered twice, and a busy comes last
         producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1),
-                call.status(COMPLETED, 3, 7), call.status(IN_PROGRESS, 2));
+                call.status(COMPLETED, 3, 7), call.status(IN_PROGRESS, 2), call.status(IN_PROGRESS, 2),
+                call.status(BUSY, 4));
 
-        // then
-        assertThat(states(recordsAfterSettling(callId))).extracting(CallStateChanged::status)
-                .containsExactly(QUEUED, RINGING, COMPLETED);
+        // then the call completed once, and the corrected completed snapshot, under its own id, has every step
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
+        List<CallStateChanged> states = states(records);
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, COMPLETED, COMPLETED);
+        assertThat(records).extracting(record -> record.value().getId()).containsExactly(
+                id(callId, "queued", 1), id(callId, "ringing", 2), id(callId, "completed", 3),
+                id(callId, "completed", 4));
+        CallStateChanged corrected = states.getLast();
+        assertThat(corrected.previousStatus()).isEqualTo(RINGING);
+        assertThat(corrected.durationSeconds()).isEqualTo(7);
+        assertThat(corrected.changedAt()).isEqualTo(states.get(2).changedAt());
+        assertThat(corrected.timeline()).extracting(CallTransition::status)
+                .containsExactly(QUEUED, RINGING, IN_PROGRESS, COMPLETED);
+    }
+
+    @Test
+    void whenRingingIsHeldBackUntilAfterBusyThenTheBusySnapshotIsRepublishedWithIt() {
+        // given an outbound call
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when the provider's ringing callback is delivered only after busy, as the simulator's reorder fault does
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(INITIATED, 0), call.status(BUSY, 2),
+                call.status(RINGING, 1));
+
+        // then busy is published once more with ringing in its timeline, and stays the last record
+        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, INITIATED, BUSY, BUSY);
+        assertThat(states.getLast().previousStatus()).isEqualTo(INITIATED);
+        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+                .containsExactly(QUEUED, INITIATED, RINGING, BUSY);
     }
 
     @Test
@@ -108,10 +136,12 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         // when
         producer.send(Topic.PROVIDER_EVENTS, callId, call.status(INITIATED, 0), call.placed(), call.status(RINGING, 1));
 
-        // then the placement is no status change, and the next snapshot knows the request
+        // then the placement is no status change: it corrects the initiated snapshot with its step and request
         List<CallStateChanged> states = states(recordsAfterSettling(callId));
-        assertThat(states).extracting(CallStateChanged::status).containsExactly(INITIATED, RINGING);
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(INITIATED, INITIATED, RINGING);
         assertThat(states.getFirst().requestId()).isNull();
+        assertThat(states.get(1).requestId()).isEqualTo(call.requestId());
+        assertThat(states.get(1).timeline()).extracting(CallTransition::status).containsExactly(QUEUED, INITIATED);
         assertThat(states.getLast().requestId()).isEqualTo(call.requestId());
         assertThat(states.getLast().timeline()).extracting(CallTransition::status)
                 .containsExactly(QUEUED, INITIATED, RINGING);
@@ -147,6 +177,10 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         producer.send(Topic.PROVIDER_EVENTS, marker, new ProviderEvents(marker, "acme").placed());
         callStates.awaitKey(marker, 1);
         return callStates.await(record -> callId.equals(record.key()), matched -> true);
+    }
+
+    private static String id(String callId, String status, int timelineSize) {
+        return EventIds.of("call-state", callId, status, Integer.toString(timelineSize));
     }
 
     private List<CallStateChanged> states(List<ConsumerRecord<String, CloudEvent>> records) {

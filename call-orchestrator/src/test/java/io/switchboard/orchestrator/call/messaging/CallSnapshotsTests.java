@@ -1,0 +1,52 @@
+package io.switchboard.orchestrator.call.messaging;
+
+import static io.switchboard.events.call.CallStatus.BUSY;
+import static io.switchboard.events.call.CallStatus.INITIATED;
+import static io.switchboard.events.call.CallStatus.RINGING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.call.CallTransition;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.orchestrator.call.domain.Call;
+import org.junit.jupiter.api.Test;
+
+class CallSnapshotsTests {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    @Test
+    void whenTheSameSnapshotIsPublishedAgainThenItKeepsItsId() {
+        // given a busy call, when its snapshot is built twice (a redelivery after a rollback)
+        Call busy = busy(List.of(step(INITIATED, 0), step(BUSY, 2)));
+
+        // then both carry the id of status and timeline length, and the snapshot round-trips
+        assertThat(CallSnapshots.eventId(busy)).isEqualTo(CallSnapshots.eventId(busy(busy.timeline())))
+                .isEqualTo(EventIds.of("call-state", "CA1", "busy", "2"));
+        assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(busy))).isEqualTo(busy);
+    }
+
+    @Test
+    void whenALateStepCorrectsTheSnapshotThenItGetsANewId() {
+        // given a busy call, when a late ringing step is added to its timeline
+        Call busy = busy(List.of(step(INITIATED, 0), step(BUSY, 2)));
+        Call corrected = busy(List.of(step(INITIATED, 0), step(RINGING, 1), step(BUSY, 2)));
+
+        // then readers that deduplicate by id do not take the correction for the earlier snapshot
+        assertThat(CallSnapshots.eventId(corrected)).isNotEqualTo(CallSnapshots.eventId(busy))
+                .isEqualTo(EventIds.of("call-state", "CA1", "busy", "3"));
+    }
+
+    private static Call busy(List<CallTransition> timeline) {
+        return new Call("CA1", "acme", "twilio", CallDirection.OUTBOUND, "+14155550100", "+14155550199", "sales",
+                "req-1", BUSY, INITIATED, 0, timeline, T0.plusSeconds(3));
+    }
+
+    private static CallTransition step(CallStatus status, int sequenceNumber) {
+        return new CallTransition(status, T0.plusSeconds(1 + sequenceNumber), sequenceNumber);
+    }
+}
