@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ingressBaseUrl         public URL of webhook-ingress, the base of every callback URL handed to the provider
  * @param defaultTimeLimit       the longest a placed call may last (Twilio {@code TimeLimit}) until wallets set it
  * @param placedRequestsCapacity how many placed request ids are remembered to dial each request at most once
+ * @param callbackConnectionOverrides Twilio connection overrides appended to every callback URL as its fragment
+ *                               (connect and read timeouts in ms, retry count, retry on connect/read timeouts and 5xx);
+ *                               empty for none
  * @param twilio                 the Twilio REST API and its credentials
  */
 @ConfigurationProperties("switchboard.dialer")
@@ -19,16 +22,23 @@ public record DialerProperties(
         @DefaultValue("http://localhost:8080") URI ingressBaseUrl,
         @DefaultValue("1h") Duration defaultTimeLimit,
         @DefaultValue("100000") int placedRequestsCapacity,
+        @DefaultValue("ct=3000&rt=10000&rc=3&rp=ct,rt,5xx") String callbackConnectionOverrides,
         @DefaultValue Twilio twilio) {
 
     public DialerProperties {
         if (defaultTimeLimit.isNegative() || defaultTimeLimit.toSeconds() < 1) {
             throw new IllegalArgumentException("switchboard.dialer.default-time-limit must be at least 1s");
         }
+        if (!callbackConnectionOverrides.isEmpty() && !callbackConnectionOverrides.matches(OVERRIDES)) {
+            throw new IllegalArgumentException("switchboard.dialer.callback-connection-overrides must look like "
+                    + "ct=3000&rc=3&rp=ct,5xx (without the #): " + callbackConnectionOverrides);
+        }
         if (placedRequestsCapacity < 1) {
             throw new IllegalArgumentException("switchboard.dialer.placed-requests-capacity must be positive");
         }
     }
+
+    private static final String OVERRIDES = "[a-z]+=[A-Za-z0-9,.-]+(&[a-z]+=[A-Za-z0-9,.-]+)*";
 
     /**
      * @param apiBaseUrl where the Twilio SDK's {@code https://api.twilio.com} requests go (the simulator locally)

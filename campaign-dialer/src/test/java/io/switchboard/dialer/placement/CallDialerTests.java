@@ -107,7 +107,7 @@ class CallDialerTests {
     private static DialerProperties properties(int capacity) {
         var twilio = new DialerProperties.Twilio(URI.create("http://localhost:8090"), "AC1", "token",
                 Duration.ofSeconds(1), new DialerProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
-        return new DialerProperties(URI.create("http://localhost:8080"), Duration.ofHours(1), capacity, twilio);
+        return new DialerProperties(URI.create("http://localhost:8080"), Duration.ofHours(1), capacity, "", twilio);
     }
 
     private static final class ScriptedProvider implements OutboundCalls {

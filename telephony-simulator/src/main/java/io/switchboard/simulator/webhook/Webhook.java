@@ -21,6 +21,8 @@ import org.springframework.http.HttpMethod;
 public record Webhook(String kind, String accountSid, String url, HttpMethod method, Map<String, String> params,
         String idempotencyToken) {
 
+    private static final int MAX_OVERRIDE_RETRIES = 5;
+
     public Webhook {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
@@ -29,12 +31,39 @@ public record Webhook(String kind, String accountSid, String url, HttpMethod met
         return new Webhook(kind, accountSid, url, method, params, UUID.randomUUID().toString());
     }
 
-    /** The URL requested and signed: a GET carries the params in its query string. */
+    /**
+     * The URL requested and signed: without its fragment (Twilio's connection overrides, never sent),
+     * and for a GET with the params in its query string.
+     */
     String target() {
+        String sent = withoutFragment();
         if (method != HttpMethod.GET) {
-            return url;
+            return sent;
         }
-        return url + (url.contains("?") ? "&" : "?") + formEncoded();
+        return sent + (sent.contains("?") ? "&" : "?") + formEncoded();
+    }
+
+    /** Retries after the first attempt: the URL's {@code #rc=N} connection override (at most 5), else the default. */
+    int retries(int defaultRetries) {
+        int hash = url.indexOf('#');
+        if (hash < 0) {
+            return defaultRetries;
+        }
+        for (String override : url.substring(hash + 1).split("&")) {
+            if (override.startsWith("rc=")) {
+                try {
+                    return Math.clamp(Integer.parseInt(override.substring(3)), 0, MAX_OVERRIDE_RETRIES);
+                } catch (NumberFormatException ignored) {
+                    return defaultRetries;
+                }
+            }
+        }
+        return defaultRetries;
+    }
+
+    private String withoutFragment() {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
     }
 
     /** The params that enter the signature besides the URL: none for a GET. */

@@ -54,7 +54,7 @@ public class WebhookClient {
         String token = accounts.tokenFor(hook.accountSid())
                 .orElseThrow(() -> new IllegalStateException("no auth token for " + hook.accountSid()));
         String signature = WebhookSigner.sign(token, hook.target(), hook.signedParams());
-        return attempt(hook, signature, 1, retry ? retries + 1 : 1, journal);
+        return attempt(hook, signature, 1, retry ? hook.retries(retries) + 1 : 1, journal);
     }
 
     private Mono<WebhookResponse> attempt(Webhook hook, String signature, int attempt, int maxAttempts,

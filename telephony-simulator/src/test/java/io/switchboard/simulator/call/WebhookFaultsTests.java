@@ -7,6 +7,7 @@ import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
 import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
+import io.switchboard.simulator.support.TestAccounts;
 import io.switchboard.simulator.support.WebhookReceiver;
 import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,21 @@ class WebhookFaultsTests {
         // then
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSize(4));
         await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> receiver.received("/down").size() == 4);
+    }
+
+    @Test
+    void whenUrlCarriesConnectionOverridesThenFragmentIsNeitherSentNorSignedAndRetryCountFollowsIt() {
+        // given a status callback URL with Twilio connection overrides: one retry only
+        receiver.reply("/override", new Reply(503, ""), new Reply(503, ""), new Reply(503, ""));
+
+        // when
+        String sid = api.createCall(CallForm.to("+15550100001")
+                .with("StatusCallback", receiver.url("/override") + "#ct=3000&rt=10000&rc=1&rp=ct,rt,5xx"));
+
+        // then the first callback is tried twice, on the URL without its fragment, signed as received
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSizeGreaterThanOrEqualTo(2));
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> receiver.received("/override").size() == 2);
+        assertThat(receiver.received("/override")).allSatisfy(hook -> assertThat(hook.signedWith(TestAccounts.AUTH_TOKEN)).isTrue());
     }
 
     @Test

@@ -33,12 +33,15 @@ public final class TwilioCallsClient implements OutboundCalls {
     private final TwilioRestClient restClient;
     private final Retry retry;
     private final URI ingressBaseUrl;
+    private final String connectionOverrides;
     private final MeterRegistry meters;
 
-    public TwilioCallsClient(TwilioRestClient restClient, Retry retry, URI ingressBaseUrl, MeterRegistry meters) {
+    public TwilioCallsClient(TwilioRestClient restClient, Retry retry, URI ingressBaseUrl, String connectionOverrides,
+            MeterRegistry meters) {
         this.restClient = restClient;
         this.retry = retry;
         this.ingressBaseUrl = ingressBaseUrl;
+        this.connectionOverrides = connectionOverrides;
         this.meters = meters;
     }
 
@@ -73,7 +76,7 @@ public final class TwilioCallsClient implements OutboundCalls {
     }
 
     CallCreator creator(OutboundCall call) {
-        TwilioCallbackUrls callbacks = TwilioCallbackUrls.of(ingressBaseUrl, call.accountId());
+        TwilioCallbackUrls callbacks = TwilioCallbackUrls.of(ingressBaseUrl, call.accountId(), connectionOverrides);
         return Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), callbacks.voice())
                 .setStatusCallback(callbacks.status())
                 .setStatusCallbackMethod(HttpMethod.POST)

@@ -20,7 +20,8 @@ class TwilioClientConfig {
         DialerProperties.Twilio twilio = properties.twilio();
         // Registered in Resilience4j's registry so its retry metrics reach /actuator/prometheus.
         Retry retry = retries.retry(RETRY_NAME, retryConfig(twilio.retry()));
-        return new TwilioCallsClient(restClient(twilio), retry, properties.ingressBaseUrl(), meters);
+        return new TwilioCallsClient(restClient(twilio), retry, properties.ingressBaseUrl(),
+                properties.callbackConnectionOverrides(), meters);
     }
 
     static TwilioRestClient restClient(DialerProperties.Twilio twilio) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class TwilioCallsClientTests {
 
     private static final URI INGRESS = URI.create("https://hooks.example.com");
+    private static final String OVERRIDES = "ct=3000&rt=10000&rc=3&rp=ct,rt,5xx";
     private static final String TO = "+14155552671";
     private static final String FROM = "+14155550123";
     private static final int MAX_ATTEMPTS = 3;
@@ -51,14 +52,14 @@ class TwilioCallsClientTests {
             assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
             assertThat(request.param("To")).isEqualTo(TO);
             assertThat(request.param("From")).isEqualTo(FROM);
-            assertThat(request.param("Url")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice");
-            assertThat(request.param("StatusCallback")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status");
+            assertThat(request.param("Url")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice#" + OVERRIDES);
+            assertThat(request.param("StatusCallback")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status#" + OVERRIDES);
             assertThat(request.param("StatusCallbackMethod")).isEqualTo("POST");
             assertThat(request.form().get("StatusCallbackEvent"))
                     .containsExactly("initiated", "ringing", "answered", "completed");
             assertThat(request.param("Record")).isEqualTo("true");
             assertThat(request.param("RecordingStatusCallback"))
-                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/recording");
+                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/recording#" + OVERRIDES);
             assertThat(request.param("TimeLimit")).isEqualTo("3600");
         });
         assertThat(meters.get("switchboard.dialer.provider.requests").tag("outcome", "accepted").timer().count())
@@ -141,6 +142,6 @@ class TwilioCallsClientTests {
         var twilioSettings = new DialerProperties.Twilio(apiBaseUrl, FakeTwilioServer.ACCOUNT_SID,
                 FakeTwilioServer.AUTH_TOKEN, Duration.ofSeconds(5), retrySettings);
         retry = Retry.of("test", TwilioClientConfig.retryConfig(retrySettings));
-        return new TwilioCallsClient(TwilioClientConfig.restClient(twilioSettings), retry, INGRESS, meters);
+        return new TwilioCallsClient(TwilioClientConfig.restClient(twilioSettings), retry, INGRESS, OVERRIDES, meters);
     }
 }
