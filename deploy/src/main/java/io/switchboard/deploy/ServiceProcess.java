@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.switchboard.events.envelope.EventJson;
+import io.switchboard.testsupport.ChildProcesses;
 
 /** One service of the stack: its runnable jar started as a JVM of its own, with its log in a file. */
 final class ServiceProcess {
@@ -96,17 +97,7 @@ final class ServiceProcess {
     }
 
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 
     private static void pause() {
