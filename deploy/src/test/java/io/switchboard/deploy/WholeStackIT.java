@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.envelope.EventTypes;
@@ -83,28 +84,17 @@ class WholeStackIT {
             client.publishCallRequest(request);
         });
 
-        // then each call ends in the call log in its scripted final state, once
-        List<JsonNode> calls = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> client.callsOfRequests(destinationByRequest.keySet()),
-                        found -> found.size() == destinationByRequest.size()
-                                && found.stream().allMatch(c -> isSettled(c)));
-        for (JsonNode call : calls) {
-            String to = destinationByRequest.get(call.path("requestId").asString());
-            String expected = expectedStatusByDestination.get(to);
-            assertThat(call.path("status").asString()).as("status of the call to %s", to).isEqualTo(expected);
-            assertThat(call.path("direction").asString()).isEqualTo("outbound");
-            // every step the provider reported is in the timeline once, in order, however late it arrived
-            assertThat(statuses(call)).as("timeline of the call to %s", to).doesNotHaveDuplicates();
-            assertThat(statuses(call).stream().filter(step -> !step.equals("queued")).toList())
-                    .as("provider steps of the call to %s", to).containsExactlyElementsOf(PROVIDER_PATHS.get(expected));
-            if (expected.equals("completed")) {
-                assertThat(call.path("recording").path("url").asString()).startsWith(stack.url(StackService.TELEPHONY_SIMULATOR));
-                assertThat(money(call.path("cost").path("amount")))
-                        .isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
-            } else {
-                assertThat(call.path("cost").isMissingNode() || call.path("cost").isNull()).as("no cost for %s", to).isTrue();
-            }
-        }
+        // then each call ends in the call log in its scripted final state, once, with every step the provider
+        // reported (however late it arrived), its recording and its cost; the log is eventually consistent
+        var settled = new AtomicReference<List<JsonNode>>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<JsonNode> found = client.callsOfRequests(destinationByRequest.keySet());
+            assertThat(found).hasSize(destinationByRequest.size());
+            found.forEach(call -> assertFinalState(call, expectedStatusByDestination.get(
+                    destinationByRequest.get(call.path("requestId").asString()))));
+            settled.set(found);
+        });
+        List<JsonNode> calls = settled.get();
         assertThat(client.callsOfRequests(destinationByRequest.keySet())).hasSize(destinationByRequest.size());
 
         // and the ledger holds exactly one debit per completed call, and the wallet dropped by their sum
@@ -149,12 +139,22 @@ class WholeStackIT {
                 assertThat(client.balance(StackConfig.DEMO_ACCOUNT)).isEqualByComparingTo(startBalance.subtract(cost)));
     }
 
-    private static boolean isSettled(JsonNode call) {
-        String status = call.path("status").asString();
-        boolean terminal = List.of("completed", "busy", "no-answer", "failed", "canceled").contains(status);
-        // a completed call is settled once its recording and its cost have both arrived
-        return terminal && (!status.equals("completed")
-                || (call.path("recording").has("url") && call.path("cost").has("amount")));
+    private static void assertFinalState(JsonNode call, String expected) {
+        String to = call.path("to").asString();
+        assertThat(call.path("status").asString()).as("status of the call to %s", to).isEqualTo(expected);
+        assertThat(call.path("direction").asString()).isEqualTo("outbound");
+        assertThat(statuses(call)).as("timeline of the call to %s", to).doesNotHaveDuplicates();
+        assertThat(statuses(call).stream().filter(step -> !step.equals("queued")).toList())
+                .as("provider steps of the call to %s", to).containsExactlyElementsOf(PROVIDER_PATHS.get(expected));
+        if (expected.equals("completed")) {
+            assertThat(call.path("recording").path("url").asString()).as("recording of the call to %s", to)
+                    .startsWith(stack.url(StackService.TELEPHONY_SIMULATOR));
+            assertThat(call.path("cost").has("amount")).as("cost of the call to %s", to).isTrue();
+            assertThat(money(call.path("cost").path("amount")))
+                    .isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
+        } else {
+            assertThat(call.path("cost").isMissingNode() || call.path("cost").isNull()).as("no cost for %s", to).isTrue();
+        }
     }
 
     private static BigDecimal money(JsonNode amount) {
