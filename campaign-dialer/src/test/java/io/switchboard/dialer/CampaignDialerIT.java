@@ -96,7 +96,8 @@ class CampaignDialerIT {
         assertThat(event.placedAt()).isNotNull();
         assertThat(TWILIO.callsFor(given.accountId())).singleElement().satisfies(call -> {
             assertThat(call.param("StatusCallback"))
-                    .isEqualTo("https://ingress.example.com/webhooks/twilio/" + given.accountId() + "/status");
+                    .isEqualTo("https://ingress.example.com/webhooks/twilio/" + given.accountId()
+                            + "/status#ct=3000&rt=10000&rc=3&rp=ct,rt,5xx");
             assertThat(call.param("TimeLimit")).isEqualTo("3600");
         });
     }
