@@ -10,6 +10,8 @@ import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.kafka.DeadLetters;
 import io.switchboard.events.kafka.EventPublisher;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.secret.SecretBox;
+import io.switchboard.events.secret.SecretsProperties;
 import io.switchboard.events.signing.EventSigner;
 import io.switchboard.events.signing.EventVerifier;
 import io.switchboard.events.topic.Topic;
@@ -36,7 +38,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * verification, one dead-letter path for every listener, and the catalogue's topics.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({EventsProperties.class, SecretsProperties.class})
 public class SwitchboardEventsAutoConfiguration {
 
     @Bean
@@ -95,6 +97,13 @@ public class SwitchboardEventsAutoConfiguration {
     AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(DeadLetters deadLetters,
             KafkaTemplate<Object, Object> kafkaTemplate) {
         return deadLetters.afterRollbackProcessor(kafkaTemplate);
+    }
+
+    /** Only where secret keys are configured: the services that seal or open provider credentials. */
+    @Bean
+    @ConditionalOnProperty(prefix = "switchboard.secrets", name = "active-key-id")
+    SecretBox secretBox(SecretsProperties properties) {
+        return new SecretBox(properties.activeKeyId(), properties.keys());
     }
 
     @Bean

@@ -9,6 +9,9 @@ import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.provider.AnsweringMachineDetected;
+import io.switchboard.events.provider.AssistantHangReported;
+import io.switchboard.events.provider.CallReportReceived;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.provider.InboundCallReceived;
 import io.switchboard.events.provider.RecordingReported;
@@ -24,6 +27,12 @@ public final class EventTypes {
             EventType.of("provider", "recording-reported", 1, RecordingReported.class);
     public static final EventType<InboundCallReceived> INBOUND_CALL_RECEIVED =
             EventType.of("provider", "inbound-call-received", 1, InboundCallReceived.class);
+    public static final EventType<AnsweringMachineDetected> ANSWERING_MACHINE_DETECTED =
+            EventType.of("provider", "answering-machine-detected", 1, AnsweringMachineDetected.class);
+    public static final EventType<CallReportReceived> CALL_REPORT_RECEIVED =
+            EventType.of("provider", "call-report-received", 1, CallReportReceived.class);
+    public static final EventType<AssistantHangReported> ASSISTANT_HANG_REPORTED =
+            EventType.of("provider", "assistant-hang-reported", 1, AssistantHangReported.class);
     public static final EventType<CallPlaced> CALL_PLACED =
             EventType.of("dialer", "call-placed", 1, CallPlaced.class);
     public static final EventType<CallRequestRejected> CALL_REQUEST_REJECTED =
@@ -44,8 +53,9 @@ public final class EventTypes {
             EventType.of("billing", "wallet-updated", 1, WalletUpdated.class);
 
     private static final List<EventType<?>> ALL = List.of(CALL_STATUS_REPORTED, RECORDING_REPORTED,
-            INBOUND_CALL_RECEIVED, CALL_PLACED, CALL_REQUEST_REJECTED, CALL_STATE_CHANGED, ROUTING_REQUESTED,
-            ROUTING_DECIDED, ACCOUNT_CONFIGURED, CALL_CHARGED, WALLET_TOPPED_UP, WALLET_UPDATED);
+            INBOUND_CALL_RECEIVED, ANSWERING_MACHINE_DETECTED, CALL_REPORT_RECEIVED, ASSISTANT_HANG_REPORTED, CALL_PLACED,
+            CALL_REQUEST_REJECTED, CALL_STATE_CHANGED, ROUTING_REQUESTED, ROUTING_DECIDED, ACCOUNT_CONFIGURED, CALL_CHARGED,
+            WALLET_TOPPED_UP, WALLET_UPDATED);
 
     private EventTypes() {
     }

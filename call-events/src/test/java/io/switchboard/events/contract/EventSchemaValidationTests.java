@@ -91,6 +91,12 @@ class EventSchemaValidationTests {
     }
 
     @Test
+    void whenCallReportCostIsAStringOrCurrencyIsNotIsoThenInvalid() {
+        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("cost", "0.1283"))).hasSize(1);
+        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("costCurrency", "usd"))).hasSize(1);
+    }
+
+    @Test
     void whenAnUnknownPropertyIsAddedThenStillValidAndReadable() {
         byte[] golden = EventSchemas.golden(EventTypes.CALL_STATUS_REPORTED.token());
         ObjectNode json = (ObjectNode) EventSchemas.tree(golden);
@@ -99,6 +105,20 @@ class EventSchemaValidationTests {
         assertThat(EventSchemas.schema(EventTypes.CALL_STATUS_REPORTED.schemaResource()).validate(json)).isEmpty();
         assertThat(EventJson.read(EventJson.mapper().writeValueAsBytes(json), CallStatusReported.class))
                 .isEqualTo(EventJson.read(golden, CallStatusReported.class));
+    }
+
+    @Test
+    void whenACredentialCarriesAPlaintextOrNoSecretThenInvalid() {
+        List<Error> plaintext = validate(EventTypes.ACCOUNT_CONFIGURED, json -> credential(json).put("sealedSecret",
+                "9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c"));
+        List<Error> missing = validate(EventTypes.ACCOUNT_CONFIGURED, json -> credential(json).remove("sealedSecret"));
+
+        // The nullable credentials list is an anyOf: each branch reports, so look for the pattern error.
+        assertThat(plaintext).anySatisfy(error -> {
+            assertThat(error.getKeyword()).isEqualTo("pattern");
+            assertThat(error.getInstanceLocation().toString()).contains("sealedSecret");
+        });
+        assertThat(missing).isNotEmpty();
     }
 
     @Test
@@ -117,6 +137,10 @@ class EventSchemaValidationTests {
         ObjectNode json = (ObjectNode) EventSchemas.tree(EventSchemas.golden(type.token()));
         change.accept(json);
         return EventSchemas.schema(type.schemaResource()).validate(json);
+    }
+
+    private static ObjectNode credential(ObjectNode account) {
+        return (ObjectNode) ((ArrayNode) account.get("credentials")).get(0);
     }
 
     private static ObjectNode callRequest() {
