@@ -6,7 +6,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole service on the shared real broker; subclasses share one application context. */
+/** The whole service on the shared real broker, with test sealing keys; subclasses share one application context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 public abstract class OrchestratorIntegrationTest {
@@ -14,5 +14,6 @@ public abstract class OrchestratorIntegrationTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/call-orchestrator");
+        TestSecrets.register(registry);
     }
 }

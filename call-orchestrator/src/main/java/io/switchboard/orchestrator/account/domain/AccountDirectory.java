@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.account.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ public class AccountDirectory {
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> ownerByNumber = new ConcurrentHashMap<>();
+    private final Map<String, String> ownerByProviderAccount = new ConcurrentHashMap<>();
 
     public Optional<Account> find(String accountId) {
         return Optional.ofNullable(accounts.get(accountId));
@@ -22,6 +24,11 @@ public class AccountDirectory {
 
     public Optional<String> ownerOf(String number) {
         return Optional.ofNullable(ownerByNumber.get(number));
+    }
+
+    /** The account holding credentials of {@code provider}'s account {@code providerAccountId} (Twilio AccountSid). */
+    public Optional<String> ownerOfProviderAccount(String provider, String providerAccountId) {
+        return Optional.ofNullable(ownerByProviderAccount.get(providerAccountKey(provider, providerAccountId)));
     }
 
     /**
@@ -48,8 +55,19 @@ public class AccountDirectory {
         }
         if (previous != null) {
             previous.numbers().forEach(owned -> ownerByNumber.remove(owned.number(), account.accountId()));
+            providerAccountKeys(previous).forEach(key -> ownerByProviderAccount.remove(key, account.accountId()));
         }
         account.numbers().forEach(owned -> ownerByNumber.put(owned.number(), account.accountId()));
+        providerAccountKeys(account).forEach(key -> ownerByProviderAccount.put(key, account.accountId()));
         accounts.put(account.accountId(), account);
+    }
+
+    private static List<String> providerAccountKeys(Account account) {
+        return account.credentials().stream().filter(credential -> credential.providerAccountId() != null)
+                .map(credential -> providerAccountKey(credential.provider(), credential.providerAccountId())).toList();
+    }
+
+    private static String providerAccountKey(String provider, String providerAccountId) {
+        return provider + "/" + providerAccountId;
     }
 }

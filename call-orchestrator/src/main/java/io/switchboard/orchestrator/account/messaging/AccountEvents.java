@@ -11,6 +11,7 @@ import io.switchboard.events.envelope.EventJson;
 import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountNumber;
 import io.switchboard.orchestrator.account.domain.Assistant;
+import io.switchboard.orchestrator.account.domain.SealedCredential;
 
 /** An account as the AccountConfigured event of accounts.v1, and back. */
 final class AccountEvents {
@@ -24,6 +25,9 @@ final class AccountEvents {
                         .map(n -> new AccountConfigured.PhoneNumber(n.number(), n.assistantId())).toList(),
                 account.assistants().stream()
                         .map(a -> new AccountConfigured.Assistant(a.assistantId(), a.name(), a.streamUrl())).toList(),
+                account.credentials().stream()
+                        .map(c -> new AccountConfigured.ProviderCredential(c.provider(), c.providerAccountId(),
+                                c.sealedSecret(), c.verification())).toList(),
                 account.configuredAt());
     }
 
@@ -31,12 +35,22 @@ final class AccountEvents {
         return new Account(event.accountId(), event.name(),
                 event.numbers().stream().map(n -> new AccountNumber(n.number(), n.assistantId())).toList(),
                 event.assistants().stream().map(a -> new Assistant(a.assistantId(), a.name(), a.streamUrl())).toList(),
+                event.credentials().stream().map(c -> new SealedCredential(c.provider(), c.providerAccountId(),
+                        c.sealedSecret(), c.verification())).toList(),
                 event.configuredAt());
     }
 
-    /** Same content, same id: a retried PUT is the same fact, whatever time it was sent at. */
+    /**
+     * Same content, same id: a retried PUT is the same fact, whatever time it was sent at. The content
+     * hashed holds credentials only sealed (the bytes already on the topic), never a plaintext secret:
+     * the id travels in a header, and a hash of a plaintext token there would let anyone who reads the
+     * topic test guesses of the token offline. The sealed value stays the same while the secret does
+     * (CredentialSealer keeps it), so a repeated PUT keeps its id; a new secret or a re-seal under a new
+     * key is new content with a new id.
+     */
     static String eventId(AccountConfigured event) {
-        var timeless = new AccountConfigured(event.accountId(), event.name(), event.numbers(), event.assistants(), null);
+        var timeless = new AccountConfigured(event.accountId(), event.name(), event.numbers(), event.assistants(),
+                event.credentials(), null);
         return EventIds.of("account", event.accountId(), sha256(EventJson.write(timeless)));
     }
 

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.account.web;
 
-import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The admin API of accounts, their numbers and assistants. */
+/** The admin API of accounts, their numbers, assistants and provider credentials (write-only secrets). */
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountController {
@@ -25,16 +24,18 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    /** Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks, so off the event loop. */
+    /** Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks: off the event loop. */
     @PutMapping(path = "/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Account> configure(@PathVariable String accountId, @RequestBody AccountBody body) {
-        return Mono.fromCallable(() -> accounts.configure(accountId, body.name(), body.numbers(), body.assistants()))
+    Mono<AccountView> configure(@PathVariable String accountId, @RequestBody AccountBody body) {
+        return Mono.fromCallable(() -> accounts.configure(accountId, body.name(), body.numbers(), body.assistants(),
+                        body.credentialChanges()))
+                .map(AccountView::of)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/{accountId}")
-    Mono<Account> find(@PathVariable String accountId) {
-        return Mono.justOrEmpty(accounts.find(accountId))
+    Mono<AccountView> find(@PathVariable String accountId) {
+        return Mono.justOrEmpty(accounts.find(accountId).map(AccountView::of))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account")));
     }
 }

@@ -2,12 +2,18 @@ package io.switchboard.orchestrator.routing.domain;
 
 import io.switchboard.orchestrator.account.domain.Route;
 
-/** A provider's answer language (TwiML today; Plivo XML and ExoML are other adapters of this). */
+/**
+ * A provider's answer language: TwiML for Twilio, the assistant-request response JSON for VAPI;
+ * Plivo XML and ExoML are further adapters of this. The routing request's provider picks one.
+ */
 public interface AnswerDocuments {
 
-    /** Connects the call to the route's assistant over a media stream. */
+    /** The provider whose language this is, as routing requests name it, e.g. {@code twilio}. */
+    String provider();
+
+    /** Connects the call to the route's assistant. */
     AnswerDocument connect(String callId, Route route);
 
-    /** Tells the caller the number is not in service and hangs up. */
+    /** Tells the caller the number is not in service and ends the call. */
     AnswerDocument notInService();
 }

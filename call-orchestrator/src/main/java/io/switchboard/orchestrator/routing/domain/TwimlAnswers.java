@@ -7,10 +7,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TwimlAnswers implements AnswerDocuments {
 
+    static final String PROVIDER = "twilio";
     static final String CONTENT_TYPE = "text/xml";
     private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final AnswerDocument NOT_IN_SERVICE = new AnswerDocument(CONTENT_TYPE,
             PROLOG + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
 
     @Override
     public AnswerDocument connect(String callId, Route route) {

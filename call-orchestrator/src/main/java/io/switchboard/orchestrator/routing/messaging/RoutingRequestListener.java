@@ -10,8 +10,9 @@ import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.routing.RoutingDecided;
 import io.switchboard.events.routing.RoutingRequested;
-import io.switchboard.orchestrator.routing.domain.RoutingDecision;
 import io.switchboard.orchestrator.routing.domain.InboundRouter;
+import io.switchboard.orchestrator.routing.domain.RoutingDecision;
+import io.switchboard.orchestrator.routing.domain.UnknownProviderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.SendTo;
@@ -48,7 +49,12 @@ class RoutingRequestListener {
         if (request.callId() == null || request.callId().isBlank()) {
             throw new RejectedEventException("routing request " + event.id() + " has no callId");
         }
-        RoutingDecision decision = router.route(request.callId(), request.accountId(), request.to());
+        RoutingDecision decision;
+        try {
+            decision = router.route(request.provider(), request.callId(), request.accountId(), request.to());
+        } catch (UnknownProviderException e) {
+            throw new RejectedEventException("routing request " + event.id() + ": " + e.getMessage());
+        }
         var decided = new RoutingDecided(decision.callId(), decision.assistantId(), decision.answer().contentType(),
                 decision.answer().body(), clock.instant());
         return envelopes.wrap(EventTypes.ROUTING_DECIDED, EventIds.of("routing", decision.callId()),

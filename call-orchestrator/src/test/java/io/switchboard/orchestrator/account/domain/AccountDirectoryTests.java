@@ -42,7 +42,7 @@ class AccountDirectoryTests {
         directory.apply(Accounts.acme(T0));
 
         // when
-        directory.apply(new Account("acme", "Acme", List.of(), List.of(), T0.plusSeconds(1)));
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(), T0.plusSeconds(1)));
 
         // then
         assertThat(directory.route(Accounts.SALES_NUMBER, null)).isEmpty();
@@ -50,9 +50,23 @@ class AccountDirectoryTests {
     }
 
     @Test
+    void whenAccountHoldsTwilioCredentialsThenItOwnsTheAccountSidUntilItDropsThem() {
+        // given
+        var twilio = new SealedCredential(ProviderSecret.TWILIO, Accounts.TWILIO_SID, "v1:k1:AAAA", null);
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(twilio), T0));
+        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID)).contains("acme");
+
+        // when
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(), T0.plusSeconds(1)));
+
+        // then
+        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID)).isEmpty();
+    }
+
+    @Test
     void whenOlderConfigurationArrivesThenTheNewerOneStays() {
         // given a configuration without numbers, newer than the one re-read from the topic
-        directory.apply(new Account("acme", "Acme", List.of(), List.of(), T0.plusSeconds(10)));
+        directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(), T0.plusSeconds(10)));
 
         // when
         directory.apply(Accounts.acme(T0));

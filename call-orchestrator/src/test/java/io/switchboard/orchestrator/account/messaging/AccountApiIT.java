@@ -4,7 +4,12 @@ import static io.switchboard.orchestrator.support.CallIds.newAccountId;
 import static io.switchboard.orchestrator.support.CallIds.newNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.account.AccountConfigured;
@@ -13,6 +18,7 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.TestKafka;
+import io.switchboard.orchestrator.support.TestSecrets;
 import io.switchboard.orchestrator.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -71,9 +77,82 @@ class AccountApiIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void whenCredentialsArePutThenAccountsTopicCarriesThemSealedForTheAccountOnly() {
+        // given
+        String accountId = newAccountId();
+        String accountSid = newAccountSid();
+        String authToken = HexFormat.of().formatHex(randomBytes(16));
+        String vapiSecret = "vapi-" + HexFormat.of().formatHex(randomBytes(16));
+        var api = new AccountsApi(http);
+        Map<String, Object> body = withProviders(accountSid, authToken, vapiSecret);
+
+        // when the same credentials are put twice
+        api.put(accountId, body).expectStatus().isOk();
+        api.put(accountId, body).expectStatus().isOk();
+
+        // then accounts.v1 holds the token sealed, opening to the plaintext for this account only, as one fact
+        List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
+        AccountConfigured configured = TestKafka.envelopes().unwrap(records.getFirst().value())
+                .as(EventTypes.ACCOUNT_CONFIGURED).payload();
+        AccountConfigured.ProviderCredential twilio = configured.credentials().getFirst();
+        assertThat(twilio.provider()).isEqualTo("twilio");
+        assertThat(twilio.providerAccountId()).isEqualTo(accountSid);
+        assertThat(twilio.verification()).isNull();
+        assertThat(TestSecrets.box().open(twilio.sealedSecret(), accountId)).isEqualTo(authToken);
+        AccountConfigured.ProviderCredential vapi = configured.credentials().get(1);
+        assertThat(vapi.providerAccountId()).isNull();
+        assertThat(vapi.verification()).isEqualTo("secret-header");
+        assertThat(TestSecrets.box().open(vapi.sealedSecret(), accountId)).isEqualTo(vapiSecret);
+        assertThat(records).allSatisfy(record -> assertThat(new String(record.value().getData().toBytes(),
+                StandardCharsets.UTF_8)).doesNotContain(authToken, vapiSecret));
+        assertThat(records.get(1).value().getId()).isEqualTo(records.getFirst().value().getId());
+        http.get().uri("/api/accounts/{id}", accountId).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.providers.twilio.accountSid").isEqualTo(accountSid)
+                .jsonPath("$.providers.twilio.authTokenSet").isEqualTo(true)
+                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true)
+                .jsonPath("$.providers.twilio.authToken").doesNotExist();
+    }
+
+    @Test
+    void whenAccountSidBelongsToAnotherAccountThen400NamesItAndNothingIsPublished() {
+        // given
+        String accountSid = newAccountSid();
+        var api = new AccountsApi(http);
+        String owner = newAccountId();
+        api.put(owner, withProviders(accountSid, HexFormat.of().formatHex(randomBytes(16)), "vapi-secret-0123456789"))
+                .expectStatus().isOk();
+        String thief = newAccountId();
+
+        // when / then
+        api.put(thief, withProviders(accountSid, HexFormat.of().formatHex(randomBytes(16)), "vapi-secret-0123456789"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("providers.twilio.accountSid");
+        http.get().uri("/api/accounts/{id}", thief).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void whenStreamUrlIsNotAWebSocketThen400NamesIt() {
         new AccountsApi(http).put(newAccountId(), AccountsApi.account(newNumber(), "sales", "https://example.com"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("assistants[0].streamUrl");
+    }
+
+    private static Map<String, Object> withProviders(String accountSid, String authToken, String vapiSecret) {
+        var body = new HashMap<>(AccountsApi.account(newNumber(), "sales", "wss://assistants.example/sales"));
+        body.put("providers", Map.of(
+                "twilio", Map.of("accountSid", accountSid, "authToken", authToken),
+                "vapi", Map.of("secret", vapiSecret, "verification", "secret-header")));
+        return body;
+    }
+
+    private static String newAccountSid() {
+        return "AC" + HexFormat.of().formatHex(randomBytes(16));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
     }
 }

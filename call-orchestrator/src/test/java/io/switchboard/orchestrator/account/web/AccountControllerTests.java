@@ -1,13 +1,22 @@
 package io.switchboard.orchestrator.account.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.account.domain.AccountPublishException;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import io.switchboard.orchestrator.account.domain.AccountService;
+import io.switchboard.orchestrator.account.domain.CredentialSealer;
+import io.switchboard.orchestrator.account.domain.SealedCredential;
+import io.switchboard.orchestrator.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +36,9 @@ class AccountControllerTests {
             {"name":"Acme","numbers":[{"number":"+14155550100","assistantId":"sales"}],
              "assistants":[{"assistantId":"sales","name":"Sales bot","streamUrl":"wss://assistants.example/sales"}]}
             """;
+
+    static final String TWILIO_TOKEN = "9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c";
+    static final String VAPI_SECRET = "vapi-server-secret-0123456789";
 
     @Autowired
     WebTestClient http;
@@ -58,11 +70,86 @@ class AccountControllerTests {
             "{\"name\":\"Acme\",\"numbers\":[null]} | numbers[0]",
             "{\"name\":\"Acme\",\"numbers\":[{\"number\":[1]}]} | numbers[0].number",
             "{\"name\": | body",
-            "[] | body"})
+            "[] | body",
+            "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC123\",\"authToken\":\"9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c\"}}} | providers.twilio.accountSid",
+            "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}}} | providers.twilio.authToken",
+            "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"vapi-server-secret-0123456789\",\"verification\":\"md5\"}}} | providers.vapi.verification",
+            "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"short\",\"verification\":\"hmac-sha256\"}}} | providers.vapi.secret",
+            "{\"name\":\"Acme\",\"providers\":{\"plivo\":{\"authId\":\"MA123\"}}} | providers.plivo",
+            "{\"name\":\"Acme\",\"providers\":{\"twilio\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}} | providers.twilio",
+            "{\"name\":\"Acme\",\"providers\":[]} | providers"})
     void whenBodyIsInvalidThen400NamesTheField(String body, String field) {
         put("acme", body).expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.field").isEqualTo(field);
+    }
+
+    @Test
+    void whenProvidersAreSetThenTheyArePublishedSealedAndShownWithoutSecrets() {
+        // when
+        String sid = sid(1);
+        byte[] put = put("initech", withProviders(sid)).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.providers.twilio.accountSid").isEqualTo(sid)
+                .jsonPath("$.providers.twilio.authTokenSet").isEqualTo(true)
+                .jsonPath("$.providers.vapi.verification").isEqualTo("hmac-sha256")
+                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true)
+                .returnResult().getResponseBodyContent();
+
+        // then the published token opens for the account, and no answer carries a secret, sealed or not
+        byte[] got = http.get().uri("/api/accounts/initech").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent();
+        SealedCredential twilio = fakes.lastPublished("initech").credentials().getFirst();
+        assertThat(TestSecrets.box().open(twilio.sealedSecret(), "initech")).isEqualTo(TWILIO_TOKEN);
+        assertThat(List.of(put, got)).allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                .doesNotContain(TWILIO_TOKEN, VAPI_SECRET, twilio.sealedSecret(), "v1:", "authToken\"", "secret\""));
+    }
+
+    @Test
+    void whenProvidersAreOmittedThenTheCredentialsAreKept() {
+        // given
+        put("hooli", withProviders(sid(2))).expectStatus().isOk();
+
+        // when numbers are re-seeded without providers
+        put("hooli", "{\"name\":\"Hooli\",\"numbers\":[]}").expectStatus().isOk()
+                // then
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("Hooli")
+                .jsonPath("$.providers.twilio.accountSid").isEqualTo(sid(2))
+                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true);
+        assertThat(fakes.lastPublished("hooli").credentials()).hasSize(2);
+    }
+
+    @Test
+    void whenAProviderIsNullThenOnlyItsCredentialsAreRemoved() {
+        // given
+        put("umbrella", withProviders(sid(3))).expectStatus().isOk();
+
+        // when
+        put("umbrella", "{\"name\":\"Umbrella\",\"providers\":{\"twilio\":null}}").expectStatus().isOk()
+                // then
+                .expectBody()
+                .jsonPath("$.providers.twilio").doesNotExist()
+                .jsonPath("$.providers.vapi.verification").isEqualTo("hmac-sha256");
+        assertThat(fakes.lastPublished("umbrella").credentials()).extracting(SealedCredential::provider)
+                .containsExactly("vapi");
+    }
+
+    @Test
+    void whenAccountHasNoCredentialsThenProvidersIsEmpty() {
+        put("acme", ACME).expectStatus().isOk()
+                .expectBody().json("{\"providers\":{}}");
+    }
+
+    @Test
+    void whenAnotherAccountHoldsTheAccountSidThen400NamesIt() {
+        // given
+        put("stark", withProviders(sid(4))).expectStatus().isOk();
+
+        // when / then
+        put("wayne", withProviders(sid(4))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("providers.twilio.accountSid");
+        http.get().uri("/api/accounts/wayne").exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -103,6 +190,19 @@ class AccountControllerTests {
         fakes.brokerDown = false;
     }
 
+    /** A distinct Twilio AccountSid per test: the slice's directory is shared by its tests. */
+    private static String sid(int n) {
+        return "AC" + "%032x".formatted(n);
+    }
+
+    private static String withProviders(String accountSid) {
+        return """
+                {"name":"Acme","providers":{
+                  "twilio":{"accountSid":"%s","authToken":"%s"},
+                  "vapi":{"secret":"%s","verification":"hmac-sha256"}}}
+                """.formatted(accountSid, TWILIO_TOKEN, VAPI_SECRET);
+    }
+
     private WebTestClient.ResponseSpec put(String accountId, String body) {
         return http.put().uri("/api/accounts/{id}", accountId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
@@ -112,6 +212,17 @@ class AccountControllerTests {
     static class Fakes {
 
         volatile boolean brokerDown;
+        final List<Account> published = new CopyOnWriteArrayList<>();
+
+        Account lastPublished(String accountId) {
+            return published.reversed().stream().filter(account -> account.accountId().equals(accountId))
+                    .findFirst().orElseThrow();
+        }
+
+        @Bean
+        CredentialSealer credentialSealer() {
+            return new CredentialSealer(TestSecrets.box());
+        }
 
         @Bean
         Clock clock() {
@@ -124,6 +235,7 @@ class AccountControllerTests {
                 if (brokerDown) {
                     throw new AccountPublishException("broker down", null);
                 }
+                published.add(account);
             };
         }
     }

@@ -4,6 +4,7 @@ import static io.switchboard.orchestrator.support.CallIds.newAccountId;
 import static io.switchboard.orchestrator.support.CallIds.newCallId;
 import static io.switchboard.orchestrator.support.CallIds.newNumber;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.TestKafka;
+import io.switchboard.orchestrator.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,6 +35,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -108,13 +111,72 @@ class RoutingIT extends OrchestratorIntegrationTest {
                 + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
     }
 
+    @Test
+    void whenVapiAsksForAKnownNumberThenTheReplyIsVapiJsonNamingTheAssistant() throws Exception {
+        // given
+        String accountId = newAccountId();
+        String number = newNumber();
+        new AccountsApi(http).configure(accountId, number, "6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63",
+                "wss://assistants.example/sales");
+        String callId = newCallId();
+
+        // when VAPI's assistant-request arrives through the ingress
+        ConsumerRecord<String, CloudEvent> reply = ask("vapi", callId, accountId, number);
+
+        // then the answer document is what VAPI expects from an assistant-request
+        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        assertThat(decided.assistantId()).isEqualTo("6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63");
+        assertThat(decided.answerContentType()).isEqualTo("application/json");
+        assertThat(decided.answerDocument()).isEqualTo("{\"assistantId\":\"6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63\"}");
+    }
+
+    @Test
+    void whenVapiAsksForAnUnknownNumberThenTheReplyIsAnErrorVapiSpeaks() throws Exception {
+        // when
+        ConsumerRecord<String, CloudEvent> reply = ask("vapi", newCallId(), newAccountId(), newNumber());
+
+        // then
+        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        assertThat(decided.assistantId()).isNull();
+        assertThat(decided.answerContentType()).isEqualTo("application/json");
+        assertThat(decided.answerDocument()).isEqualTo("{\"error\":\"This number is not in service.\"}");
+    }
+
+    @Test
+    void whenProviderIsUnknownThenNoReplyAndTheRequestIsDeadLetteredWithTheReason() {
+        // given
+        String callId = newCallId();
+        try (TopicReader<byte[]> deadLetters = TopicReader.bytes(Topic.ROUTING_REQUESTS.deadLetterTopicName())) {
+
+            // when
+            var reply = requests.sendAndReceive(request("exotel", callId, newAccountId(), newNumber()),
+                    Duration.ofSeconds(5));
+
+            // then
+            assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(KafkaReplyTimeoutException.class);
+            var letter = deadLetters.awaitKey(callId, 1).getFirst();
+            assertThat(new String(letter.headers().lastHeader("kafka_dlt-exception-message").value(),
+                    StandardCharsets.UTF_8)).contains("exotel");
+        }
+    }
+
     private ConsumerRecord<String, CloudEvent> ask(String callId, String accountId, String to) throws Exception {
-        var request = new RoutingRequested("twilio", accountId, callId, "+14155550111", to, Instant.now());
+        return ask("twilio", callId, accountId, to);
+    }
+
+    private ConsumerRecord<String, CloudEvent> ask(String provider, String callId, String accountId, String to)
+            throws Exception {
+        return requests.sendAndReceive(request(provider, callId, accountId, to))
+                .get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private ProducerRecord<String, CloudEvent> request(String provider, String callId, String accountId, String to) {
+        var request = new RoutingRequested(provider, accountId, callId, "+14155550111", to, Instant.now());
         CloudEvent event = envelopes.wrap(EventTypes.ROUTING_REQUESTED, EventIds.of("test-routing", callId), callId,
                 request.requestedAt(), request);
         var record = new ProducerRecord<String, CloudEvent>(Topic.ROUTING_REQUESTS.topicName(), callId, event);
         record.headers().add(KafkaHeaders.REPLY_TOPIC,
                 Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
-        return requests.sendAndReceive(record).get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return record;
     }
 }
