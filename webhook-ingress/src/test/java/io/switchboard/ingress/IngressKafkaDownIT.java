@@ -6,25 +6,35 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.switchboard.ingress.account.domain.AccountCredentials;
+import io.switchboard.ingress.account.domain.AccountDirectory;
+import io.switchboard.ingress.account.domain.Credential;
+import io.switchboard.ingress.testing.TestSecrets;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.testsupport.TestEventKeys;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
-/** No broker at all: the ingress still starts, and refuses to acknowledge what it cannot store. */
+/** No broker at all: the ingress still starts, is not ready, and refuses to acknowledge what it cannot store. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngressKafkaDownIT {
 
     private static final String PUBLIC_BASE_URL = "https://ingress.example.test";
@@ -34,6 +44,9 @@ class IngressKafkaDownIT {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    AccountDirectory accounts;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         int closedPort;
@@ -42,12 +55,25 @@ class IngressKafkaDownIT {
         }
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
         TestEventKeys.properties("/switchboard/webhook-ingress").forEach((name, value) -> registry.add(name, () -> value));
+        TestSecrets.register(registry);
         registry.add("switchboard.ingress.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("switchboard.ingress.twilio.accounts.acme.auth-token", () -> AUTH_TOKEN);
+    }
+
+    /** First: the other tests load accounts by hand, as the follower would have before the broker went away. */
+    @Test
+    @Order(1)
+    void whenAccountsCannotBeLoadedThenNotReadyAndWebhooksGetServiceUnavailable() {
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+
+        post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1");
     }
 
     @Test
-    void whenBrokerIsUnreachableThenSignedCallbackGetsServiceUnavailableWithinSeconds() {
+    void whenAccountsWereLoadedButTheBrokerIsUnreachableThenSignedCallbackGetsServiceUnavailableWithinSeconds() {
+        accountsLoadedBeforeTheBrokerWentAway();
         var form = TwilioForms.status(TwilioForms.newCallSid());
         long started = System.nanoTime();
 
@@ -59,7 +85,8 @@ class IngressKafkaDownIT {
     }
 
     @Test
-    void whenBrokerIsUnreachableThenInboundCallGetsServiceUnavailableNotAFalseAnswer() {
+    void whenAccountsWereLoadedButTheBrokerIsUnreachableThenInboundCallGetsServiceUnavailableNotAFalseAnswer() {
+        accountsLoadedBeforeTheBrokerWentAway();
         String voice = "/webhooks/twilio/acme/voice";
         var form = TwilioForms.voice(TwilioForms.newCallSid());
 
@@ -68,19 +95,26 @@ class IngressKafkaDownIT {
     }
 
     @Test
-    void whenBrokerIsUnreachableThenBadSignaturesAreStillForbidden() {
+    void whenAccountsWereLoadedButTheBrokerIsUnreachableThenBadSignaturesAreStillForbidden() {
+        accountsLoadedBeforeTheBrokerWentAway();
+
         post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
                 .expectStatus().isForbidden();
     }
 
+    /** What the follower would hold had it read accounts.v1 before the broker became unreachable. */
+    private void accountsLoadedBeforeTheBrokerWentAway() {
+        accounts.put(new AccountCredentials("acme",
+                Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, AUTH_TOKEN, null)), Set.of()));
+        accounts.markLoaded();
+    }
+
     private WebTestClient.ResponseSpec post(String path, Map<String, String> form, String signature) {
-        var body = new LinkedMultiValueMap<String, String>();
-        form.forEach(body::add);
         return web.mutate().responseTimeout(Duration.ofSeconds(15)).build()
                 .post().uri(path)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", signature)
-                .body(BodyInserters.fromFormData(body))
+                .body(BodyInserters.fromValue(TwilioForms.encode(form)))
                 .exchange();
     }
 }

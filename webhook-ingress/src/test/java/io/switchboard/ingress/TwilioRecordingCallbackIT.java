@@ -1,29 +1,28 @@
 package io.switchboard.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 
 import io.switchboard.events.envelope.EventTypes;
-import io.switchboard.events.topic.Topic;
-import io.switchboard.ingress.testing.TopicProbe;
 import io.switchboard.ingress.testing.TwilioForms;
-import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.ingress.testing.WebhookProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
 
     private static final String RECORDING = "/webhooks/twilio/" + ACCOUNT + "/recording";
 
-    private TopicProbe providerEvents;
+    private WebhookProbe providerEvents;
     private final String callSid = TwilioForms.newCallSid();
+    private final String recordingSid = "RE" + callSid.substring(2);
 
+    /** Started once the application (which creates the catalogue's topics) is up. */
     @BeforeEach
     void startProbe() {
-        providerEvents = TopicProbe.fromEnd(SharedKafkaBroker.bootstrapServers(), Topic.PROVIDER_EVENTS);
+        providerEvents = new WebhookProbe();
     }
 
     @AfterEach
@@ -33,39 +32,64 @@ class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
 
     @Test
     void whenSignedRecordingCallbackThenRecordingReportedKeyedByCall() {
-        var form = TwilioForms.recording(callSid, "RE" + callSid.substring(2));
+        postSigned(RECORDING, TwilioForms.recording(callSid, recordingSid)).expectStatus().isOk();
 
-        postSigned(RECORDING, form).expectStatus().isOk();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> providerEvents.eventsFor(callSid).size() == 1);
-        var event = providerEvents.eventsFor(callSid).getFirst();
+        var event = providerEvents.exactlyOneEventFor(callSid);
         assertThat(event.is(EventTypes.RECORDING_REPORTED)).isTrue();
         var payload = event.as(EventTypes.RECORDING_REPORTED).payload();
         assertThat(payload.accountId()).isEqualTo(ACCOUNT);
-        assertThat(payload.recordingId()).isEqualTo("RE" + callSid.substring(2));
+        assertThat(payload.recordingId()).isEqualTo(recordingSid);
         assertThat(payload.status()).isEqualTo("completed");
+        assertThat(payload.url()).endsWith("/Recordings/" + recordingSid);
         assertThat(payload.durationSeconds()).isEqualTo(41);
         assertThat(payload.channels()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"in-progress", "completed", "absent", "failed"})
+    void whenAnyRecordingStatusIsReportedThenItIsPublished(String recordingStatus) {
+        var form = TwilioForms.recording(callSid, recordingSid);
+        form.put("RecordingStatus", recordingStatus);
+
+        postSigned(RECORDING, form).expectStatus().isOk();
+
+        assertThat(providerEvents.exactlyOneEventFor(callSid).as(EventTypes.RECORDING_REPORTED).payload().status())
+                .isEqualTo(recordingStatus);
+    }
+
     @Test
-    void whenRecordingSidIsMissingThenBadRequestAndNothingPublished() {
-        var form = TwilioForms.recording(callSid, "RE1");
-        form.remove("RecordingSid");
+    void whenRecordingCallbackRepeatedThenOneRecord() {
+        var form = TwilioForms.recording(callSid, recordingSid);
 
-        postSigned(RECORDING, form).expectStatus().isBadRequest()
+        postSigned(RECORDING, form).expectStatus().isOk();
+        postSigned(RECORDING, form).expectStatus().isOk();
+
+        providerEvents.exactlyOneEventFor(callSid);
+    }
+
+    @Test
+    void whenRecordingSidIsMissingOrTheStatusUnknownThenBadRequestAndNothingPublished() {
+        var noSid = TwilioForms.recording(callSid, recordingSid);
+        noSid.remove("RecordingSid");
+        var unknownStatus = TwilioForms.recording(callSid, recordingSid);
+        unknownStatus.put("RecordingStatus", "exploded");
+
+        postSigned(RECORDING, noSid).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("RecordingSid is required");
+        postSigned(RECORDING, unknownStatus).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("RecordingStatus has an unknown value");
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> providerEvents.eventsFor(callSid).isEmpty());
+        providerEvents.assertNothingPublishedFor(callSid);
     }
 
     @Test
     void whenRecordingCallbackIsTamperedThenForbidden() {
-        var form = TwilioForms.recording(callSid, "RE1");
+        var form = TwilioForms.recording(callSid, recordingSid);
         String signature = sign(RECORDING, form);
         form.put("RecordingUrl", "https://evil.example.test/recording.mp3");
 
         post(RECORDING, form, signature, null).expectStatus().isForbidden();
+
+        providerEvents.assertNothingPublishedFor(callSid);
     }
 }

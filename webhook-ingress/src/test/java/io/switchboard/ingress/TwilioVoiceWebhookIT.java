@@ -90,6 +90,19 @@ class TwilioVoiceWebhookIT extends WebhookIngressITSupport {
     }
 
     @Test
+    void whenTwilioAsksAgainForTheSameCallThenItGetsItsTwimlAgainButTheCallIsReceivedOnce() {
+        router.answer(callSid, CONNECT_TWIML);
+
+        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(CONNECT_TWIML);
+        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(CONNECT_TWIML);
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> providerEvents.eventsFor(callSid).size() == 1);
+    }
+
+    @Test
     void whenVoiceSignatureIsWrongThenForbiddenAndNoRoutingAsked() {
         var form = TwilioForms.voice(callSid);
         String signature = sign(VOICE, form);

@@ -29,7 +29,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 public final class TestRouter implements AutoCloseable {
 
     private final EventEnvelopes envelopes = TestEnvelopes.create("/switchboard/call-orchestrator");
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, RoutingRequested> requests = new ConcurrentHashMap<>();
     private final KafkaProducer<String, CloudEvent> producer;
     private final TopicProbe probe;
@@ -44,7 +44,12 @@ public final class TestRouter implements AutoCloseable {
 
     /** From now on, a routing request for this call is answered with this TwiML. */
     public void answer(String callId, String twiml) {
-        answers.put(callId, twiml);
+        answer(callId, "text/xml", twiml);
+    }
+
+    /** From now on, a routing request for this call is answered with this document (e.g. VAPI's JSON). */
+    public void answer(String callId, String contentType, String document) {
+        answers.put(callId, new Answer(contentType, document));
     }
 
     public RoutingRequested requestFor(String callId) {
@@ -54,11 +59,12 @@ public final class TestRouter implements AutoCloseable {
     private void onRequest(ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event) {
         RoutingRequested request = event.as(EventTypes.ROUTING_REQUESTED).payload();
         requests.put(request.callId(), request);
-        String twiml = answers.get(request.callId());
-        if (twiml == null) {
+        Answer answer = answers.get(request.callId());
+        if (answer == null) {
             return;
         }
-        var decided = new RoutingDecided(request.callId(), "assistant-1", "text/xml", twiml, Instant.now());
+        var decided = new RoutingDecided(request.callId(), "assistant-1", answer.contentType(), answer.document(),
+                Instant.now());
         CloudEvent reply = envelopes.wrap(EventTypes.ROUTING_DECIDED, EventIds.of("test-routing", request.callId()),
                 request.callId(), decided.decidedAt(), decided);
         Header replyTopic = record.headers().lastHeader(KafkaHeaders.REPLY_TOPIC);
@@ -72,5 +78,8 @@ public final class TestRouter implements AutoCloseable {
     public void close() throws InterruptedException {
         probe.close();
         producer.close();
+    }
+
+    private record Answer(String contentType, String document) {
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.ingress.testing;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,10 @@ public final class TwilioForms {
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 
     private TwilioForms() {
+    }
+
+    public static String newAccountSid() {
+        return "AC" + UUID.randomUUID().toString().replace("-", "");
     }
 
     public static String newCallSid() {
@@ -47,6 +53,16 @@ public final class TwilioForms {
         return form;
     }
 
+    /** An async AMD callback ({@code AsyncAmdStatusCallback}). */
+    public static Map<String, String> amd(String callSid) {
+        var form = new LinkedHashMap<String, String>();
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("CallSid", callSid);
+        form.put("AnsweredBy", "machine_end_beep");
+        form.put("MachineDetectionDuration", "3210");
+        return form;
+    }
+
     public static Map<String, String> voice(String callSid) {
         var form = new LinkedHashMap<String, String>();
         form.put("AccountSid", ACCOUNT_SID);
@@ -57,5 +73,14 @@ public final class TwilioForms {
         form.put("To", "+15005550006");
         form.put("ApiVersion", "2010-04-01");
         return form;
+    }
+
+    /** The form as Twilio sends it on the wire: {@code application/x-www-form-urlencoded}, in order. */
+    public static String encode(Map<String, String> form) {
+        var body = new StringBuilder();
+        form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 }

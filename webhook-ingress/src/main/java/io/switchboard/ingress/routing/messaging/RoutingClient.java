@@ -49,15 +49,20 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         this.meters = meters;
     }
 
-    /** The decision for the call, or empty when none valid arrived within the deadline. */
+    /** The decision for the call, or empty when none valid arrived within the configured deadline. */
     public Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request) {
+        return decide(accountId, request, deadline);
+    }
+
+    /** The decision for the call, or empty when none valid arrived within this provider's own deadline. */
+    public Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request, Duration deadline) {
         String callId = request.subject();
         // The deadline covers the send too, which may block on metadata.
-        return OffEventLoop.send(() -> send(request), deadline)
+        return OffEventLoop.send(() -> send(request, deadline), deadline)
                 .map(reply -> accept(reply, accountId, callId))
                 .doOnNext(decided -> count("decided"))
                 .onErrorResume(error -> {
-                    fellBack(error, accountId, callId);
+                    fellBack(error, accountId, callId, deadline);
                     return Mono.empty();
                 });
     }
@@ -67,7 +72,8 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         return template.waitForAssignment(timeout);
     }
 
-    private CompletableFuture<ConsumerRecord<String, CloudEvent>> send(OutgoingEvent<RoutingRequested> request) {
+    private CompletableFuture<ConsumerRecord<String, CloudEvent>> send(OutgoingEvent<RoutingRequested> request,
+            Duration deadline) {
         CloudEvent signed = envelopes.wrap(request.type(), request.id(), request.subject(), request.time(),
                 request.payload());
         var record = new ProducerRecord<>(Topic.ROUTING_REQUESTS.topicName(), request.subject(), signed);
@@ -95,7 +101,7 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         return decided;
     }
 
-    private void fellBack(Throwable error, String accountId, String callId) {
+    private void fellBack(Throwable error, String accountId, String callId, Duration deadline) {
         if (error instanceof TimeoutException || error instanceof KafkaReplyTimeoutException) {
             meters.counter("switchboard.routing.deadline.misses").increment();
             count("deadline-missed");

@@ -1,9 +1,9 @@
 package io.switchboard.ingress.webhook.domain;
 
-/** A webhook body over the configured in-memory limit ({@code spring.http.codecs.max-in-memory-size}). */
+/** A webhook body over {@code switchboard.ingress.max-body-size}, declared or actual. */
 public class WebhookTooLargeException extends BadWebhookException {
 
-    public WebhookTooLargeException(Throwable cause) {
-        super("body is larger than allowed", cause);
+    public WebhookTooLargeException(long maxBytes) {
+        super("body is larger than " + maxBytes + " bytes");
     }
 }

@@ -17,7 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes a provider event to provider-events.v1, keyed by its subject (the call id), and
- * completes only once the broker acknowledged it (acks=all) within the publish timeout.
+ * completes only once the broker acknowledged it (acks=all) within the publish timeout. An event
+ * whose id was acknowledged within the dedup window is not published again (a dedup hit): the
+ * repeat is answered as the original was. Ids are remembered only once acknowledged, so a publish
+ * that failed stays retryable.
  */
 @Component
 public class ProviderEventPublisher {
@@ -27,19 +30,31 @@ public class ProviderEventPublisher {
     private final EventPublisher events;
     private final MeterRegistry meters;
     private final Duration timeout;
+    private final RecentEventIds recent;
 
     ProviderEventPublisher(EventPublisher events, MeterRegistry meters, IngressProperties properties) {
         this.events = events;
         this.meters = meters;
         this.timeout = properties.publishTimeout();
+        this.recent = new RecentEventIds(properties.dedup(), System::nanoTime);
+        meters.gauge("switchboard.webhook.dedup.window.size", recent, RecentEventIds::size);
     }
 
-    /** Completes when acknowledged; fails with {@link PublishFailedException} otherwise. */
+    /** Completes when acknowledged (or already published recently); fails with {@link PublishFailedException} otherwise. */
     public <T> Mono<Void> publish(String accountId, OutgoingEvent<T> event) {
         return Mono.defer(() -> {
+            if (recent.contains(event.id())) {
+                meters.counter("switchboard.webhook.dedup.hits", "type", event.type().token()).increment();
+                log.debug("Already published {} {} for call {} of account {}", event.type().token(), event.id(),
+                        event.subject(), accountId);
+                return Mono.empty();
+            }
             Timer.Sample sample = Timer.start(meters);
             return OffEventLoop.send(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event), timeout)
-                    .doOnSuccess(result -> sample.stop(timer(event, "acked")))
+                    .doOnSuccess(result -> {
+                        sample.stop(timer(event, "acked"));
+                        recent.add(event.id());
+                    })
                     .onErrorMap(error -> {
                         sample.stop(timer(event, "failed"));
                         log.warn("Could not publish {} for call {} of account {}: {}", event.type().token(),

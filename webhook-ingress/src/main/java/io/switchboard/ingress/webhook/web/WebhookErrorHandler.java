@@ -1,5 +1,6 @@
 package io.switchboard.ingress.webhook.web;
 
+import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every refusal as a small problem+json body with a status the provider acts on: 4xx for what a
- * retry cannot fix, 503 with Retry-After for what it can (the broker did not acknowledge).
+ * retry cannot fix, 503 with Retry-After for what it can (the broker did not acknowledge, the
+ * accounts are not loaded yet or a credential cannot be opened).
  */
 @RestControllerAdvice
 class WebhookErrorHandler {
@@ -32,13 +34,19 @@ class WebhookErrorHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> signatureRejected(SignatureRejectedException e) {
         log.warn("Webhook refused: {}", e.getMessage());
-        return problem(HttpStatus.FORBIDDEN, e.reason().tag());
+        if (!e.unauthenticated()) {
+            return problem(HttpStatus.FORBIDDEN, e.reason());
+        }
+        // RFC 9110 requires a challenge with every 401; the provider's credential is a bearer-style secret.
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + e.provider() + "\"")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.reason()));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(WebhookTooLargeException e) {
         log.info("Webhook refused: {}", e.getMessage());
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler
@@ -48,10 +56,20 @@ class WebhookErrorHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> accountUnavailable(AccountUnavailableException e) {
+        log.warn("Webhook deferred: {}", e.getMessage());
+        return retryLater("account credentials unavailable, retry");
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> publishFailed(PublishFailedException e) {
+        return retryLater("event store unavailable, retry");
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "event store unavailable, retry"));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -1,12 +1,16 @@
 package io.switchboard.ingress.webhook.web;
 
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
 import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
 import io.switchboard.ingress.webhook.messaging.PublishFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,7 +18,7 @@ import reactor.core.publisher.Mono;
  * failures by reason ({@code switchboard.webhook.signature.failures}): the rates an operator pages on.
  */
 @Component
-public class WebhookMetrics {
+class WebhookMetrics {
 
     private final MeterRegistry meters;
 
@@ -22,14 +26,19 @@ public class WebhookMetrics {
         this.meters = meters;
     }
 
-    public <T> Mono<T> observe(String provider, String type, Mono<T> webhook) {
+    <T> Mono<T> observe(String provider, String type, Mono<T> webhook) {
+        return observe(provider, () -> type, webhook);
+    }
+
+    /** For a provider whose webhook type is only known once the body is read; until then it is {@code unknown}. */
+    <T> Mono<T> observe(String provider, Supplier<String> type, Mono<T> webhook) {
         return webhook
-                .doOnSuccess(answer -> count(provider, type, "accepted"))
+                .doOnSuccess(answer -> count(provider, type.get(), "accepted"))
                 .doOnError(error -> {
-                    count(provider, type, outcome(error));
+                    count(provider, type.get(), outcome(error));
                     if (error instanceof SignatureRejectedException rejected) {
                         meters.counter("switchboard.webhook.signature.failures",
-                                "provider", provider, "reason", rejected.reason().tag()).increment();
+                                "provider", provider, "reason", rejected.reason()).increment();
                     }
                 });
     }
@@ -41,9 +50,11 @@ public class WebhookMetrics {
     private static String outcome(Throwable error) {
         return switch (error) {
             case UnknownAccountException e -> "unknown-account";
+            case AccountUnavailableException e -> "account-unavailable";
             case SignatureRejectedException e -> "signature-rejected";
             case WebhookTooLargeException e -> "too-large";
             case BadWebhookException e -> "bad-request";
+            case UnsupportedMediaTypeStatusException e -> "unsupported-media-type";
             case PublishFailedException e -> "unavailable";
             default -> "error";
         };

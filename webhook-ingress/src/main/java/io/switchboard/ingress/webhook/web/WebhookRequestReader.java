@@ -1,45 +1,86 @@
 package io.switchboard.ingress.webhook.web;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
 import io.switchboard.ingress.config.IngressProperties;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.WebhookRequest;
 import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
 import io.switchboard.ingress.webhook.domain.WebhookVerifier;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a form-encoded webhook into a verified {@link WebhookRequest}, in the order that gives each
- * failure its own answer: unknown account (404), no signature (403), unreadable body (400/413),
- * wrong signature (403). Only a verified request reaches the provider's mapping.
+ * Turns a webhook into a verified {@link WebhookRequest}, in the order that gives each failure its
+ * own answer and reads no body it will refuse: declared size over the limit (413), unknown account
+ * (404), no signature (403), body over the limit whatever its declared length (413), unreadable body
+ * (400), wrong signature (403). Only a verified request reaches the provider's mapping.
  */
 @Component
 public class WebhookRequestReader {
 
-    private final String publicBaseUrl;
+    private static final byte[] EMPTY = new byte[0];
 
-    WebhookRequestReader(IngressProperties properties) {
-        this.publicBaseUrl = properties.publicBaseUrl();
+    private final PublicUrlResolver urls;
+    private final int maxBodyBytes;
+
+    WebhookRequestReader(PublicUrlResolver urls, IngressProperties properties) {
+        this.urls = urls;
+        this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
     }
 
     public Mono<WebhookRequest> read(WebhookVerifier verifier, String accountId, ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        return Mono.fromRunnable(() -> verifier.precheck(accountId, request.getHeaders()))
-                .then(Mono.defer(exchange::getFormData))
-                .onErrorMap(DataBufferLimitException.class, WebhookTooLargeException::new)
-                .onErrorMap(IllegalArgumentException.class,
-                        error -> new BadWebhookException("form body cannot be decoded", error))
-                .map(form -> new WebhookRequest(accountId, publicUrl(request), request.getHeaders(),
-                        form.toSingleValueMap()))
+        int limit = verifier.maxBodyBytes(maxBodyBytes);
+        return Mono.fromRunnable(() -> {
+                    if (request.getHeaders().getContentLength() > limit) {
+                        throw new WebhookTooLargeException(limit);
+                    }
+                    verifier.precheck(accountId, request.getHeaders());
+                })
+                .then(body(request, limit))
+                .map(body -> parse(accountId, request, body, verifier.readsFields()))
                 .doOnNext(verifier::verify);
     }
 
-    /** The URL the provider called: our public base URL, the path and the query string exactly as sent. */
-    private String publicUrl(ServerHttpRequest request) {
-        String rawQuery = request.getURI().getRawQuery();
-        return publicBaseUrl + request.getURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+    /** The whole body, refused as soon as more than the limit arrived (chunked or lying about its length). */
+    private Mono<byte[]> body(ServerHttpRequest request, int limit) {
+        return DataBufferUtils.join(request.getBody(), limit)
+                .map(WebhookRequestReader::bytes)
+                .defaultIfEmpty(EMPTY)
+                .onErrorMap(DataBufferLimitException.class, e -> new WebhookTooLargeException(limit))
+                .onErrorMap(e -> !(e instanceof BadWebhookException),
+                        e -> new BadWebhookException("body could not be read", e));
+    }
+
+    private WebhookRequest parse(String accountId, ServerHttpRequest request, byte[] body, boolean readsFields) {
+        MediaType type = request.getHeaders().getContentType();
+        boolean json = type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type);
+        Charset charset = type == null ? null : type.getCharset();
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+            throw new UnsupportedMediaTypeStatusException("webhook bodies must be UTF-8, not " + charset);
+        }
+        Map<String, List<String>> fields = !readsFields ? Map.of() : json ? JsonBody.parse(body) : FormBody.parse(body);
+        return new WebhookRequest(accountId, urls.resolve(request), request.getHeaders(), json, body, fields);
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
     }
 }

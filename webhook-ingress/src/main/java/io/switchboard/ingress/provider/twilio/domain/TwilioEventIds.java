@@ -26,6 +26,14 @@ final class TwilioEventIds {
         return EventIds.of("twilio-recording", recordingSid, recordingStatus);
     }
 
+    /** One detection result per call: Twilio's async AMD callback is sent once per call (plus retries). */
+    static String answeringMachine(String idempotencyToken, String callSid) {
+        if (idempotencyToken != null) {
+            return EventIds.of("twilio-amd", callSid, idempotencyToken);
+        }
+        return EventIds.of("twilio-amd", callSid);
+    }
+
     /** One inbound call is received once, however often Twilio asks for its TwiML. */
     static String inboundCall(String callSid) {
         return EventIds.of("twilio-voice", callSid);

@@ -2,11 +2,13 @@ package io.switchboard.ingress.provider.twilio.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.OutgoingEvent;
+import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.provider.InboundCallReceived;
 import io.switchboard.events.provider.RecordingReported;
@@ -23,6 +25,8 @@ public class TwilioEventMapper {
 
     static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";
     private static final String PROVIDER = TwilioSignatureVerifier.PROVIDER;
+    /** Twilio's RecordingStatus values; anything else is refused rather than passed on unchecked. */
+    private static final Set<String> RECORDING_STATUSES = Set.of("in-progress", "completed", "absent", "failed");
 
     private final Clock clock;
 
@@ -51,13 +55,29 @@ public class TwilioEventMapper {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         String recordingSid = params.required("RecordingSid");
-        String recordingStatus = params.required("RecordingStatus");
+        String recordingStatus = params.required("RecordingStatus", status -> {
+            if (!RECORDING_STATUSES.contains(status)) {
+                throw new IllegalArgumentException(status);
+            }
+            return status;
+        });
         Instant receivedAt = clock.instant();
         var payload = new RecordingReported(PROVIDER, request.accountId(), callSid, recordingSid, recordingStatus,
                 params.optional("RecordingUrl"), params.optionalInt("RecordingDuration"),
                 params.optionalInt("RecordingChannels"), receivedAt);
         String id = TwilioEventIds.recording(request.header(IDEMPOTENCY_HEADER), recordingSid, recordingStatus);
         return OutgoingEvent.of(EventTypes.RECORDING_REPORTED, id, callSid, receivedAt, payload);
+    }
+
+    /** An async AMD callback ({@code AsyncAmdStatusCallback}): who or what answered the call. */
+    public OutgoingEvent<AnsweringMachineDetected> answeringMachine(WebhookRequest request) {
+        var params = new TwilioParams(request);
+        String callSid = params.required("CallSid");
+        Instant receivedAt = clock.instant();
+        var payload = new AnsweringMachineDetected(PROVIDER, request.accountId(), callSid,
+                params.required("AnsweredBy"), params.optionalInt("MachineDetectionDuration"), receivedAt);
+        String id = TwilioEventIds.answeringMachine(request.header(IDEMPOTENCY_HEADER), callSid);
+        return OutgoingEvent.of(EventTypes.ANSWERING_MACHINE_DETECTED, id, callSid, receivedAt, payload);
     }
 
     public OutgoingEvent<InboundCallReceived> inboundCall(WebhookRequest request) {

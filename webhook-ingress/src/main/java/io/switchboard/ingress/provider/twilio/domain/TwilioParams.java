@@ -39,10 +39,14 @@ final class TwilioParams {
             return null;
         }
         try {
-            return Integer.valueOf(value.trim());
+            int number = Integer.parseInt(value.trim());
+            if (number >= 0) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw new BadWebhookException(name + " is not a number");
+            // answered below
         }
+        throw new BadWebhookException(name + " is not a non-negative number");
     }
 
     /** Twilio's {@code Timestamp} is RFC 2822, e.g. {@code Tue, 04 Jul 2023 18:43:02 +0000}. */

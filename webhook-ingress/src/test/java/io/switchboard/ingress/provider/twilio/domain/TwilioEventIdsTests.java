@@ -63,6 +63,15 @@ class TwilioEventIdsTests {
     }
 
     @Test
+    void whenAmdCallbackThenIdFromCallSidAndTokenWhenSent() {
+        var form = TwilioForms.amd("CA1");
+
+        assertThat(mapper.answeringMachine(TwilioRequests.of(form)).id()).isEqualTo(EventIds.of("twilio-amd", "CA1"));
+        assertThat(mapper.answeringMachine(TwilioRequests.withIdempotencyToken(form, "tok-3")).id())
+                .isEqualTo(EventIds.of("twilio-amd", "CA1", "tok-3"));
+    }
+
+    @Test
     void whenVoiceWebhookRepeatedThenSameInboundCallId() {
         var first = mapper.inboundCall(TwilioRequests.of(TwilioForms.voice("CA7")));
         var again = mapper.inboundCall(TwilioRequests.withIdempotencyToken(TwilioForms.voice("CA7"), "other"));

@@ -10,10 +10,13 @@ import java.util.Set;
 
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TwilioEventMapperTests {
 
@@ -76,12 +79,17 @@ class TwilioEventMapperTests {
         assertThat(event.time()).isEqualTo(NOW);
     }
 
-    @Test
-    void whenInProgressStatusThenItIsUnderstood() {
+    @ParameterizedTest
+    @ValueSource(strings = {"queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer",
+            "failed", "canceled"})
+    void whenAnyTwilioCallStatusThenItIsMappedWithItsOwnId(String callStatus) {
         var form = TwilioForms.status("CA1");
-        form.put("CallStatus", "in-progress");
+        form.put("CallStatus", callStatus);
 
-        assertThat(mapper.callStatus(TwilioRequests.of(form)).payload().status()).isEqualTo(CallStatus.IN_PROGRESS);
+        var event = mapper.callStatus(TwilioRequests.of(form));
+
+        assertThat(event.payload().status().wireValue()).isEqualTo(callStatus);
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-status", "CA1", callStatus, "3"));
     }
 
     @Test
@@ -128,6 +136,53 @@ class TwilioEventMapperTests {
         assertThat(payload.durationSeconds()).isEqualTo(41);
         assertThat(payload.channels()).isEqualTo(2);
         assertThat(payload.receivedAt()).isEqualTo(NOW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-progress", "completed", "absent", "failed"})
+    void whenAnyRecordingStatusThenItIsMapped(String recordingStatus) {
+        var form = TwilioForms.recording("CA1", "RE1");
+        form.put("RecordingStatus", recordingStatus);
+
+        assertThat(mapper.recording(TwilioRequests.of(form)).payload().status()).isEqualTo(recordingStatus);
+    }
+
+    @Test
+    void whenRecordingStatusIsUnknownOrDurationNegativeThenBadWebhookNamingTheField() {
+        var unknown = TwilioForms.recording("CA1", "RE1");
+        unknown.put("RecordingStatus", "exploded");
+        var negative = TwilioForms.recording("CA1", "RE1");
+        negative.put("RecordingDuration", "-1");
+
+        assertThatThrownBy(() -> mapper.recording(TwilioRequests.of(unknown)))
+                .isInstanceOf(BadWebhookException.class).hasMessageContaining("RecordingStatus");
+        assertThatThrownBy(() -> mapper.recording(TwilioRequests.of(negative)))
+                .isInstanceOf(BadWebhookException.class).hasMessageContaining("RecordingDuration");
+    }
+
+    @Test
+    void whenAsyncAmdCallbackThenAnsweringMachineDetected() {
+        var event = mapper.answeringMachine(TwilioRequests.of(TwilioForms.amd("CA1")));
+
+        assertThat(event.type()).isEqualTo(EventTypes.ANSWERING_MACHINE_DETECTED);
+        assertThat(event.subject()).isEqualTo("CA1");
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-amd", "CA1"));
+        var payload = event.payload();
+        assertThat(payload.provider()).isEqualTo("twilio");
+        assertThat(payload.accountId()).isEqualTo("acme");
+        assertThat(payload.callId()).isEqualTo("CA1");
+        assertThat(payload.answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(payload.machineDetectionDurationMs()).isEqualTo(3210);
+        assertThat(payload.receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void whenAmdCallbackLacksAnsweredByThenBadWebhook() {
+        var form = TwilioForms.amd("CA1");
+        form.remove("AnsweredBy");
+
+        assertThatThrownBy(() -> mapper.answeringMachine(TwilioRequests.of(form)))
+                .isInstanceOf(BadWebhookException.class).hasMessage("AnsweredBy is required");
     }
 
     @Test

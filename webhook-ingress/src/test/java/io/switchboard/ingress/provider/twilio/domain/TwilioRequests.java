@@ -2,13 +2,15 @@ package io.switchboard.ingress.provider.twilio.domain;
 
 import java.util.Map;
 
+import io.switchboard.ingress.testing.PublicUrls;
+import io.switchboard.ingress.webhook.domain.PublicUrl;
 import io.switchboard.ingress.webhook.domain.WebhookRequest;
 import org.springframework.http.HttpHeaders;
 
 /** Verified Twilio webhooks as the mapper receives them. */
 final class TwilioRequests {
 
-    static final String URL = "https://ingress.example.test/webhooks/twilio/acme/status";
+    static final PublicUrl URL = PublicUrls.parse("https://ingress.example.test/webhooks/twilio/acme/status");
 
     private TwilioRequests() {
     }
@@ -24,6 +26,6 @@ final class TwilioRequests {
     }
 
     static WebhookRequest of(Map<String, String> params, HttpHeaders headers) {
-        return new WebhookRequest("acme", URL, headers, params);
+        return WebhookRequest.ofForm("acme", URL, headers, params);
     }
 }

@@ -1,0 +1,63 @@
+package io.switchboard.ingress.account.domain;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The accounts as accounts.v1 says they are now, materialized in memory: the newest configuration
+ * per account replaces the previous one, a tombstone removes it. Webhook verification reads it on
+ * every request, so lookups are lock-free.
+ */
+public class AccountDirectory {
+
+    private final Map<String, AccountCredentials> accounts = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+
+    /**
+     * The account's usable credential for the provider, empty when the account is unknown or has no
+     * credential for that provider.
+     *
+     * @throws AccountUnavailableException before accounts.v1 is replayed, or when the credential
+     *                                     could not be opened
+     */
+    public Optional<Credential> credential(String accountId, String provider) {
+        if (!loaded) {
+            throw new AccountUnavailableException("accounts are still loading");
+        }
+        AccountCredentials account = accounts.get(accountId);
+        if (account == null) {
+            return Optional.empty();
+        }
+        if (account.unusable().contains(provider)) {
+            throw new AccountUnavailableException(
+                    "the " + provider + " credential of account " + accountId + " cannot be opened");
+        }
+        return Optional.ofNullable(account.usable().get(provider));
+    }
+
+    public void put(AccountCredentials account) {
+        accounts.put(account.accountId(), account);
+    }
+
+    public void remove(String accountId) {
+        accounts.remove(accountId);
+    }
+
+    /** Called once accounts.v1 was read to its end: from then on lookups are answered. */
+    public void markLoaded() {
+        loaded = true;
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    public int accountCount() {
+        return accounts.size();
+    }
+
+    public long unusableCredentialCount() {
+        return accounts.values().stream().mapToLong(account -> account.unusable().size()).sum();
+    }
+}

@@ -1,0 +1,77 @@
+package io.switchboard.ingress.account.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.secret.SecretBox;
+import io.switchboard.ingress.account.domain.AccountDirectory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The account directory, the consumer that fills it from accounts.v1, and what operators see of it:
+ * the {@code accounts} health indicator (part of readiness) and the {@code switchboard.accounts.*} gauges.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountsConfig {
+
+    @Bean
+    AccountDirectory accountDirectory() {
+        return new AccountDirectory();
+    }
+
+    @Bean
+    AccountsFollower accountsFollower(KafkaProperties kafka, EventEnvelopes envelopes,
+            ObjectProvider<SecretBox> secretBox, AccountDirectory directory) {
+        SecretBox secrets = secretBox.getIfAvailable(() -> {
+            throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
+                    + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
+        });
+        Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+        // Partitions are assigned, not subscribed: no group, nothing committed, always from the beginning.
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A compacted topic created by a consumer would get the broker's defaults; the catalogue creates it.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingress-accounts");
+        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory);
+        return new AccountsFollower(() -> {
+            var values = new CloudEventDeserializer();
+            values.configure(Map.of(), false);
+            return new KafkaConsumer<>(properties, new StringDeserializer(), values);
+        }, updater, directory);
+    }
+
+    /** Readiness: down until accounts.v1 was replayed, because until then every webhook gets 503. */
+    @Bean
+    HealthIndicator accountsHealthIndicator(AccountDirectory directory) {
+        return () -> (directory.isLoaded() ? Health.up() : Health.outOfService())
+                .withDetail("accounts", directory.accountCount())
+                .withDetail("unusableCredentials", directory.unusableCredentialCount())
+                .build();
+    }
+
+    @Bean
+    MeterBinder accountsMetrics(AccountDirectory directory) {
+        return registry -> {
+            Gauge.builder("switchboard.accounts", directory, AccountDirectory::accountCount)
+                    .description("Accounts known from accounts.v1").register(registry);
+            Gauge.builder("switchboard.accounts.unusable.credentials", directory,
+                            AccountDirectory::unusableCredentialCount)
+                    .description("Provider credentials that could not be opened (their webhooks get 503)")
+                    .register(registry);
+        };
+    }
+}

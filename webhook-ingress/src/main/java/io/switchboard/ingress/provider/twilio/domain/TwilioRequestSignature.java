@@ -1,0 +1,102 @@
+package io.switchboard.ingress.provider.twilio.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.switchboard.ingress.webhook.domain.PublicUrl;
+
+/**
+ * Twilio's request signature: Base64(HMAC-SHA1(auth token, URL + each field name followed by its
+ * value, sorted by name and, for a name sent more than once, by value)). Our own implementation
+ * rather than the SDK's RequestValidator, which rebuilds (and re-encodes) the query string when it
+ * adds or removes the port. Every comparison is constant-time ({@link MessageDigest#isEqual}), and
+ * every candidate is computed, so the time taken does not depend on which one matched.
+ */
+final class TwilioRequestSignature {
+
+    private TwilioRequestSignature() {
+    }
+
+    /**
+     * Whether the signature matches the URL as sent, with the scheme's default port or without it
+     * (Twilio signs either, depending on the product), and the fields. Where a name repeats an
+     * identical value, the variant without the repeat is tried too (twilio-node drops it, twilio-python keeps it).
+     */
+    static boolean matches(String authToken, String signature, PublicUrl url, Map<String, List<String>> fields) {
+        byte[] expected = signature.getBytes(StandardCharsets.US_ASCII);
+        Mac mac = hmac(authToken);
+        boolean match = false;
+        for (String candidateUrl : urlCandidates(url)) {
+            for (List<String[]> pairs : fieldCandidates(fields)) {
+                match |= MessageDigest.isEqual(expected, compute(mac, candidateUrl, pairs));
+            }
+        }
+        return match;
+    }
+
+    /** Whether {@code hex(SHA-256(body))} equals the {@code bodySHA256} Twilio put in the URL (any letter case). */
+    static boolean bodyMatches(byte[] body, String expectedHex) {
+        try {
+            byte[] actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))
+                    .getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(actual, expectedHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    static Set<String> urlCandidates(PublicUrl url) {
+        Set<String> urls = new LinkedHashSet<>();
+        urls.add(url.toString());
+        urls.add(url.withDefaultPort().toString());
+        urls.add(url.withoutDefaultPort().toString());
+        return urls;
+    }
+
+    private static List<List<String[]>> fieldCandidates(Map<String, List<String>> fields) {
+        List<String[]> all = new ArrayList<>();
+        List<String[]> distinct = new ArrayList<>();
+        new TreeMap<>(fields).forEach((name, values) -> {
+            List<String> sorted = values.stream().sorted().toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                all.add(new String[] {name, sorted.get(i)});
+                if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) {
+                    distinct.add(new String[] {name, sorted.get(i)});
+                }
+            }
+        });
+        return all.size() == distinct.size() ? List.of(all) : List.of(all, distinct);
+    }
+
+    private static byte[] compute(Mac mac, String url, List<String[]> pairs) {
+        mac.update(url.getBytes(StandardCharsets.UTF_8));
+        for (String[] pair : pairs) {
+            mac.update(pair[0].getBytes(StandardCharsets.UTF_8));
+            mac.update(pair[1].getBytes(StandardCharsets.UTF_8));
+        }
+        return Base64.getEncoder().encode(mac.doFinal());
+    }
+
+    private static Mac hmac(String authToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is not available", e);
+        }
+    }
+}

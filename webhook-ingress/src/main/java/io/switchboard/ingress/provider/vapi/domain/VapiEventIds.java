@@ -1,0 +1,52 @@
+package io.switchboard.ingress.provider.vapi.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import io.switchboard.events.envelope.EventIds;
+
+/**
+ * Deterministic event ids from VAPI's identity of a message. VAPI sends no delivery id, so the id is
+ * what makes the message unique within its call: a status is reached once per call, and a call has
+ * one end-of-call report and one assistant request; hangs can repeat, so theirs adds the message's
+ * timestamp (or, without one, a hash of the raw body, which a retry repeats byte for byte).
+ */
+final class VapiEventIds {
+
+    private VapiEventIds() {
+    }
+
+    /** By VAPI's own status, so {@code scheduled} and {@code queued} stay two facts though both map to queued. */
+    static String status(String callId, String vapiStatus) {
+        return EventIds.of("vapi-status-update", callId, vapiStatus);
+    }
+
+    static String report(String callId) {
+        return EventIds.of("vapi-end-of-call-report", callId);
+    }
+
+    static String hang(String callId, Instant timestamp, byte[] rawBody) {
+        return EventIds.of("vapi-hang", callId, timestamp != null ? String.valueOf(timestamp.toEpochMilli())
+                : "sha256:" + sha256(rawBody));
+    }
+
+    /** One inbound call is received once, however often VAPI asks for its assistant. */
+    static String inboundCall(String callId) {
+        return EventIds.of("vapi-assistant-request", callId);
+    }
+
+    static String routingRequest(String callId) {
+        return EventIds.of("vapi-routing", callId);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

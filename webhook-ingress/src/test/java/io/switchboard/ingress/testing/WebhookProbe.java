@@ -1,0 +1,38 @@
+package io.switchboard.ingress.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.SharedKafkaBroker;
+
+/** What the ingress published to provider-events.v1 since the probe started, by call id. */
+public final class WebhookProbe implements AutoCloseable {
+
+    private final TopicProbe probe = TopicProbe.fromEnd(SharedKafkaBroker.bootstrapServers(), Topic.PROVIDER_EVENTS);
+
+    /** Waits for the call's first event, then makes sure no second one follows. */
+    public ReceivedEvent<Object> exactlyOneEventFor(String callId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !probe.eventsFor(callId).isEmpty());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> probe.eventsFor(callId).size() == 1);
+        return probe.eventsFor(callId).getFirst();
+    }
+
+    public void assertNothingPublishedFor(String callId) {
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> probe.eventsFor(callId).isEmpty());
+    }
+
+    public List<ReceivedEvent<Object>> eventsFor(String callId) {
+        return probe.eventsFor(callId);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        probe.close();
+    }
+}
