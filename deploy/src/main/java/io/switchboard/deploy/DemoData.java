@@ -12,8 +12,9 @@ import java.util.Map;
 import io.switchboard.events.envelope.EventJson;
 
 /**
- * Seeds the demo account through the services' own APIs: its number and assistant at the
- * orchestrator, an opening wallet credit at billing, and the number at the simulated provider so
+ * Seeds the demo account through the services' own APIs: its number, assistant and Twilio
+ * credentials at the orchestrator (which seals them onto accounts.v1 for the ingress), an opening
+ * wallet credit at billing, and the number at the simulated provider so
  * that inbound calls reach the ingress. Every step is idempotent, so a restart seeds again safely.
  */
 final class DemoData {
@@ -33,7 +34,9 @@ final class DemoData {
                 "name", "Demo Inc.",
                 "numbers", List.of(Map.of("number", StackConfig.DEMO_NUMBER, "assistantId", StackConfig.DEMO_ASSISTANT)),
                 "assistants", List.of(Map.of("assistantId", StackConfig.DEMO_ASSISTANT, "name", "Front desk",
-                        "streamUrl", DEMO_STREAM_URL))));
+                        "streamUrl", DEMO_STREAM_URL)),
+                "providers", Map.of("twilio", Map.of("accountSid", stack.secrets().twilioAccountSid(),
+                        "authToken", stack.secrets().twilioAuthToken()))));
         send("POST", stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + StackConfig.DEMO_ACCOUNT + "/top-ups",
                 Map.of("topUpId", "demo-opening-credit", "amount", OPENING_CREDIT, "currency", "USD"));
         String ingress = stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/" + StackConfig.DEMO_ACCOUNT;
@@ -41,6 +44,32 @@ final class DemoData {
                 "accountSid", stack.secrets().twilioAccountSid(),
                 "voiceUrl", ingress + "/voice",
                 "statusCallback", ingress + "/status"));
+    }
+
+    /**
+     * The ingress learns accounts from accounts.v1 a moment after the orchestrator publishes them; an
+     * unsigned webhook is answered 404 until it knows the account, then 401/403 (missing signature).
+     */
+    void awaitIngressKnowsDemoAccount(Duration timeout) {
+        var probe = HttpRequest.newBuilder(URI.create(stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/"
+                        + StackConfig.DEMO_ACCOUNT + "/status"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("CallSid=probe")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 404) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (IOException e) {
+                throw new IllegalStateException("webhook-ingress does not answer: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("webhook-ingress did not learn the demo account within " + timeout);
     }
 
     private void put(String url, Object body) {

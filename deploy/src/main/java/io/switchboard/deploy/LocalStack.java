@@ -40,7 +40,9 @@ public final class LocalStack implements AutoCloseable {
         var stack = new LocalStack(config);
         try {
             stack.startAll();
-            new DemoData(stack).seed();
+            var demo = new DemoData(stack);
+            demo.seed();
+            demo.awaitIngressKnowsDemoAccount(Duration.ofSeconds(30));
             return stack;
         } catch (RuntimeException e) {
             stack.close();

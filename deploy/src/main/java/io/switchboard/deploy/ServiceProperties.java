@@ -31,9 +31,9 @@ final class ServiceProperties {
         switch (service) {
             case WEBHOOK_INGRESS -> {
                 properties.put("switchboard.ingress.public-base-url", url(StackService.WEBHOOK_INGRESS));
-                properties.put("switchboard.ingress.twilio.accounts." + StackConfig.DEMO_ACCOUNT + ".auth-token",
-                        secrets.twilioAuthToken());
+                putSecretBox(properties);
             }
+            case CALL_ORCHESTRATOR -> putSecretBox(properties);
             case CAMPAIGN_DIALER -> {
                 properties.put("switchboard.dialer.ingress-base-url", url(StackService.WEBHOOK_INGRESS));
                 properties.put("switchboard.dialer.twilio.api-base-url", url(StackService.TELEPHONY_SIMULATOR));
@@ -47,10 +47,16 @@ final class ServiceProperties {
                 properties.put("switchboard.simulator.step-delay", config.stepDelay().toMillis() + "ms");
             }
             default -> {
-                // the orchestrator and billing need nothing beyond Kafka and their keys
+                // billing needs nothing beyond Kafka and its keys
             }
         }
         return properties;
+    }
+
+    /** The orchestrator seals provider credentials onto accounts.v1; the ingress opens them. */
+    private void putSecretBox(Map<String, Object> properties) {
+        properties.put("switchboard.secrets.active-key-id", secrets.secretBoxKeyId());
+        properties.put("switchboard.secrets.keys." + secrets.secretBoxKeyId(), secrets.secretBoxKey());
     }
 
     private String url(StackService service) {
