@@ -165,6 +165,19 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
                 .expectBody().jsonPath("$.detail").isEqualTo("CallSid is required");
     }
 
+    @Test
+    void whenScrapedThenPrometheusShowsTheWebhookCountAndThePublishLatencyHistogram() {
+        postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk();
+
+        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape)
+                .containsPattern("switchboard_webhooks_total\\{[^}]*outcome=\"accepted\"[^}]*provider=\"twilio\"[^}]*type=\"status\"")
+                .containsPattern("switchboard_webhook_publish_seconds_bucket\\{[^}]*outcome=\"acked\"")
+                .contains("switchboard_webhook_dedup_window_size");
+    }
+
     private double webhooks(String outcome) {
         var counter = meters.find("switchboard.webhooks")
                 .tags("provider", "twilio", "type", "status", "outcome", outcome).counter();

@@ -35,7 +35,7 @@ class AccountsUpdater {
         if (record.value() == null) {
             if (record.key() != null) {
                 directory.remove(record.key());
-                log.info("Account {} removed", record.key());
+                log.atInfo().addKeyValue("accountId", record.key()).log("Account {} removed", record.key());
             }
             return;
         }
@@ -57,7 +57,8 @@ class AccountsUpdater {
         }
         AccountCredentials credentials = opener.open(configured);
         directory.put(credentials);
-        log.debug("Account {} configured with credentials for {}", configured.accountId(),
-                credentials.usable().keySet());
+        log.atDebug().addKeyValue("accountId", configured.accountId())
+                .log("Account {} configured with credentials for {}", configured.accountId(),
+                        credentials.usable().keySet());
     }
 }

@@ -36,12 +36,14 @@ class CredentialOpener {
         Set<String> unusable = new HashSet<>();
         for (ProviderCredential sealed : configured.credentials()) {
             if (sealed == null || sealed.provider() == null || sealed.provider().isBlank()) {
-                log.warn("Account {}: skipping a credential without a provider", accountId);
+                log.atWarn().addKeyValue("accountId", accountId)
+                        .log("Account {}: skipping a credential without a provider", accountId);
                 continue;
             }
             String provider = sealed.provider().trim().toLowerCase(Locale.ROOT);
             if (usable.containsKey(provider) || unusable.contains(provider)) {
-                log.warn("Account {}: more than one {} credential, keeping the first", accountId, provider);
+                log.atWarn().addKeyValue("accountId", accountId)
+                        .log("Account {}: more than one {} credential, keeping the first", accountId, provider);
                 continue;
             }
             try {
@@ -50,8 +52,9 @@ class CredentialOpener {
                         sealed.verification()));
             } catch (SecretException e) {
                 unusable.add(provider);
-                log.error("Account {}: the {} credential cannot be opened ({}); its {} webhooks get 503 until a "
-                        + "credential this instance can open is published", accountId, provider, e.getMessage(), provider);
+                log.atError().addKeyValue("accountId", accountId).log("Account {}: the {} credential cannot be "
+                        + "opened ({}); its {} webhooks get 503 until a credential this instance can open is published",
+                        accountId, provider, e.getMessage(), provider);
             }
         }
         return new AccountCredentials(accountId, usable, unusable);

@@ -97,7 +97,8 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
                 || decided.answerDocument().isBlank()) {
             throw new InvalidReplyException("reply " + event.id() + " is for another call or has no answer");
         }
-        log.info("Routed call {} of account {} to assistant {}", callId, accountId, decided.assistantId());
+        log.atInfo().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
+                .log("Routed call {} of account {} to assistant {}", callId, accountId, decided.assistantId());
         return decided;
     }
 
@@ -105,13 +106,15 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         if (error instanceof TimeoutException || error instanceof KafkaReplyTimeoutException) {
             meters.counter("switchboard.routing.deadline.misses").increment();
             count("deadline-missed");
-            log.warn("No routing decision for call {} of account {} within {}: answering the fallback",
-                    callId, accountId, deadline);
+            log.atWarn().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
+                    .log("No routing decision for call {} of account {} within {}: answering the fallback",
+                            callId, accountId, deadline);
             return;
         }
         count(error instanceof InvalidReplyException ? "rejected" : "failed");
-        log.warn("Routing call {} of account {} failed, answering the fallback: {}", callId, accountId,
-                error.toString());
+        log.atWarn().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
+                .log("Routing call {} of account {} failed, answering the fallback: {}", callId, accountId,
+                        error.toString());
     }
 
     private void count(String outcome) {

@@ -45,8 +45,9 @@ public class ProviderEventPublisher {
         return Mono.defer(() -> {
             if (recent.contains(event.id())) {
                 meters.counter("switchboard.webhook.dedup.hits", "type", event.type().token()).increment();
-                log.debug("Already published {} {} for call {} of account {}", event.type().token(), event.id(),
-                        event.subject(), accountId);
+                log.atDebug().addKeyValue("callId", event.subject()).addKeyValue("accountId", accountId)
+                        .log("Already published {} {} for call {} of account {}", event.type().token(), event.id(),
+                                event.subject(), accountId);
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
@@ -57,8 +58,10 @@ public class ProviderEventPublisher {
                     })
                     .onErrorMap(error -> {
                         sample.stop(timer(event, "failed"));
-                        log.warn("Could not publish {} for call {} of account {}: {}", event.type().token(),
-                                event.subject(), accountId, NestedExceptionUtils.getMostSpecificCause(error).toString());
+                        log.atWarn().addKeyValue("callId", event.subject()).addKeyValue("accountId", accountId)
+                                .log("Could not publish {} for call {} of account {}: {}", event.type().token(),
+                                        event.subject(), accountId,
+                                        NestedExceptionUtils.getMostSpecificCause(error).toString());
                         return new PublishFailedException("broker did not acknowledge " + event.type().token(), error);
                     })
                     .then();

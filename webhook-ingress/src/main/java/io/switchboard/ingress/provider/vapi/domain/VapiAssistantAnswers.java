@@ -43,8 +43,9 @@ public class VapiAssistantAnswers {
         if (isJson(decided.answerContentType()) && isJsonObject(decided.answerDocument())) {
             return Optional.of(decided.answerDocument());
         }
-        log.warn("Routing decision for call {} is not a VAPI answer ({}): answering the fallback", decided.callId(),
-                decided.answerContentType());
+        log.atWarn().addKeyValue("callId", decided.callId())
+                .log("Routing decision for call {} is not a VAPI answer ({}): answering the fallback",
+                        decided.callId(), decided.answerContentType());
         return Optional.empty();
     }
 
