@@ -49,13 +49,35 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         this.meters = meters;
     }
 
-    /** The decision for the call, or empty when none valid arrived within the configured deadline. */
-    public Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request) {
-        return decide(accountId, request, deadline);
+    /** {@link #decideAfter(Mono, String, OutgoingEvent, Duration)} with the configured deadline. */
+    public Mono<RoutingDecided> decideAfter(Mono<Void> callReceived, String accountId,
+            OutgoingEvent<RoutingRequested> request) {
+        return decideAfter(callReceived, accountId, request, deadline);
     }
 
-    /** The decision for the call, or empty when none valid arrived within this provider's own deadline. */
-    public Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request, Duration deadline) {
+    /**
+     * Once {@code callReceived} (the durable record of the inbound call) completes, the decision for
+     * the call, or empty when none valid arrived in time. The deadline counts from subscription, not
+     * from when the record was acknowledged: the caller waits at most the deadline (plus a slow
+     * acknowledgement), never a publish and then a whole deadline. Fails as {@code callReceived} does.
+     */
+    public Mono<RoutingDecided> decideAfter(Mono<Void> callReceived, String accountId,
+            OutgoingEvent<RoutingRequested> request, Duration deadline) {
+        return Mono.defer(() -> {
+            long startedAt = System.nanoTime();
+            return callReceived.then(Mono.defer(() -> {
+                Duration remaining = deadline.minusNanos(System.nanoTime() - startedAt);
+                if (remaining.isNegative() || remaining.isZero()) {
+                    fellBack(new TimeoutException("the call took the whole deadline to record"), accountId,
+                            request.subject(), deadline);
+                    return Mono.empty();
+                }
+                return decide(accountId, request, remaining);
+            }));
+        });
+    }
+
+    private Mono<RoutingDecided> decide(String accountId, OutgoingEvent<RoutingRequested> request, Duration deadline) {
         String callId = request.subject();
         // The deadline covers the send too, which may block on metadata.
         return OffEventLoop.send(() -> send(request, deadline), deadline)

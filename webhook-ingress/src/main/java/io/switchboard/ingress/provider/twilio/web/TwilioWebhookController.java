@@ -71,8 +71,7 @@ class TwilioWebhookController {
         return intake.receive(verifier, "voice", accountId, exchange, request -> {
             var inbound = mapper.inboundCall(request);
             var routingRequest = mapper.routingRequest(request);
-            return publisher.publish(accountId, inbound)
-                    .then(routing.decide(accountId, routingRequest))
+            return routing.decideAfter(publisher.publish(accountId, inbound), accountId, routingRequest)
                     .map(RoutingDecided::answerDocument)
                     .defaultIfEmpty(fallbackTwiml)
                     .map(TwilioWebhookController::twiml);

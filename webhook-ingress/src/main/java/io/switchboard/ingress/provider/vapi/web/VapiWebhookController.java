@@ -81,8 +81,7 @@ class VapiWebhookController {
     private Mono<ResponseEntity<String>> assistant(String accountId, VapiMessage message) {
         var inbound = mapper.inboundCall(accountId, message);
         var routingRequest = mapper.routingRequest(accountId, message);
-        return publisher.publish(accountId, inbound)
-                .then(routing.decide(accountId, routingRequest, routingDeadline))
+        return routing.decideAfter(publisher.publish(accountId, inbound), accountId, routingRequest, routingDeadline)
                 .flatMap(decided -> Mono.justOrEmpty(answers.answer(decided)))
                 .defaultIfEmpty(answers.fallback())
                 .map(VapiWebhookController::json);
