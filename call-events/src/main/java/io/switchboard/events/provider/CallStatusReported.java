@@ -20,5 +20,6 @@ public record CallStatusReported(
         Instant occurredAt,
         String parentCallId,
         String answeredBy,
+        String callbackSource,
         Instant receivedAt) {
 }

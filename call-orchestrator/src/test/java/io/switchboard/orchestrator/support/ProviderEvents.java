@@ -44,7 +44,7 @@ public final class ProviderEvents {
     public CloudEvent status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
         Instant at = t0.plusSeconds(1 + sequenceNumber);
         var reported = new CallStatusReported("twilio", accountId, "AC-test", callId, status, CallDirection.OUTBOUND,
-                FROM, TO, durationSeconds, sequenceNumber, at, null, null, at);
+                FROM, TO, durationSeconds, sequenceNumber, at, null, null, null, at);
         return envelopes.wrap(EventTypes.CALL_STATUS_REPORTED,
                 EventIds.of("test-status", callId, status.wireValue(), Integer.toString(sequenceNumber)),
                 callId, at, reported);

@@ -82,7 +82,7 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
         String key = newCallId();
         CloudEvent event = TestKafka.envelopes().wrap(EventTypes.CALL_STATUS_REPORTED, "no-call-" + key, key,
                 Instant.now(), new CallStatusReported("twilio", "acme", null, null, CallStatus.RINGING, null, null,
-                        null, null, 1, null, null, null, Instant.now()));
+                        null, null, 1, null, null, null, null, Instant.now()));
 
         // when
         producer.send(Topic.PROVIDER_EVENTS, key, event);

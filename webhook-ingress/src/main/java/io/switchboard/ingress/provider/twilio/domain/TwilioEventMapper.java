@@ -44,7 +44,8 @@ public class TwilioEventMapper {
         var payload = new CallStatusReported(PROVIDER, request.accountId(), params.optional("AccountSid"), callSid,
                 status, CallDirection.fromWire(params.optional("Direction")), params.optional("From"),
                 params.optional("To"), params.optionalInt("CallDuration"), params.optionalInt("SequenceNumber"),
-                occurredAt, params.optional("ParentCallSid"), params.optional("AnsweredBy"), receivedAt);
+                occurredAt, params.optional("ParentCallSid"), params.optional("AnsweredBy"),
+                params.optional("CallbackSource"), receivedAt);
         String id = TwilioEventIds.callStatus(request.header(IDEMPOTENCY_HEADER), callSid, rawStatus,
                 params.optional("SequenceNumber"));
         return OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, id, callSid,

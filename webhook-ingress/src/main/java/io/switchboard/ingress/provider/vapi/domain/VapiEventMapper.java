@@ -47,7 +47,8 @@ public class VapiEventMapper {
         Integer duration = status.get().isTerminal() ? VapiCallReports.durationSeconds(
                 message.instant("call", "startedAt"), message.instant("call", "endedAt"), null) : null;
         var payload = new CallStatusReported(PROVIDER, accountId, message.text("call", "orgId"), callId, status.get(),
-                parties.direction(), parties.from(), parties.to(), duration, null, occurredAt, null, null, receivedAt);
+                parties.direction(), parties.from(), parties.to(), duration, null, occurredAt, null, null, null,
+                receivedAt);
         return Optional.of(OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, VapiEventIds.status(callId, vapiStatus),
                 callId, time(occurredAt, receivedAt), payload));
     }

@@ -46,6 +46,7 @@ class TwilioEventMapperTests {
         assertThat(payload.sequenceNumber()).isEqualTo(3);
         assertThat(payload.parentCallId()).isEqualTo("CA0");
         assertThat(payload.answeredBy()).isEqualTo("human");
+        assertThat(payload.callbackSource()).isEqualTo("call-progress-events");
         assertThat(payload.receivedAt()).isEqualTo(NOW);
     }
 
@@ -76,6 +77,7 @@ class TwilioEventMapperTests {
         assertThat(payload.sequenceNumber()).isNull();
         assertThat(payload.occurredAt()).isNull();
         assertThat(payload.answeredBy()).isNull();
+        assertThat(payload.callbackSource()).isNull();
         assertThat(event.time()).isEqualTo(NOW);
     }
 

@@ -42,7 +42,7 @@ class VapiEventMapperTests {
         assertThat(event.id()).isEqualTo(VapiEventIds.status(CALL, "in-progress"));
         assertThat(event.payload()).isEqualTo(new CallStatusReported("vapi", "acme", VapiMessages.ORG_ID, CALL,
                 CallStatus.IN_PROGRESS, CallDirection.INBOUND, VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER,
-                null, null, Instant.ofEpochMilli(1723595109412L), null, null, NOW));
+                null, null, Instant.ofEpochMilli(1723595109412L), null, null, null, NOW));
     }
 
     @Test
