@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
+import io.switchboard.ingress.webhook.domain.StrictUtf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -27,6 +28,7 @@ final class JsonBody {
     }
 
     static Map<String, List<String>> parse(byte[] body) {
+        StrictUtf8.check(body, "JSON body");
         JsonNode root;
         try {
             root = MAPPER.readTree(body);

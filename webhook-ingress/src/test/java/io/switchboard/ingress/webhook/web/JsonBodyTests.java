@@ -3,7 +3,9 @@ package io.switchboard.ingress.webhook.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
@@ -31,11 +33,22 @@ class JsonBodyTests {
         assertThatThrownBy(() -> JsonBody.parse(bytes(body))).isInstanceOf(BadWebhookException.class);
     }
 
-    @Test
-    void whenBytesAreNotUtf8ThenBadWebhook() {
-        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'};
+    /** Not UTF-8: a byte that never occurs, an overlong '/', a surrogate, a code point above U+10FFFF. */
+    @ParameterizedTest
+    @ValueSource(strings = {"FF", "C0AF", "EDA080", "F4908080"})
+    void whenBytesAreNotUtf8ThenBadWebhook(String invalid) {
+        byte[] body = bytesAround("{\"a\":\"x", invalid, "y\"}");
 
-        assertThatThrownBy(() -> JsonBody.parse(body)).isInstanceOf(BadWebhookException.class);
+        assertThatThrownBy(() -> JsonBody.parse(body)).isInstanceOf(BadWebhookException.class)
+                .hasMessage("JSON body is not valid UTF-8");
+    }
+
+    private static byte[] bytesAround(String before, String hex, String after) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(bytes(before));
+        body.writeBytes(HexFormat.of().parseHex(hex));
+        body.writeBytes(bytes(after));
+        return body.toByteArray();
     }
 
     private static byte[] bytes(String body) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
+import io.switchboard.ingress.webhook.domain.StrictUtf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -32,6 +33,7 @@ public final class VapiMessage {
 
     /** @throws BadWebhookException when the body is not a JSON object with a {@code message} that has a {@code type} */
     public static VapiMessage read(byte[] body) {
+        StrictUtf8.check(body, "body");
         JsonNode root;
         try {
             root = JSON.readTree(body);

@@ -3,6 +3,7 @@ package io.switchboard.ingress.provider.vapi.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,6 +48,20 @@ class VapiMessageTests {
         byte[] body = {'{', '"', 'm', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'};
 
         assertThatThrownBy(() -> VapiMessage.read(body)).isInstanceOf(BadWebhookException.class);
+    }
+
+    /** Jackson alone would read an overlong '/' (C0 AF) as '/', and F4 90 80 80 (above U+10FFFF) as two surrogates. */
+    @Test
+    void whenAStringHoldsAnOverlongOrOutOfRangeSequenceThenBadWebhook() {
+        for (byte[] invalid : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
+            var body = new ByteArrayOutputStream();
+            body.writeBytes("{\"message\":{\"type\":\"".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(invalid);
+            body.writeBytes("hang\",\"call\":{\"id\":\"c1\"}}}".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(() -> VapiMessage.read(body.toByteArray())).isInstanceOf(BadWebhookException.class)
+                    .hasMessage("body is not valid UTF-8");
+        }
     }
 
     @Test
