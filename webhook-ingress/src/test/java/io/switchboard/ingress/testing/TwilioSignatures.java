@@ -42,9 +42,13 @@ public final class TwilioSignatures {
 
     /** The hex SHA-256 Twilio puts in the URL of a JSON webhook as {@code bodySHA256}. */
     public static String bodySha256(String body) {
+        return bodySha256(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same for a body that need not be text (e.g. not UTF-8). */
+    public static String bodySha256(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
