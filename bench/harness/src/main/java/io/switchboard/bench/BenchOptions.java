@@ -11,9 +11,10 @@ import java.util.Map;
  * What one benchmark run does, from {@code --name=value} arguments.
  *
  * @param duration       how long each measured load runs
- * @param warmup         how long each endpoint is loaded, unmeasured, before the first measured run (JIT, pools)
+ * @param warmup         the least time each endpoint is loaded, unmeasured, before the first measured run; the
+ *                       warm-up goes on until the JIT compilers settle
  * @param rates          the fixed rates offered, in requests per second
- * @param connections    connections of the saturation (closed-loop) runs
+ * @param connections    connections of the saturation (closed-loop) runs; 0 skips them
  * @param maxConnections the most connections a fixed-rate run may open
  * @param maxRate        requests prepared per second of a saturation run: the most the ingress could answer
  * @param jvmFlags       the flags both servers are started with (the ingress and the bare endpoint alike)
@@ -28,11 +29,13 @@ record BenchOptions(Duration duration, Duration warmup, List<Integer> rates, int
     /** The servers' JVM flags unless {@code --jvm} says otherwise; docs/benchmarks.md says why each is there. */
     static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms512m", "-Xmx512m");
 
+    static final int DEFAULT_CONNECTIONS = 64;
+
     static BenchOptions parse(String[] args) {
         Duration duration = Duration.ofSeconds(20);
         Duration warmup = Duration.ofSeconds(15);
         List<Integer> rates = List.of(1000, 2500, 5000, 7500);
-        int connections = 64;
+        int connections = DEFAULT_CONNECTIONS;
         int maxConnections = 512;
         int maxRate = 15_000;
         List<String> jvmFlags = DEFAULT_JVM_FLAGS;

@@ -16,6 +16,8 @@ import java.util.Map;
 final class CpuMeter {
 
     static final String MACHINE = "machine";
+    static final String BROKER = "broker";
+    static final String DRIVER = "driver";
 
     private final Map<String, ProcessHandle> processes;
 

@@ -37,6 +37,9 @@ public final class IngressBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     /** The bare endpoint keeps nothing, so it may see the same requests again. */
     private static final int BARE_POOL = 50_000;
+    private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
+    private static final Duration MAX_WARMUP = Duration.ofMinutes(4);
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
 
     private final BenchOptions options;
     private final Path runDirectory;
@@ -95,22 +98,23 @@ public final class IngressBenchmark {
             }
 
             for (Target target : targets) {
-                log("warming up " + target.name() + " for " + options.warmup().toSeconds() + " s");
-                saturate(target, options.warmup());
+                warmUp(target, new JitCompilers(target == ingressTarget ? ingress.pid() : bare.pid()));
             }
             for (int rate : options.rates()) {
                 for (Target target : targets) {
                     log(target.name() + ": fixed " + rate + "/s for " + options.duration().toSeconds() + " s");
-                    measure(target, meter, () -> fixedRate(target, rate));
+                    RequestSource requests = target.requests().prepare((int) (rate * options.duration().toSeconds()) + 1);
+                    measure(target, meter, () -> fixedRate(target, requests, rate));
                 }
             }
-            for (Target target : targets) {
+            for (Target target : options.connections() > 0 ? targets : List.<Target>of()) {
                 log(target.name() + ": saturation, " + options.connections() + " connections for "
                         + options.duration().toSeconds() + " s");
                 boolean profiled = options.profile() && target == ingressTarget;
                 var profile = profiled ? FlightRecording.start(ingress.pid(), runDirectory.resolve("ingress-saturation.jfr"))
                         : null;
-                measure(target, meter, () -> saturate(target, options.duration()));
+                RequestSource requests = saturationRequests(target, options.duration());
+                measure(target, meter, () -> saturate(target, requests, options.duration()));
                 if (profile != null) {
                     profile.stop();
                     System.out.println(new ProfileSummary(profile.file()).markdown());
@@ -130,25 +134,53 @@ public final class IngressBenchmark {
         TopicCheck check = mark == null ? null : target.topic().check(mark, result.acceptedEventIds());
         var measurement = new Measurement(target.name(), result, check, cores);
         measurements.add(measurement);
-        log("  %,.0f 2xx/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx%s".formatted(result.acceptedPerSecond(),
-                result.latencyMillis(50), result.latencyMillis(99), result.errors(),
+        if (result.cutShort() != null) {
+            log("  " + result.cutShort());
+        }
+        log("  %,.0f 2xx/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx, server CPU %.0f µs/request%s".formatted(
+                result.acceptedPerSecond(), result.latencyMillis(50), result.latencyMillis(99), result.errors(),
+                measurement.microsPerRequest(target.name()),
                 check == null ? "" : "; topic " + check.summary()));
     }
 
-    private LoadResult fixedRate(Target target, int rate) {
-        var load = new FixedRateLoad(target.address(), options.maxConnections(), ANSWER_TIMEOUT);
-        int count = (int) (rate * options.duration().toSeconds()) + 1;
-        return load.run("fixed " + rate, target.requests().prepare(count), rate, options.duration());
+    /**
+     * Saturates the endpoint, unmeasured, in rounds until its JIT compilers used less than
+     * {@link #SETTLED_COMPILER_SHARE} of a core in the last round, at least {@code --warmup} and at most
+     * {@link #MAX_WARMUP} long.
+     */
+    private void warmUp(Target target, JitCompilers compilers) {
+        log("warming up " + target.name() + " until its JIT compilers settle (at least " + options.warmup().toSeconds()
+                + " s, at most " + MAX_WARMUP.toSeconds() + " s)");
+        long start = System.nanoTime();
+        while (true) {
+            RequestSource requests = saturationRequests(target, WARMUP_ROUND);
+            double compiling = compilers.cpuSeconds();
+            long roundStart = System.nanoTime();
+            LoadResult round = saturate(target, requests, WARMUP_ROUND);
+            double share = (compilers.cpuSeconds() - compiling) / ((System.nanoTime() - roundStart) / 1e9);
+            Duration warm = Duration.ofNanos(System.nanoTime() - start);
+            log("  %,.0f 2xx/s, JIT compilers %.2f cores".formatted(round.acceptedPerSecond(), share));
+            if (warm.compareTo(options.warmup()) >= 0 && share < SETTLED_COMPILER_SHARE
+                    || warm.compareTo(MAX_WARMUP) >= 0) {
+                return;
+            }
+        }
     }
 
-    private LoadResult saturate(Target target, Duration duration) {
-        var load = new SaturationLoad(target.address(), ANSWER_TIMEOUT);
-        int count = (int) (options.maxRate() * duration.toSeconds());
-        LoadResult result = load.run("saturation", target.requests().prepare(count), options.connections(), duration);
-        if (result.ranDry()) {
-            log("  ran out of prepared requests before the time was up: raise --max-rate");
-        }
-        return result;
+    private LoadResult fixedRate(Target target, RequestSource requests, int rate) {
+        var load = new FixedRateLoad(target.address(), options.maxConnections(), ANSWER_TIMEOUT);
+        return load.run("fixed " + rate, requests, rate, options.duration());
+    }
+
+    /** Prepared before the run, so that neither its CPU nor its time counts in the result. */
+    private RequestSource saturationRequests(Target target, Duration duration) {
+        return target.requests().prepare((int) (options.maxRate() * duration.toSeconds()));
+    }
+
+    private LoadResult saturate(Target target, RequestSource requests, Duration duration) {
+        // The warm-up saturates too when the measured saturation runs are skipped (--connections=0).
+        int connections = options.connections() > 0 ? options.connections() : BenchOptions.DEFAULT_CONNECTIONS;
+        return new SaturationLoad(target.address(), ANSWER_TIMEOUT).run("saturation", requests, connections, duration);
     }
 
     private Map<String, Object> ingressProperties(BenchAccount account, KafkaBroker broker, String publicBaseUrl) {
@@ -163,8 +195,8 @@ public final class IngressBenchmark {
         processes.put(Measurement.INGRESS, ProcessHandle.of(ingress.pid()).orElseThrow());
         processes.put(Measurement.BARE, ProcessHandle.of(bare.pid()).orElseThrow());
         ProcessHandle.current().children().filter(IngressBenchmark::runsBroker).findFirst()
-                .ifPresent(broker -> processes.put("broker", broker));
-        processes.put("driver", ProcessHandle.current());
+                .ifPresent(broker -> processes.put(CpuMeter.BROKER, broker));
+        processes.put(CpuMeter.DRIVER, ProcessHandle.current());
         return processes;
     }
 

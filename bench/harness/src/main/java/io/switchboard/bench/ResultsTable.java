@@ -26,17 +26,20 @@ final class ResultsTable {
         var out = new StringBuilder();
         out.append("""
                 | endpoint | load | 2xx/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not 2xx | \
-                on provider-events.v1 | cores: server / broker / driver / machine | driver late p99 ms |
-                | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |
+                on provider-events.v1 | CPU µs per request: server / broker / driver | cores busy: ours / whole machine \
+                | driver late p99 ms |
+                | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |
                 """);
         for (Measurement m : measurements) {
             LoadResult r = m.load();
-            out.append("| %s | %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %s | %s | %.2f / %.2f / %.2f / %.2f | %s |%n"
-                    .formatted(m.endpoint(), load(r), r.acceptedPerSecond(), r.latencyMillis(50), r.latencyMillis(90),
-                            r.latencyMillis(99),
-                            r.latencyMillis(99.9), r.maxLatencyMillis(), notAccepted(r),
+            double ours = m.cores(m.endpoint()) + m.cores(CpuMeter.BROKER) + m.cores(CpuMeter.DRIVER);
+            out.append("| %s | %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %s | %s | %.0f / %.0f / %.0f | %.2f / %.2f | %s |%n"
+                    .formatted(m.endpoint(), r.cutShort() == null ? load(r) : load(r) + " (" + r.cutShort() + ")",
+                            r.acceptedPerSecond(), r.latencyMillis(50), r.latencyMillis(90),
+                            r.latencyMillis(99), r.latencyMillis(99.9), r.maxLatencyMillis(), notAccepted(r),
                             m.topic() == null ? "-" : m.topic().summary(),
-                            m.cores(m.endpoint()), m.cores("broker"), m.cores("driver"), m.cores(CpuMeter.MACHINE),
+                            m.microsPerRequest(m.endpoint()), m.microsPerRequest(CpuMeter.BROKER),
+                            m.microsPerRequest(CpuMeter.DRIVER), ours, m.cores(CpuMeter.MACHINE),
                             r.sendLagMicros() == null ? "-"
                                     : "%.2f".formatted(r.sendLagMicros().getValueAtPercentile(99) / 1000.0)));
         }

@@ -52,7 +52,10 @@ final class ServiceJvm implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceJvm(name, port, log, builder.start());
+            Process process = builder.start();
+            // Not left running when the harness is stopped (Ctrl-C) before it could close them.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ServiceJvm(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,7 @@ public final class FixedRateLoad {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
             long end = start + duration.toNanos();
             long sent = 0;
-            boolean ranDry = false;
+            String cutShort = null;
             for (long i = 0; ; i++) {
                 long due = start + i * 1_000_000_000L / rate;
                 if (due >= end) {
@@ -53,12 +53,14 @@ public final class FixedRateLoad {
                 sleepUntil(due);
                 PreparedRequest request = requests.next();
                 if (request == null) {
-                    ranDry = true;
+                    cutShort = "ran out of prepared requests";
                     break;
                 }
-                Connection connection = free.poll();
+                Connection connection = connection(free, loop, open, mostOpen, due);
                 if (connection == null) {
-                    connection = open.get() < maxConnections ? opened(loop, open, mostOpen) : awaitFree(free);
+                    cutShort = "stopped: requests could not even be sent within " + timeout.toSeconds()
+                            + " s of being due (every connection busy)";
+                    break;
                 }
                 try {
                     connection.send(request, due);
@@ -72,7 +74,7 @@ public final class FixedRateLoad {
             awaitAnswers(outcomes, sent);
             stop.set(true);
             join(reader);
-            return outcomes.result(label, rate, mostOpen.get(), sent, start, lag, ranDry);
+            return outcomes.result(label, rate, mostOpen.get(), sent, start, lag, cutShort);
         }
     }
 
@@ -83,9 +85,30 @@ public final class FixedRateLoad {
         return connection;
     }
 
-    private static Connection awaitFree(LinkedBlockingQueue<Connection> free) {
+    /**
+     * A free connection, a new one while fewer than the most are open, or else the first to come
+     * free; null once the request has waited longer than the answer timeout: the server fell so far
+     * behind that the rest of the run would measure only the driver's queue.
+     */
+    private Connection connection(LinkedBlockingQueue<Connection> free, ResponseLoop loop, AtomicInteger open,
+            AtomicInteger mostOpen, long due) {
         try {
-            return free.take();
+            while (true) {
+                Connection connection = free.poll();
+                if (connection != null) {
+                    return connection;
+                }
+                if (open.get() < maxConnections) {
+                    return opened(loop, open, mostOpen);
+                }
+                if (System.nanoTime() - due > timeout.toNanos()) {
+                    return null;
+                }
+                connection = free.poll(5, TimeUnit.MILLISECONDS);
+                if (connection != null) {
+                    return connection;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

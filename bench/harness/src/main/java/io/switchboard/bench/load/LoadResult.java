@@ -19,11 +19,11 @@ import org.HdrHistogram.Histogram;
  * @param latencyMicros    answer latency; from the intended send time in a fixed-rate run
  * @param sendLagMicros    fixed-rate runs: how late the driver sent each request (null in saturation runs)
  * @param acceptedEventIds the event ids of the requests answered 2xx
- * @param ranDry           a saturation run used up its distinct requests before its time was over
+ * @param cutShort         why the run ended before its time was over, null when it did not
  */
 public record LoadResult(String label, int offeredRate, int connections, long sent, Map<Integer, Long> byStatus,
         long ioErrors, long timeouts, long elapsedNanos, Histogram latencyMicros, Histogram sendLagMicros,
-        List<String> acceptedEventIds, boolean ranDry) {
+        List<String> acceptedEventIds, String cutShort) {
 
     public long answered() {
         return byStatus.values().stream().mapToLong(Long::longValue).sum();

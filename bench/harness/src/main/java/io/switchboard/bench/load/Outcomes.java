@@ -51,9 +51,9 @@ final class Outcomes {
     }
 
     LoadResult result(String label, int offeredRate, int connections, long sent, long startedAt, Histogram sendLagMicros,
-            boolean ranDry) {
+            String cutShort) {
         long elapsed = Math.max(lastAnswerAt - startedAt, 1);
         return new LoadResult(label, offeredRate, connections, sent, Map.copyOf(byStatus), ioErrors, timeouts,
-                elapsed, latencyMicros.copy(), sendLagMicros, List.copyOf(acceptedEventIds), ranDry);
+                elapsed, latencyMicros.copy(), sendLagMicros, List.copyOf(acceptedEventIds), cutShort);
     }
 }

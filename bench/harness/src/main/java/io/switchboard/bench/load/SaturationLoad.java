@@ -27,7 +27,7 @@ public final class SaturationLoad {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         var sender = new Object() {
-            boolean ranDry;
+            String cutShort;
 
             void next(Connection connection) {
                 if (System.nanoTime() >= end) {
@@ -36,7 +36,7 @@ public final class SaturationLoad {
                 }
                 PreparedRequest request = requests.next();
                 if (request == null) {
-                    ranDry = true;
+                    cutShort = "ran out of prepared requests: raise --max-rate";
                     connection.close();
                     return;
                 }
@@ -55,9 +55,9 @@ public final class SaturationLoad {
                 sender.next(connection);
             }
             // Until every request sent is answered (or the drain time is over), also when the requests ran out early.
-            loop.run(() -> (System.nanoTime() >= end || sender.ranDry) && outcomes.finished() >= sent.get()
+            loop.run(() -> (System.nanoTime() >= end || sender.cutShort != null) && outcomes.finished() >= sent.get()
                     || System.nanoTime() >= end + TimeUnit.SECONDS.toNanos(15));
-            return outcomes.result(label, 0, connections, sent.get(), start, null, sender.ranDry);
+            return outcomes.result(label, 0, connections, sent.get(), start, null, sender.cutShort);
         }
     }
 }
