@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,27 @@ final class CpuMeter {
 
     CpuMeter(Map<String, ProcessHandle> processes) {
         this.processes = processes;
+    }
+
+    /** The run's processes: both servers, the broker (the child JVM running kafka.Kafka) and this driver. */
+    static CpuMeter forRun(long ingressPid, long barePid) {
+        var processes = new LinkedHashMap<String, ProcessHandle>();
+        processes.put(Measurement.INGRESS, ProcessHandle.of(ingressPid).orElseThrow());
+        processes.put(Measurement.BARE, ProcessHandle.of(barePid).orElseThrow());
+        ProcessHandle.current().children().filter(CpuMeter::runsBroker).findFirst()
+                .ifPresent(broker -> processes.put(BROKER, broker));
+        processes.put(DRIVER, ProcessHandle.current());
+        return new CpuMeter(processes);
+    }
+
+    /** Read from /proc: the JDK may leave a command line as long as the broker's (its classpath) unreported. */
+    private static boolean runsBroker(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    StandardCharsets.ISO_8859_1).contains("\0kafka.Kafka\0");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** CPU seconds used so far, by process name and for the machine as a whole. */

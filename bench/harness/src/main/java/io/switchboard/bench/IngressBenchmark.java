@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,13 +36,11 @@ public final class IngressBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     /** The bare endpoint keeps nothing, so it may see the same requests again. */
     private static final int BARE_POOL = 50_000;
-    private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
-    private static final Duration MAX_WARMUP = Duration.ofMinutes(4);
-    private static final double SETTLED_COMPILER_SHARE = 0.05;
 
     private final BenchOptions options;
     private final Path runDirectory;
     private final List<Measurement> measurements = new ArrayList<>();
+    private final List<String> warmUps = new ArrayList<>();
 
     private IngressBenchmark(BenchOptions options, Path runDirectory) {
         this.options = options;
@@ -81,7 +78,7 @@ public final class IngressBenchmark {
             bare.awaitAnswer(bare.request("/").POST(HttpRequest.BodyPublishers.noBody()).build(), 200, READY_TIMEOUT);
             log("broker, webhook-ingress and bare-webflux are up; logs in " + runDirectory);
 
-            var meter = new CpuMeter(processes(ingress, bare));
+            var meter = CpuMeter.forRun(ingress.pid(), bare.pid());
             var ingressCallbacks = new StatusCallbacks(account, publicBaseUrl, "127.0.0.1:" + ingressPort);
             var bareRequests = RequestSource.cycling(
                     new StatusCallbacks(account, publicBaseUrl, "127.0.0.1:" + barePort).next(BARE_POOL));
@@ -97,8 +94,11 @@ public final class IngressBenchmark {
                 targets.add(ingressTarget);
             }
 
+            var warmUp = new WarmUp(options.warmup());
             for (Target target : targets) {
-                warmUp(target, new JitCompilers(target == ingressTarget ? ingress.pid() : bare.pid()));
+                var compilers = new JitCompilers(target == ingressTarget ? ingress.pid() : bare.pid());
+                warmUps.add(warmUp.run(target.name(), compilers,
+                        round -> saturate(target, saturationRequests(target, round), round)));
             }
             for (int rate : options.rates()) {
                 for (Target target : targets) {
@@ -110,10 +110,10 @@ public final class IngressBenchmark {
             for (Target target : options.connections() > 0 ? targets : List.<Target>of()) {
                 log(target.name() + ": saturation, " + options.connections() + " connections for "
                         + options.duration().toSeconds() + " s");
+                RequestSource requests = saturationRequests(target, options.duration());
                 boolean profiled = options.profile() && target == ingressTarget;
                 var profile = profiled ? FlightRecording.start(ingress.pid(), runDirectory.resolve("ingress-saturation.jfr"))
                         : null;
-                RequestSource requests = saturationRequests(target, options.duration());
                 measure(target, meter, () -> saturate(target, requests, options.duration()));
                 if (profile != null) {
                     profile.stop();
@@ -123,6 +123,7 @@ public final class IngressBenchmark {
         } finally {
             Files.walk(kafka).sorted(Comparator.reverseOrder()).forEach(IngressBenchmark::delete);
         }
+        System.out.println("- warm-up: " + String.join("; ", warmUps) + "\n");
         System.out.println(new ResultsTable(measurements).markdown());
     }
 
@@ -141,30 +142,6 @@ public final class IngressBenchmark {
                 result.acceptedPerSecond(), result.latencyMillis(50), result.latencyMillis(99), result.errors(),
                 measurement.microsPerRequest(target.name()),
                 check == null ? "" : "; topic " + check.summary()));
-    }
-
-    /**
-     * Saturates the endpoint, unmeasured, in rounds until its JIT compilers used less than
-     * {@link #SETTLED_COMPILER_SHARE} of a core in the last round, at least {@code --warmup} and at most
-     * {@link #MAX_WARMUP} long.
-     */
-    private void warmUp(Target target, JitCompilers compilers) {
-        log("warming up " + target.name() + " until its JIT compilers settle (at least " + options.warmup().toSeconds()
-                + " s, at most " + MAX_WARMUP.toSeconds() + " s)");
-        long start = System.nanoTime();
-        while (true) {
-            RequestSource requests = saturationRequests(target, WARMUP_ROUND);
-            double compiling = compilers.cpuSeconds();
-            long roundStart = System.nanoTime();
-            LoadResult round = saturate(target, requests, WARMUP_ROUND);
-            double share = (compilers.cpuSeconds() - compiling) / ((System.nanoTime() - roundStart) / 1e9);
-            Duration warm = Duration.ofNanos(System.nanoTime() - start);
-            log("  %,.0f 2xx/s, JIT compilers %.2f cores".formatted(round.acceptedPerSecond(), share));
-            if (warm.compareTo(options.warmup()) >= 0 && share < SETTLED_COMPILER_SHARE
-                    || warm.compareTo(MAX_WARMUP) >= 0) {
-                return;
-            }
-        }
     }
 
     private LoadResult fixedRate(Target target, RequestSource requests, int rate) {
@@ -189,27 +166,6 @@ public final class IngressBenchmark {
         return properties;
     }
 
-    /** The processes whose CPU each result reports; the broker is the child JVM running kafka.Kafka. */
-    private static Map<String, ProcessHandle> processes(ServiceJvm ingress, ServiceJvm bare) {
-        var processes = new LinkedHashMap<String, ProcessHandle>();
-        processes.put(Measurement.INGRESS, ProcessHandle.of(ingress.pid()).orElseThrow());
-        processes.put(Measurement.BARE, ProcessHandle.of(bare.pid()).orElseThrow());
-        ProcessHandle.current().children().filter(IngressBenchmark::runsBroker).findFirst()
-                .ifPresent(broker -> processes.put(CpuMeter.BROKER, broker));
-        processes.put(CpuMeter.DRIVER, ProcessHandle.current());
-        return processes;
-    }
-
-    /** Read from /proc: the JDK may leave a command line as long as the broker's (its classpath) unreported. */
-    private static boolean runsBroker(ProcessHandle process) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
-                    StandardCharsets.ISO_8859_1).contains("\0kafka.Kafka\0");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -228,14 +184,5 @@ public final class IngressBenchmark {
 
     static void log(String line) {
         System.err.println("[bench] " + line);
-    }
-
-    /** Prepares {@code count} requests for one run against a target. */
-    interface Requests {
-        RequestSource prepare(int count);
-    }
-
-    /** An endpoint under load: where it listens, its requests, and its topic (the ingress only). */
-    record Target(String name, InetSocketAddress address, Requests requests, ProviderEventsTopic topic) {
     }
 }

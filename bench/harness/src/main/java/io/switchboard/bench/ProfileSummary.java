@@ -48,7 +48,8 @@ final class ProfileSummary {
         stages.put("Ed25519 envelope signature", m -> m.contains("EventSigner.sign"));
         stages.put("KafkaProducer.send (serialize, partition, append)", m -> m.contains("KafkaProducer.doSend"));
         stages.put("producer I/O thread (Sender)", m -> m.contains("producer.internals.Sender.run"));
-        stages.put("hop to boundedElastic (OffEventLoop)", m -> m.contains("OffEventLoop"));
+        stages.put("building, signing and sending the event (EventPublisher.publish, all of it)",
+                m -> m.contains("EventPublisher.publish"));
         stages.put("metrics (Micrometer)", m -> m.startsWith("io.micrometer."));
         stages.put("logging", m -> m.startsWith("ch.qos.logback.") || m.startsWith("org.slf4j."));
         return stages;

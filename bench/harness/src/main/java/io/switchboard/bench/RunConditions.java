@@ -25,8 +25,8 @@ final class RunConditions {
                 - JDK: %s %s
                 - both servers' JVM flags: `%s`
                 - ingress settings beyond its application.yml: %s
-                - each measured load: %d s, after %d s of unmeasured warm-up per endpoint; fixed rates %s/s; \
-                saturation with %d connections
+                - each measured load: %d s, after an unmeasured warm-up per endpoint (at least %d s, until its JIT \
+                compilers settle); fixed rates %s/s; saturation with %d connections
                 - logs%s: `%s`
                 """.formatted(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory(),
