@@ -8,7 +8,6 @@ import io.switchboard.events.kafka.EventPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.config.IngressProperties;
-import io.switchboard.ingress.messaging.OffEventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -31,6 +30,7 @@ public class ProviderEventPublisher {
     private final MeterRegistry meters;
     private final Duration timeout;
     private final RecentEventIds recent;
+    private final SendPlacement placement = new SendPlacement();
 
     ProviderEventPublisher(EventPublisher events, MeterRegistry meters, IngressProperties properties) {
         this.events = events;
@@ -51,7 +51,7 @@ public class ProviderEventPublisher {
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
-            return OffEventLoop.send(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event), timeout)
+            return placement.send(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event), timeout)
                     .doOnSuccess(result -> {
                         sample.stop(timer(event, "acked"));
                         recent.add(event.id());
