@@ -7,9 +7,8 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Several accounts, each recognised by the webhook path and verified with its own credential from accounts.v1. */
@@ -18,19 +17,9 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
     @Autowired
     MeterRegistry meters;
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
-
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenEachAccountSignsWithItsOwnTokenThenBothAreAcceptedUnderTheirOwnAccount() {

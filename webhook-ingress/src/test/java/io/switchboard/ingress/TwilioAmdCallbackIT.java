@@ -6,27 +6,16 @@ import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TwilioAmdCallbackIT extends WebhookIngressITSupport {
 
     private static final String AMD = "/webhooks/twilio/" + ACCOUNT + "/amd";
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
-
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenAsyncAmdCallbackThenAnsweringMachineDetectedForTheCall() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,20 +14,10 @@ class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
 
     private static final String RECORDING = "/webhooks/twilio/" + ACCOUNT + "/recording";
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
     private final String recordingSid = "RE" + callSid.substring(2);
-
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenSignedRecordingCallbackThenRecordingReportedKeyedByCall() {

@@ -12,9 +12,8 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,19 +26,9 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
     @LocalServerPort
     int port;
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
-
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenJsonBodyHashIsSignedInTheUrlThenAccepted() {

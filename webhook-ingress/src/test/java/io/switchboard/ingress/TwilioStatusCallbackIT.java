@@ -13,9 +13,8 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,19 +27,9 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
     @Autowired
     MeterRegistry meters;
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
-
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenSignedStatusCallbackThenAnsweredAfterExactlyOneSignedEvent() {

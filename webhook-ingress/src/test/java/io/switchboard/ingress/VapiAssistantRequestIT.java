@@ -16,6 +16,7 @@ import io.switchboard.testsupport.SharedKafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
@@ -31,13 +32,13 @@ class VapiAssistantRequestIT extends VapiITSupport {
     VapiProperties vapi;
 
     private TestRouter router;
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callId = VapiMessages.newCallId();
 
     @BeforeEach
     void startOrchestratorStandIn() throws InterruptedException {
         router = new TestRouter(SharedKafkaBroker.bootstrapServers());
-        providerEvents = new WebhookProbe();
         // Replies are read from the latest offset: one sent before the reply consumer is placed would be missed.
         assertThat(routingClient.awaitReplyAssignment(Duration.ofSeconds(30))).isTrue();
     }
@@ -45,7 +46,6 @@ class VapiAssistantRequestIT extends VapiITSupport {
     @AfterEach
     void stop() throws InterruptedException {
         router.close();
-        providerEvents.close();
     }
 
     @Test

@@ -7,27 +7,21 @@ import io.switchboard.ingress.testing.VapiMessages;
 import io.switchboard.ingress.testing.VapiSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A VAPI server message that is not authentic or not readable gets a clear 4xx, never a 5xx, and nothing is published. */
 class VapiBadInputIT extends VapiITSupport {
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callId = VapiMessages.newCallId();
 
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
     @AfterEach
-    void nothingPublished() throws InterruptedException {
+    void nothingPublished() {
         providerEvents.assertNothingPublishedFor(callId);
-        providerEvents.close();
     }
 
     @Test

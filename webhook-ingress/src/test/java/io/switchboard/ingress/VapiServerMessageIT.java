@@ -14,8 +14,8 @@ import io.switchboard.events.provider.CallReportReceived;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.ingress.testing.VapiMessages;
 import io.switchboard.ingress.testing.WebhookProbe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each VAPI server message type becomes the right event, once, on the real broker. */
@@ -24,13 +24,9 @@ class VapiServerMessageIT extends VapiITSupport {
     @Autowired
     MeterRegistry meters;
 
-    private final WebhookProbe providerEvents = new WebhookProbe();
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callId = VapiMessages.newCallId();
-
-    @AfterEach
-    void stopProbe() throws InterruptedException {
-        providerEvents.close();
-    }
 
     @Test
     void whenStatusUpdateWithTheSecretHeaderThenOneCallStatusReported() {

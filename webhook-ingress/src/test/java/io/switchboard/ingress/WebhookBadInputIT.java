@@ -9,8 +9,8 @@ import io.switchboard.ingress.testing.RawHttp;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.WebhookProbe;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -27,19 +27,13 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
     @LocalServerPort
     int port;
 
-    private WebhookProbe providerEvents;
+    @RegisterExtension
+    final WebhookProbe providerEvents = new WebhookProbe();
     private final String callSid = TwilioForms.newCallSid();
 
-    /** Started once the application (which creates the catalogue's topics) is up. */
-    @BeforeEach
-    void startProbe() {
-        providerEvents = new WebhookProbe();
-    }
-
     @AfterEach
-    void nothingPublished() throws InterruptedException {
+    void nothingPublished() {
         providerEvents.assertNothingPublishedFor(callSid);
-        providerEvents.close();
     }
 
     @Test
