@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole service on the shared real broker, with test sealing keys; subclasses share one application context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Longer than the account API's own publish timeout (10s), so a slow broker shows as the API's answer.
+@AutoConfigureWebTestClient(timeout = "15s")
 public abstract class OrchestratorIntegrationTest {
 
     @DynamicPropertySource

@@ -22,16 +22,23 @@ import io.switchboard.orchestrator.support.TestSecrets;
 import io.switchboard.orchestrator.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class AccountApiIT extends OrchestratorIntegrationTest {
 
-    private final TopicReader<CloudEvent> accounts = TopicReader.cloudEvents(Topic.ACCOUNTS.topicName());
+    private TopicReader<CloudEvent> accounts;
 
     @Autowired
     WebTestClient http;
+
+    /** Opened once the application (which creates the catalogue's topics) is up: it reads the partitions there are. */
+    @BeforeEach
+    void openReader() {
+        accounts = TopicReader.cloudEvents(Topic.ACCOUNTS.topicName());
+    }
 
     @AfterEach
     void close() {
