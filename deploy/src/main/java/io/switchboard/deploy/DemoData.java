@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.events.envelope.EventJson;
+import io.switchboard.testsupport.IngressAccounts;
 
 /**
  * Seeds the demo account through the services' own APIs: its number, assistant and Twilio
@@ -51,25 +52,8 @@ final class DemoData {
      * unsigned webhook is answered 404 until it knows the account, then 401/403 (missing signature).
      */
     void awaitIngressKnowsDemoAccount(Duration timeout) {
-        var probe = HttpRequest.newBuilder(URI.create(stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/"
-                        + StackConfig.DEMO_ACCOUNT + "/status"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("CallSid=probe")).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 404) {
-                    return;
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                throw new IllegalStateException("webhook-ingress does not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("webhook-ingress did not learn the demo account within " + timeout);
+        IngressAccounts.awaitKnown(stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/"
+                + StackConfig.DEMO_ACCOUNT + "/status", timeout);
     }
 
     private void put(String url, Object body) {

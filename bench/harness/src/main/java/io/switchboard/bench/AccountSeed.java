@@ -1,11 +1,6 @@
 package io.switchboard.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,28 +49,5 @@ final class AccountSeed {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish the bench account", e);
         }
-    }
-
-    /** An unsigned callback is answered 404 until the ingress has read the account, and 403 after. */
-    static void awaitKnown(String statusUrl, Duration timeout) {
-        var http = HttpClient.newHttpClient();
-        var probe = HttpRequest.newBuilder(URI.create(statusUrl)).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("CallSid=probe")).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 404) {
-                    return;
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                throw new IllegalStateException("the ingress does not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("the ingress did not learn the bench account within " + timeout);
     }
 }

@@ -21,6 +21,7 @@ import io.switchboard.bench.load.FixedRateLoad;
 import io.switchboard.bench.load.LoadResult;
 import io.switchboard.bench.load.RequestSource;
 import io.switchboard.bench.load.SaturationLoad;
+import io.switchboard.testsupport.IngressAccounts;
 import io.switchboard.testsupport.KafkaBroker;
 
 /**
@@ -73,7 +74,7 @@ public final class IngressBenchmark {
                 var topic = new ProviderEventsTopic(broker.bootstrapServers())) {
             ingress.awaitAnswer(ingress.request("/actuator/health/readiness").GET().build(), 200, READY_TIMEOUT);
             AccountSeed.publish(broker.bootstrapServers(), account);
-            AccountSeed.awaitKnown(ingress.baseUrl() + "/webhooks/twilio/" + account.accountId() + "/status",
+            IngressAccounts.awaitKnown(ingress.baseUrl() + "/webhooks/twilio/" + account.accountId() + "/status",
                     Duration.ofSeconds(60));
             bare.awaitAnswer(bare.request("/").POST(HttpRequest.BodyPublishers.noBody()).build(), 200, READY_TIMEOUT);
             log("broker, webhook-ingress and bare-webflux are up; logs in " + runDirectory);
