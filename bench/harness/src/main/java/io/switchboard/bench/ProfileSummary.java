@@ -45,11 +45,13 @@ final class ProfileSummary {
         stages.put("Twilio signature check (HMAC-SHA1)", m -> m.contains("TwilioRequestSignature.matches"));
         stages.put("mapping to CallStatusReported (incl. event id)", m -> m.contains("TwilioEventMapper.callStatus"));
         stages.put("event JSON (Jackson)", m -> m.contains("EventJson.write"));
-        stages.put("Ed25519 envelope signature", m -> m.contains("EventSigner.sign"));
+        stages.put("envelope signature (Ed25519, batch Merkle tree)", m -> m.contains("EventSigner.sign"));
         stages.put("KafkaProducer.send (serialize, partition, append)", m -> m.contains("KafkaProducer.doSend"));
         stages.put("producer I/O thread (Sender)", m -> m.contains("producer.internals.Sender.run"));
-        stages.put("building, signing and sending the event (EventPublisher.publish, all of it)",
-                m -> m.contains("EventPublisher.publish"));
+        stages.put("building the event (BatchSigningPublisher.publish, on the event loop)",
+                m -> m.contains("BatchSigningPublisher.publish"));
+        stages.put("signing and sending batches (BatchSigningPublisher.flush, signing thread)",
+                m -> m.contains("BatchSigningPublisher.flush"));
         stages.put("metrics (Micrometer)", m -> m.startsWith("io.micrometer."));
         stages.put("logging", m -> m.startsWith("ch.qos.logback.") || m.startsWith("org.slf4j."));
         return stages;

@@ -3,6 +3,7 @@ package io.switchboard.events.envelope;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +34,12 @@ public final class EventEnvelopes {
 
     /** A signed CloudEvent: {@code id} must be deterministic for the fact it records. */
     public <T> CloudEvent wrap(EventType<T> type, String id, String subject, Instant time, T payload) {
-        CloudEvent unsigned = CloudEventBuilder.v1()
+        return signer.sign(unsigned(type, id, subject, time, payload));
+    }
+
+    /** The CloudEvent {@link #wrap} would sign, for a publisher that signs several at once ({@link #signAll}). */
+    public <T> CloudEvent unsigned(EventType<T> type, String id, String subject, Instant time, T payload) {
+        return CloudEventBuilder.v1()
                 .withId(id)
                 .withType(type.token())
                 .withSource(source)
@@ -42,7 +48,11 @@ public final class EventEnvelopes {
                 .withDataContentType("application/json")
                 .withData(EventJson.write(payload))
                 .build();
-        return signer.sign(unsigned);
+    }
+
+    /** Signs the envelopes under one batch signature, each verifiable alone ({@link EventSigner#signAll}). */
+    public List<CloudEvent> signAll(List<CloudEvent> unsigned) {
+        return signer.signAll(unsigned);
     }
 
     /** Verifies the signature, then decodes the data into the record its type names. */

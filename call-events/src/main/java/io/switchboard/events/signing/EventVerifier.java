@@ -1,7 +1,9 @@
 package io.switchboard.events.signing;
 
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
@@ -11,10 +13,19 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 /**
  * Verifies envelope signatures against the public keys this service trusts, by key id. Keys rotate
  * by adding the new key id here before producers switch to it, and removing the old one after.
+ *
+ * <p>A batch-signed envelope ({@link EventSigner#signAll}) verifies through its inclusion path to
+ * the signed root. Its batch's other envelopes carry the same signature, so a batch whose signature
+ * verified is remembered (by key id and signature) and theirs cost only the path's hashes: a
+ * remembered signature vouches only for the exact size and root it was checked against.
  */
 public final class EventVerifier {
 
+    /** Verified batch messages (size and root) remembered; past this many the memory starts again (batches arrive together). */
+    private static final int MAX_REMEMBERED_ROOTS = 4096;
+
     private final Map<String, Ed25519PublicKeyParameters> trustedKeys;
+    private final Map<String, byte[]> verifiedRoots = new ConcurrentHashMap<>();
 
     public EventVerifier(Map<String, String> base64PublicKeysById) {
         this.trustedKeys = base64PublicKeysById.entrySet().stream().collect(Collectors.toUnmodifiableMap(
@@ -37,12 +48,44 @@ public final class EventVerifier {
         } catch (IllegalArgumentException e) {
             throw new InvalidSignatureException("event " + event.getId() + " has a malformed signature");
         }
-        var verifier = new Ed25519Signer();
-        verifier.init(false, key);
-        byte[] message = SignedFields.of(event);
-        verifier.update(message, 0, message.length);
-        if (!verifier.verifySignature(signatureBytes)) {
+        Object proof = event.getExtension(EventSigner.PROOF_EXTENSION);
+        boolean valid = proof == null
+                ? signatureMatches(key, SignedFields.of(event), signatureBytes)
+                : batchSignatureMatches(event, key, keyId + " " + signature, signatureBytes, proof.toString());
+        if (!valid) {
             throw new InvalidSignatureException("event " + event.getId() + " fails its signature by key " + keyId);
         }
+    }
+
+    private boolean batchSignatureMatches(CloudEvent event, Ed25519PublicKeyParameters key, String signatureId,
+            byte[] signatureBytes, String proofText) {
+        BatchProof proof = BatchProof.decode(proofText);
+        if (proof == null) {
+            throw new InvalidSignatureException("event " + event.getId() + " has a malformed batch proof");
+        }
+        byte[] root = MerkleTree.rootFromPath(SignedFields.of(event), proof.index(), proof.size(), proof.path());
+        if (root == null) {
+            return false;
+        }
+        byte[] message = EventSigner.batchMessage(proof.size(), root);
+        byte[] remembered = verifiedRoots.get(signatureId);
+        if (remembered != null) {
+            return MessageDigest.isEqual(remembered, message);
+        }
+        if (!signatureMatches(key, message, signatureBytes)) {
+            return false;
+        }
+        if (verifiedRoots.size() >= MAX_REMEMBERED_ROOTS) {
+            verifiedRoots.clear();
+        }
+        verifiedRoots.put(signatureId, message);
+        return true;
+    }
+
+    private static boolean signatureMatches(Ed25519PublicKeyParameters key, byte[] message, byte[] signature) {
+        var verifier = new Ed25519Signer();
+        verifier.init(false, key);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.events.envelope;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
@@ -63,6 +64,22 @@ class KafkaBinaryModeTests {
         assertThat(received.subject()).isEqualTo(CALL_ID);
         assertThat(received.time()).isEqualTo(OCCURRED_AT);
         assertThat(received.as(EventTypes.CALL_STATUS_REPORTED).payload()).isEqualTo(SamplePayloads.ringing());
+    }
+
+    @Test
+    void whenBatchSignedThenTheProofTravelsAsAHeaderAndEachRecordUnwrapsVerified() {
+        List<CloudEvent> batch = envelopes.signAll(List.of(
+                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-a", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
+                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-b", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
+                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-c", CALL_ID, OCCURRED_AT, SamplePayloads.ringing())));
+
+        for (CloudEvent event : batch) {
+            Headers headers = new RecordHeaders();
+            byte[] value = serializer().serialize(TOPIC, headers, event);
+            assertThat(header(headers, "ce_sigproof")).isEqualTo(event.getExtension("sigproof"));
+
+            assertThat(envelopes.unwrap(deserializer().deserialize(TOPIC, headers, value)).id()).isEqualTo(event.getId());
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.switchboard.events.signing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -122,6 +124,87 @@ class EventSignerTests {
     void whenKeyIdIsBlankThenSignerRefuses() {
         assertThatThrownBy(() -> new EventSigner(" ", TestKeys.pair(KEY_ID).privateKey()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whenSignedAsABatchThenEachEnvelopeVerifiesAloneUnderOneSignature() {
+        List<CloudEvent> batch = signer.signAll(unsignedBatch(5));
+
+        assertThat(batch).extracting(event -> event.getExtension(EventSigner.SIGNATURE_EXTENSION)).containsOnly(
+                batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION));
+        assertThat(batch).extracting(CloudEvent::getId).containsExactly("e0", "e1", "e2", "e3", "e4");
+        for (CloudEvent event : batch) {
+            assertThatCode(() -> TestKeys.verifierTrusting(KEY_ID).verify(event)).doesNotThrowAnyException();
+            assertThatCode(() -> verifier.verify(event)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void whenABatchOfOneIsSignedThenItIsSignedAsOneEnvelopeIs() {
+        CloudEvent signed = signer.signAll(List.of(unsigned())).getFirst();
+
+        assertThat(signed.getExtension(EventSigner.PROOF_EXTENSION)).isNull();
+        assertThat(signed.getExtension(EventSigner.SIGNATURE_EXTENSION))
+                .isEqualTo(signer.sign(unsigned()).getExtension(EventSigner.SIGNATURE_EXTENSION));
+    }
+
+    @Test
+    void whenABatchMemberIsAlteredThenItFailsEvenAfterItsBatchVerified() {
+        List<CloudEvent> batch = signer.signAll(unsignedBatch(4));
+        batch.forEach(verifier::verify);
+        CloudEvent member = batch.get(2);
+
+        assertRejected(CloudEventBuilder.v1(member).withData("{\"amount\":1000}".getBytes(StandardCharsets.UTF_8)).build());
+        assertRejected(CloudEventBuilder.v1(member).withSubject("CA-another-call").build());
+        assertRejected(CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
+                batch.get(1).getExtension(EventSigner.PROOF_EXTENSION).toString()).build());
+        assertRejected(CloudEventBuilder.v1(member).withoutExtension(EventSigner.PROOF_EXTENSION).build());
+    }
+
+    @Test
+    void whenAnEnvelopeOutsideTheBatchBorrowsItsSignatureAndProofThenRejected() {
+        List<CloudEvent> batch = signer.signAll(unsignedBatch(3));
+        verifier.verify(batch.getFirst());
+        CloudEvent outsider = CloudEventBuilder.v1(unsigned())
+                .withExtension(EventSigner.KEY_ID_EXTENSION, KEY_ID)
+                .withExtension(EventSigner.SIGNATURE_EXTENSION, batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION).toString())
+                .withExtension(EventSigner.PROOF_EXTENSION, batch.getFirst().getExtension(EventSigner.PROOF_EXTENSION).toString())
+                .build();
+
+        assertRejected(outsider);
+        assertThatThrownBy(() -> TestKeys.verifierTrusting(KEY_ID).verify(outsider)).isInstanceOf(InvalidSignatureException.class);
+    }
+
+    @Test
+    void whenABatchIsSignedByAnotherKeyClaimingATrustedKeyIdThenRejected() {
+        var forger = new EventSigner(KEY_ID, TestKeys.pair("forger").privateKey());
+
+        forger.signAll(unsignedBatch(3)).forEach(this::assertRejected);
+    }
+
+    @Test
+    void whenTheBatchProofIsMalformedThenRejectedWithTheReason() {
+        CloudEvent member = signer.signAll(unsignedBatch(3)).get(1);
+
+        for (String proof : List.of("not base64!", "", "AAAA", Base64.getEncoder().encodeToString(new byte[8 + 31]))) {
+            CloudEvent broken = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION, proof).build();
+            assertThatThrownBy(() -> verifier.verify(broken)).as(proof).isInstanceOf(InvalidSignatureException.class);
+        }
+        CloudEvent outOfRange = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
+                new BatchProof(3, 3, List.of()).encode()).build();
+        assertRejected(outOfRange);
+        BatchProof proof = BatchProof.decode(member.getExtension(EventSigner.PROOF_EXTENSION).toString());
+        CloudEvent sizeLie = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
+                new BatchProof(proof.index(), 4, proof.path()).encode()).build();
+        assertRejected(sizeLie);
+    }
+
+    private static List<CloudEvent> unsignedBatch(int size) {
+        List<CloudEvent> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(CloudEventBuilder.v1(unsigned()).withId("e" + i).build());
+        }
+        return batch;
     }
 
     private CloudEvent tampered(UnaryOperator<CloudEventBuilder> change) {

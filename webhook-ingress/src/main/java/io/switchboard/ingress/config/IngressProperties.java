@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  *                       (e.g. sends less than its Content-Length) gets 400 and its connection closed
  * @param publishTimeout how long a webhook waits for the broker's acknowledgement before it gets a 503
  * @param dedup          the window of recently published event ids that a repeat is answered from
+ * @param signing        how provider events are batched under one envelope signature
  * @param routing        inbound-call routing over Kafka request-reply
  */
 @ConfigurationProperties("switchboard.ingress")
@@ -30,6 +31,7 @@ public record IngressProperties(
         @DefaultValue("5s") Duration bodyTimeout,
         @DefaultValue("2s") Duration publishTimeout,
         @DefaultValue Dedup dedup,
+        @DefaultValue Signing signing,
         @DefaultValue Routing routing) {
 
     public IngressProperties {
@@ -68,6 +70,27 @@ public record IngressProperties(
             }
             if (maxAge.isNegative()) {
                 throw new IllegalArgumentException("switchboard.ingress.dedup.max-age must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Provider events published within {@code linger} of each other, up to {@code maxBatch}, share
+     * one Ed25519 signature over their Merkle root (call-events: batch signatures): a signature costs
+     * more CPU than everything else a webhook needs. A zero linger batches only what queues while the
+     * previous batch is being signed.
+     *
+     * @param linger   how long the first event of a batch waits for others
+     * @param maxBatch the most events under one signature
+     */
+    public record Signing(@DefaultValue("1ms") Duration linger, @DefaultValue("128") int maxBatch) {
+
+        public Signing {
+            if (linger.isNegative()) {
+                throw new IllegalArgumentException("switchboard.ingress.signing.linger must not be negative");
+            }
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("switchboard.ingress.signing.max-batch must be at least 1");
             }
         }
     }

@@ -1,10 +1,14 @@
 package io.switchboard.ingress.webhook.messaging;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.switchboard.events.kafka.EventPublisher;
+import io.switchboard.events.kafka.BatchSigningPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.config.IngressProperties;
@@ -19,20 +23,23 @@ import reactor.core.publisher.Mono;
  * completes only once the broker acknowledged it (acks=all) within the publish timeout. An event
  * whose id was acknowledged within the dedup window is not published again (a dedup hit): the
  * repeat is answered as the original was. Ids are remembered only once acknowledged, so a publish
- * that failed stays retryable.
+ * that failed stays retryable. Events are signed in batches ({@link BatchSigningPublisher}), whose
+ * publish never blocks: it runs on the Netty event loop, and the signing thread sends.
  */
 @Component
 public class ProviderEventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderEventPublisher.class);
 
-    private final EventPublisher events;
+    private final BatchSigningPublisher events;
     private final MeterRegistry meters;
     private final Duration timeout;
     private final RecentEventIds recent;
-    private final SendPlacement placement = new SendPlacement();
+    /** By outcome and event type, looked up once: building a meter id sorts its tags, too much for every event. */
+    private final Map<String, Map<String, Timer>> timers = Map.of(
+            "acked", new ConcurrentHashMap<>(), "failed", new ConcurrentHashMap<>());
 
-    ProviderEventPublisher(EventPublisher events, MeterRegistry meters, IngressProperties properties) {
+    ProviderEventPublisher(BatchSigningPublisher events, MeterRegistry meters, IngressProperties properties) {
         this.events = events;
         this.meters = meters;
         this.timeout = properties.publishTimeout();
@@ -51,7 +58,11 @@ public class ProviderEventPublisher {
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
-            return placement.send(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event), timeout)
+            // The timeout completes the future rather than cancelling: the record may still be sent, and
+            // a repeat of this webhook then finds its id acknowledged or publishes it again (same id).
+            return Mono.fromFuture(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event)
+                            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), true)
+                    .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
                     .doOnSuccess(result -> {
                         sample.stop(timer(event, "acked"));
                         recent.add(event.id());
@@ -69,11 +80,12 @@ public class ProviderEventPublisher {
     }
 
     private Timer timer(OutgoingEvent<?> event, String outcome) {
-        return Timer.builder("switchboard.webhook.publish")
+        String type = event.type().token();
+        return timers.get(outcome).computeIfAbsent(type, key -> Timer.builder("switchboard.webhook.publish")
                 .description("Time until the broker acknowledged a provider event")
-                .tag("type", event.type().token())
+                .tag("type", type)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(meters);
+                .register(meters));
     }
 }

@@ -1,7 +1,10 @@
 package io.switchboard.ingress.webhook.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
@@ -21,6 +24,8 @@ import reactor.core.publisher.Mono;
 class WebhookMetrics {
 
     private final MeterRegistry meters;
+    /** Looked up once per combination: building a meter id sorts its tags, too much for every webhook. */
+    private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
 
     WebhookMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -44,7 +49,11 @@ class WebhookMetrics {
     }
 
     private void count(String provider, String type, String outcome) {
-        meters.counter("switchboard.webhooks", "provider", provider, "type", type, "outcome", outcome).increment();
+        counters.computeIfAbsent(new Outcome(provider, type, outcome), key -> meters.counter("switchboard.webhooks",
+                "provider", key.provider(), "type", key.type(), "outcome", key.outcome())).increment();
+    }
+
+    private record Outcome(String provider, String type, String outcome) {
     }
 
     private static String outcome(Throwable error) {

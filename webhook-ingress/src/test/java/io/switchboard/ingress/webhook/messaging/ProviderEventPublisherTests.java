@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.envelope.EventTypes;
-import io.switchboard.events.kafka.EventPublisher;
+import io.switchboard.events.kafka.BatchSigningPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.topic.Topic;
@@ -26,12 +26,12 @@ import org.springframework.util.unit.DataSize;
 
 class ProviderEventPublisherTests {
 
-    private final EventPublisher events = mock(EventPublisher.class);
+    private final BatchSigningPublisher events = mock(BatchSigningPublisher.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ProviderEventPublisher publisher = new ProviderEventPublisher(events, meters, new IngressProperties(
             "https://ingress.example.test", java.util.List.of(), DataSize.ofKilobytes(64), Duration.ofSeconds(5), Duration.ofSeconds(2),
             new IngressProperties.Dedup(100, Duration.ofMinutes(10)),
-            new IngressProperties.Routing(Duration.ofSeconds(1))));
+            new IngressProperties.Signing(Duration.ofMillis(1), 128), new IngressProperties.Routing(Duration.ofSeconds(1))));
     private final OutgoingEvent<AnsweringMachineDetected> event = OutgoingEvent.of(
             EventTypes.ANSWERING_MACHINE_DETECTED, "id-1", "CA1", Instant.EPOCH,
             new AnsweringMachineDetected("twilio", "acme", "CA1", "human", 900, Instant.EPOCH));

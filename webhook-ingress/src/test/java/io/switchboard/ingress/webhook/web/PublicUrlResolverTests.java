@@ -94,6 +94,6 @@ class PublicUrlResolverTests {
     private static PublicUrlResolver resolver(String baseUrl, List<String> trustedProxies) {
         return new PublicUrlResolver(new IngressProperties(baseUrl, trustedProxies, DataSize.ofKilobytes(64),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), new IngressProperties.Dedup(10, Duration.ofMinutes(1)),
-                new IngressProperties.Routing(Duration.ofSeconds(1))));
+                new IngressProperties.Signing(Duration.ofMillis(1), 128), new IngressProperties.Routing(Duration.ofSeconds(1))));
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.ingress.provider.twilio.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -40,8 +39,10 @@ final class TwilioRequestSignature {
         Mac mac = hmac(authToken);
         boolean match = false;
         for (String candidateUrl : urlCandidates(url)) {
-            for (List<String[]> pairs : fieldCandidates(fields)) {
-                match |= MessageDigest.isEqual(expected, compute(mac, candidateUrl, pairs));
+            byte[] urlBytes = candidateUrl.getBytes(StandardCharsets.UTF_8);
+            for (byte[] signedFields : fieldCandidates(fields)) {
+                mac.update(urlBytes);
+                match |= MessageDigest.isEqual(expected, Base64.getEncoder().encode(mac.doFinal(signedFields)));
             }
         }
         return match;
@@ -66,28 +67,28 @@ final class TwilioRequestSignature {
         return urls;
     }
 
-    private static List<List<String[]>> fieldCandidates(Map<String, List<String>> fields) {
-        List<String[]> all = new ArrayList<>();
-        List<String[]> distinct = new ArrayList<>();
-        new TreeMap<>(fields).forEach((name, values) -> {
-            List<String> sorted = values.stream().sorted().toList();
-            for (int i = 0; i < sorted.size(); i++) {
-                all.add(new String[] {name, sorted.get(i)});
-                if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) {
-                    distinct.add(new String[] {name, sorted.get(i)});
+    /** The fields as signed (each name followed by its value), with and, when it differs, without repeated pairs. */
+    private static List<byte[]> fieldCandidates(Map<String, List<String>> fields) {
+        var all = new StringBuilder(1024);
+        var distinct = new StringBuilder(1024);
+        boolean repeats = false;
+        for (Map.Entry<String, List<String>> field : new TreeMap<>(fields).entrySet()) {
+            String name = field.getKey();
+            List<String> values = field.getValue();
+            if (values.size() > 1) {
+                values = values.stream().sorted().toList();
+            }
+            for (int i = 0; i < values.size(); i++) {
+                all.append(name).append(values.get(i));
+                if (i == 0 || !values.get(i).equals(values.get(i - 1))) {
+                    distinct.append(name).append(values.get(i));
+                } else {
+                    repeats = true;
                 }
             }
-        });
-        return all.size() == distinct.size() ? List.of(all) : List.of(all, distinct);
-    }
-
-    private static byte[] compute(Mac mac, String url, List<String[]> pairs) {
-        mac.update(url.getBytes(StandardCharsets.UTF_8));
-        for (String[] pair : pairs) {
-            mac.update(pair[0].getBytes(StandardCharsets.UTF_8));
-            mac.update(pair[1].getBytes(StandardCharsets.UTF_8));
         }
-        return Base64.getEncoder().encode(mac.doFinal());
+        byte[] allBytes = all.toString().getBytes(StandardCharsets.UTF_8);
+        return repeats ? List.of(allBytes, distinct.toString().getBytes(StandardCharsets.UTF_8)) : List.of(allBytes);
     }
 
     private static Mac hmac(String authToken) {
