@@ -155,22 +155,24 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
     }
 
     @Test
-    void whenScrapedThenPrometheusShowsTheWebhookCountAndThePublishLatencyHistogram() {
+    void whenScrapedThenPrometheusShowsTheWebhookTimerAndThePublishLatencyHistogram() {
         postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk();
 
         String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(scrape)
-                .containsPattern("switchboard_webhooks_total\\{[^}]*outcome=\"accepted\"[^}]*provider=\"twilio\"[^}]*type=\"status\"")
+                .containsPattern("switchboard_webhooks_seconds_count\\{[^}]*outcome=\"accepted\"[^}]*provider=\"twilio\"[^}]*type=\"status\"")
+                .containsPattern("switchboard_webhooks_seconds_bucket\\{[^}]*outcome=\"accepted\"")
+                .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/webhooks/")
                 .containsPattern("switchboard_webhook_publish_seconds_bucket\\{[^}]*outcome=\"acked\"")
                 .contains("switchboard_webhook_dedup_window_size");
     }
 
     private double webhooks(String outcome) {
-        var counter = meters.find("switchboard.webhooks")
-                .tags("provider", "twilio", "type", "status", "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        var timer = meters.find("switchboard.webhooks")
+                .tags("provider", "twilio", "type", "status", "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private double signatureFailures(String reason) {

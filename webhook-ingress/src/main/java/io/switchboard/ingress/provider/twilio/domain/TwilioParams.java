@@ -1,9 +1,7 @@
 package io.switchboard.ingress.provider.twilio.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
@@ -56,8 +54,8 @@ final class TwilioParams {
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            return Rfc2822Timestamps.parse(value.trim());
+        } catch (DateTimeException e) {
             throw new BadWebhookException(name + " is not an RFC 2822 date");
         }
     }
