@@ -42,15 +42,21 @@ public class WebhookRequestReader {
     public Mono<WebhookRequest> read(WebhookVerifier verifier, String accountId, ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         int limit = verifier.maxBodyBytes(maxBodyBytes);
-        return Mono.fromRunnable(() -> {
-                    if (request.getHeaders().getContentLength() > limit) {
-                        throw new WebhookTooLargeException(limit);
-                    }
-                    verifier.precheck(accountId, request.getHeaders());
-                })
-                .then(body(request, limit))
-                .map(body -> parse(accountId, request, body, verifier.readsFields()))
-                .doOnNext(verifier::verify);
+        // Checked as the handling is assembled, right before it is subscribed: each operator in a
+        // webhook's chain costs on every request (docs/benchmarks.md), so the chain stays short.
+        try {
+            if (request.getHeaders().getContentLength() > limit) {
+                throw new WebhookTooLargeException(limit);
+            }
+            verifier.precheck(accountId, request.getHeaders());
+        } catch (RuntimeException refused) {
+            return Mono.error(refused);
+        }
+        return body(request, limit).map(body -> {
+            WebhookRequest webhook = parse(accountId, request, body, verifier.readsFields());
+            verifier.verify(webhook);
+            return webhook;
+        });
     }
 
     /** The whole body, refused as soon as more than the limit arrived (chunked or lying about its length). */
@@ -58,9 +64,11 @@ public class WebhookRequestReader {
         return DataBufferUtils.join(request.getBody(), limit)
                 .map(WebhookRequestReader::bytes)
                 .defaultIfEmpty(EMPTY)
-                .onErrorMap(DataBufferLimitException.class, e -> new WebhookTooLargeException(limit))
-                .onErrorMap(e -> !(e instanceof BadWebhookException),
-                        e -> new BadWebhookException("body could not be read", e));
+                .onErrorMap(e -> switch (e) {
+                    case DataBufferLimitException tooLarge -> new WebhookTooLargeException(limit);
+                    case BadWebhookException bad -> bad;
+                    default -> new BadWebhookException("body could not be read", e);
+                });
     }
 
     private WebhookRequest parse(String accountId, ServerHttpRequest request, byte[] body, boolean readsFields) {

@@ -21,8 +21,9 @@ import io.switchboard.ingress.webhook.domain.PublicUrl;
  * Twilio's request signature: Base64(HMAC-SHA1(auth token, URL + each field name followed by its
  * value, sorted by name and, for a name sent more than once, by value)). Our own implementation
  * rather than the SDK's RequestValidator, which rebuilds (and re-encodes) the query string when it
- * adds or removes the port. Every comparison is constant-time ({@link MessageDigest#isEqual}), and
- * every candidate is computed, so the time taken does not depend on which one matched.
+ * adds or removes the port. Every comparison is constant-time ({@link MessageDigest#isEqual}). The
+ * first matching candidate ends the check: which public variant of the URL matched is no secret, and a
+ * signature that matches none is checked against every candidate, so its timing says nothing.
  */
 final class TwilioRequestSignature {
 
@@ -37,15 +38,17 @@ final class TwilioRequestSignature {
     static boolean matches(String authToken, String signature, PublicUrl url, Map<String, List<String>> fields) {
         byte[] expected = signature.getBytes(StandardCharsets.US_ASCII);
         Mac mac = hmac(authToken);
-        boolean match = false;
+        List<byte[]> signedFieldsCandidates = fieldCandidates(fields);
         for (String candidateUrl : urlCandidates(url)) {
             byte[] urlBytes = candidateUrl.getBytes(StandardCharsets.UTF_8);
-            for (byte[] signedFields : fieldCandidates(fields)) {
+            for (byte[] signedFields : signedFieldsCandidates) {
                 mac.update(urlBytes);
-                match |= MessageDigest.isEqual(expected, Base64.getEncoder().encode(mac.doFinal(signedFields)));
+                if (MessageDigest.isEqual(expected, Base64.getEncoder().encode(mac.doFinal(signedFields)))) {
+                    return true;
+                }
             }
         }
-        return match;
+        return false;
     }
 
     /** Whether {@code hex(SHA-256(body))} equals the {@code bodySHA256} Twilio put in the URL (any letter case). */
