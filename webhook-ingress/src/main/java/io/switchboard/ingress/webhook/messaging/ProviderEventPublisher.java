@@ -2,9 +2,7 @@ package io.switchboard.ingress.webhook.messaging;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +10,7 @@ import io.switchboard.events.kafka.BatchSigningPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.config.IngressProperties;
+import io.switchboard.ingress.messaging.OffEventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -58,11 +57,8 @@ public class ProviderEventPublisher {
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
-            // The timeout completes the future rather than cancelling: the record may still be sent, and
-            // a repeat of this webhook then finds its id acknowledged or publishes it again (same id).
-            return Mono.fromFuture(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event)
-                            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), true)
-                    .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
+            return OffEventLoop.sendOnCallingThread(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event),
+                            timeout)
                     .doOnSuccess(result -> {
                         sample.stop(timer(event, "acked"));
                         recent.add(event.id());

@@ -3,6 +3,7 @@ package io.switchboard.ingress.provider.twilio.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -75,9 +75,10 @@ final class TwilioRequestSignature {
         var all = new StringBuilder(1024);
         var distinct = new StringBuilder(1024);
         boolean repeats = false;
-        for (Map.Entry<String, List<String>> field : new TreeMap<>(fields).entrySet()) {
-            String name = field.getKey();
-            List<String> values = field.getValue();
+        String[] names = fields.keySet().toArray(String[]::new);
+        Arrays.sort(names);
+        for (String name : names) {
+            List<String> values = fields.get(name);
             if (values.size() > 1) {
                 values = values.stream().sorted().toList();
             }
