@@ -31,6 +31,7 @@ import org.springframework.kafka.support.SendResult;
 import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class BatchSigningPublisherTests {
 
@@ -164,12 +165,8 @@ class BatchSigningPublisherTests {
         return sent;
     }
 
-    private void waitForSends(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (producer.history().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(producer.history()).hasSize(count);
+    private void waitForSends(int count) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(producer.history()).hasSize(count));
     }
 
     private static OutgoingEvent<?> event(int i) {
