@@ -8,7 +8,7 @@ import io.switchboard.events.dialer.CallPlaced;
 /**
  * The request ids this instance has dialed, so a redelivered or re-published request is dialed at
  * most once. Bounded (oldest forgotten first) and in memory only: a restart forgets it, until the
- * durable intent log of DESIGN guarantee 4 replaces it.
+ * durable intent log listed in docs/design.md, "Not yet built", replaces it.
  */
 final class PlacedRequests {
 

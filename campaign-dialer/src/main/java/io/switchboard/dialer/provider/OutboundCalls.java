@@ -1,7 +1,8 @@
 package io.switchboard.dialer.provider;
 
 /**
- * Outbound call placement, one adapter per provider (DESIGN: providers are adapters, not branches).
+ * Outbound call placement, one adapter per provider (docs/design.md, Services: a provider is an
+ * adapter, not a branch).
  * Implementations retry what is safe to retry and never throw for a provider's answer.
  */
 public interface OutboundCalls {

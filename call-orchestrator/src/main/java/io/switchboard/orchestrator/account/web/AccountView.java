@@ -12,7 +12,7 @@ import io.switchboard.orchestrator.account.domain.SealedCredential;
 
 /**
  * An account as the API shows it. Credentials appear only as "which provider, which provider
- * account, is a secret set": never a secret, not even sealed (DESIGN.md, guarantee 8).
+ * account, is a secret set": never a secret, not even sealed (docs/design.md, guarantee 9).
  */
 record AccountView(String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants,
         Providers providers, Instant configuredAt) {
