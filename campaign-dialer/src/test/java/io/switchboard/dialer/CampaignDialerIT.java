@@ -2,6 +2,10 @@ package io.switchboard.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.events.transaction.TransactionEffects;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +43,8 @@ import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "switchboard.dialer.ingress-base-url=https://ingress.example.com",
@@ -54,6 +61,9 @@ class CampaignDialerIT {
 
     @Autowired
     private MeterRegistry meters;
+
+    @MockitoSpyBean
+    private TransactionEffects transaction;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -179,13 +189,37 @@ class CampaignDialerIT {
     }
 
     @Test
+    void whenTransactionRollsBackAfterPlacingThenRedeliveryPublishesCallPlacedWithoutDialingAgain() {
+        // given a failure after the call was placed and CallPlaced sent, before the listener's commit, once
+        var given = CallRequests.valid();
+        doAnswer(invocation -> {
+            invocation.callRealMethod();
+            throw new IllegalStateException("injected failure after placing, before the commit");
+        }).doCallRealMethod().when(transaction).afterCommit(any());
+
+        // when the request arrives
+        publish(given.requestId(), given.json());
+
+        // then the aborted CallPlaced is invisible, and the redelivered record published it once, without a second dial
+        awaitPlaced(given.requestId(), 1);
+        eventually().during(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(placed(given.requestId())).hasSize(1));
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+        verify(transaction, atLeast(2)).afterCommit(any());
+    }
+
+    @Test
     void whenWiredThenCallRequestsListenerIsTransactionalWithTheSharedDeadLetterPath(
             @Autowired KafkaListenerEndpointRegistry listeners, @Autowired CommonErrorHandler errorHandler,
             @Autowired AfterRollbackProcessor<Object, Object> afterRollback) {
         var container = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("call-requests");
 
         assertThat(container).isNotNull();
-        assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
+        assertThat(container.getContainerProperties().getKafkaAwareTransactionManager())
+                .isInstanceOfSatisfying(AbstractPlatformTransactionManager.class, manager ->
+                        assertThat(manager.getTransactionSynchronization())
+                                .as("after-commit effects need synchronization")
+                                .isEqualTo(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS));
         assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
         assertThat((Object) container.getAfterRollbackProcessor()).isSameAs(afterRollback);
     }

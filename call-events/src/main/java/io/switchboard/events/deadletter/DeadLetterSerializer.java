@@ -1,4 +1,4 @@
-package io.switchboard.events.kafka;
+package io.switchboard.events.deadletter;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * CloudEvent attributes among them) are copied by the recoverer, so the dead letter is the same
  * binary-mode event plus the reason headers.
  */
-final class DeadLetterSerializer implements Serializer<Object> {
+public final class DeadLetterSerializer implements Serializer<Object> {
 
     @Override
     public byte[] serialize(String topic, Object value) {

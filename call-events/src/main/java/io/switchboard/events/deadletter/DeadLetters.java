@@ -1,49 +1,83 @@
-package io.switchboard.events.kafka;
+package io.switchboard.events.deadletter;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import io.switchboard.events.envelope.RejectedEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.topic.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.listener.FailedRecordProcessor;
 
 /**
- * The one dead-letter path: a record that keeps failing after bounded retries, or that can never
- * be applied ({@link RejectedEventException}, undecodable bytes), goes to {@code <topic>-dlt} with
- * the reason in the {@code kafka_dlt-exception-*} headers, and the consumer moves on.
+ * The one failure policy of every listener. A poison record ({@link Poison}) goes to
+ * {@code <topic>-dlt} at once, with {@code switchboard_dlt-reason} ({@code poison} or {@code parked})
+ * and Spring Kafka's {@code kafka_dlt-*} headers (exception, message, original topic, partition,
+ * offset, consumer group). Any other failure is retried with {@link TransientRetry} for as long as
+ * it lasts: the partition waits, no offset is committed past the record, and
+ * {@link StalledPartitions} says so, until the record succeeds or an operator parks it. A dead
+ * letter that cannot be written is a transient failure too: the record is retried, never skipped.
+ * Dead letters are counted as {@code switchboard.dlt.records{topic,reason}}.
  */
 public final class DeadLetters {
 
-    private final DeadLetterPublishingRecoverer recoverer;
-    private final FixedBackOff backOff;
+    public static final String REASON_HEADER = "switchboard_dlt-reason";
+    public static final String POISON = "poison";
+    public static final String PARKED = "parked";
 
-    public DeadLetters(Map<String, Object> producerProperties, int retryAttempts, Duration retryBackoff) {
-        var factory = new DefaultKafkaProducerFactory<Object, Object>(producerProperties);
-        factory.setKeySerializer(new DeadLetterSerializer());
-        factory.setValueSerializer(new DeadLetterSerializer());
-        var template = new KafkaTemplate<>(factory);
-        this.recoverer = new DeadLetterPublishingRecoverer(template,
+    private final ConsumerAwareRecordRecoverer recoverer;
+    private final RetryPolicy retry;
+    private final StalledPartitions stalls;
+
+    public DeadLetters(KafkaOperations<Object, Object> deadLetterTemplate, RetryPolicy retry, StalledPartitions stalls,
+            MeterRegistry meters) {
+        this.retry = retry;
+        this.stalls = stalls;
+        var publishing = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
-        this.backOff = new FixedBackOff(retryBackoff.toMillis(), retryAttempts);
+        publishing.addHeadersFunction((record, exception) -> {
+            var headers = new RecordHeaders();
+            headers.add(REASON_HEADER, reason(record).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        this.recoverer = (record, consumer, exception) -> {
+            publishing.accept(record, consumer, exception);
+            String reason = reason(record) + ":" + Poison.reason(exception).getClass().getSimpleName();
+            counters.computeIfAbsent(record.topic() + "|" + reason, key -> Counter.builder("switchboard.dlt.records")
+                    .description("Records sent to a dead-letter topic, by source topic and reason")
+                    .tag("topic", record.topic()).tag("reason", reason).register(meters)).increment();
+        };
     }
 
     public DefaultErrorHandler errorHandler() {
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(RejectedEventException.class);
-        return handler;
+        return configure(new DefaultErrorHandler(recoverer));
     }
 
+    /** For transactional listeners: the dead letter's offset is committed in a transaction of its own. */
     public DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaOperations<Object, Object> template) {
-        var processor = new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
-        processor.addNotRetryableExceptions(RejectedEventException.class);
+        return configure(new DefaultAfterRollbackProcessor<>(recoverer, retry.backOff(() -> false), template, true));
+    }
+
+    private <T extends FailedRecordProcessor> T configure(T processor) {
+        Map<Class<? extends Throwable>, Boolean> classifications = new HashMap<>();
+        Poison.EXCEPTIONS.forEach(poison -> classifications.put(poison, false));
+        processor.setClassifications(classifications, true);
+        processor.setBackOffFunction((record, exception) -> retry.backOff(() -> stalls.isParked(record)));
+        processor.setRetryListeners(stalls);
         return processor;
     }
 
+    private String reason(ConsumerRecord<?, ?> record) {
+        return stalls.isParked(record) ? PARKED : POISON;
+    }
 }

@@ -1,33 +1,84 @@
 package io.switchboard.events.kafka;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.topic.Topic;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Signs and publishes events. Inside a Kafka transaction (a transactional listener) the send joins
- * it; elsewhere callers must act on the returned future, never drop it.
+ * Signs and publishes events, and waits for the broker in one way: {@code publishAndWait} blocks at
+ * most the publish timeout and fails with {@link PublishFailedException}. Inside a Kafka transaction
+ * (a transactional listener, or {@link #inOwnTransaction}) a send joins it.
  */
 public final class EventPublisher {
 
     private final KafkaTemplate<String, CloudEvent> template;
     private final EventEnvelopes envelopes;
+    private final Duration timeout;
 
-    public EventPublisher(KafkaTemplate<String, CloudEvent> template, EventEnvelopes envelopes) {
+    public EventPublisher(KafkaTemplate<String, CloudEvent> template, EventEnvelopes envelopes, Duration timeout) {
         this.template = template;
         this.envelopes = envelopes;
+        this.timeout = timeout;
     }
 
-    public <T> CompletableFuture<SendResult<String, CloudEvent>> publish(Topic topic, String key, OutgoingEvent<T> event) {
-        CloudEvent signed = envelopes.wrap(event.type(), event.id(), event.subject(), event.time(), event.payload());
-        return template.send(topic.topicName(), key, signed);
+    /** Keyed; the partitioner picks the partition from the key. */
+    public void publishAndWait(Topic topic, String key, OutgoingEvent<?> event) {
+        PublishDeadline.await(timeout, describe(topic, event), send(topic, null, key, event));
     }
 
-    public KafkaTemplate<String, CloudEvent> template() {
-        return template;
+    /** To a chosen partition, for topics whose readers rely on a partition number matching another topic's. */
+    public void publishAndWait(Topic topic, int partition, String key, OutgoingEvent<?> event) {
+        PublishDeadline.await(timeout, describe(topic, event), send(topic, partition, key, event));
+    }
+
+    /** Several events sent together (one round trip, not one per event), each keyed by its subject's key. */
+    public void publishAllAndWait(Publication... publications) {
+        var sends = new CompletableFuture<?>[publications.length];
+        for (int i = 0; i < publications.length; i++) {
+            Publication p = publications[i];
+            sends[i] = send(p.topic(), null, p.key(), p.event());
+        }
+        PublishDeadline.await(timeout, publications.length + " events", sends);
+    }
+
+    /**
+     * Runs {@code work} in a Kafka transaction of its own and commits it: when this returns, whatever
+     * {@code work} published is committed; otherwise it throws {@link PublishFailedException} and
+     * nothing is visible to read-committed readers.
+     */
+    public void inOwnTransaction(Runnable work) {
+        try {
+            template.executeInTransaction(operations -> {
+                work.run();
+                return null;
+            });
+        } catch (PublishFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PublishFailedException("the transaction did not commit", e);
+        }
+    }
+
+    private CompletableFuture<SendResult<String, CloudEvent>> send(Topic topic, Integer partition, String key,
+            OutgoingEvent<?> event) {
+        return template.send(new ProducerRecord<>(topic.topicName(), partition, key, signed(event)));
+    }
+
+    private <T> CloudEvent signed(OutgoingEvent<T> event) {
+        return envelopes.wrap(event.type(), event.id(), event.subject(), event.time(), event.payload());
+    }
+
+    private static String describe(Topic topic, OutgoingEvent<?> event) {
+        return event.type().token() + " " + event.id() + " on " + topic.topicName();
+    }
+
+    /** One event for {@link #publishAllAndWait}. */
+    public record Publication(Topic topic, String key, OutgoingEvent<?> event) {
     }
 }

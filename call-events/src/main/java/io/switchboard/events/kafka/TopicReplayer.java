@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
@@ -17,13 +19,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads partitions of a topic from the beginning to their current end (committed records only), to
- * rebuild a service's local view of a compacted topic before it starts applying new events.
+ * rebuild a service's local view of a compacted topic before it starts applying new events. A record
+ * that cannot be decoded or verified is skipped with an ERROR log and counted as
+ * {@code switchboard.replay.skipped{topic,reason}}: one bad record must not keep a service from
+ * starting, and the live listener has already dead-lettered it.
  */
 public final class TopicReplayer {
 
@@ -32,14 +38,18 @@ public final class TopicReplayer {
 
     private final Map<String, Object> consumerProperties;
     private final EventEnvelopes envelopes;
+    private final MeterRegistry meters;
+    private final CloudEventDeserializer decoder = new CloudEventDeserializer();
 
-    public TopicReplayer(Map<String, Object> baseConsumerProperties, EventEnvelopes envelopes) {
+    public TopicReplayer(Map<String, Object> baseConsumerProperties, EventEnvelopes envelopes, MeterRegistry meters) {
         var properties = new HashMap<>(baseConsumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerProperties = Map.copyOf(properties);
         this.envelopes = envelopes;
+        this.meters = meters;
+        decoder.configure(Map.of(), false);
     }
 
     public void replayAll(Topic topic, Consumer<ReceivedEvent<Object>> sink) {
@@ -56,7 +66,7 @@ public final class TopicReplayer {
         }
     }
 
-    private void replay(KafkaConsumer<String, CloudEvent> consumer, Topic topic, Collection<Integer> partitions,
+    private void replay(KafkaConsumer<String, byte[]> consumer, Topic topic, Collection<Integer> partitions,
             Consumer<ReceivedEvent<Object>> sink) {
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(topic.topicName(), p)).toList();
@@ -65,25 +75,46 @@ public final class TopicReplayer {
         Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
         long applied = 0;
         while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            for (ConsumerRecord<String, CloudEvent> record : consumer.poll(POLL)) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.value() == null) {
                     continue;
                 }
-                try {
-                    sink.accept(envelopes.unwrap(record.value()));
+                ReceivedEvent<Object> event = read(record);
+                if (event != null) {
+                    sink.accept(event);
                     applied++;
-                } catch (RejectedEventException e) {
-                    log.warn("Skipping {}-{}@{} while replaying: {}", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
                 }
             }
         }
         log.info("Replayed {} events from {} partitions {}", applied, topic.topicName(), partitions);
     }
 
-    private KafkaConsumer<String, CloudEvent> newConsumer() {
-        var deserializer = new CloudEventDeserializer();
-        deserializer.configure(Map.of(), false);
-        return new KafkaConsumer<>(consumerProperties, new StringDeserializer(), deserializer);
+    private ReceivedEvent<Object> read(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = decoder.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            skip(record, "undecodable", e);
+            return null;
+        }
+        try {
+            return envelopes.unwrap(event);
+        } catch (RejectedEventException e) {
+            skip(record, "unverifiable", e);
+            return null;
+        }
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String reason, RuntimeException e) {
+        log.error("Skipping {} record {}-{}@{} while replaying: {}", reason, record.topic(), record.partition(),
+                record.offset(), e.getMessage());
+        Counter.builder("switchboard.replay.skipped")
+                .description("Records skipped while replaying a topic, because they could not be decoded or verified")
+                .tag("topic", record.topic()).tag("reason", reason)
+                .register(meters).increment();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -26,6 +26,9 @@ public enum Topic {
     /** Dead letters keep their source topic's key; their partition is chosen by the key. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
+    /** How long a dead letter waits for an operator; the backlog alert fires well before. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+
     private static final int DEAD_LETTER_PARTITIONS = 1;
 
     private final String topicName;
@@ -63,20 +66,28 @@ public enum Topic {
     }
 
     public NewTopic newTopic(short replicas) {
-        var configs = new java.util.HashMap<String, String>();
+        var configs = new java.util.HashMap<String, String>(durability(replicas));
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup.policy);
         // Retention null means "keep": compacted topics keep the latest value per key and the
         // ledger is money, kept until an operator archives it.
         configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
-        if (replicas > 1) {
-            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicas - 1));
-        }
         return new NewTopic(topicName, partitions, replicas).configs(configs);
     }
 
+    /**
+     * As durable as its source (a dead letter is a record nobody has applied yet), kept
+     * {@link #DEAD_LETTER_RETENTION} and never compacted: every dead letter of a key stays.
+     */
     public NewTopic newDeadLetterTopic(short replicas) {
-        return new NewTopic(deadLetterTopicName(), DEAD_LETTER_PARTITIONS, replicas)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis())));
+        var configs = new java.util.HashMap<String, String>(durability(replicas));
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis()));
+        return new NewTopic(deadLetterTopicName(), DEAD_LETTER_PARTITIONS, replicas).configs(configs);
+    }
+
+    /** With more than one replica, a write must reach all but one of them before it is acknowledged. */
+    private static Map<String, String> durability(short replicas) {
+        return replicas > 1 ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicas - 1)) : Map.of();
     }
 
     public static Topic byName(String topicName) {

@@ -26,25 +26,8 @@ public final class OffEventLoop {
 
     /** The send's result, or a {@link java.util.concurrent.TimeoutException} once {@code timeout} passed. */
     public static <T> Mono<T> send(Supplier<CompletableFuture<T>> send, Duration timeout) {
-        return bounded(() -> CompletableFuture.supplyAsync(send, BLOCKING).thenCompose(future -> future), timeout);
-    }
-
-    /**
-     * The same send, bounded the same way, on the calling thread: only for a send that never blocks
-     * (a {@code BatchSigningPublisher}'s, which hands the record to its signing thread).
-     */
-    public static <T> Mono<T> sendOnCallingThread(Supplier<CompletableFuture<T>> send, Duration timeout) {
-        return bounded(() -> {
-            try {
-                return send.get();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }, timeout);
-    }
-
-    private static <T> Mono<T> bounded(Supplier<CompletableFuture<T>> started, Duration timeout) {
-        return Mono.fromFuture(() -> started.get().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), true)
+        return Mono.fromFuture(() -> CompletableFuture.supplyAsync(send, BLOCKING).thenCompose(future -> future)
+                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), true)
                 .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause());
     }
 }

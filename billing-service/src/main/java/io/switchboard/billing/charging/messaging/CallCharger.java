@@ -1,5 +1,6 @@
 package io.switchboard.billing.charging.messaging;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,10 +16,11 @@ import io.switchboard.billing.wallet.messaging.WalletStateLoader;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.transaction.TransactionEffects;
+import io.switchboard.events.transaction.TransactionOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Charges a completed call once. Inside the listener's Kafka transaction it publishes the ledger entry
@@ -38,16 +40,18 @@ class CallCharger {
     private final WalletStateLoader loader;
     private final LedgerPublisher publisher;
     private final BillingMetrics metrics;
+    private final TransactionEffects transaction;
     private final Clock clock;
 
     CallCharger(CallRater rater, Wallets wallets, WalletWriteLock writeLock, WalletStateLoader loader,
-            LedgerPublisher publisher, BillingMetrics metrics, Clock clock) {
+            LedgerPublisher publisher, BillingMetrics metrics, TransactionEffects transaction, Clock clock) {
         this.rater = rater;
         this.wallets = wallets;
         this.writeLock = writeLock;
         this.loader = loader;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -56,10 +60,6 @@ class CallCharger {
         if (rating.isEmpty()) {
             metrics.notBillable();
             return;
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            // Without a synchronized Kafka transaction a debit could be applied and then rolled back.
-            throw new IllegalStateException("charging needs a Kafka transaction with synchronization");
         }
         writeLock.lock();
         boolean unlockOnCompletion = false;
@@ -70,10 +70,13 @@ class CallCharger {
                 log.debug("Call {} is already charged", call.callId());
                 return;
             }
-            Wallet after = debit(call, rating.get());
-            TransactionSynchronizationManager.registerSynchronization(
-                    new ChargeCompletion(call.callId(), rating.get().amount(), after, wallets, writeLock, metrics));
+            Rating rated = rating.get();
+            Wallet after = wallets.walletOf(call.accountId(), rated.currency()).debit(rated.amount(), rated.currency());
+            // Registered before anything is published: the lock is released however the transaction ends.
+            transaction.afterCompletion(outcome -> completed(call.callId(), outcome));
             unlockOnCompletion = true;
+            transaction.afterCommit(() -> applied(call.callId(), rated.amount(), after));
+            publish(call, rated, after);
         } finally {
             if (!unlockOnCompletion) {
                 writeLock.unlock();
@@ -81,13 +84,32 @@ class CallCharger {
         }
     }
 
-    private Wallet debit(CallStateChanged call, Rating rating) {
-        Wallet after = wallets.walletOf(call.accountId(), rating.currency()).debit(rating.amount(), rating.currency());
+    private void applied(String callId, BigDecimal amount, Wallet after) {
+        wallets.applyCharge(callId, after);
+        metrics.charged(amount);
+        log.info("Charged call {} {} {}; balance of {} now {}", callId, amount.toPlainString(), after.currency(),
+                after.accountId(), after.balance().toPlainString());
+    }
+
+    /** Always releases the lock; an unknown commit outcome means the wallets must be re-read before the next write. */
+    private void completed(String callId, TransactionOutcome outcome) {
+        try {
+            if (outcome == TransactionOutcome.UNKNOWN) {
+                log.warn("Charge of call {} ended with an unknown commit outcome; wallets will be rebuilt", callId);
+                wallets.markStale();
+            } else if (outcome == TransactionOutcome.ROLLED_BACK) {
+                log.info("Charge of call {} rolled back; nothing applied, the record will be retried", callId);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void publish(CallStateChanged call, Rating rating, Wallet after) {
         Instant now = clock.instant();
         publisher.publishCharge(
                 new CallCharged(call.accountId(), call.callId(), rating.durationSeconds(), rating.billedMinutes(),
                         rating.pricePerMinute(), rating.amount(), rating.currency(), after.balance(), now),
                 new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
-        return after;
     }
 }

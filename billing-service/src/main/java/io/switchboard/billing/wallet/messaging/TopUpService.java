@@ -16,6 +16,7 @@ import io.switchboard.billing.wallet.domain.WalletWriteLock;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.kafka.PublishFailedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,10 +63,10 @@ public class TopUpService {
                         new WalletToppedUp(topUp.accountId(), topUp.topUpId(), topUp.amount(), topUp.currency(),
                                 after.balance(), now),
                         new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
-            } catch (RuntimeException e) {
+            } catch (PublishFailedException e) {
                 // A failed commit may still have committed (a timeout): re-read the topics before the next write.
                 wallets.markStale();
-                throw new LedgerUnavailableException("the top-up was not confirmed by Kafka; retry with the same topUpId", e);
+                throw e;
             }
             wallets.applyTopUp(topUp.topUpId(), topUp.amount(), after);
             metrics.toppedUp(topUp.amount());

@@ -2,7 +2,7 @@ package io.switchboard.billing.wallet.web;
 
 import io.switchboard.billing.wallet.domain.InvalidTopUpException;
 import io.switchboard.billing.wallet.domain.TopUpConflictException;
-import io.switchboard.billing.wallet.messaging.LedgerUnavailableException;
+import io.switchboard.events.kafka.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,8 +27,9 @@ class WalletErrorHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unavailable(LedgerUnavailableException e) {
+    ProblemDetail unavailable(PublishFailedException e) {
         log.warn("Top-up not confirmed by Kafka", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the top-up was not confirmed by Kafka; retry with the same topUpId");
     }
 }

@@ -27,6 +27,7 @@ import io.switchboard.billing.wallet.messaging.WalletStateLoader;
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.transaction.SynchronizedTransactionEffects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,7 +41,7 @@ class CallChargerTests {
     private final LedgerPublisher publisher = mock(LedgerPublisher.class);
     private final CallCharger charger = new CallCharger(new CallRater(new RateCard(new BigDecimal("0.05"), "USD")),
             wallets, writeLock, mock(WalletStateLoader.class), publisher,
-            new BillingMetrics(new SimpleMeterRegistry(), wallets),
+            new BillingMetrics(new SimpleMeterRegistry(), wallets), new SynchronizedTransactionEffects(),
             Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.switchboard.orchestrator.account.domain.AccountPublishException;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.orchestrator.account.domain.InvalidAccountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ class AccountProblems {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unavailable(AccountPublishException e) {
+    ResponseEntity<ProblemDetail> unavailable(PublishFailedException e) {
         log.warn("Account not saved: {}", e.getMessage(), e.getCause());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The account could not be saved now; nothing was changed. Retry later.");

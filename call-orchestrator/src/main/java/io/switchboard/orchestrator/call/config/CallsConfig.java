@@ -7,7 +7,7 @@ import io.switchboard.orchestrator.call.domain.CallMetrics;
 import io.switchboard.orchestrator.call.domain.CallStatePublisher;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.call.domain.CallTracker;
-import io.switchboard.orchestrator.call.domain.TransactionOutcome;
+import io.switchboard.events.transaction.TransactionEffects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +43,7 @@ class CallsConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    CallTracker callTracker(CallStatePublisher publisher, TransactionOutcome transaction, CallMetrics metrics) {
+    CallTracker callTracker(CallStatePublisher publisher, TransactionEffects transaction, CallMetrics metrics) {
         return new CallTracker(store, publisher, transaction, metrics);
     }
 

@@ -12,19 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evictionInterval            how often ended calls past the retention are evicted (default 1m)
  * @param retiredIdsPerPartition      how many ids of evicted calls each partition remembers, so a late
  *                                    duplicate cannot create them again (default 20000)
- * @param publishTimeout              how long to wait for the broker to take a snapshot (default 10s)
  */
 @ConfigurationProperties("switchboard.orchestrator.calls")
 public record CallsProperties(
         @DefaultValue("1h") Duration retention,
         @DefaultValue("1m") Duration evictionInterval,
-        @DefaultValue("20000") int retiredIdsPerPartition,
-        @DefaultValue("10s") Duration publishTimeout) {
+        @DefaultValue("20000") int retiredIdsPerPartition) {
 
     public CallsProperties {
         requirePositive(retention, "retention");
         requirePositive(evictionInterval, "eviction-interval");
-        requirePositive(publishTimeout, "publish-timeout");
         if (retiredIdsPerPartition < 1) {
             throw new IllegalArgumentException("switchboard.orchestrator.calls.retired-ids-per-partition must be >= 1");
         }

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.call.domain;
 
+import io.switchboard.events.transaction.TransactionEffects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +16,10 @@ public final class CallTracker {
     private final CallStateMachine machine = new CallStateMachine();
     private final CallStore store;
     private final CallStatePublisher publisher;
-    private final TransactionOutcome transaction;
+    private final TransactionEffects transaction;
     private final CallMetrics metrics;
 
-    public CallTracker(CallStore store, CallStatePublisher publisher, TransactionOutcome transaction,
+    public CallTracker(CallStore store, CallStatePublisher publisher, TransactionEffects transaction,
             CallMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
@@ -36,13 +37,13 @@ public final class CallTracker {
         if (!update.changed()) {
             return;
         }
-        transaction.onRollback(() -> store.restore(partition, fact.callId(), before));
+        transaction.afterRollback(() -> store.restore(partition, fact.callId(), before));
         store.save(partition, update.after());
         if (update.publishes()) {
             publisher.publish(partition, update.after());
         }
         if (update.statusChanged()) {
-            transaction.onCommit(() -> metrics.transitioned(update.after()));
+            transaction.afterCommit(() -> metrics.transitioned(update.after()));
         }
     }
 }

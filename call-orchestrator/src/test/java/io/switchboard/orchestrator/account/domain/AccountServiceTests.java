@@ -10,6 +10,7 @@ import static io.switchboard.orchestrator.account.domain.Accounts.vapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.events.kafka.PublishFailedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class AccountServiceTests {
     private boolean brokerDown;
     private final AccountService service = new AccountService(directory, account -> {
         if (brokerDown) {
-            throw new AccountPublishException("broker down", null);
+            throw new PublishFailedException("broker down", null);
         }
         published.add(account);
     }, new CredentialSealer(box), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
@@ -61,7 +62,7 @@ class AccountServiceTests {
         brokerDown = true;
 
         // when / then
-        assertThatThrownBy(() -> configure("acme")).isInstanceOf(AccountPublishException.class);
+        assertThatThrownBy(() -> configure("acme")).isInstanceOf(PublishFailedException.class);
         assertThat(directory.find("acme")).isEmpty();
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
-import io.switchboard.orchestrator.account.domain.AccountPublishException;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import io.switchboard.orchestrator.account.domain.CredentialSealer;
@@ -233,7 +233,7 @@ class AccountControllerTests {
         AccountPublisher accountPublisher() {
             return account -> {
                 if (brokerDown) {
-                    throw new AccountPublishException("broker down", null);
+                    throw new PublishFailedException("broker down", null);
                 }
                 published.add(account);
             };

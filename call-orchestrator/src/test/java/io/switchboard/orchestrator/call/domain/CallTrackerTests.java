@@ -15,6 +15,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
+import io.switchboard.testsupport.InMemoryTransaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class CallTrackerTests {
 
     private final CallStore store = new CallStore(100);
     private final List<Call> published = new ArrayList<>();
-    private final FakeTransaction transaction = new FakeTransaction();
+    private final InMemoryTransaction transaction = new InMemoryTransaction();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private boolean brokerDown;
     private final CallTracker tracker = new CallTracker(store, (partition, call) -> {
@@ -129,34 +130,5 @@ class CallTrackerTests {
 
     private void apply(CallFact fact) {
         transaction.run(() -> tracker.apply(0, fact));
-    }
-
-    /** Commits when the work returns, rolls back when it throws, like the listener's transaction. */
-    private static final class FakeTransaction implements TransactionOutcome {
-
-        private final List<Runnable> onCommit = new ArrayList<>();
-        private final List<Runnable> onRollback = new ArrayList<>();
-
-        void run(Runnable work) {
-            onCommit.clear();
-            onRollback.clear();
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                onRollback.forEach(Runnable::run);
-                throw e;
-            }
-            onCommit.forEach(Runnable::run);
-        }
-
-        @Override
-        public void onCommit(Runnable action) {
-            onCommit.add(action);
-        }
-
-        @Override
-        public void onRollback(Runnable action) {
-            onRollback.add(action);
-        }
     }
 }

@@ -8,13 +8,12 @@ import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.transaction.TransactionEffects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Consumes call requests: a valid one is dialed (at most once per request id) and announced with
@@ -32,14 +31,16 @@ class CallRequestListener {
     private final CallDialer dialer;
     private final DialerEventPublisher publisher;
     private final RequestOutcomes outcomes;
+    private final TransactionEffects transaction;
     private final Clock clock;
 
     CallRequestListener(CallRequestValidator validator, CallDialer dialer, DialerEventPublisher publisher,
-            RequestOutcomes outcomes, Clock clock) {
+            RequestOutcomes outcomes, TransactionEffects transaction, Clock clock) {
         this.validator = validator;
         this.dialer = dialer;
         this.publisher = publisher;
         this.outcomes = outcomes;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -61,7 +62,7 @@ class CallRequestListener {
         switch (dialer.dial(request)) {
             case DialOutcome.Placed placed -> {
                 publisher.placed(placed.event());
-                afterCommit(() -> dialer.confirm(request.requestId()));
+                transaction.afterCommit(() -> dialer.confirm(request.requestId()));
                 outcomes.placed();
                 log.info("Placed call {} for request {} of account {}", placed.event().callId(), request.requestId(),
                         request.accountId());
@@ -78,19 +79,5 @@ class CallRequestListener {
     private void reject(RequestOrigin origin, String requestId, String accountId, String reason, String field) {
         publisher.rejected(origin, new CallRequestRejected(requestId, accountId, reason, field, clock.instant()));
         outcomes.rejected();
-    }
-
-    /** Runs {@code action} once the listener's transaction commits (at once when there is none). */
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the dialer's events to provider-events.v1. Called from the transactional listener, so
  * each send joins the listener's Kafka transaction; waiting on it surfaces a failed send as a
- * failed record (rolled back, retried, then dead-lettered) instead of losing it.
+ * failed record (rolled back and retried while the broker cannot take it) instead of losing it.
  */
 @Component
 class DialerEventPublisher {
@@ -26,8 +26,8 @@ class DialerEventPublisher {
     /** Keyed and subject by the provider's call id, like every other event of the call. */
     void placed(CallPlaced placed) {
         String id = EventIds.of("call-placed", placed.requestId());
-        events.publish(Topic.PROVIDER_EVENTS, placed.callId(),
-                OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed)).join();
+        events.publishAndWait(Topic.PROVIDER_EVENTS, placed.callId(),
+                OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed));
     }
 
     /** Keyed by the request id, or by the record's own key when the request id could not be read. */
@@ -35,7 +35,7 @@ class DialerEventPublisher {
         String requestId = rejected.requestId();
         String id = EventIds.of("call-request-rejected", requestId != null ? requestId : origin.position());
         String key = requestId != null ? requestId : origin.key();
-        events.publish(Topic.PROVIDER_EVENTS, key,
-                OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected)).join();
+        events.publishAndWait(Topic.PROVIDER_EVENTS, key,
+                OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected));
     }
 }

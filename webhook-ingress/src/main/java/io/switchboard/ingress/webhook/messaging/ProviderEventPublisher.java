@@ -2,18 +2,22 @@ package io.switchboard.ingress.webhook.messaging;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.events.kafka.BatchSigningPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
+import io.switchboard.events.kafka.PublishDeadline;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.config.IngressProperties;
-import io.switchboard.ingress.messaging.OffEventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -57,22 +61,30 @@ public class ProviderEventPublisher {
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
-            return OffEventLoop.sendOnCallingThread(() -> events.publish(Topic.PROVIDER_EVENTS, event.subject(), event),
-                            timeout)
+            String what = event.type().token() + " " + event.id();
+            return Mono.fromFuture(() -> PublishDeadline.bounded(handOff(event), timeout, what), true)
                     .doOnSuccess(result -> {
                         sample.stop(timer(event, "acked"));
                         recent.add(event.id());
                     })
-                    .onErrorMap(error -> {
+                    .doOnError(error -> {
                         sample.stop(timer(event, "failed"));
                         log.atWarn().addKeyValue("callId", event.subject()).addKeyValue("accountId", accountId)
                                 .log("Could not publish {} for call {} of account {}: {}", event.type().token(),
                                         event.subject(), accountId,
                                         NestedExceptionUtils.getMostSpecificCause(error).toString());
-                        return new PublishFailedException("broker did not acknowledge " + event.type().token(), error);
                     })
                     .then();
         });
+    }
+
+    /** Never blocks: the batch signer's thread signs and sends, so this may run on the Netty event loop. */
+    private CompletableFuture<SendResult<String, CloudEvent>> handOff(OutgoingEvent<?> event) {
+        try {
+            return events.publish(Topic.PROVIDER_EVENTS, event.subject(), event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private Timer timer(OutgoingEvent<?> event, String outcome) {

@@ -7,7 +7,7 @@ import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
 import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
-import io.switchboard.ingress.webhook.messaging.PublishFailedException;
+import io.switchboard.events.kafka.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;

@@ -14,7 +14,7 @@ import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
 import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
-import io.switchboard.ingress.webhook.messaging.PublishFailedException;
+import io.switchboard.events.kafka.PublishFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;

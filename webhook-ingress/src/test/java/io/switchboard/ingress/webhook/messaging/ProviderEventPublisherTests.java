@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.BatchSigningPublisher;
 import io.switchboard.events.kafka.OutgoingEvent;
