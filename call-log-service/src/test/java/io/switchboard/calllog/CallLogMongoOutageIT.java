@@ -1,17 +1,28 @@
 package io.switchboard.calllog;
 
-import static io.switchboard.calllog.CallLogFixture.T0;
-import static io.switchboard.events.call.CallStatus.QUEUED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.DeadLetterTopics;
 import io.switchboard.testsupport.MongoWireServer;
 import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,25 +36,34 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * MongoDB goes away under a running service: it stops being ready, and a state it cannot write is
- * retried (bounded) and then dead-lettered instead of blocking its partition for ever. A consumer
- * group of its own, reading only new records, keeps this context away from other tests' events.
+ * MongoDB goes away for 90 s while calls keep arriving: the service stops being ready and its
+ * partitions wait, retrying, instead of dead-lettering; when MongoDB is back every call is logged
+ * completely and no dead letter was written. MongoDB keeps its data in a file, so the server that
+ * comes back on the same port is the same database. A consumer group of its own, reading only new
+ * records, keeps this context away from other tests' events; it breaks its database on purpose, so
+ * it has a context of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.call-log.write-timeout=2s",
         "switchboard.call-log.health-timeout=1s",
+        "switchboard.events.retry.max-interval=5s",
+        "switchboard.events.stalls.readiness-down-after=5s",
         "spring.kafka.consumer.auto-offset-reset=latest"})
 @AutoConfigureWebTestClient
 @DirtiesContext
 class CallLogMongoOutageIT {
 
-    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
+    private static final Duration OUTAGE = Duration.ofSeconds(90);
+    private static final Duration TRAFFIC_EVERY = Duration.ofSeconds(15);
+    private static final Path DATA = tempFile();
+    private static MongoWireServer mongo = MongoWireServer.persistent(DATA, 0);
+    private static final int PORT = mongo.port();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
         registry.add("spring.mongodb.uri",
-                () -> MONGO.connectionString() + "/call-log-outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
+                () -> mongo.connectionString() + "/call-log-outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
         registry.add("spring.kafka.consumer.group-id", () -> "call-log-outage-" + UUID.randomUUID());
     }
 
@@ -56,30 +76,80 @@ class CallLogMongoOutageIT {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
     @Test
-    void whenMongoGoesAwayThenNotReadyAndUnwritableStateIsDeadLettered() {
+    void whenMongoDownForNinetySecondsUnderTrafficThenEveryCallLoggedCompletelyAndNothingDeadLettered() {
+        // given a ready service that has logged calls
         var fixture = new CallLogFixture(client, new TestEvents(kafkaTemplate));
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var assigned = listeners.getListenerContainer("call-log-call-states").getAssignedPartitions();
-            return assigned != null && !assigned.isEmpty();
-        });
+        awaitListening();
+        String accountId = CallEvents.newAccountId();
+        List<ThreeCalls> calls = new ArrayList<>();
+        calls.add(fixture.publishThreeCalls(accountId));
+        fixture.awaitThreeCallsLogged(calls.getFirst());
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
-        MONGO.close();
-        String callId = CallEvents.newCallId();
-        fixture.state(CallEvents.snapshot(callId, CallEvents.newAccountId(), T0, QUEUED));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503));
+        // when MongoDB is away for 90 s while states, recordings and charges keep arriving
+        mongo.close();
+        Instant back = Instant.now().plus(OUTAGE);
+        while (Instant.now().isBefore(back)) {
+            calls.add(fixture.publishThreeCalls(accountId));
+            await().pollDelay(TRAFFIC_EVERY).atMost(TRAFFIC_EVERY.plusSeconds(1)).until(() -> true);
+        }
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+        client.get().uri("/actuator/stalls").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].reason").isNotEmpty();
+        assertThat(stalledPartitions()).isPositive();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/api/calls/{callId}", callId).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("127.0.0.1"));
-        var deadLetter = DeadLetterProbe.awaitDeadLetter(bootstrapServers,
-                Topic.CALL_STATES.deadLetterTopicName(), callId);
-        assertThat(DeadLetterProbe.reason(deadLetter)).isNotBlank();
+        mongo = MongoWireServer.persistent(DATA, PORT);
+
+        // then every call is logged completely, the partitions move on, and nothing was dead-lettered
+        calls.forEach(fixture::awaitThreeCallsLogged);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(stalledPartitions()).isZero();
+            client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        });
+        Set<String> callIds = new HashSet<>();
+        calls.forEach(three -> callIds.addAll(List.of(three.answered(), three.busy(), three.recordedEarly())));
+        assertThat(new DeadLetterTopics(bootstrapServers)
+                .withKeys(List.of(Topic.CALL_STATES, Topic.PROVIDER_EVENTS, Topic.LEDGER), keysOf(callIds, accountId)))
+                .isEmpty();
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    private void awaitListening() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream().allMatch(c -> {
+            var assigned = c.getAssignedPartitions();
+            return assigned != null && !assigned.isEmpty();
+        }));
+    }
+
+    private double stalledPartitions() {
+        return meters.find("switchboard.consumer.stalled.partitions").gauges().stream()
+                .mapToDouble(gauge -> gauge.value()).sum();
+    }
+
+    /** Ledger entries are keyed by account, the rest by call. */
+    private static Set<String> keysOf(Set<String> callIds, String accountId) {
+        var keys = new HashSet<>(callIds);
+        keys.add(accountId);
+        return keys;
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempDirectory("call-log-outage-").resolve("call-log.mv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

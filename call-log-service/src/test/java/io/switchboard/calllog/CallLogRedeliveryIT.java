@@ -22,6 +22,7 @@ import io.switchboard.events.envelope.EventJson;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.DeadLetterTopics;
 import io.switchboard.testsupport.MongoWireServer;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,9 +119,8 @@ class CallLogRedeliveryIT {
 
         CallRecord call = fixture.awaitCall(callId, logged -> "ringing".equals(logged.status()));
         assertThat(call.accountId()).isEqualTo(accountId);
-        ConsumerRecord<String, byte[]> deadLetter = DeadLetterProbe.awaitDeadLetter(bootstrapServers,
-                Topic.CALL_STATES.deadLetterTopicName(), callId);
-        assertThat(DeadLetterProbe.reason(deadLetter)).contains("signature");
+        ConsumerRecord<String, byte[]> deadLetter = new DeadLetterTopics(bootstrapServers).awaitOne(Topic.CALL_STATES, callId);
+        assertThat(DeadLetterTopics.header(deadLetter, DeadLetterTopics.EXCEPTION_MESSAGE)).contains("signature");
     }
 
     @Test
@@ -134,9 +134,10 @@ class CallLogRedeliveryIT {
                 T0, recording));
         events.send(Topic.LEDGER, key, events.sign(EventTypes.CALL_CHARGED, EventIds.of(key, "charge"), key, T0, charge));
 
-        assertThat(DeadLetterProbe.reason(DeadLetterProbe.awaitDeadLetter(bootstrapServers,
-                Topic.PROVIDER_EVENTS.deadLetterTopicName(), key))).contains("callId");
-        assertThat(DeadLetterProbe.reason(DeadLetterProbe.awaitDeadLetter(bootstrapServers,
-                Topic.LEDGER.deadLetterTopicName(), key))).contains("callId");
+        var deadLetters = new DeadLetterTopics(bootstrapServers);
+        assertThat(DeadLetterTopics.header(deadLetters.awaitOne(Topic.PROVIDER_EVENTS, key),
+                DeadLetterTopics.EXCEPTION_MESSAGE)).contains("callId");
+        assertThat(DeadLetterTopics.header(deadLetters.awaitOne(Topic.LEDGER, key),
+                DeadLetterTopics.EXCEPTION_MESSAGE)).contains("callId");
     }
 }

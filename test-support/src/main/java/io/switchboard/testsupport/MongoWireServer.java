@@ -28,6 +28,11 @@ public final class MongoWireServer implements AutoCloseable {
         return new MongoWireServer(new MongoServer(new H2Backend(file.toString())), port);
     }
 
+    /** The port it listens on, so a restarted server can take it again. */
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
     public String connectionString() {
         return connectionString;
     }

@@ -1,5 +1,7 @@
 package io.switchboard.testsupport;
 
+import java.util.function.Supplier;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -12,7 +14,12 @@ public final class SwitchboardTestProperties {
     }
 
     public static void register(DynamicPropertyRegistry registry, String source) {
-        registry.add("spring.kafka.bootstrap-servers", SharedKafkaBroker::bootstrapServers);
+        register(registry, source, SharedKafkaBroker::bootstrapServers);
+    }
+
+    /** The same against another cluster, e.g. a {@link KafkaCluster} a test takes brokers away from. */
+    public static void register(DynamicPropertyRegistry registry, String source, Supplier<Object> bootstrapServers) {
+        registry.add("spring.kafka.bootstrap-servers", bootstrapServers);
         TestEventKeys.properties(source).forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.kafka.listener.FailedRecordProcessor;
  * it lasts: the partition waits, no offset is committed past the record, and
  * {@link StalledPartitions} says so, until the record succeeds or an operator parks it. A dead
  * letter that cannot be written is a transient failure too: the record is retried, never skipped.
- * Dead letters are counted as {@code switchboard.dlt.records{topic,reason}}.
+ * Dead letters are counted as {@code switchboard.dlt.records{topic,reason,exception}}.
  */
 public final class DeadLetters {
 
@@ -52,10 +52,13 @@ public final class DeadLetters {
         Map<String, Counter> counters = new ConcurrentHashMap<>();
         this.recoverer = (record, consumer, exception) -> {
             publishing.accept(record, consumer, exception);
-            String reason = reason(record) + ":" + Poison.reason(exception).getClass().getSimpleName();
-            counters.computeIfAbsent(record.topic() + "|" + reason, key -> Counter.builder("switchboard.dlt.records")
-                    .description("Records sent to a dead-letter topic, by source topic and reason")
-                    .tag("topic", record.topic()).tag("reason", reason).register(meters)).increment();
+            String reason = reason(record);
+            String failure = Poison.reason(exception).getClass().getSimpleName();
+            counters.computeIfAbsent(record.topic() + "|" + reason + "|" + failure, key -> Counter
+                    .builder("switchboard.dlt.records")
+                    .description("Records sent to a dead-letter topic, by source topic, reason and failure")
+                    .tag("topic", record.topic()).tag("reason", reason).tag("exception", failure)
+                    .register(meters)).increment();
         };
     }
 

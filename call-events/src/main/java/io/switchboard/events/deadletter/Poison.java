@@ -34,17 +34,22 @@ public final class Poison {
         return false;
     }
 
-    /** The innermost listed failure, else the innermost cause: what a dead letter or a stall is about. */
+    /**
+     * What a dead letter or a stall is about: the listed failure, else the innermost cause that says
+     * something (a bare {@code TimeoutException} says less than the publish failure around it).
+     */
     public static Throwable reason(Throwable failure) {
-        Throwable innermost = failure;
+        Throwable reason = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<? extends Exception> poison : EXCEPTIONS) {
                 if (poison.isInstance(t)) {
                     return t;
                 }
             }
-            innermost = t;
+            if (t.getMessage() != null || reason.getMessage() == null) {
+                reason = t;
+            }
         }
-        return innermost;
+        return reason;
     }
 }

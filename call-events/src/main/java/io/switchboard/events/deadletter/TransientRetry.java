@@ -29,15 +29,16 @@ final class TransientRetry implements BackOff {
     @Override
     public BackOffExecution start() {
         return new BackOffExecution() {
-            private long next = initialMillis;
+            // Kept unrounded: rounding each step to whole milliseconds would keep 1ms x 1.5 at 1ms forever.
+            private double next = initialMillis;
 
             @Override
             public long nextBackOff() {
                 if (parked.getAsBoolean()) {
                     return STOP;
                 }
-                long current = next;
-                next = Math.min(maxMillis, (long) (next * multiplier));
+                long current = (long) next;
+                next = Math.min(maxMillis, next * multiplier);
                 return current;
             }
         };

@@ -36,7 +36,8 @@ public final class PublishDeadline {
      * so a late acknowledgement is not reported as an error nobody handles.
      */
     public static <T> CompletableFuture<T> bounded(CompletableFuture<T> send, Duration timeout, String what) {
-        return send.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, error) -> {
+        // orTimeout completes the future it is called on: on a copy, so that the send itself is left to finish.
+        return send.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, error) -> {
             if (error == null) {
                 return result;
             }

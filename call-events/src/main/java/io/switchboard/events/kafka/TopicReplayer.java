@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
@@ -27,33 +27,43 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads partitions of a topic from the beginning to their current end (committed records only), to
  * rebuild a service's local view of a compacted topic before it starts applying new events. A record
- * that cannot be decoded or verified is skipped with an ERROR log and counted as
- * {@code switchboard.replay.skipped{topic,reason}}: one bad record must not keep a service from
- * starting, and the live listener has already dead-lettered it.
+ * that cannot be decoded or verified is skipped ({@link SkippedRecords}).
  */
 public final class TopicReplayer {
 
     private static final Logger log = LoggerFactory.getLogger(TopicReplayer.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final Map<String, Object> consumerProperties;
+    private final Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers;
     private final EventEnvelopes envelopes;
-    private final MeterRegistry meters;
+    private final SkippedRecords skipped;
     private final CloudEventDeserializer decoder = new CloudEventDeserializer();
 
     public TopicReplayer(Map<String, Object> baseConsumerProperties, EventEnvelopes envelopes, MeterRegistry meters) {
+        this(readCommittedConsumers(baseConsumerProperties), envelopes, meters);
+    }
+
+    /** Reads through the consumers {@code consumers} makes, one per replay (a test passes Kafka's MockConsumer). */
+    TopicReplayer(Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers,
+            EventEnvelopes envelopes, MeterRegistry meters) {
+        this.consumers = consumers;
+        this.envelopes = envelopes;
+        this.skipped = new SkippedRecords(meters);
+        decoder.configure(Map.of(), false);
+    }
+
+    private static Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> readCommittedConsumers(
+            Map<String, Object> baseConsumerProperties) {
         var properties = new HashMap<>(baseConsumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumerProperties = Map.copyOf(properties);
-        this.envelopes = envelopes;
-        this.meters = meters;
-        decoder.configure(Map.of(), false);
+        Map<String, Object> consumerProperties = Map.copyOf(properties);
+        return () -> new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public void replayAll(Topic topic, Consumer<ReceivedEvent<Object>> sink) {
-        try (var consumer = newConsumer()) {
+        try (var consumer = consumers.get()) {
             List<Integer> partitions = consumer.partitionsFor(topic.topicName()).stream()
                     .map(info -> info.partition()).toList();
             replay(consumer, topic, partitions, sink);
@@ -61,13 +71,13 @@ public final class TopicReplayer {
     }
 
     public void replay(Topic topic, Collection<Integer> partitions, Consumer<ReceivedEvent<Object>> sink) {
-        try (var consumer = newConsumer()) {
+        try (var consumer = consumers.get()) {
             replay(consumer, topic, partitions, sink);
         }
     }
 
-    private void replay(KafkaConsumer<String, byte[]> consumer, Topic topic, Collection<Integer> partitions,
-            Consumer<ReceivedEvent<Object>> sink) {
+    private void replay(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Topic topic,
+            Collection<Integer> partitions, Consumer<ReceivedEvent<Object>> sink) {
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(topic.topicName(), p)).toList();
         consumer.assign(assigned);
@@ -94,27 +104,18 @@ public final class TopicReplayer {
         try {
             event = decoder.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
-            skip(record, "undecodable", e);
+            skip(record, SkippedRecords.UNDECODABLE, e);
             return null;
         }
         try {
             return envelopes.unwrap(event);
         } catch (RejectedEventException e) {
-            skip(record, "unverifiable", e);
+            skip(record, SkippedRecords.UNVERIFIABLE, e);
             return null;
         }
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason, RuntimeException e) {
-        log.error("Skipping {} record {}-{}@{} while replaying: {}", reason, record.topic(), record.partition(),
-                record.offset(), e.getMessage());
-        Counter.builder("switchboard.replay.skipped")
-                .description("Records skipped while replaying a topic, because they could not be decoded or verified")
-                .tag("topic", record.topic()).tag("reason", reason)
-                .register(meters).increment();
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
+        skipped.skip(record.topic(), record.partition(), record.offset(), reason, e.getMessage());
     }
 }
