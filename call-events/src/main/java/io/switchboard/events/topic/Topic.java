@@ -13,15 +13,34 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public enum Topic {
 
-    CALL_REQUESTS("switchboard.call-requests.v1", "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
-    DIALER_QUEUE("switchboard.dialer-queue.v1", "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
-    PROVIDER_EVENTS("switchboard.provider-events.v1", "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
-    CALL_STATES("switchboard.call-states.v1", "call id", 6, Cleanup.COMPACT, null),
-    ROUTING_REQUESTS("switchboard.routing-requests.v1", "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
-    ROUTING_REPLIES("switchboard.routing-replies.v1", "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
-    ACCOUNTS("switchboard.accounts.v1", "account id", 3, Cleanup.COMPACT, null),
-    LEDGER("switchboard.ledger.v1", "account id", 6, Cleanup.DELETE, null),
-    WALLETS("switchboard.wallets.v1", "account id", 3, Cleanup.COMPACT, null);
+    CALL_REQUESTS(Names.CALL_REQUESTS, "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    DIALER_QUEUE(Names.DIALER_QUEUE, "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
+    PROVIDER_EVENTS(Names.PROVIDER_EVENTS, "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    CALL_STATES(Names.CALL_STATES, "call id", 6, Cleanup.COMPACT, null),
+    ROUTING_REQUESTS(Names.ROUTING_REQUESTS, "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
+    ROUTING_REPLIES(Names.ROUTING_REPLIES, "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
+    ACCOUNTS(Names.ACCOUNTS, "account id", 3, Cleanup.COMPACT, null),
+    LEDGER(Names.LEDGER, "account id", 6, Cleanup.DELETE, null),
+    WALLETS(Names.WALLETS, "account id", 3, Cleanup.COMPACT, null);
+
+    /**
+     * The topic names as compile-time constants, for annotations ({@code @KafkaListener(topics =
+     * Topic.Names.CALL_STATES)}), so that "find usages" shows every reader of a topic.
+     */
+    public static final class Names {
+        public static final String CALL_REQUESTS = "switchboard.call-requests.v1";
+        public static final String DIALER_QUEUE = "switchboard.dialer-queue.v1";
+        public static final String PROVIDER_EVENTS = "switchboard.provider-events.v1";
+        public static final String CALL_STATES = "switchboard.call-states.v1";
+        public static final String ROUTING_REQUESTS = "switchboard.routing-requests.v1";
+        public static final String ROUTING_REPLIES = "switchboard.routing-replies.v1";
+        public static final String ACCOUNTS = "switchboard.accounts.v1";
+        public static final String LEDGER = "switchboard.ledger.v1";
+        public static final String WALLETS = "switchboard.wallets.v1";
+
+        private Names() {
+        }
+    }
 
     /** Dead letters keep their source topic's key; their partition is chosen by the key. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

@@ -11,6 +11,7 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class LedgerListener {
     }
 
     @KafkaListener(id = "call-log-ledger", idIsGroup = false,
-            topics = "#{T(io.switchboard.events.topic.Topic).LEDGER.topicName()}")
+            topics = Topic.Names.LEDGER)
     void onLedgerEntry(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_CHARGED)) {

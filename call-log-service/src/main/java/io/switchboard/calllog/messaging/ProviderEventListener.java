@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class ProviderEventListener {
     }
 
     @KafkaListener(id = "call-log-provider-events", idIsGroup = false,
-            topics = "#{T(io.switchboard.events.topic.Topic).PROVIDER_EVENTS.topicName()}")
+            topics = Topic.Names.PROVIDER_EVENTS)
     void onProviderEvent(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (event.is(EventTypes.CALL_PLACED)) {

@@ -9,6 +9,7 @@ import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class CallStateListener {
     }
 
     @KafkaListener(id = "billing-call-states", idIsGroup = false,
-            topics = "#{T(io.switchboard.events.topic.Topic).CALL_STATES.topicName()}")
+            topics = Topic.Names.CALL_STATES)
     void onCallState(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_STATE_CHANGED)) {

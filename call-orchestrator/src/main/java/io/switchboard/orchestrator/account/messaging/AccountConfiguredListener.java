@@ -9,6 +9,7 @@ import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class AccountConfiguredListener {
     }
 
     @KafkaListener(id = "account-directory", groupId = "${spring.application.name}-directory-${random.uuid}",
-            topics = "#{T(io.switchboard.events.topic.Topic).ACCOUNTS.topicName()}")
+            topics = Topic.Names.ACCOUNTS)
     void on(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,8 @@ class ProviderEventListener {
         this.rebuilder = rebuilder;
     }
 
-    @KafkaListener(id = "call-states", groupId = "${spring.application.name}",
-            topics = "#{T(io.switchboard.events.topic.Topic).PROVIDER_EVENTS.topicName()}")
+    @KafkaListener(id = "orchestrator-provider-events", groupId = "${spring.application.name}",
+            topics = Topic.Names.PROVIDER_EVENTS)
     void on(ConsumerRecord<String, CloudEvent> record) {
         try (var callId = MDC.putCloseable("callId", record.key())) {
             ReceivedEvent<Object> event = envelopes.unwrap(record.value());

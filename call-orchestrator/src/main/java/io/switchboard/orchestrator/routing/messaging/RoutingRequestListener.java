@@ -14,6 +14,7 @@ import io.switchboard.orchestrator.routing.domain.InboundRouter;
 import io.switchboard.orchestrator.routing.domain.RoutingDecision;
 import io.switchboard.orchestrator.routing.domain.UnknownProviderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class RoutingRequestListener {
     }
 
     @KafkaListener(id = "routing", groupId = "${spring.application.name}-routing",
-            topics = "#{T(io.switchboard.events.topic.Topic).ROUTING_REQUESTS.topicName()}")
+            topics = Topic.Names.ROUTING_REQUESTS)
     @SendTo
     CloudEvent on(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());

@@ -12,6 +12,7 @@ import io.switchboard.events.transaction.TransactionEffects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ class CallRequestListener {
     }
 
     @KafkaListener(id = ID, idIsGroup = false,
-            topics = "#{T(io.switchboard.events.topic.Topic).CALL_REQUESTS.topicName()}",
+            topics = Topic.Names.CALL_REQUESTS,
             containerFactory = CallRequestConsumerConfig.CONTAINER_FACTORY)
     void onCallRequest(ConsumerRecord<String, byte[]> record) {
         RequestOrigin origin = RequestOrigin.of(record);
