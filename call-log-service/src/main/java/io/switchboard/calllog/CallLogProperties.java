@@ -2,6 +2,7 @@ package io.switchboard.calllog;
 
 import java.time.Duration;
 
+import io.switchboard.events.config.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param collection   the collection holding one document per call (default {@code calls})
  * @param writeTimeout how long a Kafka listener waits for one MongoDB write before the record counts as
- *                     failed and goes back to the error handler's bounded retries (default 10s)
+ *                     failed and is retried while its partition waits (default 10s)
  * @param healthTimeout how long the readiness check waits for MongoDB to answer a ping before it
  *                     reports the service not ready (default 3s)
  */
@@ -19,4 +20,10 @@ public record CallLogProperties(
         @DefaultValue("calls") String collection,
         @DefaultValue("10s") Duration writeTimeout,
         @DefaultValue("3s") Duration healthTimeout) {
+
+    public CallLogProperties {
+        Settings.require(collection, "switchboard.call-log.collection");
+        Settings.requirePositive(writeTimeout, "switchboard.call-log.write-timeout");
+        Settings.requirePositive(healthTimeout, "switchboard.call-log.health-timeout");
+    }
 }
