@@ -52,6 +52,7 @@ final class BillingKafka implements AutoCloseable {
 
     private final String bootstrapServers;
     private final EventEnvelopes envelopes;
+    private final EventEnvelopes untrusted;
     private final KafkaProducer<String, CloudEvent> producer;
     private final KafkaProducer<String, String> rawProducer;
     private final Admin admin;
@@ -61,6 +62,10 @@ final class BillingKafka implements AutoCloseable {
         var keys = TestEventKeys.keyPair();
         this.envelopes = new EventEnvelopes(URI.create("/test/call-orchestrator"),
                 new EventSigner(keys.keyId(), keys.privateKey()), new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
+        var untrustedKeys = TestEventKeys.untrustedKeyPair();
+        this.untrusted = new EventEnvelopes(URI.create("/test/billing-service"),
+                new EventSigner(untrustedKeys.keyId(), untrustedKeys.privateKey()),
+                new EventVerifier(Map.of(untrustedKeys.keyId(), untrustedKeys.publicKey())));
         Map<String, Object> producerProperties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all");
         var serializer = new CloudEventSerializer();
@@ -80,21 +85,35 @@ final class BillingKafka implements AutoCloseable {
         return envelopes.wrap(type, id, subject, Instant.now(), payload);
     }
 
+    /** Signed by a key billing does not trust: unverifiable there. */
+    <T> CloudEvent signedByUntrustedKey(EventType<T> type, String id, String subject, T payload) {
+        return untrusted.wrap(type, id, subject, Instant.now(), payload);
+    }
+
     RecordMetadata publish(CallStateChanged call) {
         return send(call.callId(), signed(call));
     }
 
     RecordMetadata send(String key, CloudEvent event) {
+        return send(Topic.CALL_STATES, key, event);
+    }
+
+    RecordMetadata send(Topic topic, String key, CloudEvent event) {
         try {
-            return producer.send(new ProducerRecord<>(Topic.CALL_STATES.topicName(), key, event)).get();
+            return producer.send(new ProducerRecord<>(topic.topicName(), key, event)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     RecordMetadata sendRaw(String key, String value) {
+        return sendRaw(Topic.CALL_STATES, key, value);
+    }
+
+    /** A plain string value with no {@code ce_*} headers: not a CloudEvent. */
+    RecordMetadata sendRaw(Topic topic, String key, String value) {
         try {
-            return rawProducer.send(new ProducerRecord<>(Topic.CALL_STATES.topicName(), key, value)).get();
+            return rawProducer.send(new ProducerRecord<>(topic.topicName(), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -111,18 +130,18 @@ final class BillingKafka implements AutoCloseable {
     }
 
     List<CallCharged> charges(String accountId, boolean committedOnly) {
-        return payloads(Topic.LEDGER, EventTypes.CALL_CHARGED, committedOnly).stream()
+        return payloads(Topic.LEDGER, accountId, EventTypes.CALL_CHARGED, committedOnly).stream()
                 .filter(c -> c.accountId().equals(accountId)).toList();
     }
 
     List<WalletToppedUp> topUps(String accountId) {
-        return payloads(Topic.LEDGER, EventTypes.WALLET_TOPPED_UP, true).stream()
+        return payloads(Topic.LEDGER, accountId, EventTypes.WALLET_TOPPED_UP, true).stream()
                 .filter(t -> t.accountId().equals(accountId)).toList();
     }
 
     /** In the order written: wallets.v1 is keyed by account, so one account's states share a partition. */
     List<WalletUpdated> walletUpdates(String accountId) {
-        return payloads(Topic.WALLETS, EventTypes.WALLET_UPDATED, true).stream()
+        return payloads(Topic.WALLETS, accountId, EventTypes.WALLET_UPDATED, true).stream()
                 .filter(w -> w.accountId().equals(accountId)).toList();
     }
 
@@ -136,11 +155,16 @@ final class BillingKafka implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private <T> List<T> payloads(Topic topic, EventType<T> type, boolean committedOnly) {
+    /**
+     * The account's events of {@code type} on a topic keyed by account. Only the account's records are
+     * decoded (and must verify): another test's deliberately bad records under its own account are not.
+     */
+    private <T> List<T> payloads(Topic topic, String accountId, EventType<T> type, boolean committedOnly) {
         var deserializer = new CloudEventDeserializer();
         deserializer.configure(Map.of(), false);
-        List<ReceivedEvent<Object>> events = readAll(topic.topicName(), committedOnly, deserializer,
-                r -> r.value() == null ? null : envelopes.unwrap(r.value()));
+        List<ReceivedEvent<Object>> events = readAll(topic.topicName(), committedOnly, new ByteArrayDeserializer(),
+                r -> r.value() == null || !accountId.equals(r.key()) ? null
+                        : envelopes.unwrap(deserializer.deserialize(r.topic(), r.headers(), r.value())));
         return events.stream().filter(e -> e != null && e.is(type)).map(e -> e.as(type).payload()).toList();
     }
 

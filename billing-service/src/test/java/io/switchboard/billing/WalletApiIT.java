@@ -3,9 +3,20 @@ package io.switchboard.billing;
 import static io.switchboard.billing.CallSnapshots.newAccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.WalletToppedUp;
+import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +50,12 @@ class WalletApiIT {
 
     @Autowired
     private WebTestClient web;
+
+    @Autowired
+    private Wallets state;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private WalletApi wallets;
 
@@ -145,8 +162,49 @@ class WalletApiIT {
     }
 
     @Test
+    void whenReplayedTopicsHoldUndecodableAndUnverifiableRecordsThenSkippedCountedAndBalanceRebuilt() {
+        // given two top-ups, with on wallets.v1 and ledger.v1 under the account: between them a record that is
+        // not a CloudEvent, after them a credit of 1000.00 signed by a key billing does not trust
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+        kafka.sendRaw(Topic.WALLETS, account, "not a cloud event");
+        kafka.sendRaw(Topic.LEDGER, account, "not a cloud event");
+        wallets.topUp(account, "t-2", "2.50").expectStatus().isOk();
+        var forged = new BigDecimal("1012.50");
+        Instant now = Instant.now();
+        kafka.send(Topic.WALLETS, account, kafka.signedByUntrustedKey(EventTypes.WALLET_UPDATED, "forged-w-" + account,
+                account, new WalletUpdated(account, forged, "USD", now)));
+        kafka.send(Topic.LEDGER, account, kafka.signedByUntrustedKey(EventTypes.WALLET_TOPPED_UP, "forged-l-" + account,
+                account, new WalletToppedUp(account, "t-forged", new BigDecimal("1000.00"), "USD", forged, now)));
+        Map<Topic, Double> undecodable = skipped(SkippedRecords.UNDECODABLE);
+        Map<Topic, Double> unverifiable = skipped(SkippedRecords.UNVERIFIABLE);
+
+        // when the wallets are rebuilt from the topics before the next write
+        state.markStale();
+        wallets.topUp(account, "t-3", "1.00").expectStatus().isOk()
+                .expectBody().jsonPath("$.balance").isEqualTo("13.50");
+
+        // then the bad records were skipped, each counted once, and every good one around them was read
+        assertThat(state.isStale()).isFalse();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk()
+                .expectBody().jsonPath("$.balance").isEqualTo("13.50");
+        wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("13.50");
+        for (Topic topic : List.of(Topic.WALLETS, Topic.LEDGER)) {
+            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNDECODABLE)).as(topic.topicName())
+                    .isEqualTo(undecodable.get(topic) + 1);
+            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNVERIFIABLE)).as(topic.topicName())
+                    .isEqualTo(unverifiable.get(topic) + 1);
+        }
+    }
+
+    @Test
     void whenAccountHasNoWalletThenNotFound() {
         wallets.balance(newAccountId()).expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private Map<Topic, Double> skipped(String reason) {
+        return Map.of(Topic.WALLETS, ReplaySkips.count(meters, Topic.WALLETS, reason),
+                Topic.LEDGER, ReplaySkips.count(meters, Topic.LEDGER, reason));
     }
 }

@@ -12,12 +12,19 @@ import io.switchboard.events.signing.Ed25519Keys;
 public final class TestEventKeys {
 
     private static final Ed25519Keys.KeyPair KEYS = Ed25519Keys.generate("test-" + Long.toHexString(System.nanoTime()));
+    private static final Ed25519Keys.KeyPair UNTRUSTED =
+            Ed25519Keys.generate("untrusted-" + Long.toHexString(System.nanoTime()));
 
     private TestEventKeys() {
     }
 
     public static Ed25519Keys.KeyPair keyPair() {
         return KEYS;
+    }
+
+    /** A key pair no service is told to trust: what it signs is unverifiable everywhere. */
+    public static Ed25519Keys.KeyPair untrustedKeyPair() {
+        return UNTRUSTED;
     }
 
     /** The {@code switchboard.events.*} properties for a service publishing as {@code source}. */

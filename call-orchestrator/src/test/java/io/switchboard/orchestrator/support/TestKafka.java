@@ -29,6 +29,13 @@ public final class TestKafka {
                 new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
     }
 
+    /** Signs with a key the service under test does not trust: what these envelopes wrap is unverifiable there. */
+    public static EventEnvelopes untrustedEnvelopes() {
+        var keys = TestEventKeys.untrustedKeyPair();
+        return new EventEnvelopes(URI.create("/test"), new EventSigner(keys.keyId(), keys.privateKey()),
+                new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
+    }
+
     public static Map<String, Object> producerConfig() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");

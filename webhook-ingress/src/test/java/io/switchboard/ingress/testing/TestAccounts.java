@@ -1,5 +1,6 @@
 package io.switchboard.ingress.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,15 @@ public final class TestAccounts {
     }
 
     public static void configure(String bootstrapServers, String accountId, ProviderCredential... credentials) {
+        configure(bootstrapServers, ENVELOPES, accountId, credentials);
+    }
+
+    /** As {@link #configure(String, String, ProviderCredential...)}, signed by {@code envelopes} (e.g. untrusted). */
+    public static void configure(String bootstrapServers, EventEnvelopes envelopes, String accountId,
+            ProviderCredential... credentials) {
         var configured = new AccountConfigured(accountId, accountId, List.of(), List.of(), List.of(credentials),
                 Instant.now());
-        CloudEvent event = ENVELOPES.wrap(EventTypes.ACCOUNT_CONFIGURED,
+        CloudEvent event = envelopes.wrap(EventTypes.ACCOUNT_CONFIGURED,
                 EventIds.of("test-account", accountId, configured.configuredAt().toString()), accountId,
                 configured.configuredAt(), configured);
         var serializer = new CloudEventSerializer();
@@ -53,9 +60,18 @@ public final class TestAccounts {
 
     /** Removes the account, as compaction will: a record with its key and no value. */
     public static void remove(String bootstrapServers, String accountId) {
+        sendBytes(bootstrapServers, accountId, null);
+    }
+
+    /** A record under the account's key that is not a CloudEvent: plain text, no {@code ce_*} headers. */
+    public static void publishNotACloudEvent(String bootstrapServers, String accountId) {
+        sendBytes(bootstrapServers, accountId, "not a cloud event".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(String bootstrapServers, String accountId, byte[] value) {
         try (var producer = new KafkaProducer<>(config(bootstrapServers), new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), accountId, null)).get();
+            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), accountId, value)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -19,4 +19,11 @@ public final class TestEnvelopes {
         return new EventEnvelopes(URI.create(source), new EventSigner(keys.keyId(), keys.privateKey()),
                 new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
     }
+
+    /** Signs with a key the ingress does not trust: what these envelopes wrap is unverifiable there. */
+    public static EventEnvelopes untrusted(String source) {
+        var keys = TestEventKeys.untrustedKeyPair();
+        return new EventEnvelopes(URI.create(source), new EventSigner(keys.keyId(), keys.privateKey()),
+                new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
+    }
 }

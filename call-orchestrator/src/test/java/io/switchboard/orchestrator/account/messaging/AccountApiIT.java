@@ -5,6 +5,7 @@ import static io.switchboard.orchestrator.support.CallIds.newNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,14 +13,20 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.kafka.TopicReplayer;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.TestKafka;
+import io.switchboard.orchestrator.support.TestProducer;
 import io.switchboard.orchestrator.support.TestSecrets;
 import io.switchboard.orchestrator.support.TopicReader;
+import io.switchboard.testsupport.ReplaySkips;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +40,12 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    TopicReplayer replayer;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** Opened once the application (which creates the catalogue's topics) is up: it reads the partitions there are. */
     @BeforeEach
@@ -143,6 +156,43 @@ class AccountApiIT extends OrchestratorIntegrationTest {
         new AccountsApi(http).put(newAccountId(), AccountsApi.account(newNumber(), "sales", "https://example.com"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("assistants[0].streamUrl");
+    }
+
+    @Test
+    void whenReplayedTopicHoldsUndecodableAndUnverifiableRecordsThenSkippedCountedAndStarted() {
+        // given an account, a record that is not a CloudEvent, an account signed by a key nobody trusts, an account
+        String first = newAccountId();
+        String garbled = newAccountId();
+        String forged = newAccountId();
+        String last = newAccountId();
+        var api = new AccountsApi(http);
+        api.configure(first, newNumber(), "sales", "wss://assistants.example/sales");
+        try (var producer = new TestProducer()) {
+            producer.sendBytes(Topic.ACCOUNTS, garbled, "not a cloud event".getBytes(StandardCharsets.UTF_8));
+            producer.send(Topic.ACCOUNTS, forged, signedByUntrustedKey(forged));
+        }
+        api.configure(last, newNumber(), "sales", "wss://assistants.example/sales");
+        double undecodable = ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNDECODABLE);
+        double unverifiable = ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE);
+
+        // when the directory is rebuilt from accounts.v1, as at start-up
+        var directory = new AccountDirectory();
+        var loader = new AccountDirectoryLoader(replayer, directory);
+        loader.start();
+
+        // then it started, each bad record was skipped and counted once, and the accounts around them were loaded
+        assertThat(loader.isRunning()).isTrue();
+        assertThat(directory.find(first)).isPresent();
+        assertThat(directory.find(last)).isPresent();
+        assertThat(directory.find(forged)).isEmpty();
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNDECODABLE)).isEqualTo(undecodable + 1);
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE)).isEqualTo(unverifiable + 1);
+    }
+
+    private static CloudEvent signedByUntrustedKey(String accountId) {
+        var configured = new AccountConfigured(accountId, "Forged", List.of(), List.of(), List.of(), Instant.now());
+        return TestKafka.untrustedEnvelopes().wrap(EventTypes.ACCOUNT_CONFIGURED, "forged-" + accountId, accountId,
+                configured.configuredAt(), configured);
     }
 
     private static Map<String, Object> withProviders(String accountSid, String authToken, String vapiSecret) {

@@ -6,11 +6,16 @@ import static io.switchboard.events.call.CallStatus.RINGING;
 import static io.switchboard.orchestrator.support.CallIds.newCallId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.kafka.TopicReplayer;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.call.config.CallsProperties;
@@ -18,8 +23,11 @@ import io.switchboard.orchestrator.call.domain.Call;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.ProviderEvents;
+import io.switchboard.orchestrator.support.TestKafka;
 import io.switchboard.orchestrator.support.TestProducer;
 import io.switchboard.orchestrator.support.TopicReader;
+import io.switchboard.testsupport.ReplaySkips;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,9 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
 
     @Autowired
     CallStore runningStore;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void close() {
@@ -88,6 +99,34 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void whenReplayedTopicHoldsUndecodableAndUnverifiableRecordsThenSkippedCountedAndStarted() {
+        // given a call's states, then in its partition a record that is not a CloudEvent before its last state,
+        // and after it a copy of an earlier state signed by a key nobody trusts
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1));
+        ConsumerRecord<String, CloudEvent> ringing = callStates.awaitKey(callId, 2).getLast();
+        producer.sendBytes(Topic.CALL_STATES, callId, "not a cloud event".getBytes(StandardCharsets.UTF_8));
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.status(IN_PROGRESS, 2));
+        callStates.awaitKey(callId, 3);
+        producer.send(Topic.CALL_STATES, callId, signedByUntrustedKey(ringing.value()));
+        double undecodable = ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNDECODABLE);
+        double unverifiable = ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNVERIFIABLE);
+
+        // when another instance is assigned the partition
+        var store = new CallStore(100);
+        new CallStateRebuilder(store, replayer, properties, Clock.systemUTC()).onPartitionsAssigned(null,
+                List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), ringing.partition())));
+
+        // then it holds the partition, with the call as last validly published, each bad record counted once
+        assertThat(store.find(ringing.partition(), callId)).get().extracting(Call::status).isEqualTo(IN_PROGRESS);
+        assertThat(ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNDECODABLE))
+                .isEqualTo(undecodable + 1);
+        assertThat(ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNVERIFIABLE))
+                .isEqualTo(unverifiable + 1);
+    }
+
+    @Test
     void whenPartitionWasNotRebuiltThenItsFirstRecordRebuildsItBeforeApplying() {
         // given a ringing call, and its partition's state lost as if the replay at assignment had failed
         String callId = newCallId();
@@ -108,5 +147,12 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
                     assertThat(rebuilt.previousStatus()).isEqualTo(RINGING);
                     assertThat(rebuilt.requestId()).isEqualTo(call.requestId());
                 });
+    }
+
+    /** The same state under a new id, signed by a key the service does not trust. */
+    private static CloudEvent signedByUntrustedKey(CloudEvent state) {
+        CallStateChanged payload = TestKafka.envelopes().unwrap(state).as(EventTypes.CALL_STATE_CHANGED).payload();
+        return TestKafka.untrustedEnvelopes().wrap(EventTypes.CALL_STATE_CHANGED, "forged-" + state.getId(),
+                state.getSubject(), state.getTime().toInstant(), payload);
     }
 }

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The account directory, the consumer that fills it from accounts.v1, and what operators see of it:
- * the {@code accounts} health indicator (part of readiness) and the {@code switchboard.accounts.*} gauges.
+ * the {@code accounts} health indicator (part of readiness), the {@code switchboard.accounts.*} gauges
+ * and, for records of accounts.v1 that cannot be decoded or verified, {@code switchboard.replay.skipped}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsConfig {
@@ -32,8 +35,13 @@ class AccountsConfig {
     }
 
     @Bean
+    SkippedRecords skippedRecords(MeterRegistry meters) {
+        return new SkippedRecords(meters);
+    }
+
+    @Bean
     AccountsFollower accountsFollower(KafkaProperties kafka, EventEnvelopes envelopes,
-            ObjectProvider<SecretBox> secretBox, AccountDirectory directory) {
+            ObjectProvider<SecretBox> secretBox, AccountDirectory directory, SkippedRecords skipped) {
         SecretBox secrets = secretBox.getIfAvailable(() -> {
             throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
                     + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
@@ -46,12 +54,12 @@ class AccountsConfig {
         // A compacted topic created by a consumer would get the broker's defaults; the catalogue creates it.
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingress-accounts");
-        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory);
+        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory, skipped);
         return new AccountsFollower(() -> {
             var values = new CloudEventDeserializer();
             values.configure(Map.of(), false);
             return new KafkaConsumer<>(properties, new StringDeserializer(), values);
-        }, updater, directory);
+        }, updater, directory, skipped);
     }
 
     /** Readiness: down until accounts.v1 was replayed, because until then every webhook gets 503. */

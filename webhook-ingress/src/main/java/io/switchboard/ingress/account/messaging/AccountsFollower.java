@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,15 +41,17 @@ public class AccountsFollower implements SmartLifecycle {
     private final Supplier<Consumer<String, CloudEvent>> consumers;
     private final AccountsUpdater updater;
     private final AccountDirectory directory;
+    private final SkippedRecords skipped;
     private volatile boolean running;
     private volatile Consumer<String, CloudEvent> consumer;
     private Thread thread;
 
     AccountsFollower(Supplier<Consumer<String, CloudEvent>> consumers, AccountsUpdater updater,
-            AccountDirectory directory) {
+            AccountDirectory directory, SkippedRecords skipped) {
         this.consumers = consumers;
         this.updater = updater;
         this.directory = directory;
+        this.skipped = skipped;
     }
 
     @Override
@@ -106,7 +109,7 @@ public class AccountsFollower implements SmartLifecycle {
                 } catch (WakeupException e) {
                     // stop() asked; the loop condition ends it
                 } catch (RecordDeserializationException e) {
-                    log.warn("Skipping {}-{}: not a CloudEvent", e.topicPartition(), e.offset());
+                    skipUndecodable(e);
                     created.seek(e.topicPartition(), e.offset() + 1);
                 } catch (KafkaException e) {
                     if (!failing) {
@@ -117,6 +120,12 @@ public class AccountsFollower implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private void skipUndecodable(RecordDeserializationException e) {
+        String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        skipped.skip(e.topicPartition().topic(), e.topicPartition().partition(), e.offset(),
+                SkippedRecords.UNDECODABLE, detail);
     }
 
     /** Assigns the topic's partitions not assigned yet, each read from its beginning. */

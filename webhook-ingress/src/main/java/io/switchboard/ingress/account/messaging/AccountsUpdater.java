@@ -6,6 +6,7 @@ import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.ingress.account.domain.AccountCredentials;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one accounts.v1 record to the directory: an AccountConfigured replaces the account's
  * credentials (it is a full snapshot), a tombstone removes the account. Records that fail
- * verification, or whose key is not the account they describe, change nothing.
+ * verification (skipped and counted, {@link SkippedRecords}), or whose key is not the account they
+ * describe, change nothing.
  */
 class AccountsUpdater {
 
@@ -24,11 +26,14 @@ class AccountsUpdater {
     private final EventEnvelopes envelopes;
     private final CredentialOpener opener;
     private final AccountDirectory directory;
+    private final SkippedRecords skipped;
 
-    AccountsUpdater(EventEnvelopes envelopes, CredentialOpener opener, AccountDirectory directory) {
+    AccountsUpdater(EventEnvelopes envelopes, CredentialOpener opener, AccountDirectory directory,
+            SkippedRecords skipped) {
         this.envelopes = envelopes;
         this.opener = opener;
         this.directory = directory;
+        this.skipped = skipped;
     }
 
     void apply(ConsumerRecord<String, CloudEvent> record) {
@@ -43,7 +48,8 @@ class AccountsUpdater {
         try {
             event = envelopes.unwrap(record.value());
         } catch (RejectedEventException e) {
-            log.warn("Skipping {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE,
+                    e.getMessage());
             return;
         }
         if (!event.is(EventTypes.ACCOUNT_CONFIGURED)) {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
@@ -18,6 +21,7 @@ import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.ingress.testing.TestEnvelopes;
 import io.switchboard.ingress.testing.TestSecrets;
+import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,9 +35,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 class AccountsFollowerIT {
 
     private static final String KAFKA = SharedKafkaBroker.bootstrapServers();
+    private static final EventEnvelopes UNTRUSTED = TestEnvelopes.untrusted("/switchboard/call-orchestrator");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AccountDirectory directory = new AccountDirectory();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private AccountsFollower follower;
 
     @BeforeAll
@@ -89,6 +95,46 @@ class AccountsFollowerIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> token(late).equals(Optional.of("late-token")));
     }
 
+    @Test
+    void whenReplayedTopicHoldsUndecodableAndUnverifiableRecordsThenSkippedCountedAndStarted() {
+        // given an account, then a record that is not a CloudEvent and an account signed by a key nobody trusts
+        String acme = "acme-" + run;
+        String garbled = "garbled-" + run;
+        String forged = "forged-" + run;
+        SecretBox box = TestSecrets.box();
+        TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-1"));
+        TestAccounts.publishNotACloudEvent(KAFKA, garbled);
+        TestAccounts.configure(KAFKA, UNTRUSTED, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
+
+        // when
+        follower = start();
+
+        // then the replay passes over both, counting each, and loads the rest
+        await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
+        assertThat(token(acme)).contains("token-1");
+        assertThat(token(forged)).isEmpty();
+        double undecodable = skipped(SkippedRecords.UNDECODABLE);
+        double unverifiable = skipped(SkippedRecords.UNVERIFIABLE);
+        assertThat(undecodable).isGreaterThanOrEqualTo(1.0);
+        assertThat(unverifiable).isGreaterThanOrEqualTo(1.0);
+
+        // and when both arrive again while it follows, each is counted once and a later account still applies
+        String late = "late-" + run;
+        TestAccounts.publishNotACloudEvent(KAFKA, garbled);
+        TestAccounts.configure(KAFKA, UNTRUSTED, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
+        TestAccounts.configure(KAFKA, late, TestAccounts.twilio(box, late, "AC6", "late-token"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> token(late).equals(Optional.of("late-token"))
+                && skipped(SkippedRecords.UNDECODABLE) > undecodable
+                && skipped(SkippedRecords.UNVERIFIABLE) > unverifiable);
+        assertThat(skipped(SkippedRecords.UNDECODABLE)).isEqualTo(undecodable + 1);
+        assertThat(skipped(SkippedRecords.UNVERIFIABLE)).isEqualTo(unverifiable + 1);
+        assertThat(token(forged)).isEmpty();
+    }
+
+    private double skipped(String reason) {
+        return ReplaySkips.count(meters, Topic.ACCOUNTS, reason);
+    }
+
     private Optional<String> token(String accountId) {
         return directory.credential(accountId, "twilio").map(Credential::secret);
     }
@@ -99,7 +145,7 @@ class AccountsFollowerIT {
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("secretBox", TestSecrets.box());
         var started = new AccountsConfig().accountsFollower(kafka, TestEnvelopes.create("/switchboard/webhook-ingress"),
-                beans.getBeanProvider(SecretBox.class), directory);
+                beans.getBeanProvider(SecretBox.class), directory, new SkippedRecords(meters));
         started.start();
         return started;
     }

@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.ingress.testing.TestEnvelopes;
 import io.switchboard.ingress.testing.TestSecrets;
+import io.switchboard.testsupport.ReplaySkips;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,9 @@ class AccountsUpdaterTests {
 
     private final EventEnvelopes orchestrator = TestEnvelopes.create("/switchboard/call-orchestrator");
     private final AccountDirectory directory = new AccountDirectory();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AccountsUpdater updater = new AccountsUpdater(TestEnvelopes.create("/switchboard/webhook-ingress"),
-            new CredentialOpener(TestSecrets.box()), directory);
+            new CredentialOpener(TestSecrets.box()), directory, new SkippedRecords(meters));
     private long offset;
 
     @BeforeEach
@@ -65,6 +69,7 @@ class AccountsUpdaterTests {
         updater.apply(record("acme", forged));
 
         assertThat(directory.credential("acme", "twilio")).isEmpty();
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE)).isEqualTo(1.0);
     }
 
     private CloudEvent configured(String accountId, String token) {
