@@ -34,6 +34,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * MongoDB goes away for 90 s while calls keep arriving: the service stops being ready and its
@@ -83,8 +84,9 @@ class CallLogMongoOutageIT {
     String bootstrapServers;
 
     @AfterAll
-    static void stopMongo() {
+    static void stopMongo() throws IOException {
         mongo.close();
+        FileSystemUtils.deleteRecursively(DATA.getParent());
     }
 
     @Test

@@ -23,11 +23,10 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
-import io.switchboard.testsupport.MongoWireServer;
+import io.switchboard.testsupport.SharedMongo;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,17 +45,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class CallLogRedeliveryIT {
 
-    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString() + "/call-log-it");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
+        registry.add("spring.mongodb.uri", () -> SharedMongo.connectionString() + "/call-log-redelivery");
     }
 
     @Autowired

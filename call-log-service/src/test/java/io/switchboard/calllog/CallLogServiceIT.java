@@ -8,9 +8,8 @@ import io.cloudevents.CloudEvent;
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.calllog.domain.CallPage;
 import io.switchboard.calllog.domain.CallRecord;
-import io.switchboard.testsupport.MongoWireServer;
+import io.switchboard.testsupport.SharedMongo;
 import io.switchboard.testsupport.SwitchboardTestProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,17 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class CallLogServiceIT {
 
-    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString() + "/call-log-it");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
+        registry.add("spring.mongodb.uri", () -> SharedMongo.connectionString() + "/call-log-it");
     }
 
     @Autowired

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 
 /**
  * One broker for a whole test run (per test JVM), started on first use and stopped when the JVM
- * exits, so integration test classes share it instead of paying the start-up each.
+ * exits, so integration test classes share it instead of paying the start-up each. {@link #get()}
+ * is always the embedded broker, for tests that stop and restart it.
  */
 public final class SharedKafkaBroker {
 
@@ -27,7 +28,11 @@ public final class SharedKafkaBroker {
         return broker;
     }
 
+    /** The broker of {@link TestInfrastructure#selected()}: this embedded one, or a Kafka container. */
     public static String bootstrapServers() {
+        if (TestInfrastructure.selected() == TestInfrastructure.CONTAINERS) {
+            return ContainerInfrastructure.kafkaBootstrapServers();
+        }
         return get().bootstrapServers();
     }
 }
