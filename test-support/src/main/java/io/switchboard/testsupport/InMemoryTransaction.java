@@ -44,15 +44,6 @@ public final class InMemoryTransaction implements TransactionEffects {
     }
 
     @Override
-    public void afterRollback(Runnable undo) {
-        afterCompletion(outcome -> {
-            if (outcome != TransactionOutcome.COMMITTED) {
-                undo.run();
-            }
-        });
-    }
-
-    @Override
     public void afterCompletion(Consumer<TransactionOutcome> action) {
         requireActive();
         afterCompletion.add(action);

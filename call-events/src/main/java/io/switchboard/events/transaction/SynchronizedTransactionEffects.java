@@ -22,15 +22,6 @@ public final class SynchronizedTransactionEffects implements TransactionEffects 
     }
 
     @Override
-    public void afterRollback(Runnable undo) {
-        afterCompletion(outcome -> {
-            if (outcome != TransactionOutcome.COMMITTED) {
-                undo.run();
-            }
-        });
-    }
-
-    @Override
     public void afterCompletion(Consumer<TransactionOutcome> action) {
         register(new TransactionSynchronization() {
             @Override

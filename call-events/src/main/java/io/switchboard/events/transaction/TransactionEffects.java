@@ -22,7 +22,13 @@ public interface TransactionEffects {
      * is then redelivered, and a re-published event has the same deterministic id, which readers
      * already deduplicate.
      */
-    void afterRollback(Runnable undo);
+    default void afterRollback(Runnable undo) {
+        afterCompletion(outcome -> {
+            if (outcome != TransactionOutcome.COMMITTED) {
+                undo.run();
+            }
+        });
+    }
 
     /** Runs {@code action} once the transaction ended, whatever its outcome (after any afterCommit effect). */
     void afterCompletion(Consumer<TransactionOutcome> action);
