@@ -7,13 +7,7 @@ import java.util.Map;
 
 import io.switchboard.simulator.fault.Faults;
 import io.switchboard.simulator.outcome.OutcomeRule;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code switchboard.simulator.*}; every default lives, with its explanation, in application.yml.
@@ -29,23 +23,39 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedCalls       how many calls the inspection API keeps in memory (oldest evicted)
  * @param faults              fault injection at startup; switchable at runtime
  */
-@Validated
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
-        @NotNull Map<String, String> accounts,
-        @NotBlank String publicBaseUrl,
-        @NotNull Duration stepDelay,
-        @NotEmpty List<OutcomeRule> outcomeRules,
-        @PositiveOrZero int webhookRetries,
-        @NotNull Duration webhookRetryDelay,
-        @NotNull Duration webhookTimeout,
-        @Positive int webhookMaxConnections,
-        @Positive int retainedCalls,
-        @NotNull Faults faults) {
+        Map<String, String> accounts,
+        String publicBaseUrl,
+        Duration stepDelay,
+        List<OutcomeRule> outcomeRules,
+        int webhookRetries,
+        Duration webhookRetryDelay,
+        Duration webhookTimeout,
+        int webhookMaxConnections,
+        int retainedCalls,
+        Faults faults) {
 
+    /** Checked here, like every Switchboard service's settings: a bad value fails start-up naming the property. */
     public SimulatorProperties {
-        accounts = accounts == null ? null : normalized(accounts);
-        outcomeRules = outcomeRules == null ? null : List.copyOf(outcomeRules);
+        require(accounts != null, "accounts is required");
+        require(publicBaseUrl != null && !publicBaseUrl.isBlank(), "public-base-url is required");
+        require(stepDelay != null && !stepDelay.isNegative(), "step-delay must be 0 or more");
+        require(outcomeRules != null && !outcomeRules.isEmpty(), "outcome-rules must name at least one rule");
+        require(webhookRetries >= 0, "webhook-retries must be 0 or more");
+        require(webhookRetryDelay != null && !webhookRetryDelay.isNegative(), "webhook-retry-delay must be 0 or more");
+        require(webhookTimeout != null && webhookTimeout.isPositive(), "webhook-timeout must be positive");
+        require(webhookMaxConnections > 0, "webhook-max-connections must be positive");
+        require(retainedCalls > 0, "retained-calls must be positive");
+        require(faults != null, "faults is required");
+        accounts = normalized(accounts);
+        outcomeRules = List.copyOf(outcomeRules);
+    }
+
+    private static void require(boolean valid, String problem) {
+        if (!valid) {
+            throw new IllegalArgumentException("switchboard.simulator." + problem);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulatorPropertiesTests {
 
@@ -47,6 +48,19 @@ class SimulatorPropertiesTests {
 
         // then
         assertThat(printed).contains(SID).doesNotContain("secret-token");
+    }
+
+    @Test
+    void whenSettingInvalidThenRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new SimulatorProperties(Map.of(), "http://localhost:8090", Duration.ofMillis(150),
+                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)), 3, Duration.ofMillis(500),
+                Duration.ofSeconds(15), 500, 0, Faults.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("switchboard.simulator.retained-calls must be positive");
+        assertThatThrownBy(() -> new SimulatorProperties(Map.of(), " ", Duration.ofMillis(150),
+                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)), 3, Duration.ofMillis(500),
+                Duration.ofSeconds(15), 500, 1, Faults.NONE))
+                .hasMessage("switchboard.simulator.public-base-url is required");
     }
 
     private static SimulatorProperties properties(Map<String, String> accounts) {
