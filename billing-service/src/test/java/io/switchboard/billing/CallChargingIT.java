@@ -15,7 +15,7 @@ import static org.mockito.Mockito.verify;
 import java.time.Duration;
 import java.util.List;
 
-import io.switchboard.billing.wallet.messaging.LedgerPublisher;
+import io.switchboard.billing.wallet.domain.LedgerPublisher;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStatus;

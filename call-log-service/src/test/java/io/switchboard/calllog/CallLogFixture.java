@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.switchboard.calllog.domain.CallPage;
-import io.switchboard.calllog.domain.CallRecord;
+import io.switchboard.calllog.call.domain.CallPage;
+import io.switchboard.calllog.call.domain.CallRecord;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;

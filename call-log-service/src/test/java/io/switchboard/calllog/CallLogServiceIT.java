@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
-import io.switchboard.calllog.domain.CallPage;
-import io.switchboard.calllog.domain.CallRecord;
+import io.switchboard.calllog.call.domain.CallPage;
+import io.switchboard.calllog.call.domain.CallRecord;
 import io.switchboard.testsupport.SharedMongo;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +106,7 @@ class CallLogServiceIT {
     void whenQueryIsBadThenProblemNamesTheParameter() {
         client.get().uri("/api/calls?status=completed&from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z").exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.parameter").isEqualTo("from");
+                .expectBody().jsonPath("$.field").isEqualTo("from");
         client.get().uri("/api/calls/{callId}", CallEvents.newCallId()).exchange()
                 .expectStatus().isNotFound();
     }

@@ -1,6 +1,7 @@
 package io.switchboard.billing.charging.messaging;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.billing.charging.domain.CallCharger;
 import io.switchboard.billing.rating.domain.UnratableCallException;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventEnvelopes;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * This instance's view of all wallets, rebuilt from the topics at start-up. A rebuild swaps in a whole
  * new {@link WalletBook}, so readers never see a half-loaded state. When a Kafka commit ends with an
  * unknown outcome the view is marked stale, and the next writer rebuilds it from the topics before
- * deciding anything (see {@code WalletStateLoader}).
+ * deciding anything (see {@link WalletReloader}).
  */
 public final class Wallets {
 

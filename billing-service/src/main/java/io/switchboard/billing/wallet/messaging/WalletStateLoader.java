@@ -2,6 +2,7 @@ package io.switchboard.billing.wallet.messaging;
 
 import io.switchboard.billing.wallet.domain.Wallet;
 import io.switchboard.billing.wallet.domain.WalletBook;
+import io.switchboard.billing.wallet.domain.WalletReloader;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the charging listener start, and so before the instance reports ready.
  */
 @Component
-public class WalletStateLoader implements SmartLifecycle {
+class WalletStateLoader implements SmartLifecycle, WalletReloader {
 
     /** Before the web server and the Kafka listener containers, which start in much later phases. */
     static final int PHASE = 0;
@@ -63,10 +64,7 @@ public class WalletStateLoader implements SmartLifecycle {
         return PHASE;
     }
 
-    /**
-     * Re-reads the topics if a Kafka commit ended with an unknown outcome. Callers hold the
-     * {@link io.switchboard.billing.wallet.domain.WalletWriteLock}, so no write of ours is in flight.
-     */
+    @Override
     public void reloadIfStale() {
         if (wallets.isStale()) {
             log.warn("Rebuilding wallets from the topics after a Kafka commit with an unknown outcome");

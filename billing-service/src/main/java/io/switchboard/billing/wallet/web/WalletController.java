@@ -1,7 +1,7 @@
 package io.switchboard.billing.wallet.web;
 
+import io.switchboard.billing.wallet.domain.TopUpService;
 import io.switchboard.billing.wallet.domain.Wallets;
-import io.switchboard.billing.wallet.messaging.TopUpService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;

@@ -2,8 +2,8 @@ package io.switchboard.dialer.request.messaging;
 
 import java.time.Clock;
 
-import io.switchboard.dialer.placement.CallDialer;
-import io.switchboard.dialer.placement.DialOutcome;
+import io.switchboard.dialer.placement.domain.CallDialer;
+import io.switchboard.dialer.placement.domain.DialOutcome;
 import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
 import io.switchboard.events.dialer.CallRequestRejected;

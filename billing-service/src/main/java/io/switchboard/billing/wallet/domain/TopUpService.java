@@ -1,0 +1,94 @@
+package io.switchboard.billing.wallet.domain;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
+
+import io.switchboard.billing.config.BillingProperties;
+import io.switchboard.events.billing.WalletToppedUp;
+import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.kafka.PublishFailedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Credits a wallet once per top-up id: publishes {@code WalletToppedUp} and the new {@code WalletUpdated}
+ * in one Kafka transaction, waits for the commit, then applies the credit here. Blocking: call it off
+ * the event loop.
+ */
+@Service
+public class TopUpService {
+
+    private final Wallets wallets;
+    private final WalletWriteLock writeLock;
+    private final WalletReloader reloader;
+    private final LedgerPublisher publisher;
+    private final WalletMetrics metrics;
+    private final Clock clock;
+    private final Currency currency;
+
+    TopUpService(Wallets wallets, WalletWriteLock writeLock, WalletReloader reloader, LedgerPublisher publisher,
+            WalletMetrics metrics, Clock clock, BillingProperties properties) {
+        this.wallets = wallets;
+        this.writeLock = writeLock;
+        this.reloader = reloader;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.currency = Currency.getInstance(properties.currency());
+    }
+
+    /** The wallet after the top-up; for a top-up id already applied, the wallet as it is now. */
+    public Wallet topUp(TopUp topUp) {
+        validate(topUp);
+        writeLock.lock();
+        try {
+            reloader.reloadIfStale();
+            Optional<BigDecimal> applied = wallets.topUpAmount(topUp.accountId(), topUp.topUpId());
+            if (applied.isPresent()) {
+                return alreadyApplied(topUp, applied.get());
+            }
+            Wallet after = wallets.walletOf(topUp.accountId(), topUp.currency()).credit(topUp.amount(), topUp.currency());
+            Instant now = clock.instant();
+            try {
+                publisher.publishTopUp(
+                        new WalletToppedUp(topUp.accountId(), topUp.topUpId(), topUp.amount(), topUp.currency(),
+                                after.balance(), now),
+                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
+            } catch (PublishFailedException e) {
+                // A failed commit may still have committed (a timeout): re-read the topics before the next write.
+                wallets.markStale();
+                throw e;
+            }
+            wallets.applyTopUp(topUp.topUpId(), topUp.amount(), after);
+            metrics.toppedUp(topUp.amount());
+            return after;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private Wallet alreadyApplied(TopUp topUp, BigDecimal appliedAmount) {
+        if (appliedAmount.compareTo(topUp.amount()) != 0) {
+            throw new TopUpConflictException("top-up " + topUp.topUpId() + " of account " + topUp.accountId()
+                    + " was already applied with amount " + appliedAmount.toPlainString());
+        }
+        return wallets.walletOf(topUp.accountId(), topUp.currency());
+    }
+
+    private void validate(TopUp topUp) {
+        if (!currency.getCurrencyCode().equals(topUp.currency())) {
+            throw new InvalidTopUpException("currency",
+                    "must be " + currency.getCurrencyCode() + ", not " + topUp.currency());
+        }
+        if (topUp.amount().signum() <= 0) {
+            throw new InvalidTopUpException("amount", "must be greater than 0");
+        }
+        int fractionDigits = currency.getDefaultFractionDigits();
+        if (topUp.amount().stripTrailingZeros().scale() > fractionDigits) {
+            throw new InvalidTopUpException("amount", "has more than " + fractionDigits + " decimal places for "
+                    + currency.getCurrencyCode());
+        }
+    }
+}

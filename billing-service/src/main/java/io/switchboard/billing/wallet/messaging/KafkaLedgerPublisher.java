@@ -1,0 +1,51 @@
+package io.switchboard.billing.wallet.messaging;
+
+import io.switchboard.billing.wallet.domain.LedgerPublisher;
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.WalletToppedUp;
+import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.kafka.EventPublisher;
+import io.switchboard.events.kafka.EventPublisher.Publication;
+import io.switchboard.events.kafka.OutgoingEvent;
+import io.switchboard.events.topic.Topic;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a ledger entry (ledger.v1) together with the wallet state it leads to (wallets.v1), both keyed
+ * by account id, always inside one Kafka transaction so that a reader never sees one without the other.
+ * Event ids are derived from the fact (the call, the top-up), so a re-run publishes the same ids.
+ */
+@Component
+class KafkaLedgerPublisher implements LedgerPublisher {
+
+    private final EventPublisher events;
+
+    KafkaLedgerPublisher(EventPublisher events) {
+        this.events = events;
+    }
+
+    @Override
+    public void publishCharge(CallCharged charged, WalletUpdated wallet) {
+        events.publishAllAndWait(
+                new Publication(Topic.LEDGER, charged.accountId(), OutgoingEvent.of(EventTypes.CALL_CHARGED,
+                        EventIds.of("call-charged", charged.callId()), charged.callId(), charged.chargedAt(), charged)),
+                walletState(wallet, "call", charged.callId()));
+    }
+
+    @Override
+    public void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet) {
+        events.inOwnTransaction(() -> events.publishAllAndWait(
+                new Publication(Topic.LEDGER, toppedUp.accountId(), OutgoingEvent.of(EventTypes.WALLET_TOPPED_UP,
+                        EventIds.of("wallet-topped-up", toppedUp.accountId(), toppedUp.topUpId()),
+                        toppedUp.accountId(), toppedUp.toppedUpAt(), toppedUp)),
+                walletState(wallet, "top-up", toppedUp.topUpId())));
+    }
+
+    private static Publication walletState(WalletUpdated wallet, String cause, String causeId) {
+        return new Publication(Topic.WALLETS, wallet.accountId(), OutgoingEvent.of(EventTypes.WALLET_UPDATED,
+                EventIds.of("wallet-updated", wallet.accountId(), cause, causeId), wallet.accountId(),
+                wallet.updatedAt(), wallet));
+    }
+}

@@ -1,0 +1,115 @@
+package io.switchboard.billing.wallet.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.math.BigDecimal;
+
+import io.switchboard.billing.wallet.domain.InvalidTopUpException;
+import io.switchboard.billing.wallet.domain.TopUpConflictException;
+import io.switchboard.billing.wallet.domain.TopUpService;
+import io.switchboard.billing.wallet.domain.Wallet;
+import io.switchboard.billing.wallet.domain.Wallets;
+import io.switchboard.events.kafka.PublishFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The wallet API's problems: every 400 names its field, a 409 for a reused top-up id, a 503 says when to retry. */
+@WebFluxTest(WalletController.class)
+class WalletControllerWebFluxTests {
+
+    private static final String VALID = "{\"topUpId\":\"t-1\",\"amount\":\"5.00\",\"currency\":\"USD\"}";
+
+    @Autowired
+    WebTestClient client;
+
+    @MockitoBean
+    TopUpService topUps;
+
+    @MockitoBean
+    Wallets wallets;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"topUpId":"t-1","amount":"0","currency":"USD"}         | amount
+            {"topUpId":"t-1","amount":"abc","currency":"USD"}       | amount
+            {"topUpId":"t-1","currency":"USD"}                      | amount
+            {"amount":"5.00","currency":"USD"}                      | topUpId
+            {"topUpId":"has space","amount":"5.00","currency":"USD"} | topUpId
+            {"topUpId":"t-1","amount":"5.00"}                       | currency
+            {"topUpId":"t-1","amount":                              | body
+            []                                                      | body
+            """)
+    void whenBodyIsBadThenProblemNamesTheField(String body, String field) {
+        post("acme", body).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Invalid top-up")
+                .jsonPath("$.type").isEqualTo("https://switchboard.io/problems/invalid-top-up")
+                .jsonPath("$.field").isEqualTo(field);
+        verifyNoInteractions(topUps);
+    }
+
+    @Test
+    void whenNoBodyThenProblemNamesTheBody() {
+        client.post().uri("/api/wallets/acme/top-ups").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("body");
+    }
+
+    @Test
+    void whenAccountIdMalformedThenProblemNamesIt() {
+        post("bad$account", VALID).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("accountId");
+    }
+
+    @Test
+    void whenTopUpRefusedThenProblemNamesTheField() {
+        given(topUps.topUp(any())).willThrow(new InvalidTopUpException("currency", "must be USD, not EUR"));
+
+        post("acme", VALID).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("currency")
+                .jsonPath("$.detail").isEqualTo("currency must be USD, not EUR");
+    }
+
+    @Test
+    void whenTopUpIdReusedThenConflict() {
+        given(topUps.topUp(any())).willThrow(new TopUpConflictException("top-up t-1 was already applied"));
+
+        post("acme", VALID).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("top-up t-1 was already applied");
+    }
+
+    @Test
+    void whenKafkaDoesNotConfirmThenUnavailableWithRetryAfter() {
+        given(topUps.topUp(any())).willThrow(new PublishFailedException("timed out", null));
+
+        post("acme", VALID).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("the top-up was not confirmed by Kafka; retry with the same topUpId");
+    }
+
+    @Test
+    void whenToppedUpThenWalletAnswered() {
+        given(topUps.topUp(any())).willReturn(new Wallet("acme", new BigDecimal("5.00"), "USD"));
+
+        post("acme", VALID).expectStatus().isOk()
+                .expectBody().jsonPath("$.balance").isEqualTo("5.00");
+    }
+
+    private WebTestClient.ResponseSpec post(String accountId, String body) {
+        return client.post().uri("/api/wallets/{accountId}/top-ups", accountId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.calllog.call.config;
+
+import java.time.Duration;
+
+import io.switchboard.events.config.Settings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the call log talks to MongoDB ({@code switchboard.call-log.*}).
+ *
+ * @param collection   the collection holding one document per call (default {@code calls})
+ * @param writeTimeout how long a Kafka listener waits for one MongoDB write before the record counts as
+ *                     failed and is retried while its partition waits (default 10s)
+ * @param healthTimeout how long the readiness check waits for MongoDB to answer a ping before it
+ *                     reports the service not ready (default 3s)
+ */
+@ConfigurationProperties("switchboard.call-log")
+public record CallLogProperties(
+        @DefaultValue("calls") String collection,
+        @DefaultValue("10s") Duration writeTimeout,
+        @DefaultValue("3s") Duration healthTimeout) {
+
+    public CallLogProperties {
+        Settings.require(collection, "switchboard.call-log.collection");
+        Settings.requirePositive(writeTimeout, "switchboard.call-log.write-timeout");
+        Settings.requirePositive(healthTimeout, "switchboard.call-log.health-timeout");
+    }
+}

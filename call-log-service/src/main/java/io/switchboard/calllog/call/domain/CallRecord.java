@@ -1,0 +1,41 @@
+package io.switchboard.calllog.call.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One call as the log knows it. Parts arrive independently (state, recording, cost), so any of them
+ * may still be missing: a recording or a charge can be logged before the call's state.
+ */
+public record CallRecord(
+        String callId,
+        String accountId,
+        String direction,
+        String from,
+        String to,
+        String assistantId,
+        String requestId,
+        String status,
+        List<Transition> timeline,
+        Integer durationSeconds,
+        Instant startedAt,
+        Instant endedAt,
+        Recording recording,
+        Cost cost,
+        Instant updatedAt) {
+
+    public CallRecord {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** One status change: the status, when the provider says it happened, the provider's sequence. */
+    public record Transition(String status, Instant at, Integer sequenceNumber) {
+    }
+
+    public record Recording(String recordingId, String url, Integer durationSeconds, String status) {
+    }
+
+    public record Cost(BigDecimal amount, String currency, Integer billedMinutes, BigDecimal pricePerMinute) {
+    }
+}

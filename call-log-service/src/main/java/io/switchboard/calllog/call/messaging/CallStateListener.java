@@ -1,0 +1,60 @@
+package io.switchboard.calllog.call.messaging;
+
+import java.time.Duration;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.calllog.call.config.CallLogProperties;
+import io.switchboard.calllog.call.domain.CallLogWriter;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each call's document in step with its latest state snapshot. At-least-once: the offset is
+ * committed after the write, and a redelivered snapshot is harmless (see {@link CallLogWriter}).
+ */
+@Component
+class CallStateListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CallStateListener.class);
+
+    private final EventEnvelopes envelopes;
+    private final CallLogWriter callLog;
+    private final Duration writeTimeout;
+
+    CallStateListener(EventEnvelopes envelopes, CallLogWriter callLog, CallLogProperties properties) {
+        this.envelopes = envelopes;
+        this.callLog = callLog;
+        this.writeTimeout = properties.writeTimeout();
+    }
+
+    @KafkaListener(id = "call-log-call-states", idIsGroup = false,
+            topics = Topic.Names.CALL_STATES)
+    void onCallState(ConsumerRecord<String, CloudEvent> record) {
+        ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (!event.is(EventTypes.CALL_STATE_CHANGED)) {
+            log.debug("Ignoring {} on {}", event.type(), record.topic());
+            return;
+        }
+        CallStateChanged state = event.as(EventTypes.CALL_STATE_CHANGED).payload();
+        EventChecks.require(state.callId() != null, event, "callId");
+        EventChecks.require(state.status() != null, event, "status");
+        try (var callId = MDC.putCloseable("callId", state.callId())) {
+            boolean applied = Boolean.TRUE.equals(callLog.applyState(state, event.time()).block(writeTimeout));
+            if (applied) {
+                log.debug("Logged call state {}", state.status().wireValue());
+            } else {
+                log.info("Ignored snapshot {} ({}): the logged call is further along", event.id(),
+                        state.status().wireValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.switchboard.calllog.call.messaging;
+
+import java.time.Duration;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.calllog.call.config.CallLogProperties;
+import io.switchboard.calllog.call.domain.CallLogWriter;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.provider.RecordingReported;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.switchboard.events.topic.Topic;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds finished recordings to their calls, and the request and assistant of placed outbound calls. Status callbacks are not read here: the call's state comes
+ * from the orchestrator's snapshots, which have already ordered and deduplicated them.
+ */
+@Component
+class ProviderEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderEventListener.class);
+    private static final String COMPLETED = "completed";
+
+    private final EventEnvelopes envelopes;
+    private final CallLogWriter callLog;
+    private final Duration writeTimeout;
+
+    ProviderEventListener(EventEnvelopes envelopes, CallLogWriter callLog, CallLogProperties properties) {
+        this.envelopes = envelopes;
+        this.callLog = callLog;
+        this.writeTimeout = properties.writeTimeout();
+    }
+
+    @KafkaListener(id = "call-log-provider-events", idIsGroup = false,
+            topics = Topic.Names.PROVIDER_EVENTS)
+    void onProviderEvent(ConsumerRecord<String, CloudEvent> record) {
+        ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (event.is(EventTypes.CALL_PLACED)) {
+            onCallPlaced(event.as(EventTypes.CALL_PLACED));
+            return;
+        }
+        if (!event.is(EventTypes.RECORDING_REPORTED)) {
+            return;
+        }
+        RecordingReported recording = event.as(EventTypes.RECORDING_REPORTED).payload();
+        EventChecks.require(recording.callId() != null, event, "callId");
+        if (!COMPLETED.equalsIgnoreCase(recording.status())) {
+            log.debug("Ignoring recording {} in status {}", recording.recordingId(), recording.status());
+            return;
+        }
+        try (var callId = MDC.putCloseable("callId", recording.callId())) {
+            callLog.applyRecording(recording, event.time()).block(writeTimeout);
+            log.debug("Logged recording {}", recording.recordingId());
+        }
+    }
+
+    private void onCallPlaced(ReceivedEvent<CallPlaced> event) {
+        CallPlaced placed = event.payload();
+        EventChecks.require(placed.callId() != null, event, "callId");
+        try (var callId = MDC.putCloseable("callId", placed.callId())) {
+            callLog.applyPlacement(placed, event.time()).block(writeTimeout);
+        }
+    }
+}

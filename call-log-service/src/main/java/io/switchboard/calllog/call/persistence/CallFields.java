@@ -1,0 +1,33 @@
+package io.switchboard.calllog.call.persistence;
+
+/** Field names of a call document; the document's {@code _id} is the call id. */
+final class CallFields {
+
+    static final String ID = "_id";
+    static final String ACCOUNT_ID = "accountId";
+    static final String DIRECTION = "direction";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String ASSISTANT_ID = "assistantId";
+    static final String REQUEST_ID = "requestId";
+    static final String STATUS = "status";
+    static final String TIMELINE = "timeline";
+    static final String DURATION_SECONDS = "durationSeconds";
+    static final String STARTED_AT = "startedAt";
+    static final String ENDED_AT = "endedAt";
+    static final String RECORDING = "recording";
+    static final String COST = "cost";
+    static final String UPDATED_AT = "updatedAt";
+
+    static final String AT = "at";
+    static final String SEQUENCE_NUMBER = "sequenceNumber";
+    static final String RECORDING_ID = "recordingId";
+    static final String URL = "url";
+    static final String AMOUNT = "amount";
+    static final String CURRENCY = "currency";
+    static final String BILLED_MINUTES = "billedMinutes";
+    static final String PRICE_PER_MINUTE = "pricePerMinute";
+
+    private CallFields() {
+    }
+}

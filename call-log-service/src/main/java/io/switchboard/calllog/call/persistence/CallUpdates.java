@@ -1,0 +1,134 @@
+package io.switchboard.calllog.call.persistence;
+
+import static io.switchboard.calllog.call.persistence.CallFields.*;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.call.CallTransition;
+import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.provider.RecordingReported;
+import org.bson.Document;
+
+/**
+ * The filter and update each event becomes. Every update only {@code $set}s values taken from the event
+ * and moves {@code updatedAt} forward with {@code $max}, so applying the same event twice changes nothing.
+ */
+final class CallUpdates {
+
+    private CallUpdates() {
+    }
+
+    /**
+     * Matches the call unless its stored status is further along than the snapshot's. Progress only
+     * grows and terminal statuses are absorbing, so an older snapshot delivered again (a redelivery
+     * after a rebalance, a replay of the topic) can never take a finished call back to "ringing".
+     * {@code $nin} also matches a document without a status yet (only a recording or a cost so far).
+     */
+    static Document stateFilter(CallStateChanged state) {
+        var filter = new Document(ID, state.callId());
+        List<String> ahead = Arrays.stream(CallStatus.values())
+                .filter(status -> status.progress() > state.status().progress())
+                .map(CallStatus::wireValue)
+                .toList();
+        if (!ahead.isEmpty()) {
+            filter.append(STATUS, new Document("$nin", ahead));
+        }
+        return filter;
+    }
+
+    static Document stateUpdate(CallStateChanged state, Instant eventTime) {
+        List<Document> timeline = state.timeline().stream().map(CallUpdates::transition).toList();
+        var set = new Document(ACCOUNT_ID, state.accountId())
+                .append(DIRECTION, state.direction() == null ? null : state.direction().wireValue())
+                .append(FROM, state.from())
+                .append(TO, state.to())
+                .append(STATUS, state.status().wireValue())
+                .append(TIMELINE, timeline)
+                .append(DURATION_SECONDS, state.durationSeconds())
+                .append(STARTED_AT, startedAt(state))
+                .append(ENDED_AT, endedAt(state));
+        // The dialer's CallPlaced may reach us after a snapshot that lacks them: never unset them.
+        putIfPresent(set, ASSISTANT_ID, state.assistantId());
+        putIfPresent(set, REQUEST_ID, state.requestId());
+        return withUpdatedAt(new Document("$set", set), eventTime);
+    }
+
+    /**
+     * What the dialer knows of an outbound call: the request it answers and the assistant. The
+     * orchestrator may not have it yet when a fast call's callbacks overtake the placement.
+     */
+    static Document placementUpdate(CallPlaced placed, Instant eventTime) {
+        var set = new Document(REQUEST_ID, placed.requestId());
+        putIfPresent(set, ASSISTANT_ID, placed.assistantId());
+        var update = new Document("$set", set);
+        if (placed.accountId() != null) {
+            update.append("$setOnInsert", new Document(ACCOUNT_ID, placed.accountId()));
+        }
+        return withUpdatedAt(update, eventTime);
+    }
+
+    private static void putIfPresent(Document document, String field, Object value) {
+        if (value != null) {
+            document.append(field, value);
+        }
+    }
+
+    static Document recordingUpdate(RecordingReported recording, Instant eventTime) {
+        var value = new Document(RECORDING_ID, recording.recordingId())
+                .append(URL, recording.url())
+                .append(DURATION_SECONDS, recording.durationSeconds())
+                .append(STATUS, recording.status());
+        return partUpdate(RECORDING, value, recording.accountId(), eventTime);
+    }
+
+    static Document costUpdate(CallCharged charge, Instant eventTime) {
+        var value = new Document(AMOUNT, charge.amount())
+                .append(CURRENCY, charge.currency())
+                .append(BILLED_MINUTES, charge.billedMinutes())
+                .append(PRICE_PER_MINUTE, charge.pricePerMinute());
+        return partUpdate(COST, value, charge.accountId(), eventTime);
+    }
+
+    /** A part that may arrive before the call's state: the account id lets account searches find it early. */
+    private static Document partUpdate(String field, Document value, String accountId, Instant eventTime) {
+        var update = new Document("$set", new Document(field, value));
+        if (accountId != null) {
+            update.append("$setOnInsert", new Document(ACCOUNT_ID, accountId));
+        }
+        return withUpdatedAt(update, eventTime);
+    }
+
+    private static Document withUpdatedAt(Document update, Instant eventTime) {
+        if (eventTime != null) {
+            update.append("$max", new Document(UPDATED_AT, eventTime));
+        }
+        return update;
+    }
+
+    private static Document transition(CallTransition transition) {
+        return new Document(STATUS, transition.status() == null ? null : transition.status().wireValue())
+                .append(AT, transition.at())
+                .append(SEQUENCE_NUMBER, transition.sequenceNumber());
+    }
+
+    private static Instant startedAt(CallStateChanged state) {
+        return state.timeline().stream().map(CallTransition::at).filter(Objects::nonNull)
+                .findFirst().orElse(state.changedAt());
+    }
+
+    private static Instant endedAt(CallStateChanged state) {
+        if (!state.status().isTerminal()) {
+            return null;
+        }
+        return state.timeline().reversed().stream()
+                .filter(step -> step.status() != null && step.status().isTerminal() && step.at() != null)
+                .map(CallTransition::at)
+                .findFirst().orElse(state.changedAt());
+    }
+}

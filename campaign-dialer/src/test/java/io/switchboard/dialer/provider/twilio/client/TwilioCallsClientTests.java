@@ -1,0 +1,147 @@
+package io.switchboard.dialer.provider.twilio.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.github.resilience4j.retry.Retry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.dialer.placement.domain.OutboundCall;
+import io.switchboard.dialer.placement.domain.ProviderResult;
+import io.switchboard.dialer.support.FakeTwilioServer;
+import io.switchboard.dialer.support.FakeTwilioServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TwilioCallsClientTests {
+
+    private static final URI INGRESS = URI.create("https://hooks.example.com");
+    private static final String OVERRIDES = "ct=3000&rt=10000&rc=3&rp=ct,rt,5xx";
+    private static final String TO = "+14155552671";
+    private static final String FROM = "+14155550123";
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final FakeTwilioServer twilio = FakeTwilioServer.start();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private Retry retry;
+
+    @AfterEach
+    void stop() {
+        twilio.close();
+    }
+
+    @Test
+    void whenCallPlacedThenSdkPostsTwilioFormWithBasicAuth() {
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 3600));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Accepted.class, accepted -> {
+            assertThat(accepted.provider()).isEqualTo("twilio");
+            assertThat(accepted.callId()).startsWith("CA");
+        });
+        assertThat(twilio.received()).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + FakeTwilioServer.ACCOUNT_SID + "/Calls.json");
+            assertThat(request.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                    (FakeTwilioServer.ACCOUNT_SID + ":" + FakeTwilioServer.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(request.param("To")).isEqualTo(TO);
+            assertThat(request.param("From")).isEqualTo(FROM);
+            assertThat(request.param("Url")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice#" + OVERRIDES);
+            assertThat(request.param("StatusCallback")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status#" + OVERRIDES);
+            assertThat(request.param("StatusCallbackMethod")).isEqualTo("POST");
+            assertThat(request.form().get("StatusCallbackEvent"))
+                    .containsExactly("initiated", "ringing", "answered", "completed");
+            assertThat(request.param("Record")).isEqualTo("true");
+            assertThat(request.param("RecordingStatusCallback"))
+                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/recording#" + OVERRIDES);
+            assertThat(request.param("TimeLimit")).isEqualTo("3600");
+        });
+        assertThat(meters.get("switchboard.dialer.provider.requests").tag("outcome", "accepted").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whenRateLimitedThenRetriedAndPlaced() {
+        twilio.script(TO, Reply.error(429, 20429, "Too Many Requests"));
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOf(ProviderResult.Accepted.class);
+        assertThat(twilio.received()).hasSize(2);
+    }
+
+    @Test
+    void whenServerErrorThenRetriedAndPlaced() {
+        twilio.script(TO, Reply.error(503, 20003, "Service Unavailable"), new Reply(502, "<html>Bad Gateway</html>"));
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOf(ProviderResult.Accepted.class);
+        assertThat(twilio.received()).hasSize(3);
+    }
+
+    @Test
+    void whenNumberInvalidThenRefusedWithProviderMessageWithoutRetry() {
+        twilio.script(TO, Reply.error(400, 21211, "The 'To' number +14155552671 is not a valid phone number."));
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Refused.class, refused -> assertThat(refused.reason())
+                .contains("21211").contains("is not a valid phone number"));
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(meters.get("switchboard.dialer.provider.requests").tag("outcome", "refused").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whenErrorAnswerIsNotTwilioJsonThenItsStatusStillDecides() {
+        twilio.script(TO, new Reply(404, "<html>Not Found</html>"));
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Refused.class,
+                refused -> assertThat(refused.reason()).contains("HTTP 404"));
+        assertThat(twilio.received()).hasSize(1);
+    }
+
+    @Test
+    void whenRateLimitOutlastsRetriesThenUnavailableAfterExactlyMaxAttempts() {
+        Reply tooMany = Reply.error(429, 20429, "Too Many Requests");
+        twilio.script(TO, tooMany, tooMany, tooMany, tooMany);
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Unavailable.class, unavailable -> assertThat(
+                unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts").contains("20429"));
+        // The SDK's own 5xx retries are off: Resilience4j alone decides how often a call is attempted.
+        assertThat(twilio.received()).hasSize(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void whenProviderUnreachableThenRetriedThenUnavailable() throws IOException {
+        URI closed;
+        try (var socket = new ServerSocket(0)) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        ProviderResult result = client(closed).place(new OutboundCall("acme", TO, FROM, 60));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Unavailable.class,
+                unavailable -> assertThat(unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
+        assertThat(retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+    }
+
+    private TwilioCallsClient client(URI apiBaseUrl) {
+        var retrySettings = new DialerProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(5), 2.0, Duration.ofMillis(20));
+        var twilioSettings = new DialerProperties.Twilio(apiBaseUrl, FakeTwilioServer.ACCOUNT_SID,
+                FakeTwilioServer.AUTH_TOKEN, Duration.ofSeconds(5), retrySettings);
+        retry = Retry.of("test", TwilioCallsClient.retryConfig(retrySettings));
+        return new TwilioCallsClient(TwilioCallsClient.restClient(twilioSettings), retry, INGRESS, OVERRIDES, meters);
+    }
+}
