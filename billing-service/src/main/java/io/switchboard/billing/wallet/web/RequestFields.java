@@ -7,7 +7,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import tools.jackson.core.JacksonException;
 
 /** Which field of a request a framework error is about, named as the API's clients know it. */
 final class RequestFields {
@@ -28,27 +27,5 @@ final class RequestFields {
         List<MessageSourceResolvable> errors = result.getResolvableErrors();
         String message = errors.isEmpty() ? "is invalid" : errors.getFirst().getDefaultMessage();
         return new Violation(result.getMethodParameter().getParameterName(), message);
-    }
-
-    static JacksonException jsonCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json) {
-                return json;
-            }
-        }
-        return null;
-    }
-
-    /** Jackson's path as {@code amount}; empty (a syntax error) means the body as a whole. */
-    static String fieldOf(List<JacksonException.Reference> path) {
-        var field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 }

@@ -1,14 +1,12 @@
 package io.switchboard.calllog.call.web;
 
-import java.net.URI;
-import java.time.Duration;
 
 import com.mongodb.MongoException;
+import io.switchboard.events.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class CallProblems {
 
     private static final Logger log = LoggerFactory.getLogger(CallProblems.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
@@ -41,19 +38,10 @@ class CallProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(MongoException e) {
         log.warn("Call log query failed", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The call log cannot be read right now; try again shortly.");
-        problem.setTitle("Call log unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(problem);
+        return Problems.unavailable("Call log unavailable", "The call log cannot be read right now; try again shortly.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid query parameter");
-        problem.setType(URI.create("https://switchboard.io/problems/invalid-call-query"));
-        problem.setProperty("field", field);
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.badRequest("invalid-call-query", "Invalid query parameter", field, detail);
     }
 }
