@@ -2,22 +2,15 @@ package io.switchboard.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.switchboard.events.topic.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 
 /** Reads dead-letter topics the way a test asserts on them: what is there now, or what arrives for a key. */
 public final class DeadLetterTopics {
@@ -31,23 +24,9 @@ public final class DeadLetterTopics {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Every dead letter of {@code source} written so far, oldest first. */
+    /** Every dead letter of {@code source} written so far, oldest first (per partition). */
     public List<ConsumerRecord<String, byte[]>> of(Topic source) {
-        String topic = source.deadLetterTopicName();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            var records = new ArrayList<ConsumerRecord<String, byte[]>>();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicContents.records(bootstrapServers, source.deadLetterTopicName(), IsolationLevel.READ_UNCOMMITTED);
     }
 
     /** The dead letters of any of {@code sources} whose key is one of {@code keys}. */
@@ -59,11 +38,10 @@ public final class DeadLetterTopics {
     public ConsumerRecord<String, byte[]> awaitOne(Topic source, String key) {
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> of(source).stream().filter(r -> key.equals(r.key())).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaRecords.header(record, name);
     }
 }

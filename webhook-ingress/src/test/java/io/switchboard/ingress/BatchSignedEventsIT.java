@@ -1,9 +1,11 @@
 package io.switchboard.ingress;
 
+import static io.switchboard.testsupport.KafkaRecords.cloudEvent;
+import static io.switchboard.testsupport.KafkaRecords.header;
+import static org.apache.kafka.common.IsolationLevel.READ_COMMITTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.signing.EventSigner;
 import io.switchboard.events.topic.Topic;
-import io.switchboard.ingress.testing.TestEnvelopes;
-import io.switchboard.ingress.testing.TopicSnapshot;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.testsupport.SharedKafkaBroker;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TopicSnapshot;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -52,9 +50,9 @@ class BatchSignedEventsIT extends WebhookIngressITSupport {
                     .toArray(CompletableFuture[]::new)).join();
         }
 
-        var records = await().atMost(Duration.ofSeconds(15)).until(() -> topic.recordsSince("read_committed").stream()
+        var records = await().atMost(Duration.ofSeconds(15)).until(() -> topic.recordsSince(READ_COMMITTED).stream()
                 .filter(record -> callSids.contains(record.key())).toList(), found -> found.size() == CALLBACKS);
-        var verifyingAlone = TestEnvelopes.create("/switchboard/a-reader");
+        var verifyingAlone = TestEnvelopes.trusted("/switchboard/a-reader");
         assertThat(records).allSatisfy(record ->
                 assertThat(verifyingAlone.unwrap(cloudEvent(record)).subject()).isEqualTo(record.key()));
         Map<String, Long> recordsBySignature = records.stream()
@@ -63,16 +61,5 @@ class BatchSignedEventsIT extends WebhookIngressITSupport {
         assertThat(records).filteredOn(record -> recordsBySignature.get(header(record, "ce_signature")) > 1)
                 .allSatisfy(record -> assertThat(header(record, "ce_" + EventSigner.PROOF_EXTENSION)).isNotBlank());
         assertThat(meters.get("switchboard.webhook.signing.batch.size").summary().max()).isGreaterThan(1);
-    }
-
-    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
-        try (var deserializer = new CloudEventDeserializer()) {
-            return deserializer.deserialize(record.topic(), record.headers(), record.value());
-        }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

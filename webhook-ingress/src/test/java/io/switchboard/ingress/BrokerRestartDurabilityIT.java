@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.testing.StatusCallbackStream;
 import io.switchboard.ingress.testing.StatusCallbackStream.Outcome;
-import io.switchboard.ingress.testing.TopicSnapshot;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.testsupport.KafkaBroker;
+import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TopicSnapshot;
+import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,11 +93,8 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
 
     /** How often each event id is on the topic since the snapshot, as a consumer of committed records sees it. */
     private static Map<String, Long> publishedEventIds(TopicSnapshot snapshot) {
-        try (var events = new CloudEventDeserializer()) {
-            events.configure(Map.of(), false);
-            return snapshot.recordsSince("read_committed").stream()
-                    .map(r -> events.deserialize(r.topic(), r.headers(), r.value()).getId())
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        }
+        return snapshot.recordsSince(IsolationLevel.READ_COMMITTED).stream()
+                .map(r -> KafkaRecords.cloudEvent(r).getId())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

@@ -12,10 +12,11 @@ import java.util.UUID;
 import io.switchboard.ingress.account.domain.AccountCredentials;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.Credential;
-import io.switchboard.ingress.testing.TestSecrets;
 import io.switchboard.ingress.testing.TwilioForms;
-import io.switchboard.ingress.testing.TwilioSignatures;
-import io.switchboard.testsupport.TestEventKeys;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TwilioSignatures;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,7 @@ class IngressKafkaDownIT {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
-        TestEventKeys.properties("/switchboard/webhook-ingress").forEach((name, value) -> registry.add(name, () -> value));
+        SwitchboardTestProperties.register(registry, "/switchboard/webhook-ingress", () -> "127.0.0.1:" + closedPort);
         TestSecrets.register(registry);
         registry.add("switchboard.ingress.public-base-url", () -> PUBLIC_BASE_URL);
     }
@@ -113,8 +113,8 @@ class IngressKafkaDownIT {
         return web.mutate().responseTimeout(Duration.ofSeconds(15)).build()
                 .post().uri(path)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .header("X-Twilio-Signature", signature)
-                .body(BodyInserters.fromValue(TwilioForms.encode(form)))
+                .header(TwilioSignatures.HEADER, signature)
+                .body(BodyInserters.fromValue(FormBodies.encode(form)))
                 .exchange();
     }
 }

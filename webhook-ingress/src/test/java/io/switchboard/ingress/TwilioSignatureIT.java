@@ -10,8 +10,9 @@ import java.util.Map;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.ingress.testing.TwilioForms;
-import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.TwilioSignatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +81,7 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
 
         exact(pathAndQuery).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + pathAndQuery, form))
-                .bodyValue(TwilioForms.encode(form))
+                .bodyValue(FormBodies.encode(form))
                 .exchange()
                 .expectStatus().isOk();
 
@@ -95,13 +96,13 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Forwarded-Proto", "http").header("X-Forwarded-Host", "evil.example.test")
                 .header("X-Twilio-Signature", forForwardedHost)
-                .bodyValue(TwilioForms.encode(form))
+                .bodyValue(FormBodies.encode(form))
                 .exchange()
                 .expectStatus().isForbidden();
         web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Forwarded-Proto", "http").header("X-Forwarded-Host", "evil.example.test")
                 .header("X-Twilio-Signature", sign(STATUS, form))
-                .bodyValue(TwilioForms.encode(form))
+                .bodyValue(FormBodies.encode(form))
                 .exchange()
                 .expectStatus().isOk();
 
@@ -114,7 +115,7 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         var fields = new LinkedHashMap<String, List<String>>();
         form.forEach((key, value) -> fields.put(key, List.of(value)));
         fields.put("CallStatus", List.of("ringing", "busy"));
-        String body = TwilioForms.encode(form).replace("CallStatus=completed", "CallStatus=ringing&CallStatus=busy");
+        String body = FormBodies.encode(form).replace("CallStatus=completed", "CallStatus=ringing&CallStatus=busy");
 
         web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", TwilioSignatures.signFields(AUTH_TOKEN, PUBLIC_BASE_URL + STATUS, fields))

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** VAPI's assistant-request, answered through the same routing request-reply as Twilio's voice URL. */
-class VapiAssistantRequestIT extends VapiITSupport {
+class VapiAssistantRequestIT extends WebhookIngressITSupport {
 
     private static final String ASSISTANT = "{\"assistantId\":\"6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63\"}";
 

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.switchboard.ingress.testing.VapiMessages;
-import io.switchboard.ingress.testing.VapiSignatures;
 import io.switchboard.ingress.testing.WebhookProbe;
+import io.switchboard.testsupport.VapiSignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A VAPI server message that is not authentic or not readable gets a clear 4xx, never a 5xx, and nothing is published. */
-class VapiBadInputIT extends VapiITSupport {
+class VapiBadInputIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
@@ -26,7 +26,7 @@ class VapiBadInputIT extends VapiITSupport {
 
     @Test
     void whenTheSecretHeaderIsMissingThenUnauthorized() {
-        post(path(SECRET_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, null)
+        post(vapiPath(SECRET_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, null)
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"vapi\"")
                 .expectBody().jsonPath("$.detail").isEqualTo("missing-secret");
@@ -34,7 +34,8 @@ class VapiBadInputIT extends VapiITSupport {
 
     @Test
     void whenTheSecretIsWrongThenForbidden() {
-        web.post().uri(path(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", "guess")
+        web.post().uri(vapiPath(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Vapi-Secret", "guess")
                 .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").isEqualTo("secret-mismatch");
@@ -42,7 +43,7 @@ class VapiBadInputIT extends VapiITSupport {
 
     @Test
     void whenTheSignatureIsMissingThenUnauthorized() {
-        post(path(HMAC_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, now())
+        post(vapiPath(HMAC_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, VapiSignatures.now())
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.detail").isEqualTo("missing-signature");
     }
@@ -50,20 +51,20 @@ class VapiBadInputIT extends VapiITSupport {
     @Test
     void whenTheBodyIsTamperedAfterSigningThenForbidden() {
         byte[] body = VapiMessages.statusUpdate(callId, "ringing");
-        String timestamp = now();
+        String timestamp = VapiSignatures.now();
         String signature = VapiSignatures.sign(HMAC_SECRET, timestamp, body);
         byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("ringing", "ended").getBytes(StandardCharsets.UTF_8);
 
-        post(path(HMAC_ACCOUNT), tampered, signature, timestamp).expectStatus().isForbidden()
+        post(vapiPath(HMAC_ACCOUNT), tampered, signature, timestamp).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").isEqualTo("signature-mismatch");
     }
 
     @Test
     void whenSignedWithAnotherSecretThenForbidden() {
         byte[] body = VapiMessages.statusUpdate(callId, "ringing");
-        String timestamp = now();
+        String timestamp = VapiSignatures.now();
 
-        post(path(HMAC_ACCOUNT), body, VapiSignatures.sign(SECRET, timestamp, body), timestamp)
+        post(vapiPath(HMAC_ACCOUNT), body, VapiSignatures.sign(SECRET, timestamp, body), timestamp)
                 .expectStatus().isForbidden();
     }
 
@@ -79,10 +80,11 @@ class VapiBadInputIT extends VapiITSupport {
 
     @Test
     void whenTheAccountIsUnknownOrHasNoVapiCredentialThenNotFound() {
-        web.post().uri(path("nobody-" + callId)).contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", SECRET)
+        web.post().uri(vapiPath("nobody-" + callId)).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Vapi-Secret", SECRET)
                 .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
                 .expectStatus().isNotFound();
-        web.post().uri(path(ACCOUNT)).contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", SECRET)
+        web.post().uri(vapiPath(ACCOUNT)).contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", SECRET)
                 .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
                 .expectStatus().isNotFound();
     }
@@ -113,30 +115,26 @@ class VapiBadInputIT extends VapiITSupport {
 
     @Test
     void whenTheContentTypeIsNotJsonThenUnsupportedMediaType() {
-        web.post().uri(path(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        web.post().uri(vapiPath(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Vapi-Secret", SECRET).bodyValue("message=" + callId).exchange()
                 .expectStatus().isEqualTo(415);
     }
 
     @Test
     void whenTheMethodIsNotPostThenMethodNotAllowed() {
-        web.get().uri(path(SECRET_ACCOUNT)).exchange().expectStatus().isEqualTo(405);
+        web.get().uri(vapiPath(SECRET_ACCOUNT)).exchange().expectStatus().isEqualTo(405);
     }
 
     private WebTestClient.ResponseSpec post(String path, byte[] body, String signature, String timestamp) {
         return web.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (signature != null) {
-                        headers.add("x-signature", signature);
+                        headers.add(VapiSignatures.SIGNATURE_HEADER, signature);
                     }
                     if (timestamp != null) {
-                        headers.add("x-timestamp", timestamp);
+                        headers.add(VapiSignatures.TIMESTAMP_HEADER, timestamp);
                     }
                 })
                 .bodyValue(body).exchange();
-    }
-
-    private static String now() {
-        return String.valueOf(Instant.now().getEpochSecond());
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each VAPI server message type becomes the right event, once, on the real broker. */
-class VapiServerMessageIT extends VapiITSupport {
+class VapiServerMessageIT extends WebhookIngressITSupport {
 
     @Autowired
     MeterRegistry meters;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import io.switchboard.ingress.testing.RawHttp;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.WebhookProbe;
+import io.switchboard.testsupport.FormBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -128,7 +129,7 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
     void whenTheFormIsNotUtf8EncodedThenUnsupportedMediaType() {
         web.post().uri(STATUS).contentType(MediaType.parseMediaType("application/x-www-form-urlencoded;charset=ISO-8859-1"))
                 .header("X-Twilio-Signature", SOME_SIGNATURE)
-                .bodyValue(TwilioForms.encode(TwilioForms.status(callSid))).exchange()
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
                 .expectStatus().isEqualTo(415);
     }
 
@@ -143,14 +144,14 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
     void whenHeadersAreHugeThenRequestHeaderFieldsTooLarge() {
         web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Padding", "x".repeat(10_000))
-                .bodyValue(TwilioForms.encode(TwilioForms.status(callSid))).exchange()
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
                 .expectStatus().isEqualTo(431);
     }
 
     @Test
     void whenTheRequestLineIsHugeThenUriTooLong() {
         web.post().uri(STATUS + "?pad=" + "x".repeat(5_000)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue(TwilioForms.encode(TwilioForms.status(callSid))).exchange()
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
                 .expectStatus().isEqualTo(414);
     }
 
@@ -167,6 +168,6 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
     }
 
     private byte[] body() {
-        return TwilioForms.encode(TwilioForms.status(callSid)).getBytes(StandardCharsets.US_ASCII);
+        return FormBodies.encode(TwilioForms.status(callSid)).getBytes(StandardCharsets.US_ASCII);
     }
 }

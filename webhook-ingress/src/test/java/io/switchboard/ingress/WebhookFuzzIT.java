@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import io.switchboard.ingress.config.IngressProperties;
 import io.switchboard.ingress.provider.vapi.config.VapiProperties;
 import io.switchboard.ingress.testing.RawExchange;
-import io.switchboard.ingress.testing.TopicSnapshot;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.fuzz.FuzzCase;
 import io.switchboard.ingress.testing.fuzz.FuzzCategory;
@@ -25,7 +24,9 @@ import io.switchboard.ingress.testing.fuzz.FuzzTargets.TwilioAccount;
 import io.switchboard.ingress.testing.fuzz.FuzzTargets.VapiAccount;
 import io.switchboard.ingress.testing.fuzz.WebhookFuzzer;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TopicSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * signed but invalid, so the fuzz reaches the mapping behind the signature check. The seed is
  * printed; {@code -Dfuzz.seed=…} replays the same requests, {@code -Dfuzz.requests=…} sends more.
  */
-class WebhookFuzzIT extends VapiITSupport {
+class WebhookFuzzIT extends WebhookIngressITSupport {
 
     private static final int THREADS = 8;
 
@@ -78,7 +79,7 @@ class WebhookFuzzIT extends VapiITSupport {
         assertThat(tally.count(FuzzCategory.VAPI_AUTHENTICATED_INVALID, "400"))
                 .isEqualTo(tally.count(FuzzCategory.VAPI_AUTHENTICATED_INVALID));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(describe(topics.recordsSince("read_uncommitted")))
+                .untilAsserted(() -> assertThat(describe(topics.recordsSince(IsolationLevel.READ_UNCOMMITTED)))
                         .as("records published on %d partitions of the catalogue's topics", topics.partitionCount())
                         .isEmpty());
     }

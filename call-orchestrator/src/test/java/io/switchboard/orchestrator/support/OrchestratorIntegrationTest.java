@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.support;
 
 import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestSecrets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;

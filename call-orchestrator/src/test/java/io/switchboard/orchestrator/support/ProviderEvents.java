@@ -12,6 +12,7 @@ import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.provider.InboundCallReceived;
+import io.switchboard.testsupport.TestEnvelopes;
 
 /**
  * Signed provider-events.v1 records for one call, as the dialer and the ingress publish them. The
@@ -22,7 +23,7 @@ public final class ProviderEvents {
     public static final String FROM = "+14155550123";
     public static final String TO = "+14155550199";
 
-    private final EventEnvelopes envelopes = TestKafka.envelopes();
+    private final EventEnvelopes envelopes = TestEnvelopes.trusted();
     private final String callId;
     private final String accountId;
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);

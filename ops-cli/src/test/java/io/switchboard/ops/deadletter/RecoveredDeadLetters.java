@@ -1,7 +1,6 @@
 package io.switchboard.ops.deadletter;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,31 +10,24 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.deadletter.DeadLetterSerializer;
 import io.switchboard.events.deadletter.DeadLetters;
 import io.switchboard.events.deadletter.RetryPolicy;
 import io.switchboard.events.deadletter.StalledPartitions;
-import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
-import io.switchboard.events.signing.EventSigner;
-import io.switchboard.events.signing.EventVerifier;
 import io.switchboard.events.topic.Topic;
-import io.switchboard.testsupport.TestEventKeys;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestKafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -57,24 +49,15 @@ final class RecoveredDeadLetters implements AutoCloseable {
 
     static final String GROUP = "billing-ledger";
 
-    private final EventEnvelopes envelopes;
-    private final KafkaProducer<String, CloudEvent> publisher;
+    private final SignedEvents publisher;
     private final KafkaConsumer<String, CloudEvent> reader;
     private final DefaultKafkaProducerFactory<Object, Object> deadLetterProducers;
     private final DefaultErrorHandler errorHandler;
 
     RecoveredDeadLetters(String bootstrapServers) {
-        var keys = TestEventKeys.keyPair();
-        envelopes = new EventEnvelopes(URI.create("/switchboard/billing-service"),
-                new EventSigner(keys.keyId(), keys.privateKey()), new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
-        var serializer = new CloudEventSerializer();
-        serializer.configure(Map.of(), false);
-        publisher = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
-        var deserializer = new CloudEventDeserializer();
-        deserializer.configure(Map.of(), false);
+        publisher = new SignedEvents(bootstrapServers, "/switchboard/billing-service");
         reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(deserializer));
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(TestKafkaClients.cloudEventDeserializer()));
         // As the auto-configuration builds it: an idempotent producer writing the bytes as they arrived.
         deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -102,10 +85,10 @@ final class RecoveredDeadLetters implements AutoCloseable {
 
     private ConsumerRecord<String, CloudEvent> published(Topic topic, int partition, String accountId) throws Exception {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = envelopes.wrap(EventTypes.WALLET_TOPPED_UP, id, accountId, Instant.now(),
+        CloudEvent event = publisher.sign(EventTypes.WALLET_TOPPED_UP, id, accountId, Instant.now(),
                 new WalletToppedUp(accountId, "top-up-" + id, new BigDecimal("10.00"), "USD", new BigDecimal("60.00"),
                         Instant.now()));
-        long offset = publisher.send(new ProducerRecord<>(topic.topicName(), partition, accountId, event)).get().offset();
+        long offset = publisher.send(topic, partition, accountId, event).offset();
         var tp = new TopicPartition(topic.topicName(), partition);
         reader.assign(List.of(tp));
         reader.seek(tp, offset);

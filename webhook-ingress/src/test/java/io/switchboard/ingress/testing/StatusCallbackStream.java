@@ -7,6 +7,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.switchboard.events.envelope.EventIds;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.TwilioSignatures;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -80,8 +82,8 @@ public final class StatusCallbackStream {
             try {
                 int status = web.post().uri(path)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .header("X-Twilio-Signature", TwilioSignatures.sign(authToken, url, form))
-                        .body(BodyInserters.fromValue(TwilioForms.encode(form)))
+                        .header(TwilioSignatures.HEADER, TwilioSignatures.sign(authToken, url, form))
+                        .body(BodyInserters.fromValue(FormBodies.encode(form)))
                         .exchange()
                         .expectBody().returnResult().getStatus().value();
                 outcomes.add(new Outcome(eventId, callSid, status, sentAt, null));

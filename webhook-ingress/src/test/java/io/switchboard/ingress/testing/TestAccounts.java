@@ -3,28 +3,20 @@ package io.switchboard.ingress.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.account.AccountConfigured.ProviderCredential;
-import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.switchboard.testsupport.SignedEvents;
 
 /** Stands in for the orchestrator on accounts.v1: signed AccountConfigured with sealed credentials, and tombstones. */
 public final class TestAccounts {
 
-    private static final EventEnvelopes ENVELOPES = TestEnvelopes.create("/switchboard/call-orchestrator");
+    private static final String ORCHESTRATOR = "/switchboard/call-orchestrator";
 
     private TestAccounts() {
     }
@@ -38,23 +30,21 @@ public final class TestAccounts {
     }
 
     public static void configure(String bootstrapServers, String accountId, ProviderCredential... credentials) {
-        configure(bootstrapServers, ENVELOPES, accountId, credentials);
+        try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
+            var configured = configured(accountId, credentials);
+            events.send(Topic.ACCOUNTS, accountId, events.sign(EventTypes.ACCOUNT_CONFIGURED, id(configured),
+                    accountId, configured.configuredAt(), configured));
+        }
     }
 
-    /** As {@link #configure(String, String, ProviderCredential...)}, signed by {@code envelopes} (e.g. untrusted). */
-    public static void configure(String bootstrapServers, EventEnvelopes envelopes, String accountId,
+    /** As {@link #configure(String, String, ProviderCredential...)}, signed by a key the ingress does not trust. */
+    public static void configureUntrusted(String bootstrapServers, String accountId,
             ProviderCredential... credentials) {
-        var configured = new AccountConfigured(accountId, accountId, List.of(), List.of(), List.of(credentials),
-                Instant.now());
-        CloudEvent event = envelopes.wrap(EventTypes.ACCOUNT_CONFIGURED,
-                EventIds.of("test-account", accountId, configured.configuredAt().toString()), accountId,
-                configured.configuredAt(), configured);
-        var serializer = new CloudEventSerializer();
-        serializer.configure(Map.of(), false);
-        try (var producer = new KafkaProducer<>(config(bootstrapServers), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), accountId, event)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
+        try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
+            var configured = configured(accountId, credentials);
+            CloudEvent forged = events.signUntrusted(EventTypes.ACCOUNT_CONFIGURED, id(configured), accountId,
+                    configured.configuredAt(), configured);
+            events.send(Topic.ACCOUNTS, accountId, forged);
         }
     }
 
@@ -68,16 +58,17 @@ public final class TestAccounts {
         sendBytes(bootstrapServers, accountId, "not a cloud event".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sendBytes(String bootstrapServers, String accountId, byte[] value) {
-        try (var producer = new KafkaProducer<>(config(bootstrapServers), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), accountId, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+    private static AccountConfigured configured(String accountId, ProviderCredential... credentials) {
+        return new AccountConfigured(accountId, accountId, List.of(), List.of(), List.of(credentials), Instant.now());
     }
 
-    private static Map<String, Object> config(String bootstrapServers) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
+    private static String id(AccountConfigured configured) {
+        return EventIds.of("test-account", configured.accountId(), configured.configuredAt().toString());
+    }
+
+    private static void sendBytes(String bootstrapServers, String accountId, byte[] value) {
+        try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
+            events.sendBytes(Topic.ACCOUNTS, accountId, value);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
@@ -13,9 +12,11 @@ import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.routing.RoutingDecided;
 import io.switchboard.events.routing.RoutingRequested;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestKafkaClients;
+import io.switchboard.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,17 +29,15 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 public final class TestRouter implements AutoCloseable {
 
-    private final EventEnvelopes envelopes = TestEnvelopes.create("/switchboard/call-orchestrator");
+    private final EventEnvelopes envelopes = TestEnvelopes.trusted("/switchboard/call-orchestrator");
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, RoutingRequested> requests = new ConcurrentHashMap<>();
     private final KafkaProducer<String, CloudEvent> producer;
     private final TopicProbe probe;
 
     public TestRouter(String bootstrapServers) {
-        var serializer = new CloudEventSerializer();
-        serializer.configure(Map.of(), false);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
+        this.producer = new KafkaProducer<>(TestKafkaClients.producerConfig(bootstrapServers), new StringSerializer(),
+                TestKafkaClients.cloudEventSerializer());
         this.probe = TopicProbe.fromEnd(bootstrapServers, Topic.ROUTING_REQUESTS, this::onRequest);
     }
 

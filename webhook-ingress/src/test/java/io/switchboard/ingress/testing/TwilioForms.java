@@ -1,7 +1,5 @@
 package io.switchboard.ingress.testing;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -73,14 +71,5 @@ public final class TwilioForms {
         form.put("To", "+15005550006");
         form.put("ApiVersion", "2010-04-01");
         return form;
-    }
-
-    /** The form as Twilio sends it on the wire: {@code application/x-www-form-urlencoded}, in order. */
-    public static String encode(Map<String, String> form) {
-        var body = new StringBuilder();
-        form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
     }
 }

@@ -1,13 +1,11 @@
 package io.switchboard.ingress.testing;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.util.List;
 
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TopicProbe;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,19 +31,14 @@ public final class WebhookProbe implements BeforeEachCallback, AfterEachCallback
 
     /** Waits for the call's first event, then makes sure no second one follows. */
     public ReceivedEvent<Object> exactlyOneEventFor(String callId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !probe.eventsFor(callId).isEmpty());
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> probe.eventsFor(callId).size() == 1);
-        return probe.eventsFor(callId).getFirst();
+        return probe.exactlyOneEventFor(callId);
     }
 
     public void assertNothingPublishedFor(String callId) {
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> probe.eventsFor(callId).isEmpty());
+        probe.assertNothingPublishedFor(callId);
     }
 
     public List<ReceivedEvent<Object>> eventsFor(String callId) {
         return probe.eventsFor(callId);
     }
-
 }

@@ -2,6 +2,8 @@ package io.switchboard.orchestrator.account.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.config.SwitchboardEventsAutoConfiguration;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.orchestrator.account.domain.CredentialSealer;
@@ -19,6 +21,8 @@ class CredentialsConfigTests {
             .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
                     SwitchboardEventsAutoConfiguration.class))
             .withUserConfiguration(CredentialsConfig.class)
+            // The events auto-configuration counts skipped replay records; the application has a registry.
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("switchboard.events.create-topics=false")
             .withPropertyValues(TestEventKeys.properties("/switchboard/call-orchestrator").entrySet().stream()
                     .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new));

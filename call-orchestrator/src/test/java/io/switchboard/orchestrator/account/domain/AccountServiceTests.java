@@ -10,15 +10,15 @@ import static io.switchboard.orchestrator.account.domain.Accounts.vapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.events.kafka.PublishFailedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.secret.SecretBox;
-import io.switchboard.orchestrator.support.TestSecrets;
+import io.switchboard.testsupport.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 class AccountServiceTests {

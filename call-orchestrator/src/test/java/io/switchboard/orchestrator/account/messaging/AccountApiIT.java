@@ -22,11 +22,11 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
-import io.switchboard.orchestrator.support.TestKafka;
-import io.switchboard.orchestrator.support.TestProducer;
-import io.switchboard.orchestrator.support.TestSecrets;
-import io.switchboard.orchestrator.support.TopicReader;
 import io.switchboard.testsupport.ReplaySkips;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +71,7 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // then accounts.v1 holds it, signed, keyed by account, with one id for one content
         List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
-        AccountConfigured configured = TestKafka.envelopes().unwrap(records.getFirst().value())
+        AccountConfigured configured = TestEnvelopes.trusted().unwrap(records.getFirst().value())
                 .as(EventTypes.ACCOUNT_CONFIGURED).payload();
         assertThat(configured.numbers()).extracting(AccountConfigured.PhoneNumber::number).containsExactly(number);
         assertThat(configured.assistants()).extracting(AccountConfigured.Assistant::streamUrl)
@@ -112,7 +112,7 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // then accounts.v1 holds the token sealed, opening to the plaintext for this account only, as one fact
         List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
-        AccountConfigured configured = TestKafka.envelopes().unwrap(records.getFirst().value())
+        AccountConfigured configured = TestEnvelopes.trusted().unwrap(records.getFirst().value())
                 .as(EventTypes.ACCOUNT_CONFIGURED).payload();
         AccountConfigured.ProviderCredential twilio = configured.credentials().getFirst();
         assertThat(twilio.provider()).isEqualTo("twilio");
@@ -167,7 +167,7 @@ class AccountApiIT extends OrchestratorIntegrationTest {
         String last = newAccountId();
         var api = new AccountsApi(http);
         api.configure(first, newNumber(), "sales", "wss://assistants.example/sales");
-        try (var producer = new TestProducer()) {
+        try (var producer = SignedEvents.onSharedBroker()) {
             producer.sendBytes(Topic.ACCOUNTS, garbled, "not a cloud event".getBytes(StandardCharsets.UTF_8));
             producer.send(Topic.ACCOUNTS, forged, signedByUntrustedKey(forged));
         }
@@ -191,7 +191,7 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
     private static CloudEvent signedByUntrustedKey(String accountId) {
         var configured = new AccountConfigured(accountId, "Forged", List.of(), List.of(), List.of(), Instant.now());
-        return TestKafka.untrustedEnvelopes().wrap(EventTypes.ACCOUNT_CONFIGURED, "forged-" + accountId, accountId,
+        return TestEnvelopes.untrusted().wrap(EventTypes.ACCOUNT_CONFIGURED, "forged-" + accountId, accountId,
                 configured.configuredAt(), configured);
     }
 

@@ -9,14 +9,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
-import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import io.switchboard.orchestrator.account.domain.CredentialSealer;
 import io.switchboard.orchestrator.account.domain.SealedCredential;
-import io.switchboard.orchestrator.support.TestSecrets;
+import io.switchboard.testsupport.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -23,10 +23,10 @@ import io.switchboard.orchestrator.call.domain.Call;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.ProviderEvents;
-import io.switchboard.orchestrator.support.TestKafka;
-import io.switchboard.orchestrator.support.TestProducer;
-import io.switchboard.orchestrator.support.TopicReader;
 import io.switchboard.testsupport.ReplaySkips;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class CallStateRebuilderIT extends OrchestratorIntegrationTest {
 
-    private final TestProducer producer = new TestProducer();
+    private final SignedEvents producer = SignedEvents.onSharedBroker();
     private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
 
     @Autowired
@@ -151,8 +151,8 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
 
     /** The same state under a new id, signed by a key the service does not trust. */
     private static CloudEvent signedByUntrustedKey(CloudEvent state) {
-        CallStateChanged payload = TestKafka.envelopes().unwrap(state).as(EventTypes.CALL_STATE_CHANGED).payload();
-        return TestKafka.untrustedEnvelopes().wrap(EventTypes.CALL_STATE_CHANGED, "forged-" + state.getId(),
+        CallStateChanged payload = TestEnvelopes.trusted().unwrap(state).as(EventTypes.CALL_STATE_CHANGED).payload();
+        return TestEnvelopes.untrusted().wrap(EventTypes.CALL_STATE_CHANGED, "forged-" + state.getId(),
                 state.getSubject(), state.getTime().toInstant(), payload);
     }
 }

@@ -25,9 +25,9 @@ import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.CallIds;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.ProviderEvents;
-import io.switchboard.orchestrator.support.TestKafka;
-import io.switchboard.orchestrator.support.TestProducer;
-import io.switchboard.orchestrator.support.TopicReader;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CallStatesIT extends OrchestratorIntegrationTest {
 
-    private final EventEnvelopes envelopes = TestKafka.envelopes();
-    private final TestProducer producer = new TestProducer();
+    private final EventEnvelopes envelopes = TestEnvelopes.trusted();
+    private final SignedEvents producer = SignedEvents.onSharedBroker();
     private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
 
     @Autowired

@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.call.messaging;
 
 import static io.switchboard.orchestrator.support.CallIds.newCallId;
 import static io.switchboard.orchestrator.support.CallIds.newCallIdInPartitionOf;
+import static io.switchboard.testsupport.KafkaRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,17 +17,16 @@ import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.ProviderEvents;
-import io.switchboard.orchestrator.support.TestKafka;
-import io.switchboard.orchestrator.support.TestProducer;
-import io.switchboard.orchestrator.support.TopicReader;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
 
-    private final TestProducer producer = new TestProducer();
+    private final SignedEvents producer = SignedEvents.onSharedBroker();
     private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
     private final TopicReader<byte[]> deadLetters = TopicReader.bytes(Topic.PROVIDER_EVENTS.deadLetterTopicName());
 
@@ -80,7 +80,7 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
     void whenStatusEventHasNoCallIdThenItIsDeadLetteredNamingTheField() {
         // given a signed event about no call
         String key = newCallId();
-        CloudEvent event = TestKafka.envelopes().wrap(EventTypes.CALL_STATUS_REPORTED, "no-call-" + key, key,
+        CloudEvent event = TestEnvelopes.trusted().wrap(EventTypes.CALL_STATUS_REPORTED, "no-call-" + key, key,
                 Instant.now(), new CallStatusReported("twilio", "acme", null, null, CallStatus.RINGING, null, null,
                         null, null, 1, null, null, null, null, Instant.now()));
 
@@ -89,10 +89,5 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
 
         // then
         assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message")).contains("callId");
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

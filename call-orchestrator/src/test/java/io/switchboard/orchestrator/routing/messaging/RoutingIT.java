@@ -21,8 +21,10 @@ import io.switchboard.events.routing.RoutingRequested;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
-import io.switchboard.orchestrator.support.TestKafka;
-import io.switchboard.orchestrator.support.TopicReader;
+import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestKafkaClients;
+import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,7 +47,7 @@ class RoutingIT extends OrchestratorIntegrationTest {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EventEnvelopes envelopes = TestKafka.envelopes();
+    private final EventEnvelopes envelopes = TestEnvelopes.trusted();
     private ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> requests;
 
     @Autowired
@@ -53,10 +55,11 @@ class RoutingIT extends OrchestratorIntegrationTest {
 
     @BeforeEach
     void startReplyingTemplate() {
-        var producers = new DefaultKafkaProducerFactory<>(TestKafka.producerConfig(), new StringSerializer(),
-                TestKafka.cloudEventSerializer());
-        var consumers = new DefaultKafkaConsumerFactory<>(TestKafka.consumerConfig(), new StringDeserializer(),
-                TestKafka.cloudEventDeserializer());
+        String kafka = SharedKafkaBroker.bootstrapServers();
+        var producers = new DefaultKafkaProducerFactory<>(TestKafkaClients.producerConfig(kafka),
+                new StringSerializer(), TestKafkaClients.cloudEventSerializer());
+        var consumers = new DefaultKafkaConsumerFactory<>(TestKafkaClients.groupConsumerConfig(kafka),
+                new StringDeserializer(), TestKafkaClients.cloudEventDeserializer());
         var replies = new KafkaMessageListenerContainer<>(consumers,
                 new ContainerProperties(Topic.ROUTING_REPLIES.topicName()));
         requests = new ReplyingKafkaTemplate<>(producers, replies);

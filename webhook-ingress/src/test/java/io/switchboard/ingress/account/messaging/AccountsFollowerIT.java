@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
@@ -19,10 +18,10 @@ import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
-import io.switchboard.ingress.testing.TestEnvelopes;
-import io.switchboard.ingress.testing.TestSecrets;
 import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 class AccountsFollowerIT {
 
     private static final String KAFKA = SharedKafkaBroker.bootstrapServers();
-    private static final EventEnvelopes UNTRUSTED = TestEnvelopes.untrusted("/switchboard/call-orchestrator");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AccountDirectory directory = new AccountDirectory();
@@ -104,7 +102,7 @@ class AccountsFollowerIT {
         SecretBox box = TestSecrets.box();
         TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-1"));
         TestAccounts.publishNotACloudEvent(KAFKA, garbled);
-        TestAccounts.configure(KAFKA, UNTRUSTED, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
+        TestAccounts.configureUntrusted(KAFKA, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
 
         // when
         follower = start();
@@ -121,7 +119,7 @@ class AccountsFollowerIT {
         // and when both arrive again while it follows, each is counted once and a later account still applies
         String late = "late-" + run;
         TestAccounts.publishNotACloudEvent(KAFKA, garbled);
-        TestAccounts.configure(KAFKA, UNTRUSTED, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
+        TestAccounts.configureUntrusted(KAFKA, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
         TestAccounts.configure(KAFKA, late, TestAccounts.twilio(box, late, "AC6", "late-token"));
         await().atMost(Duration.ofSeconds(10)).until(() -> token(late).equals(Optional.of("late-token"))
                 && skipped(SkippedRecords.UNDECODABLE) > undecodable
@@ -144,8 +142,9 @@ class AccountsFollowerIT {
         kafka.setBootstrapServers(List.of(KAFKA));
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("secretBox", TestSecrets.box());
-        var started = new AccountsConfig().accountsFollower(kafka, TestEnvelopes.create("/switchboard/webhook-ingress"),
-                beans.getBeanProvider(SecretBox.class), directory, new SkippedRecords(meters));
+        var started = new AccountsConfig().accountsFollower(kafka,
+                TestEnvelopes.trusted("/switchboard/webhook-ingress"), beans.getBeanProvider(SecretBox.class),
+                directory, new SkippedRecords(meters));
         started.start();
         return started;
     }

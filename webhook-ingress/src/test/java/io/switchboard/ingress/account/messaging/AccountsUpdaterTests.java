@@ -15,19 +15,19 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
-import io.switchboard.ingress.testing.TestEnvelopes;
-import io.switchboard.ingress.testing.TestSecrets;
 import io.switchboard.testsupport.ReplaySkips;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AccountsUpdaterTests {
 
-    private final EventEnvelopes orchestrator = TestEnvelopes.create("/switchboard/call-orchestrator");
+    private final EventEnvelopes orchestrator = TestEnvelopes.trusted("/switchboard/call-orchestrator");
     private final AccountDirectory directory = new AccountDirectory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AccountsUpdater updater = new AccountsUpdater(TestEnvelopes.create("/switchboard/webhook-ingress"),
+    private final AccountsUpdater updater = new AccountsUpdater(TestEnvelopes.trusted("/switchboard/webhook-ingress"),
             new CredentialOpener(TestSecrets.box()), directory, new SkippedRecords(meters));
     private long offset;
 

@@ -9,7 +9,7 @@ import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.account.AccountConfigured.ProviderCredential;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
-import io.switchboard.ingress.testing.TestSecrets;
+import io.switchboard.testsupport.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 import io.switchboard.ingress.testing.RawRequest;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.TwilioSignatures;
+import io.switchboard.testsupport.VapiSignatures;
 
 /**
  * Requests broken at the HTTP level, most of them made from a valid, correctly signed webhook:
@@ -51,20 +54,20 @@ final class FramingFuzz {
             default -> ("{\"" + FuzzValues.alnum(random, 0, 20) + "\":" + FuzzValues.alnum(random, 0, 20))
                     .getBytes(StandardCharsets.US_ASCII);
         };
-        String contentType = FuzzValues.pick(random, TwilioRequests.FORM, "application/json");
+        String contentType = FuzzValues.pick(random, FormBodies.CONTENT_TYPE, "application/json");
         return switch (random.nextInt(4)) {
             case 0 -> RawRequest.post(target).header("Content-Type", contentType).body(body).bytes();
             case 1 -> RawRequest.post(target).header("Content-Type", contentType).body(body)
-                    .header(TwilioRequests.SIGNATURE, TwilioRequests.garbledSignature(random)).bytes();
+                    .header(TwilioSignatures.HEADER, TwilioRequests.garbledSignature(random)).bytes();
             case 2 -> vapi.withSecret(body, vapi.secretAccount().secret()).bytes();
-            default -> vapi.signed(body, vapi.hmacAccount().secret(), VapiRequests.now()).bytes();
+            default -> vapi.signed(body, vapi.hmacAccount().secret(), VapiSignatures.now()).bytes();
         };
     }
 
     byte[] garbage(Random random) {
         int variant = random.nextInt(4);
         if (variant == 2) {
-            return withHeaderLine(twilio.valid(random).replaceHeader(TwilioRequests.SIGNATURE,
+            return withHeaderLine(twilio.valid(random).replaceHeader(TwilioSignatures.HEADER,
                     TwilioRequests.garbledSignature(random)).bytes(), FuzzValues.pick(random, BROKEN_HEADER_LINES));
         }
         byte[] head = switch (variant) {
@@ -88,7 +91,7 @@ final class FramingFuzz {
             }
             case 2 -> request.header("Cookie", "session=" + FuzzValues.alnum(random, 9_000, 16_000));
             default -> request.replaceHeader(
-                    ValidWebhooks.isVapi(request) ? VapiRequests.SIGNATURE_HEADER : TwilioRequests.SIGNATURE,
+                    ValidWebhooks.isVapi(request) ? VapiSignatures.SIGNATURE_HEADER : TwilioSignatures.HEADER,
                     FuzzValues.alnum(random, 9_000, 12_000));
         }
         return request.bytes();
@@ -107,7 +110,7 @@ final class FramingFuzz {
 
     byte[] wrongContentType(Random random) {
         RawRequest request = valid.any(random);
-        String swapped = ValidWebhooks.isVapi(request) || request.target().contains("bodySHA256") ? TwilioRequests.FORM
+        String swapped = ValidWebhooks.isVapi(request) || request.target().contains("bodySHA256") ? FormBodies.CONTENT_TYPE
                 : "application/json";
         return request.replaceHeader("Content-Type", switch (random.nextInt(3)) {
             case 0 -> null;

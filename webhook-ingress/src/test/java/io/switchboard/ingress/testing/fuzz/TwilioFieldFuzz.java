@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.switchboard.ingress.testing.fuzz.FuzzTargets.TwilioAccount;
+import io.switchboard.testsupport.FormBodies;
 
 /**
  * Twilio forms whose fields are broken: cut short, encoded twice, repeated, not UTF-8, or correctly
@@ -40,7 +41,7 @@ final class TwilioFieldFuzz {
         String accountId = FuzzValues.chance(random, 0.8) ? account.id() : twilio.anyAccountId(random);
         String target = twilio.target(random, endpoint, accountId);
         var fields = endpoint.validForm(random, account.accountSid());
-        String body = TwilioRequests.encode(fields);
+        String body = FormBodies.encodeFields(fields);
         String signature = FuzzValues.chance(random, 0.8) ? twilio.sign(account, target, fields)
                 : TwilioRequests.garbledSignature(random);
         return twilio.form(target, body.substring(0, random.nextInt(body.length())), signature).bytes();
@@ -54,14 +55,14 @@ final class TwilioFieldFuzz {
         int variant = endpoint.parsedFields().isEmpty() ? random.nextInt(2) : random.nextInt(4);
         if (variant == 0) {
             // The whole body encoded again: one field, named after the whole form, without AccountSid (403).
-            String once = TwilioRequests.encode(fields);
+            String once = FormBodies.encodeFields(fields);
             String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
             return twilio.form(target, twice, twilio.sign(account, target, Map.of(once, List.of("")))).bytes();
         }
         if (variant == 1) {
             String signature = twilio.sign(account, target, fields);
             fields.replaceAll((name, values) -> values.stream().map(FuzzValues::escapeEveryByte).toList());
-            return twilio.form(target, TwilioRequests.encode(fields), signature).bytes();
+            return twilio.form(target, FormBodies.encodeFields(fields), signature).bytes();
         }
         // A parsed field encoded twice (or three times) and signed as the ingress decodes it: 400.
         String name = FuzzValues.pick(random, endpoint.parsedFields());
@@ -92,7 +93,7 @@ final class TwilioFieldFuzz {
                     signature = twilio.sign(account, target, fields);
                 }
                 fields.put(name, List.of(first, second));
-                yield twilio.form(target, TwilioRequests.encode(fields), signature).bytes();
+                yield twilio.form(target, FormBodies.encodeFields(fields), signature).bytes();
             }
             case 3 -> manyValues(random, target, fields, name);
             default -> {
@@ -113,7 +114,7 @@ final class TwilioFieldFuzz {
             many.add(FuzzValues.alnum(random, 0, 8));
         }
         fields.put(name, many);
-        return twilio.form(target, TwilioRequests.encode(fields), TwilioRequests.garbledSignature(random)).bytes();
+        return twilio.form(target, FormBodies.encodeFields(fields), TwilioRequests.garbledSignature(random)).bytes();
     }
 
     byte[] invalidUtf8(Random random) {
@@ -122,7 +123,7 @@ final class TwilioFieldFuzz {
         String target = twilio.target(random, endpoint, account.id());
         var fields = endpoint.validForm(random, account.accountSid());
         String signature = twilio.sign(account, target, fields);
-        String form = TwilioRequests.encode(fields);
+        String form = FormBodies.encodeFields(fields);
         return switch (random.nextInt(5)) {
             case 0 -> twilio.form(target, form + "&From=%2B1" + FuzzValues.invalidUtf8Escape(random), signature)
                     .bytes();

@@ -2,11 +2,11 @@ package io.switchboard.ingress.testing.fuzz;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
-import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.fuzz.FuzzTargets.TwilioAccount;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.TwilioSignatures;
 
 /**
  * Valid Twilio forms that are not what their account signed: no signature, a garbled one, one for
@@ -28,7 +28,7 @@ final class TwilioForgeryFuzz {
         TwilioEndpoint endpoint = TwilioEndpoint.any(random);
         String target = twilio.target(random, endpoint, account.id());
         var fields = endpoint.validForm(random, account.accountSid());
-        String form = TwilioRequests.encode(fields);
+        String form = FormBodies.encodeFields(fields);
         String correct = twilio.sign(account, target, fields);
         return switch (random.nextInt(10)) {
             case 0 -> twilio.form(target, form, null).bytes();
@@ -39,11 +39,11 @@ final class TwilioForgeryFuzz {
                     otherUrl(random, target), fields)).bytes();
             case 5 -> {
                 fields.put("From", List.of("+1" + (2_000_000_000L + random.nextInt(1_000_000_000))));
-                yield twilio.form(target, TwilioRequests.encode(fields), correct).bytes();
+                yield twilio.form(target, FormBodies.encodeFields(fields), correct).bytes();
             }
             case 6 -> twilio.form(target, form, flipped(random, correct)).bytes();
             case 7 -> twilio.form(target, form, TwilioRequests.garbledSignature(random))
-                    .header(TwilioRequests.SIGNATURE, correct).bytes();
+                    .header(TwilioSignatures.HEADER, correct).bytes();
             case 8 -> {
                 var endpoints = TwilioEndpoint.values();
                 TwilioEndpoint other = endpoints[(endpoint.ordinal() + 1) % endpoints.length];
@@ -56,7 +56,7 @@ final class TwilioForgeryFuzz {
                     yield request.body(TwilioRequests.json(endpoint.validForm(random, account.accountSid()))).bytes();
                 }
                 // Signed as a form is (URL and fields), without the body's hash in the URL.
-                yield request.target(target).replaceHeader(TwilioRequests.SIGNATURE, correct).bytes();
+                yield request.target(target).replaceHeader(TwilioSignatures.HEADER, correct).bytes();
             }
         };
     }

@@ -1,7 +1,5 @@
 package io.switchboard.ingress.testing.fuzz;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +7,14 @@ import java.util.Map;
 import java.util.Random;
 
 import io.switchboard.ingress.testing.RawRequest;
-import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.testing.fuzz.FuzzTargets.TwilioAccount;
+import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.TwilioSignatures;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Twilio webhooks as raw requests: form or JSON bodies, signed (or not) for the public URL as Twilio would. */
 final class TwilioRequests {
 
-    static final String SIGNATURE = "X-Twilio-Signature";
-    static final String FORM = "application/x-www-form-urlencoded";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FuzzTargets targets;
@@ -61,12 +58,12 @@ final class TwilioRequests {
 
     /** A correctly signed form with these fields. */
     RawRequest signedForm(TwilioAccount account, String target, Map<String, List<String>> fields) {
-        return form(target, encode(fields), sign(account, target, fields));
+        return form(target, FormBodies.encodeFields(fields), sign(account, target, fields));
     }
 
     RawRequest form(String target, String body, String signature) {
-        var request = RawRequest.post(target).header("Content-Type", FORM).body(body);
-        return signature == null ? request : request.header(SIGNATURE, signature);
+        var request = RawRequest.post(target).header("Content-Type", FormBodies.CONTENT_TYPE).body(body);
+        return signature == null ? request : request.header(TwilioSignatures.HEADER, signature);
     }
 
     /** A correctly signed JSON body (each field's first value): the signature covers the URL with the body's hash. */
@@ -78,7 +75,7 @@ final class TwilioRequests {
         String signedTarget = target + (target.contains("?") ? "&" : "?") + "bodySHA256="
                 + TwilioSignatures.bodySha256(body);
         return RawRequest.post(signedTarget).header("Content-Type", "application/json")
-                .header(SIGNATURE, sign(account, signedTarget, Map.of())).body(body);
+                .header(TwilioSignatures.HEADER, sign(account, signedTarget, Map.of())).body(body);
     }
 
     static byte[] json(Map<String, List<String>> fields) {
@@ -95,15 +92,6 @@ final class TwilioRequests {
         var fields = endpoint.validForm(random, account.accountSid());
         return FuzzValues.chance(random, 0.2) ? signedJson(account, target, fields)
                 : signedForm(account, target, fields);
-    }
-
-    /** {@code application/x-www-form-urlencoded}, every value of every field, in order. */
-    static String encode(Map<String, List<String>> fields) {
-        var body = new StringBuilder();
-        fields.forEach((name, values) -> values.forEach(value -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
-        return body.toString();
     }
 
     /** Something that looks like a signature and is not one for this request. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Random;
 
 import io.switchboard.ingress.testing.RawRequest;
+import io.switchboard.testsupport.VapiSignatures;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -127,19 +128,19 @@ final class VapiFuzz {
     private RawRequest unauthenticated(Random random, byte[] body) {
         String secret = vapi.secretAccount().secret();
         String hmacSecret = vapi.hmacAccount().secret();
-        String now = VapiRequests.now();
+        String now = VapiSignatures.now();
         return switch (random.nextInt(12)) {
             case 0 -> VapiRequests.json(vapi.secretAccount().id(), body);
             case 1 -> vapi.withSecret(body, FuzzValues.pick(random, " ", secret + "x", "Bearer " + secret, hmacSecret));
             case 2 -> vapi.withSecret(body, FuzzValues.alnum(random, 1, 64));
             case 3 -> VapiRequests.json(vapi.secretAccount().id(), body).header("Authorization", "Bearer " + secret);
             case 4 -> vapi.signed(body, secret, now);
-            case 5 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiRequests.TIMESTAMP_HEADER, stale(random));
+            case 5 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.TIMESTAMP_HEADER, stale(random));
             case 6 -> vapi.signed(body, hmacSecret, FuzzValues.pick(random, "yesterday", "soon", "12:00"));
             case 7 -> vapi.signed(body, hmacSecret, stale(random));
-            case 8 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiRequests.SIGNATURE_HEADER, null);
-            case 9 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiRequests.TIMESTAMP_HEADER, null);
-            case 10 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiRequests.SIGNATURE_HEADER,
+            case 8 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.SIGNATURE_HEADER, null);
+            case 9 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.TIMESTAMP_HEADER, null);
+            case 10 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.SIGNATURE_HEADER,
                     FuzzValues.pick(random, "sha256=", "", "zz") + FuzzValues.alnum(random, 1, 64));
             default -> vapi.signed(body, hmacSecret, now).body(tampered(body));
         };

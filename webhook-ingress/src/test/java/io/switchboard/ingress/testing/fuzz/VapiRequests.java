@@ -1,13 +1,12 @@
 package io.switchboard.ingress.testing.fuzz;
 
-import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 
 import io.switchboard.ingress.testing.RawRequest;
 import io.switchboard.ingress.testing.VapiMessages;
-import io.switchboard.ingress.testing.VapiSignatures;
 import io.switchboard.ingress.testing.fuzz.FuzzTargets.VapiAccount;
+import io.switchboard.testsupport.VapiSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class VapiRequests {
 
     static final String SECRET_HEADER = "X-Vapi-Secret";
-    static final String SIGNATURE_HEADER = "x-signature";
-    static final String TIMESTAMP_HEADER = "x-timestamp";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FuzzTargets targets;
@@ -57,7 +54,7 @@ final class VapiRequests {
     /** Posted to the secret-header or the hmac-sha256 account with its correct credential. */
     RawRequest authenticated(Random random, byte[] body) {
         return FuzzValues.chance(random, 0.5) ? withSecret(body, targets.vapiSecret().secret())
-                : signed(body, targets.vapiHmac().secret(), now());
+                : signed(body, targets.vapiHmac().secret(), VapiSignatures.now());
     }
 
     RawRequest withSecret(byte[] body, String secret) {
@@ -65,8 +62,8 @@ final class VapiRequests {
     }
 
     RawRequest signed(byte[] body, String secret, String timestamp) {
-        return json(targets.vapiHmac().id(), body).header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, VapiSignatures.sign(secret, timestamp, body));
+        return json(targets.vapiHmac().id(), body).header(VapiSignatures.TIMESTAMP_HEADER, timestamp)
+                .header(VapiSignatures.SIGNATURE_HEADER, VapiSignatures.sign(secret, timestamp, body));
     }
 
     static RawRequest json(String accountId, byte[] body) {
@@ -84,9 +81,5 @@ final class VapiRequests {
     /** A valid, authenticated server message: what the fuzz then breaks. */
     RawRequest valid(Random random) {
         return authenticated(random, bytes(validMessage(random)));
-    }
-
-    static String now() {
-        return String.valueOf(Instant.now().getEpochSecond());
     }
 }

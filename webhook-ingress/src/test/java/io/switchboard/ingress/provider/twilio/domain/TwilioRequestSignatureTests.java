@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.switchboard.ingress.testing.PublicUrls;
 import io.switchboard.ingress.testing.TwilioForms;
-import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.webhook.domain.PublicUrl;
+import io.switchboard.testsupport.TwilioSignatures;
 import org.junit.jupiter.api.Test;
 
 class TwilioRequestSignatureTests {

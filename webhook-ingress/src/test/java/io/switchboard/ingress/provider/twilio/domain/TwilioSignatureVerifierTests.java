@@ -15,11 +15,11 @@ import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.PublicUrls;
 import io.switchboard.ingress.testing.TwilioForms;
-import io.switchboard.ingress.testing.TwilioSignatures;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException.Reason;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
 import io.switchboard.ingress.webhook.domain.WebhookRequest;
+import io.switchboard.testsupport.TwilioSignatures;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 
 import io.switchboard.ingress.provider.vapi.domain.VapiCredential.Verification;
 import io.switchboard.ingress.testing.VapiMessages;
-import io.switchboard.ingress.testing.VapiSignatures;
+import io.switchboard.testsupport.VapiSignatures;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
