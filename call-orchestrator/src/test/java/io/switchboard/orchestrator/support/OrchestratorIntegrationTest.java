@@ -1,17 +1,26 @@
 package io.switchboard.orchestrator.support;
 
+import io.switchboard.orchestrator.call.domain.CallStatePublisher;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** The whole service on the shared real broker, with test sealing keys; subclasses share one application context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Longer than the account API's own publish timeout (10s), so a slow broker shows as the API's answer.
 @AutoConfigureWebTestClient(timeout = "15s")
 public abstract class OrchestratorIntegrationTest {
+
+    /**
+     * A spy that calls through, here so that every subclass shares one context: a test can make one
+     * call's snapshot fail after it was published, to roll back the listener's transaction.
+     */
+    @MockitoSpyBean
+    protected CallStatePublisher callStatePublisher;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

@@ -9,6 +9,11 @@ import static io.switchboard.events.call.CallStatus.RINGING;
 import static io.switchboard.orchestrator.support.CallIds.newCallId;
 import static io.switchboard.orchestrator.support.CallIds.newCallIdInPartitionOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.util.List;
 
@@ -30,7 +35,9 @@ import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import io.switchboard.orchestrator.call.domain.Call;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -166,6 +173,32 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         assertThat(states.getFirst().direction()).isEqualTo(CallDirection.INBOUND);
         assertThat(states.getFirst().assistantId()).isEqualTo("support");
         assertThat(states.getFirst().accountId()).isEqualTo(accountId);
+    }
+
+    @Test
+    void whenTransactionRollsBackAfterPublishingThenTheRedeliveredEventIsAppliedOnceFromTheUndoneState() {
+        // given a failure after the ringing snapshot was published inside the listener's transaction, once
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+        doAnswer(invocation -> {
+            invocation.callRealMethod();
+            throw new IllegalStateException("injected failure after publishing, before the commit");
+        }).doCallRealMethod().when(callStatePublisher).publish(anyInt(), argThat(ringing(callId)));
+
+        // when the call is placed, rings and is answered
+        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1), call.status(IN_PROGRESS, 2));
+
+        // then the aborted snapshot is invisible to read_committed readers, and the redelivered ringing was applied
+        // again: memory had been undone, else it would have been taken for a duplicate and never published
+        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, IN_PROGRESS);
+        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+                .containsExactly(QUEUED, RINGING, IN_PROGRESS);
+        verify(callStatePublisher, times(2)).publish(anyInt(), argThat(ringing(callId)));
+    }
+
+    private static ArgumentMatcher<Call> ringing(String callId) {
+        return snapshot -> snapshot != null && callId.equals(snapshot.callId()) && snapshot.status() == RINGING;
     }
 
     /**
