@@ -10,51 +10,69 @@ import java.time.Duration;
 import java.util.ArrayList;
 
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.TestEventKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A restarted billing instance rebuilds its wallets from the topics and charges nothing twice. */
-class BillingRestartIT {
+/**
+ * A restarted billing instance rebuilds its wallets from the topics and charges nothing twice. The shared
+ * context is the instance that stops: its listeners are stopped, since only one billing instance may consume
+ * at a time. The restarted instance must start from nothing but the topics, so it is an application of its
+ * own (not a test context), closed at the end of the test; then the shared context's listeners start again.
+ */
+class BillingRestartIT extends BillingIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void whenRestartedThenStateRebuiltAndAlreadyChargedCallNotChargedAgain() {
-        try (var kafka = new BillingKafka(SharedKafkaBroker.bootstrapServers())) {
-            // given an instance that took a top-up and charged a call, then stopped
-            String account = newAccountId();
-            String callId = newCallId();
-            var snapshot = completed(account, callId, 65);
-            try (var first = startBilling()) {
-                var wallets = api(first);
-                wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
-                kafka.publish(snapshot);
-                await().atMost(WAIT).until(() -> kafka.charges(account, true).size() == 1);
-                wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("9.90");
-            }
+        // given an instance that took a top-up and charged a call, then stopped consuming
+        String account = newAccountId();
+        String callId = newCallId();
+        var snapshot = completed(account, callId, 65);
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+        billing.publish(snapshot);
+        await().atMost(WAIT).until(() -> billing.charges(account).size() == 1);
+        wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("9.90");
+        listeners.stop();
 
-            // when a new instance starts against the same broker
-            try (var second = startBilling()) {
-                var wallets = api(second);
+        // when a new instance starts against the same broker
+        try (var restarted = startBilling()) {
+            var restartedWallets = api(restarted);
 
-                // then its state is rebuilt before it serves: same balance, same charged calls and top-ups
-                wallets.balance(account).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("9.90");
-                kafka.awaitHandled(kafka.send(callId, kafka.signed(snapshot)));
-                assertThat(kafka.charges(account, true)).extracting(CallCharged::callId).containsExactly(callId);
-                wallets.topUp(account, "t-1", "10.00").expectStatus().isOk()
-                        .expectBody().jsonPath("$.balance").isEqualTo("9.90");
+            // then its state is rebuilt before it serves: same balance, same charged calls and top-ups
+            restartedWallets
+                    .balance(account)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.balance")
+                    .isEqualTo("9.90");
+            billing.awaitHandled(billing.events().send(Topic.CALL_STATES, callId, billing.signed(snapshot)));
+            assertThat(billing.charges(account)).extracting(CallCharged::callId).containsExactly(callId);
+            restartedWallets
+                    .topUp(account, "t-1", "10.00")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.balance")
+                    .isEqualTo("9.90");
 
-                // and it goes on charging new calls from the rebuilt balance
-                String next = newCallId();
-                kafka.publish(completed(account, next, 30));
-                await().atMost(WAIT).until(() -> kafka.charges(account, true).size() == 2);
-                wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("9.85");
-                assertThat(kafka.walletUpdates(account).getLast().balance()).isEqualByComparingTo("9.85");
-            }
+            // and it goes on charging new calls from the rebuilt balance
+            String next = newCallId();
+            billing.publish(completed(account, next, 30));
+            await().atMost(WAIT).until(() -> billing.charges(account).size() == 2);
+            restartedWallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("9.85");
+            assertThat(billing.walletUpdates(account).getLast().balance()).isEqualByComparingTo("9.85");
+        } finally {
+            listeners.start();
         }
     }
 
@@ -62,13 +80,16 @@ class BillingRestartIT {
         var args = new ArrayList<String>();
         args.add("--server.port=0");
         args.add("--spring.kafka.bootstrap-servers=" + SharedKafkaBroker.bootstrapServers());
-        TestEventKeys.properties("/switchboard/billing-service").forEach((name, value) -> args.add("--" + name + "=" + value));
+        TestEventKeys.properties("/switchboard/billing-service")
+                .forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(BillingServiceApplication.class).run(args.toArray(String[]::new));
     }
 
     private static WalletApi api(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return new WalletApi(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build());
+        return new WalletApi(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
     }
 }

@@ -12,66 +12,16 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import java.time.Duration;
 import java.util.List;
 
-import io.switchboard.billing.wallet.domain.LedgerPublisher;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStatus;
-import io.switchboard.testsupport.SharedKafkaBroker;
-import io.switchboard.testsupport.SwitchboardTestProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.switchboard.events.topic.Topic;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Charging on the real broker: once per completed call, across duplicates and rollbacks; never for the rest. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-// Only one billing instance may consume at a time (single replica): close this one before other IT classes.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CallChargingIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private static BillingKafka kafka;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        SwitchboardTestProperties.register(registry, "/switchboard/billing-service");
-    }
-
-    @Autowired
-    private WebTestClient web;
-
-    @MockitoSpyBean
-    private LedgerPublisher ledgerPublisher;
-
-    private WalletApi wallets;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new BillingKafka(SharedKafkaBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void client() {
-        wallets = new WalletApi(web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
-    }
+class CallChargingIT extends BillingIntegrationTest {
 
     @Test
     void whenCompletedCallsThenEachChargedAndWalletDebited() {
@@ -82,26 +32,37 @@ class CallChargingIT {
         // when calls of 65 s and 30 s complete
         String first = newCallId();
         String second = newCallId();
-        kafka.publish(completed(account, first, 65));
-        kafka.publish(completed(account, second, 30));
+        billing.publish(completed(account, first, 65));
+        billing.publish(completed(account, second, 30));
 
         // then two charges of 0.10 and 0.05 at the default rate, and 24.85 left
-        await().atMost(WAIT).until(() -> kafka.charges(account, true).size() == 2);
-        List<CallCharged> charges = kafka.charges(account, true);
-        assertThat(charges).filteredOn(c -> c.callId().equals(first)).singleElement().satisfies(c -> {
-            assertThat(c.amount()).isEqualByComparingTo("0.10");
-            assertThat(c.billedMinutes()).isEqualTo(2);
-            assertThat(c.durationSeconds()).isEqualTo(65);
-            assertThat(c.pricePerMinute()).isEqualByComparingTo("0.05");
-            assertThat(c.currency()).isEqualTo("USD");
-        });
-        assertThat(charges).filteredOn(c -> c.callId().equals(second)).singleElement()
+        await().atMost(WAIT).until(() -> billing.charges(account).size() == 2);
+        List<CallCharged> charges = billing.charges(account);
+        assertThat(charges)
+                .filteredOn(c -> c.callId().equals(first))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.amount()).isEqualByComparingTo("0.10");
+                    assertThat(c.billedMinutes()).isEqualTo(2);
+                    assertThat(c.durationSeconds()).isEqualTo(65);
+                    assertThat(c.pricePerMinute()).isEqualByComparingTo("0.05");
+                    assertThat(c.currency()).isEqualTo("USD");
+                });
+        assertThat(charges)
+                .filteredOn(c -> c.callId().equals(second))
+                .singleElement()
                 .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("0.05"));
-        wallets.balance(account).expectStatus().isOk().expectBody()
-                .jsonPath("$.accountId").isEqualTo(account)
-                .jsonPath("$.balance").isEqualTo("24.85")
-                .jsonPath("$.currency").isEqualTo("USD");
-        List<WalletUpdated> states = kafka.walletUpdates(account);
+        wallets.balance(account)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accountId")
+                .isEqualTo(account)
+                .jsonPath("$.balance")
+                .isEqualTo("24.85")
+                .jsonPath("$.currency")
+                .isEqualTo("USD");
+        List<WalletUpdated> states = billing.walletUpdates(account);
         assertThat(states.getLast().balance()).isEqualByComparingTo("24.85");
         assertThat(charges.getLast().balanceAfter()).isEqualByComparingTo("24.85");
     }
@@ -110,10 +71,15 @@ class CallChargingIT {
     void whenAccountHasNoWalletThenChargeTakesItBelowZero() {
         String account = newAccountId();
 
-        kafka.publish(completed(account, newCallId(), 59));
+        billing.publish(completed(account, newCallId(), 59));
 
-        await().atMost(WAIT).until(() -> kafka.charges(account, true).size() == 1);
-        wallets.balance(account).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("-0.05");
+        await().atMost(WAIT).until(() -> billing.charges(account).size() == 1);
+        wallets.balance(account)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("-0.05");
     }
 
     @Test
@@ -122,18 +88,19 @@ class CallChargingIT {
         String account = newAccountId();
         String callId = newCallId();
         var snapshot = completed(account, callId, 120);
-        var event = kafka.signed(snapshot);
+        var event = billing.signed(snapshot);
 
         // when the identical record arrives twice, and the orchestrator re-publishes the terminal snapshot
-        kafka.send(callId, event);
-        kafka.send(callId, event);
-        var republished = kafka.publish(completed(account, callId, 120));
-        kafka.awaitHandled(republished);
+        billing.events().send(Topic.CALL_STATES, callId, event);
+        billing.events().send(Topic.CALL_STATES, callId, event);
+        var republished = billing.publish(completed(account, callId, 120));
+        billing.awaitHandled(republished);
 
         // then one ledger entry and one debit
-        assertThat(kafka.charges(account, true)).singleElement()
+        assertThat(billing.charges(account))
+                .singleElement()
                 .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("0.10"));
-        assertThat(kafka.walletUpdates(account)).hasSize(1);
+        assertThat(billing.walletUpdates(account)).hasSize(1);
         wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("-0.10");
     }
 
@@ -143,22 +110,26 @@ class CallChargingIT {
         String account = newAccountId();
         String callId = newCallId();
         doAnswer(invocation -> {
-            invocation.callRealMethod();
-            throw new IllegalStateException("injected failure after publishing, before the commit");
-        }).doCallRealMethod().when(ledgerPublisher)
+                    invocation.callRealMethod();
+                    throw new IllegalStateException("injected failure after publishing, before the commit");
+                })
+                .doCallRealMethod()
+                .when(ledgerPublisher)
                 .publishCharge(argThat(c -> c != null && callId.equals(c.callId())), any());
 
         // when the completed call arrives
-        var sent = kafka.publish(completed(account, callId, 65));
-        kafka.awaitHandled(sent);
+        var sent = billing.publish(completed(account, callId, 65));
+        billing.awaitHandled(sent);
 
         // then the aborted attempt is on the log but invisible to read_committed readers, and the
         // redelivered record was charged exactly once, in Kafka and in the wallet
         verify(ledgerPublisher, times(2)).publishCharge(argThat(c -> c != null && callId.equals(c.callId())), any());
-        assertThat(kafka.charges(account, false)).hasSize(2);
-        assertThat(kafka.charges(account, true)).singleElement()
+        assertThat(billing.chargesWritten(account)).hasSize(2);
+        assertThat(billing.charges(account))
+                .singleElement()
                 .satisfies(c -> assertThat(c.balanceAfter()).isEqualByComparingTo("-0.10"));
-        assertThat(kafka.walletUpdates(account)).singleElement()
+        assertThat(billing.walletUpdates(account))
+                .singleElement()
                 .satisfies(w -> assertThat(w.balance()).isEqualByComparingTo("-0.10"));
         wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("-0.10");
     }
@@ -170,19 +141,19 @@ class CallChargingIT {
         wallets.topUp(account, "t-1", "5.00").expectStatus().isOk();
 
         // when busy, failed, no-answer, canceled, in-progress and 0 s completed calls arrive
-        kafka.publish(ended(account, newCallId(), CallStatus.BUSY, 0));
-        kafka.publish(ended(account, newCallId(), CallStatus.FAILED, null));
-        kafka.publish(ended(account, newCallId(), CallStatus.NO_ANSWER, 30));
-        kafka.publish(ended(account, newCallId(), CallStatus.CANCELED, 0));
-        kafka.publish(ended(account, newCallId(), CallStatus.IN_PROGRESS, null));
-        var last = kafka.publish(completed(account, newCallId(), 0));
-        kafka.awaitHandled(last);
+        billing.publish(ended(account, newCallId(), CallStatus.BUSY, 0));
+        billing.publish(ended(account, newCallId(), CallStatus.FAILED, null));
+        billing.publish(ended(account, newCallId(), CallStatus.NO_ANSWER, 30));
+        billing.publish(ended(account, newCallId(), CallStatus.CANCELED, 0));
+        billing.publish(ended(account, newCallId(), CallStatus.IN_PROGRESS, null));
+        var last = billing.publish(completed(account, newCallId(), 0));
+        billing.awaitHandled(last);
 
         // then nothing was charged (a later good call proves the consumer went past them all)
         String paid = newCallId();
-        kafka.awaitHandled(kafka.publish(completed(account, paid, 1)));
-        await().atMost(WAIT).until(() -> !kafka.charges(account, true).isEmpty());
-        assertThat(kafka.charges(account, true)).extracting(CallCharged::callId).containsExactly(paid);
+        billing.awaitHandled(billing.publish(completed(account, paid, 1)));
+        await().atMost(WAIT).until(() -> !billing.charges(account).isEmpty());
+        assertThat(billing.charges(account)).extracting(CallCharged::callId).containsExactly(paid);
         wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("4.95");
     }
 }

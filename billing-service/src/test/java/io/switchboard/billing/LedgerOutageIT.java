@@ -45,17 +45,23 @@ import org.springframework.util.FileSystemUtils;
  * partition waits and retries instead of dead-lettering; when the broker is back, every call is
  * debited exactly once and no dead letter was written. Only ledger.v1 refuses writes: the other
  * topics, the transaction log and the offsets topic need one replica in sync (billing's producer
- * still waits, since an aborted transaction's markers must reach the ledger too). It runs on a
- * cluster of its own, so it has a context of its own; the cluster's data (a stuck broker logs a
- * lot) is deleted afterwards.
+ * still waits, since an aborted transaction's markers must reach the ledger too).
+ *
+ * <p>Why not {@link BillingIntegrationTest}: it breaks its broker on purpose, so it runs on a cluster of
+ * its own (the shared broker has one node and must stay up for every other test), with properties that
+ * make publishing fail fast; that is a context of its own. {@code @DirtiesContext} closes it with the
+ * cluster, whose data (a stuck broker logs a lot) is deleted afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "switchboard.events.topic-replicas=2",
-        "switchboard.events.publish-timeout=3s",
-        "switchboard.events.retry.max-interval=5s",
-        "switchboard.events.stalls.readiness-down-after=5s",
-        "spring.kafka.producer.properties.delivery.timeout.ms=5000",
-        "spring.kafka.producer.properties.request.timeout.ms=2000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "switchboard.events.topic-replicas=2",
+            "switchboard.events.publish-timeout=3s",
+            "switchboard.events.retry.max-interval=5s",
+            "switchboard.events.stalls.readiness-down-after=5s",
+            "spring.kafka.producer.properties.delivery.timeout.ms=5000",
+            "spring.kafka.producer.properties.request.timeout.ms=2000"
+        })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class LedgerOutageIT {
@@ -85,14 +91,16 @@ class LedgerOutageIT {
 
     @Test
     void whenLedgerRefusesWritesForSixtySecondsThenEveryCallDebitedOnceAndNothingDeadLettered() {
-        try (var kafka = new BillingKafka(CLUSTER.bootstrapServers())) {
+        try (var billing = new BillingTopics(CLUSTER.bootstrapServers())) {
             // given an account with 10.00 and one call already charged
-            var wallets = new WalletApi(web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
+            var wallets = new WalletApi(
+                    web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
             String account = newAccountId();
             wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
             List<String> calls = new ArrayList<>(List.of(newCallId()));
-            kafka.publish(completed(account, calls.getFirst(), 60));
-            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.charges(account, true).size() == 1);
+            billing.publish(completed(account, calls.getFirst(), 60));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> billing.charges(account).size() == 1);
 
             // when the ledger cannot take writes for 60 s while completed calls keep arriving
             CLUSTER.stopBroker(STOPPED_BROKER);
@@ -100,34 +108,44 @@ class LedgerOutageIT {
             while (Instant.now().isBefore(back)) {
                 String callId = newCallId();
                 calls.add(callId);
-                kafka.publish(completed(account, callId, 60));
+                billing.publish(completed(account, callId, 60));
                 await().pollDelay(CALL_EVERY).atMost(CALL_EVERY.plusSeconds(1)).until(() -> true);
             }
-            assertThat(kafka.charges(account, true)).hasSize(1);
+            assertThat(billing.charges(account)).hasSize(1);
             assertThat(stalledPartitions()).isPositive();
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+            web.get()
+                    .uri("/actuator/health/readiness")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503);
             CLUSTER.startBroker(STOPPED_BROKER);
 
             // then every call is charged exactly once, the wallet agrees, and no dead letter was written
-            await().atMost(Duration.ofSeconds(120)).until(() -> kafka.charges(account, true).size() >= calls.size());
-            List<CallCharged> charges = kafka.charges(account, true);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> billing.charges(account).size() >= calls.size());
+            List<CallCharged> charges = billing.charges(account);
             assertThat(charges).extracting(CallCharged::callId).containsExactlyInAnyOrderElementsOf(calls);
             String expected = String.format("%.2f", 10.00 - 0.05 * calls.size());
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo(expected));
-            assertThat(kafka.walletUpdates(account).getLast().balance()).isEqualByComparingTo(expected);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> wallets.balance(account)
+                            .expectBody()
+                            .jsonPath("$.balance")
+                            .isEqualTo(expected));
+            assertThat(billing.walletUpdates(account).getLast().balance()).isEqualByComparingTo(expected);
             Set<String> keys = new HashSet<>(calls);
             keys.add(account);
-            assertThat(new DeadLetterTopics(CLUSTER.bootstrapServers())
-                    .withKeys(List.of(Topic.CALL_STATES), keys)).isEmpty();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stalledPartitions()).isZero());
+            assertThat(new DeadLetterTopics(CLUSTER.bootstrapServers()).withKeys(List.of(Topic.CALL_STATES), keys))
+                    .isEmpty();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(stalledPartitions()).isZero());
             assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
         }
     }
 
     private double stalledPartitions() {
         return meters.find("switchboard.consumer.stalled.partitions").gauges().stream()
-                .mapToDouble(gauge -> gauge.value()).sum();
+                .mapToDouble(gauge -> gauge.value())
+                .sum();
     }
 
     private static Path tempDirectory() {
@@ -141,7 +159,8 @@ class LedgerOutageIT {
     /** The catalogue's topics on two replicas, ledger.v1 needing both in sync, before billing starts. */
     private static KafkaCluster startCluster() {
         KafkaCluster cluster = KafkaCluster.start(DATA, 2);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             var topics = new ArrayList<NewTopic>();
             for (Topic topic : Topic.values()) {
                 NewTopic newTopic = topic.newTopic((short) 2);

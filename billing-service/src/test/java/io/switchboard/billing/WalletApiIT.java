@@ -4,7 +4,7 @@ import static io.switchboard.billing.CallSnapshots.newAccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,39 +17,16 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.ReplaySkips;
-import io.switchboard.testsupport.SharedKafkaBroker;
-import io.switchboard.testsupport.SwitchboardTestProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The top-up API on the real broker: one credit per top-up id, clear 4xx for bad input that change nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-// Only one billing instance may consume at a time (single replica): close this one before other IT classes.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class WalletApiIT {
+class WalletApiIT extends BillingIntegrationTest {
 
-    private static BillingKafka kafka;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        SwitchboardTestProperties.register(registry, "/switchboard/billing-service");
-    }
-
-    @Autowired
-    private WebTestClient web;
+    private static final byte[] NOT_A_CLOUD_EVENT = "not a cloud event".getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     private Wallets state;
@@ -57,41 +34,36 @@ class WalletApiIT {
     @Autowired
     private MeterRegistry meters;
 
-    private WalletApi wallets;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new BillingKafka(SharedKafkaBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void client() {
-        wallets = new WalletApi(web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
-    }
-
     @Test
     void whenToppedUpThenBalanceAnsweredAndLedgerWritten() {
         String account = newAccountId();
 
-        wallets.topUp(account, "t-1", "25.00").expectStatus().isOk().expectBody()
-                .jsonPath("$.accountId").isEqualTo(account)
-                .jsonPath("$.balance").isEqualTo("25.00")
-                .jsonPath("$.currency").isEqualTo("USD");
+        wallets.topUp(account, "t-1", "25.00")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accountId")
+                .isEqualTo(account)
+                .jsonPath("$.balance")
+                .isEqualTo("25.00")
+                .jsonPath("$.currency")
+                .isEqualTo("USD");
 
         // committed before the answer: readable at once
-        assertThat(kafka.topUps(account)).singleElement().satisfies(t -> {
+        assertThat(billing.topUps(account)).singleElement().satisfies(t -> {
             assertThat(t.topUpId()).isEqualTo("t-1");
             assertThat(t.amount()).isEqualByComparingTo("25.00");
             assertThat(t.balanceAfter()).isEqualByComparingTo("25.00");
         });
-        assertThat(kafka.walletUpdates(account)).singleElement()
+        assertThat(billing.walletUpdates(account))
+                .singleElement()
                 .satisfies(w -> assertThat(w.balance()).isEqualByComparingTo("25.00"));
-        wallets.balance(account).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("25.00");
+        wallets.balance(account)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("25.00");
     }
 
     @Test
@@ -103,11 +75,15 @@ class WalletApiIT {
 
         // when the first is retried, as a number this time
         wallets.post(account, MediaType.APPLICATION_JSON, "{\"topUpId\":\"t-1\",\"amount\":10.0,\"currency\":\"USD\"}")
-                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("12.50");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("12.50");
 
         // then it answers the current balance and nothing more was credited
-        assertThat(kafka.topUps(account)).extracting(WalletToppedUp::topUpId).containsExactly("t-1", "t-2");
-        assertThat(kafka.walletUpdates(account)).hasSize(2);
+        assertThat(billing.topUps(account)).extracting(WalletToppedUp::topUpId).containsExactly("t-1", "t-2");
+        assertThat(billing.walletUpdates(account)).hasSize(2);
     }
 
     @Test
@@ -115,42 +91,53 @@ class WalletApiIT {
         String account = newAccountId();
         wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
 
-        wallets.topUp(account, "t-1", "99.00").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("t-1"));
+        wallets.topUp(account, "t-1", "99.00")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("t-1"));
 
         wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("10.00");
-        assertThat(kafka.topUps(account)).hasSize(1);
+        assertThat(billing.topUps(account)).hasSize(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"topUpId\":\"t-1\",\"amount\":\"0\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":\"-5.00\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":\"1.001\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":\"abc\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":\"5.00\",\"currency\":\"EUR\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":\"5.00\"}",
-            "{\"amount\":\"5.00\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"has space\",\"amount\":\"5.00\",\"currency\":\"USD\"}",
-            "{\"topUpId\":\"t-1\",\"amount\":",
-            "[]",
-            ""})
+    @ValueSource(
+            strings = {
+                "{\"topUpId\":\"t-1\",\"amount\":\"0\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":\"-5.00\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":\"1.001\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":\"abc\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":\"5.00\",\"currency\":\"EUR\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":\"5.00\"}",
+                "{\"amount\":\"5.00\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"has space\",\"amount\":\"5.00\",\"currency\":\"USD\"}",
+                "{\"topUpId\":\"t-1\",\"amount\":",
+                "[]",
+                ""
+            })
     void whenTopUpInvalidThenBadRequestAndNothingChanged(String body) {
         String account = newAccountId();
 
-        wallets.post(account, MediaType.APPLICATION_JSON, body).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        wallets.post(account, MediaType.APPLICATION_JSON, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         wallets.balance(account).expectStatus().isNotFound();
-        assertThat(kafka.topUps(account)).isEmpty();
+        assertThat(billing.topUps(account)).isEmpty();
     }
 
     @Test
     void whenTopUpNotJsonThenUnsupportedMediaType() {
         String account = newAccountId();
 
-        wallets.post(account, MediaType.TEXT_PLAIN, "topUpId=t-1&amount=5").expectStatus().isEqualTo(415);
+        wallets.post(account, MediaType.TEXT_PLAIN, "topUpId=t-1&amount=5")
+                .expectStatus()
+                .isEqualTo(415);
 
         wallets.balance(account).expectStatus().isNotFound();
     }
@@ -167,44 +154,79 @@ class WalletApiIT {
         // not a CloudEvent, after them a credit of 1000.00 signed by a key billing does not trust
         String account = newAccountId();
         wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
-        kafka.sendRaw(Topic.WALLETS, account, "not a cloud event");
-        kafka.sendRaw(Topic.LEDGER, account, "not a cloud event");
+        billing.events().sendBytes(Topic.WALLETS, account, NOT_A_CLOUD_EVENT);
+        billing.events().sendBytes(Topic.LEDGER, account, NOT_A_CLOUD_EVENT);
         wallets.topUp(account, "t-2", "2.50").expectStatus().isOk();
         var forged = new BigDecimal("1012.50");
         Instant now = Instant.now();
-        kafka.send(Topic.WALLETS, account, kafka.signedByUntrustedKey(EventTypes.WALLET_UPDATED, "forged-w-" + account,
-                account, new WalletUpdated(account, forged, "USD", now)));
-        kafka.send(Topic.LEDGER, account, kafka.signedByUntrustedKey(EventTypes.WALLET_TOPPED_UP, "forged-l-" + account,
-                account, new WalletToppedUp(account, "t-forged", new BigDecimal("1000.00"), "USD", forged, now)));
+        billing.events()
+                .send(
+                        Topic.WALLETS,
+                        account,
+                        billing.events()
+                                .signUntrusted(
+                                        EventTypes.WALLET_UPDATED,
+                                        "forged-w-" + account,
+                                        account,
+                                        now,
+                                        new WalletUpdated(account, forged, "USD", now)));
+        billing.events()
+                .send(
+                        Topic.LEDGER,
+                        account,
+                        billing.events()
+                                .signUntrusted(
+                                        EventTypes.WALLET_TOPPED_UP,
+                                        "forged-l-" + account,
+                                        account,
+                                        now,
+                                        new WalletToppedUp(
+                                                account, "t-forged", new BigDecimal("1000.00"), "USD", forged, now)));
         Map<Topic, Double> undecodable = skipped(SkippedRecords.UNDECODABLE);
         Map<Topic, Double> unverifiable = skipped(SkippedRecords.UNVERIFIABLE);
 
         // when the wallets are rebuilt from the topics before the next write
         state.markStale();
-        wallets.topUp(account, "t-3", "1.00").expectStatus().isOk()
-                .expectBody().jsonPath("$.balance").isEqualTo("13.50");
+        wallets.topUp(account, "t-3", "1.00")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("13.50");
 
         // then the bad records were skipped, each counted once, and every good one around them was read
         assertThat(state.isStale()).isFalse();
-        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk()
-                .expectBody().jsonPath("$.balance").isEqualTo("13.50");
+        wallets.topUp(account, "t-1", "10.00")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("13.50");
         wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("13.50");
         for (Topic topic : List.of(Topic.WALLETS, Topic.LEDGER)) {
-            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNDECODABLE)).as(topic.topicName())
+            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNDECODABLE))
+                    .as(topic.topicName())
                     .isEqualTo(undecodable.get(topic) + 1);
-            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNVERIFIABLE)).as(topic.topicName())
+            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNVERIFIABLE))
+                    .as(topic.topicName())
                     .isEqualTo(unverifiable.get(topic) + 1);
         }
     }
 
     @Test
     void whenAccountHasNoWalletThenNotFound() {
-        wallets.balance(newAccountId()).expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        wallets.balance(newAccountId())
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private Map<Topic, Double> skipped(String reason) {
-        return Map.of(Topic.WALLETS, ReplaySkips.count(meters, Topic.WALLETS, reason),
-                Topic.LEDGER, ReplaySkips.count(meters, Topic.LEDGER, reason));
+        return Map.of(
+                Topic.WALLETS,
+                ReplaySkips.count(meters, Topic.WALLETS, reason),
+                Topic.LEDGER,
+                ReplaySkips.count(meters, Topic.LEDGER, reason));
     }
 }

@@ -24,6 +24,7 @@ import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.SignedEvents;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,16 +36,15 @@ public final class CallLogFixture {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final WebTestClient client;
-    private final TestEvents events;
+    private final SignedEvents events;
 
-    public CallLogFixture(WebTestClient client, TestEvents events) {
+    public CallLogFixture(WebTestClient client, SignedEvents events) {
         this.client = client;
         this.events = events;
     }
 
     /** Three calls an hour apart: answered (recording after its state, charged), busy, and one recorded early. */
-    public record ThreeCalls(String answered, String busy, String recordedEarly, List<RecordMetadata> sent) {
-    }
+    public record ThreeCalls(String answered, String busy, String recordedEarly, List<RecordMetadata> sent) {}
 
     public ThreeCalls publishThreeCalls(String accountId) {
         String answered = CallEvents.newCallId();
@@ -61,7 +61,9 @@ public final class CallLogFixture {
     }
 
     public void awaitThreeCallsLogged(ThreeCalls calls) {
-        awaitCall(calls.answered(), call -> "completed".equals(call.status()) && call.recording() != null && call.cost() != null);
+        awaitCall(
+                calls.answered(),
+                call -> "completed".equals(call.status()) && call.recording() != null && call.cost() != null);
         awaitCall(calls.busy(), call -> "busy".equals(call.status()));
         awaitCall(calls.recordedEarly(), call -> "completed".equals(call.status()) && call.recording() != null);
     }
@@ -76,19 +78,39 @@ public final class CallLogFixture {
     }
 
     public RecordMetadata state(CallStateChanged state) {
-        return events.send(Topic.CALL_STATES, state.callId(), events.sign(EventTypes.CALL_STATE_CHANGED,
-                EventIds.of(state.callId(), state.status().wireValue()), state.callId(), state.changedAt(), state));
+        return events.send(
+                Topic.CALL_STATES,
+                state.callId(),
+                events.sign(
+                        EventTypes.CALL_STATE_CHANGED,
+                        EventIds.of(state.callId(), state.status().wireValue()),
+                        state.callId(),
+                        state.changedAt(),
+                        state));
     }
 
     public RecordMetadata recording(RecordingReported recording) {
-        return events.send(Topic.PROVIDER_EVENTS, recording.callId(), events.sign(EventTypes.RECORDING_REPORTED,
-                EventIds.of(recording.recordingId(), recording.status()), recording.callId(), recording.receivedAt(),
-                recording));
+        return events.send(
+                Topic.PROVIDER_EVENTS,
+                recording.callId(),
+                events.sign(
+                        EventTypes.RECORDING_REPORTED,
+                        EventIds.of(recording.recordingId(), recording.status()),
+                        recording.callId(),
+                        recording.receivedAt(),
+                        recording));
     }
 
     public RecordMetadata charge(CallCharged charge) {
-        return events.send(Topic.LEDGER, charge.accountId(), events.sign(EventTypes.CALL_CHARGED,
-                EventIds.of("charge", charge.callId()), charge.callId(), charge.chargedAt(), charge));
+        return events.send(
+                Topic.LEDGER,
+                charge.accountId(),
+                events.sign(
+                        EventTypes.CALL_CHARGED,
+                        EventIds.of("charge", charge.callId()),
+                        charge.callId(),
+                        charge.chargedAt(),
+                        charge));
     }
 
     /**
@@ -96,7 +118,9 @@ public final class CallLogFixture {
      * sent behind them to the same partition and awaited, since one partition is consumed in order.
      */
     public void awaitProcessed(List<RecordMetadata> sent) {
-        sent.stream().map(record -> new TopicPartition(record.topic(), record.partition())).distinct()
+        sent.stream()
+                .map(record -> new TopicPartition(record.topic(), record.partition()))
+                .distinct()
                 .forEach(partition -> awaitCall(sendMarker(partition), call -> true));
     }
 
@@ -105,14 +129,39 @@ public final class CallLogFixture {
         String marker = CallEvents.newCallId();
         String accountId = "markers";
         switch (Topic.byName(partition.topic())) {
-            case CALL_STATES -> events.send(Topic.CALL_STATES, partition.partition(), marker, events.sign(
-                    EventTypes.CALL_STATE_CHANGED, EventIds.of(marker), marker, T0,
-                    CallEvents.snapshot(marker, accountId, T0, QUEUED)));
-            case PROVIDER_EVENTS -> events.send(Topic.PROVIDER_EVENTS, partition.partition(), marker, events.sign(
-                    EventTypes.RECORDING_REPORTED, EventIds.of(marker), marker, T0,
-                    CallEvents.recording(marker, accountId, "completed")));
-            case LEDGER -> events.send(Topic.LEDGER, partition.partition(), accountId, events.sign(
-                    EventTypes.CALL_CHARGED, EventIds.of(marker), marker, T0, CallEvents.charge(marker, accountId)));
+            case CALL_STATES ->
+                events.send(
+                        Topic.CALL_STATES,
+                        partition.partition(),
+                        marker,
+                        events.sign(
+                                EventTypes.CALL_STATE_CHANGED,
+                                EventIds.of(marker),
+                                marker,
+                                T0,
+                                CallEvents.snapshot(marker, accountId, T0, QUEUED)));
+            case PROVIDER_EVENTS ->
+                events.send(
+                        Topic.PROVIDER_EVENTS,
+                        partition.partition(),
+                        marker,
+                        events.sign(
+                                EventTypes.RECORDING_REPORTED,
+                                EventIds.of(marker),
+                                marker,
+                                T0,
+                                CallEvents.recording(marker, accountId, "completed")));
+            case LEDGER ->
+                events.send(
+                        Topic.LEDGER,
+                        partition.partition(),
+                        accountId,
+                        events.sign(
+                                EventTypes.CALL_CHARGED,
+                                EventIds.of(marker),
+                                marker,
+                                T0,
+                                CallEvents.charge(marker, accountId)));
             default -> throw new IllegalArgumentException("no marker for " + partition);
         }
         return marker;
@@ -141,9 +190,14 @@ public final class CallLogFixture {
     }
 
     public CallPage search(String query) {
-        return client.get().uri("/api/calls?" + query).exchange()
-                .expectStatus().isOk()
-                .expectBody(CallPage.class).returnResult().getResponseBody();
+        return client.get()
+                .uri("/api/calls?" + query)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(CallPage.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     public static List<String> ids(CallPage page) {

@@ -23,52 +23,15 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
-import io.switchboard.testsupport.SharedMongo;
-import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What must not happen: duplicates applied twice, a finished call going back, a poison record blocking the rest. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
-class CallLogRedeliveryIT {
+class CallLogRedeliveryIT extends CallLogIntegrationTest {
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
-        registry.add("spring.mongodb.uri", () -> SharedMongo.connectionString() + "/call-log-redelivery");
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    KafkaTemplate<String, CloudEvent> kafkaTemplate;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private TestEvents events;
-    private CallLogFixture fixture;
     private final String accountId = CallEvents.newAccountId();
-
-    @BeforeEach
-    void setUp() {
-        events = new TestEvents(kafkaTemplate);
-        fixture = new CallLogFixture(client, events);
-    }
 
     @Test
     void whenEveryEventIsDeliveredAgainThenNothingChanges() {
@@ -102,34 +65,43 @@ class CallLogRedeliveryIT {
     void whenCallStateIsTamperedThenDeadLetteredAndLaterRecordsApplied() {
         String callId = CallEvents.newCallId();
         CallStateChanged genuine = CallEvents.snapshot(callId, accountId, T0, QUEUED);
-        CloudEvent signed = events.sign(EventTypes.CALL_STATE_CHANGED, EventIds.of(callId, "queued"), callId, T0, genuine);
+        CloudEvent signed =
+                events.sign(EventTypes.CALL_STATE_CHANGED, EventIds.of(callId, "queued"), callId, T0, genuine);
         CallStateChanged forged = CallEvents.snapshot(callId, "someone-else", T0, QUEUED, COMPLETED);
-        CloudEvent tampered = CloudEventBuilder.v1(signed).withData("application/json", EventJson.write(forged)).build();
+        CloudEvent tampered = CloudEventBuilder.v1(signed)
+                .withData("application/json", EventJson.write(forged))
+                .build();
 
         events.send(Topic.CALL_STATES, callId, tampered);
         fixture.progress(callId, accountId, T0, QUEUED, RINGING);
 
         CallRecord call = fixture.awaitCall(callId, logged -> "ringing".equals(logged.status()));
         assertThat(call.accountId()).isEqualTo(accountId);
-        ConsumerRecord<String, byte[]> deadLetter = new DeadLetterTopics(bootstrapServers).awaitOne(Topic.CALL_STATES, callId);
-        assertThat(DeadLetterTopics.header(deadLetter, DeadLetterTopics.EXCEPTION_MESSAGE)).contains("signature");
+        ConsumerRecord<String, byte[]> deadLetter =
+                new DeadLetterTopics(SharedKafkaBroker.bootstrapServers()).awaitOne(Topic.CALL_STATES, callId);
+        assertThat(DeadLetterTopics.header(deadLetter, DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("signature");
     }
 
     @Test
     void whenRecordingOrChargeNamesNoCallThenDeadLetteredWithReason() {
         String key = CallEvents.newCallId();
-        var recording = new RecordingReported("twilio", accountId, null, "RE1", "completed", "https://x.test/RE1", 3,
-                1, T0);
+        var recording =
+                new RecordingReported("twilio", accountId, null, "RE1", "completed", "https://x.test/RE1", 3, 1, T0);
         var charge = new CallCharged(key, null, 42, 1, null, null, "USD", null, T0);
 
-        events.send(Topic.PROVIDER_EVENTS, key, events.sign(EventTypes.RECORDING_REPORTED, EventIds.of(key, "rec"), key,
-                T0, recording));
-        events.send(Topic.LEDGER, key, events.sign(EventTypes.CALL_CHARGED, EventIds.of(key, "charge"), key, T0, charge));
+        events.send(
+                Topic.PROVIDER_EVENTS,
+                key,
+                events.sign(EventTypes.RECORDING_REPORTED, EventIds.of(key, "rec"), key, T0, recording));
+        events.send(
+                Topic.LEDGER, key, events.sign(EventTypes.CALL_CHARGED, EventIds.of(key, "charge"), key, T0, charge));
 
-        var deadLetters = new DeadLetterTopics(bootstrapServers);
-        assertThat(DeadLetterTopics.header(deadLetters.awaitOne(Topic.PROVIDER_EVENTS, key),
-                DeadLetterTopics.EXCEPTION_MESSAGE)).contains("callId");
-        assertThat(DeadLetterTopics.header(deadLetters.awaitOne(Topic.LEDGER, key),
-                DeadLetterTopics.EXCEPTION_MESSAGE)).contains("callId");
+        var deadLetters = new DeadLetterTopics(SharedKafkaBroker.bootstrapServers());
+        assertThat(DeadLetterTopics.header(
+                        deadLetters.awaitOne(Topic.PROVIDER_EVENTS, key), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("callId");
+        assertThat(DeadLetterTopics.header(deadLetters.awaitOne(Topic.LEDGER, key), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("callId");
     }
 }

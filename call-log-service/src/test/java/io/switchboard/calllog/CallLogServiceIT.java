@@ -4,48 +4,15 @@ import static io.switchboard.calllog.CallLogFixture.T0;
 import static io.switchboard.calllog.CallLogFixture.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudevents.CloudEvent;
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.calllog.call.domain.CallPage;
 import io.switchboard.calllog.call.domain.CallRecord;
-import io.switchboard.testsupport.SharedMongo;
-import io.switchboard.testsupport.SwitchboardTestProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Events in on the real broker, the call log read back over HTTP, MongoDB behind it on the wire protocol. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
-class CallLogServiceIT {
+class CallLogServiceIT extends CallLogIntegrationTest {
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
-        registry.add("spring.mongodb.uri", () -> SharedMongo.connectionString() + "/call-log-it");
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    KafkaTemplate<String, CloudEvent> kafkaTemplate;
-
-    private CallLogFixture fixture;
     private final String accountId = CallEvents.newAccountId();
-
-    @BeforeEach
-    void setUp() {
-        fixture = new CallLogFixture(client, new TestEvents(kafkaTemplate));
-    }
 
     @Test
     void whenCallsAreLoggedThenEachHasOneDocumentWithItsTimelineRecordingAndCost() {
@@ -54,11 +21,14 @@ class CallLogServiceIT {
         fixture.awaitThreeCallsLogged(calls);
 
         CallRecord answered = fixture.find(calls.answered());
-        assertThat(answered.timeline()).extracting(CallRecord.Transition::status)
+        assertThat(answered.timeline())
+                .extracting(CallRecord.Transition::status)
                 .containsExactly("queued", "ringing", "in-progress", "completed");
         assertThat(answered.startedAt()).isEqualTo(T0);
         assertThat(answered.endedAt()).isEqualTo(T0.plusSeconds(30));
-        assertThat(answered.recording().url()).isEqualTo("https://api.twilio.com/recordings/RE" + calls.answered().substring(2));
+        assertThat(answered.recording().url())
+                .isEqualTo("https://api.twilio.com/recordings/RE"
+                        + calls.answered().substring(2));
         assertThat(answered.cost().amount()).isEqualByComparingTo("0.014");
         assertThat(answered.cost().billedMinutes()).isEqualTo(1);
         CallRecord recordedEarly = fixture.find(calls.recordedEarly());
@@ -77,8 +47,8 @@ class CallLogServiceIT {
 
         CallPage completed = fixture.search("accountId=" + accountId + "&status=completed");
         CallPage busy = fixture.search("accountId=" + accountId + "&status=busy");
-        CallPage secondHour = fixture.search("accountId=" + accountId + "&from=" + T0.plusSeconds(3600)
-                + "&to=" + T0.plusSeconds(7200));
+        CallPage secondHour = fixture.search(
+                "accountId=" + accountId + "&from=" + T0.plusSeconds(3600) + "&to=" + T0.plusSeconds(7200));
 
         assertThat(ids(completed)).containsExactly(calls.recordedEarly(), calls.answered());
         assertThat(ids(busy)).containsExactly(calls.busy());
@@ -104,17 +74,30 @@ class CallLogServiceIT {
 
     @Test
     void whenQueryIsBadThenProblemNamesTheParameter() {
-        client.get().uri("/api/calls?status=completed&from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("from");
-        client.get().uri("/api/calls/{callId}", CallEvents.newCallId()).exchange()
-                .expectStatus().isNotFound();
+        client.get()
+                .uri("/api/calls?status=completed&from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("from");
+        client.get()
+                .uri("/api/calls/{callId}", CallEvents.newCallId())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void whenMongoAnswersThenServiceIsReady() {
-        client.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 }

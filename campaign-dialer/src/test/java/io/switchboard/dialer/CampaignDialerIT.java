@@ -7,33 +7,34 @@ import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.dialer.support.CallRequests;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
-import io.switchboard.dialer.support.ProviderEventsProbe;
-import io.switchboard.dialer.support.ProviderEventsProbe.Received;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventType;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.events.transaction.TransactionEffects;
-import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.ConsumedEvent;
+import io.switchboard.testsupport.KafkaRecords;
+import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,21 +44,26 @@ import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "switchboard.dialer.ingress-base-url=https://ingress.example.com",
-        "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
-        "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
-        "switchboard.dialer.twilio.retry.initial-backoff=10ms",
-        "switchboard.dialer.twilio.retry.max-backoff=50ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "switchboard.dialer.ingress-base-url=https://ingress.example.com",
+            "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
+            "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
+            "switchboard.dialer.twilio.retry.initial-backoff=10ms",
+            "switchboard.dialer.twilio.retry.max-backoff=50ms"
+        })
 class CampaignDialerIT {
 
     private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
 
-    private static ProviderEventsProbe events;
-    private static KafkaProducer<String, byte[]> publisher;
+    private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
+
+    private static SignedEvents kafka;
+    private static TopicReader<byte[]> providerEvents;
 
     @Autowired
     private MeterRegistry meters;
@@ -68,21 +74,27 @@ class CampaignDialerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
-        registry.add("switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
+        registry.add(
+                "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
     }
 
     @BeforeAll
     static void connect() {
-        events = new ProviderEventsProbe(SharedKafkaBroker.bootstrapServers());
-        publisher = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedKafkaBroker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        kafka = SignedEvents.onSharedBroker();
+    }
+
+    /** Opened once the context has created the topics. */
+    @BeforeEach
+    void readProviderEvents() {
+        if (providerEvents == null) {
+            providerEvents = TopicReader.bytes(Topic.PROVIDER_EVENTS.topicName());
+        }
     }
 
     @AfterAll
     static void disconnect() {
-        events.close();
-        publisher.close();
+        providerEvents.close();
+        kafka.close();
         TWILIO.close();
     }
 
@@ -92,8 +104,8 @@ class CampaignDialerIT {
 
         publish(given.requestId(), given.json());
 
-        List<Received<CallPlaced>> placed = awaitPlaced(given.requestId(), 1);
-        CallPlaced event = placed.getFirst().event().payload();
+        List<ConsumedEvent<CallPlaced>> placed = awaitPlaced(given.requestId(), 1);
+        CallPlaced event = placed.getFirst().payload();
         assertThat(event.callId()).startsWith("CA");
         assertThat(placed.getFirst().key()).isEqualTo(event.callId());
         assertThat(placed.getFirst().event().subject()).isEqualTo(event.callId());
@@ -125,8 +137,9 @@ class CampaignDialerIT {
         publish(key, sentinel.json());
 
         awaitPlaced(sentinel.requestId(), 1);
-        eventually().during(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(placed(given.requestId())).hasSize(1));
+        eventually()
+                .during(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(placed(given.requestId())).hasSize(1));
         assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
         assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
     }
@@ -137,11 +150,11 @@ class CampaignDialerIT {
 
         publish(given.requestId(), given.json());
 
-        Received<CallRequestRejected> rejected = awaitRejected(given.requestId());
+        ConsumedEvent<CallRequestRejected> rejected = awaitRejected(given.requestId());
         assertThat(rejected.key()).isEqualTo(given.requestId());
-        assertThat(rejected.event().payload().field()).isEqualTo("to");
-        assertThat(rejected.event().payload().accountId()).isEqualTo(given.accountId());
-        assertThat(rejected.event().payload().reason()).contains("to: ");
+        assertThat(rejected.payload().field()).isEqualTo("to");
+        assertThat(rejected.payload().accountId()).isEqualTo(given.accountId());
+        assertThat(rejected.payload().reason()).contains("to: ");
         assertThat(TWILIO.callsFor(given.accountId())).isEmpty();
         assertThat(placed(given.requestId())).isEmpty();
     }
@@ -152,12 +165,12 @@ class CampaignDialerIT {
 
         publish(key, new byte[] {0x00, (byte) 0xff, 0x7f, 'n', 'o', 'p', 'e'});
 
-        List<Received<CallRequestRejected>> rejected = eventually().until(
-                () -> events.seen(EventTypes.CALL_REQUEST_REJECTED, r -> key.equals(r.key())), list -> !list.isEmpty());
+        List<ConsumedEvent<CallRequestRejected>> rejected =
+                awaitEvents(EventTypes.CALL_REQUEST_REJECTED, r -> key.equals(r.key()), list -> !list.isEmpty());
         assertThat(rejected).singleElement().satisfies(received -> {
-            assertThat(received.event().payload().requestId()).isNull();
-            assertThat(received.event().payload().field()).isNull();
-            assertThat(received.event().payload().reason()).isEqualTo("not JSON");
+            assertThat(received.payload().requestId()).isNull();
+            assertThat(received.payload().field()).isNull();
+            assertThat(received.payload().reason()).isEqualTo("not JSON");
         });
     }
 
@@ -169,9 +182,9 @@ class CampaignDialerIT {
 
         publish(given.requestId(), given.json());
 
-        Received<CallRequestRejected> rejected = awaitRejected(given.requestId());
-        assertThat(rejected.event().payload().reason()).contains("21211").contains("is not a valid phone number");
-        assertThat(rejected.event().payload().field()).isNull();
+        ConsumedEvent<CallRequestRejected> rejected = awaitRejected(given.requestId());
+        assertThat(rejected.payload().reason()).contains("21211").contains("is not a valid phone number");
+        assertThat(rejected.payload().field()).isNull();
         assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
         assertThat(placed(given.requestId())).isEmpty();
     }
@@ -193,31 +206,37 @@ class CampaignDialerIT {
         // given a failure after the call was placed and CallPlaced sent, before the listener's commit, once
         var given = CallRequests.valid();
         doAnswer(invocation -> {
-            invocation.callRealMethod();
-            throw new IllegalStateException("injected failure after placing, before the commit");
-        }).doCallRealMethod().when(transaction).afterCommit(any());
+                    invocation.callRealMethod();
+                    throw new IllegalStateException("injected failure after placing, before the commit");
+                })
+                .doCallRealMethod()
+                .when(transaction)
+                .afterCommit(any());
 
         // when the request arrives
         publish(given.requestId(), given.json());
 
         // then the aborted CallPlaced is invisible, and the redelivered record published it once, without a second dial
         awaitPlaced(given.requestId(), 1);
-        eventually().during(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(placed(given.requestId())).hasSize(1));
+        eventually()
+                .during(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(placed(given.requestId())).hasSize(1));
         assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
         verify(transaction, atLeast(2)).afterCommit(any());
     }
 
     @Test
     void whenWiredThenCallRequestsListenerIsTransactionalWithTheSharedDeadLetterPath(
-            @Autowired KafkaListenerEndpointRegistry listeners, @Autowired CommonErrorHandler errorHandler,
+            @Autowired KafkaListenerEndpointRegistry listeners,
+            @Autowired CommonErrorHandler errorHandler,
             @Autowired AfterRollbackProcessor<Object, Object> afterRollback) {
         var container = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("call-requests");
 
         assertThat(container).isNotNull();
         assertThat(container.getContainerProperties().getKafkaAwareTransactionManager())
-                .isInstanceOfSatisfying(AbstractPlatformTransactionManager.class, manager ->
-                        assertThat(manager.getTransactionSynchronization())
+                .isInstanceOfSatisfying(
+                        AbstractPlatformTransactionManager.class,
+                        manager -> assertThat(manager.getTransactionSynchronization())
                                 .as("after-commit effects need synchronization")
                                 .isEqualTo(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS));
         assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
@@ -225,24 +244,48 @@ class CampaignDialerIT {
     }
 
     private static void publish(String key, byte[] value) {
-        try {
-            publisher.send(new ProducerRecord<>(Topic.CALL_REQUESTS.topicName(), key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the call request", e);
-        }
+        kafka.sendBytes(Topic.CALL_REQUESTS, key, value);
     }
 
-    private static List<Received<CallPlaced>> placed(String requestId) {
-        return events.seen(EventTypes.CALL_PLACED, r -> requestId.equals(r.event().payload().requestId()));
+    /** What has arrived so far (one more poll): for asserting that something did not. */
+    private static List<ConsumedEvent<CallPlaced>> placed(String requestId) {
+        return awaitEvents(
+                EventTypes.CALL_PLACED, r -> requestId.equals(r.payload().requestId()), list -> true);
     }
 
-    private static List<Received<CallPlaced>> awaitPlaced(String requestId, int count) {
-        return eventually().until(() -> placed(requestId), list -> list.size() >= count);
+    private static List<ConsumedEvent<CallPlaced>> awaitPlaced(String requestId, int count) {
+        return awaitEvents(
+                EventTypes.CALL_PLACED, r -> requestId.equals(r.payload().requestId()), list -> list.size() >= count);
     }
 
-    private static Received<CallRequestRejected> awaitRejected(String requestId) {
-        return eventually().until(() -> events.seen(EventTypes.CALL_REQUEST_REJECTED,
-                r -> requestId.equals(r.event().payload().requestId())), list -> !list.isEmpty()).getFirst();
+    private static ConsumedEvent<CallRequestRejected> awaitRejected(String requestId) {
+        return awaitEvents(
+                        EventTypes.CALL_REQUEST_REJECTED,
+                        r -> requestId.equals(r.payload().requestId()),
+                        list -> !list.isEmpty())
+                .getFirst();
+    }
+
+    /** The verified events of {@code type} on provider-events.v1 that {@code filter} accepts, once {@code until} holds. */
+    private static <T> List<ConsumedEvent<T>> awaitEvents(
+            EventType<T> type, Predicate<ConsumedEvent<T>> filter, Predicate<List<ConsumedEvent<T>>> until) {
+        return providerEvents
+                .await(
+                        record -> event(record, type).filter(filter).isPresent(),
+                        records -> until.test(events(records, type)))
+                .stream()
+                .flatMap(record -> event(record, type).stream())
+                .toList();
+    }
+
+    private static <T> List<ConsumedEvent<T>> events(List<ConsumerRecord<String, byte[]>> records, EventType<T> type) {
+        return records.stream().flatMap(record -> event(record, type).stream()).toList();
+    }
+
+    private static <T> Optional<ConsumedEvent<T>> event(ConsumerRecord<String, byte[]> record, EventType<T> type) {
+        return KafkaRecords.verified(record, VERIFYING)
+                .filter(event -> event.is(type))
+                .map(event -> event.as(type));
     }
 
     private static ConditionFactory eventually() {
@@ -250,6 +293,9 @@ class CampaignDialerIT {
     }
 
     private double duplicates() {
-        return meters.get("switchboard.dialer.requests").tag("outcome", "duplicate").counter().count();
+        return meters.get("switchboard.dialer.requests")
+                .tag("outcome", "duplicate")
+                .counter()
+                .count();
     }
 }

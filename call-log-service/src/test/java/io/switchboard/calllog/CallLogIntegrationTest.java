@@ -1,0 +1,52 @@
+package io.switchboard.calllog;
+
+import io.switchboard.testsupport.SharedMongo;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one call-log context of the integration tests: the run's shared broker and MongoDB. Every IT class
+ * that does not break its context extends this and declares nothing that would change the context's key,
+ * so they all share one instance; tests keep apart by account and call ids, not by database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class CallLogIntegrationTest {
+
+    static SignedEvents events;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/call-log-service");
+        registry.add("spring.mongodb.uri", () -> SharedMongo.connectionString() + "/call-log-it");
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    CallLogFixture fixture;
+
+    @BeforeAll
+    static void connect() {
+        events = SignedEvents.onSharedBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    @BeforeEach
+    void fixture() {
+        fixture = new CallLogFixture(client, events);
+    }
+}
