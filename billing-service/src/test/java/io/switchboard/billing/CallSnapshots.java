@@ -11,8 +11,7 @@ import io.switchboard.events.call.CallStatus;
 /** Object mother for call-state snapshots with ids unique per test (the broker is shared per JVM). */
 final class CallSnapshots {
 
-    private CallSnapshots() {
-    }
+    private CallSnapshots() {}
 
     static String newAccountId() {
         return "acct-" + UUID.randomUUID().toString().substring(0, 8);
@@ -27,8 +26,19 @@ final class CallSnapshots {
     }
 
     static CallStateChanged ended(String accountId, String callId, CallStatus status, Integer seconds) {
-        return new CallStateChanged(callId, accountId, "twilio", CallDirection.OUTBOUND, "+15550001111",
-                "+15550002222", "assistant-1", null, status, CallStatus.IN_PROGRESS, seconds, List.of(),
+        return new CallStateChanged(
+                callId,
+                accountId,
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+15550001111",
+                "+15550002222",
+                "assistant-1",
+                null,
+                status,
+                CallStatus.IN_PROGRESS,
+                seconds,
+                List.of(),
                 Instant.now());
     }
 }

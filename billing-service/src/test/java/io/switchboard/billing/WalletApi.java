@@ -13,12 +13,15 @@ final class WalletApi {
     }
 
     WebTestClient.ResponseSpec topUp(String accountId, String topUpId, String amount) {
-        return post(accountId, MediaType.APPLICATION_JSON,
+        return post(
+                accountId,
+                MediaType.APPLICATION_JSON,
                 "{\"topUpId\":\"" + topUpId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\"}");
     }
 
     WebTestClient.ResponseSpec post(String accountId, MediaType contentType, String body) {
-        return web.post().uri("/api/wallets/{accountId}/top-ups", accountId)
+        return web.post()
+                .uri("/api/wallets/{accountId}/top-ups", accountId)
                 .contentType(contentType)
                 .bodyValue(body)
                 .exchange();

@@ -20,8 +20,7 @@ public final class CallEvents {
     /** Steps of a call's timeline are this far apart. */
     public static final Duration STEP = Duration.ofSeconds(10);
 
-    private CallEvents() {
-    }
+    private CallEvents() {}
 
     public static String newCallId() {
         return "CA" + UUID.randomUUID().toString().replace("-", "");
@@ -40,18 +39,45 @@ public final class CallEvents {
         CallStatus status = path[path.length - 1];
         CallStatus previous = path.length > 1 ? path[path.length - 2] : null;
         Integer duration = status.isTerminal() ? Integer.valueOf(status == CallStatus.COMPLETED ? 42 : 0) : null;
-        return new CallStateChanged(callId, accountId, "twilio", CallDirection.OUTBOUND, "+14155550100",
-                "+14155550199", "asst-1", "req-" + callId, status, previous, duration, timeline,
+        return new CallStateChanged(
+                callId,
+                accountId,
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+14155550100",
+                "+14155550199",
+                "asst-1",
+                "req-" + callId,
+                status,
+                previous,
+                duration,
+                timeline,
                 timeline.getLast().at());
     }
 
     public static RecordingReported recording(String callId, String accountId, String status) {
-        return new RecordingReported("twilio", accountId, callId, "RE" + callId.substring(2), status,
-                "https://api.twilio.com/recordings/RE" + callId.substring(2), 41, 1, Instant.parse("2026-11-02T10:00:00Z"));
+        return new RecordingReported(
+                "twilio",
+                accountId,
+                callId,
+                "RE" + callId.substring(2),
+                status,
+                "https://api.twilio.com/recordings/RE" + callId.substring(2),
+                41,
+                1,
+                Instant.parse("2026-11-02T10:00:00Z"));
     }
 
     public static CallCharged charge(String callId, String accountId) {
-        return new CallCharged(accountId, callId, 42, 1, new BigDecimal("0.0140"), new BigDecimal("0.0140"), "USD",
-                new BigDecimal("9.9860"), Instant.parse("2026-11-02T10:01:00Z"));
+        return new CallCharged(
+                accountId,
+                callId,
+                42,
+                1,
+                new BigDecimal("0.0140"),
+                new BigDecimal("0.0140"),
+                "USD",
+                new BigDecimal("9.9860"),
+                Instant.parse("2026-11-02T10:01:00Z"));
     }
 }

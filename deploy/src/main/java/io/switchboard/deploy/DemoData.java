@@ -23,7 +23,8 @@ final class DemoData {
     static final String DEMO_STREAM_URL = "wss://assistants.switchboard.local/" + StackConfig.DEMO_ASSISTANT;
     static final String OPENING_CREDIT = "50.00";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final LocalStack stack;
 
     DemoData(LocalStack stack) {
@@ -31,20 +32,40 @@ final class DemoData {
     }
 
     void seed() {
-        put(stack.url(StackService.CALL_ORCHESTRATOR) + "/api/accounts/" + StackConfig.DEMO_ACCOUNT, Map.of(
-                "name", "Demo Inc.",
-                "numbers", List.of(Map.of("number", StackConfig.DEMO_NUMBER, "assistantId", StackConfig.DEMO_ASSISTANT)),
-                "assistants", List.of(Map.of("assistantId", StackConfig.DEMO_ASSISTANT, "name", "Front desk",
-                        "streamUrl", DEMO_STREAM_URL)),
-                "providers", Map.of("twilio", Map.of("accountSid", stack.secrets().twilioAccountSid(),
-                        "authToken", stack.secrets().twilioAuthToken()))));
-        send("POST", stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + StackConfig.DEMO_ACCOUNT + "/top-ups",
+        put(
+                stack.url(StackService.CALL_ORCHESTRATOR) + "/api/accounts/" + StackConfig.DEMO_ACCOUNT,
+                Map.of(
+                        "name", "Demo Inc.",
+                        "numbers",
+                                List.of(Map.of(
+                                        "number", StackConfig.DEMO_NUMBER, "assistantId", StackConfig.DEMO_ASSISTANT)),
+                        "assistants",
+                                List.of(Map.of(
+                                        "assistantId",
+                                        StackConfig.DEMO_ASSISTANT,
+                                        "name",
+                                        "Front desk",
+                                        "streamUrl",
+                                        DEMO_STREAM_URL)),
+                        "providers",
+                                Map.of(
+                                        "twilio",
+                                        Map.of(
+                                                "accountSid",
+                                                stack.secrets().twilioAccountSid(),
+                                                "authToken",
+                                                stack.secrets().twilioAuthToken()))));
+        send(
+                "POST",
+                stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + StackConfig.DEMO_ACCOUNT + "/top-ups",
                 Map.of("topUpId", "demo-opening-credit", "amount", OPENING_CREDIT, "currency", "USD"));
         String ingress = stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/" + StackConfig.DEMO_ACCOUNT;
-        put(stack.url(StackService.TELEPHONY_SIMULATOR) + "/simulator/numbers/" + StackConfig.DEMO_NUMBER, Map.of(
-                "accountSid", stack.secrets().twilioAccountSid(),
-                "voiceUrl", ingress + "/voice",
-                "statusCallback", ingress + "/status"));
+        put(
+                stack.url(StackService.TELEPHONY_SIMULATOR) + "/simulator/numbers/" + StackConfig.DEMO_NUMBER,
+                Map.of(
+                        "accountSid", stack.secrets().twilioAccountSid(),
+                        "voiceUrl", ingress + "/voice",
+                        "statusCallback", ingress + "/status"));
     }
 
     /**
@@ -52,8 +73,9 @@ final class DemoData {
      * unsigned webhook is answered 404 until it knows the account, then 401/403 (missing signature).
      */
     void awaitIngressKnowsDemoAccount(Duration timeout) {
-        IngressAccounts.awaitKnown(stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/"
-                + StackConfig.DEMO_ACCOUNT + "/status", timeout);
+        IngressAccounts.awaitKnown(
+                stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/" + StackConfig.DEMO_ACCOUNT + "/status",
+                timeout);
     }
 
     private void put(String url, Object body) {
@@ -61,14 +83,18 @@ final class DemoData {
     }
 
     private void send(String method, String url, Object body) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)))
+                .method(
+                        method,
+                        HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);

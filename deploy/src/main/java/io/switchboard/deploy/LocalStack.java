@@ -99,8 +99,12 @@ public final class LocalStack implements AutoCloseable {
                 : MongoWireServer.inMemory();
         var properties = new ServiceProperties(config, secrets, broker.bootstrapServers(), mongo.connectionString());
         for (StackService service : StackService.values()) {
-            var process = new ServiceProcess(service.module(), config.port(service), config.jar(service),
-                    config.dataDirectory().resolve("logs").resolve(service.module() + ".log"), properties.of(service));
+            var process = new ServiceProcess(
+                    service.module(),
+                    config.port(service),
+                    config.jar(service),
+                    config.dataDirectory().resolve("logs").resolve(service.module() + ".log"),
+                    properties.of(service));
             services.put(service, process);
             process.start();
         }

@@ -21,7 +21,8 @@ import io.switchboard.testsupport.ChildProcesses;
 /** One service of the stack: its runnable jar started as a JVM of its own, with its log in a file. */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -55,12 +56,19 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first (./dev build)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
+        List<String> command = new ArrayList<>(List.of(
+                java,
                 // Small heaps and C1-only JIT: six services start together on two cores.
-                "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-Xms64m",
+                "-Xmx320m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
                 "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                "-jar",
+                jar.toString()));
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Secrets travel in the environment (readable by this user only), not on the command line.
         builder.environment().put("SPRING_APPLICATION_JSON", EventJson.mapper().writeValueAsString(properties));
@@ -76,7 +84,8 @@ final class ServiceProcess {
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up; see " + log);

@@ -26,7 +26,8 @@ final class ServiceProperties {
             var key = secrets.signingKeys().get(service.module());
             properties.put("switchboard.events.signing.key-id", key.keyId());
             properties.put("switchboard.events.signing.private-key", key.privateKey());
-            secrets.trustedKeys().forEach((id, publicKey) -> properties.put("switchboard.events.trusted-keys." + id, publicKey));
+            secrets.trustedKeys()
+                    .forEach((id, publicKey) -> properties.put("switchboard.events.trusted-keys." + id, publicKey));
         }
         switch (service) {
             case WEBHOOK_INGRESS -> {
@@ -42,9 +43,11 @@ final class ServiceProperties {
             }
             case CALL_LOG_SERVICE -> properties.put("spring.mongodb.uri", mongo + "/switchboard");
             case TELEPHONY_SIMULATOR -> {
-                properties.put("switchboard.simulator.accounts." + secrets.twilioAccountSid(), secrets.twilioAuthToken());
+                properties.put(
+                        "switchboard.simulator.accounts." + secrets.twilioAccountSid(), secrets.twilioAuthToken());
                 properties.put("switchboard.simulator.public-base-url", url(StackService.TELEPHONY_SIMULATOR));
-                properties.put("switchboard.simulator.step-delay", config.stepDelay().toMillis() + "ms");
+                properties.put(
+                        "switchboard.simulator.step-delay", config.stepDelay().toMillis() + "ms");
             }
             default -> {
                 // billing needs nothing beyond Kafka and its keys

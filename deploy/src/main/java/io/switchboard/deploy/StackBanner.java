@@ -35,17 +35,25 @@ final class StackBanner {
                 Logs: %s
                 Ctrl-C stops everything.
                 """.formatted(
-                stack.url(StackService.WEBHOOK_INGRESS), StackConfig.DEMO_ACCOUNT,
-                stack.url(StackService.CALL_ORCHESTRATOR), StackConfig.DEMO_ACCOUNT,
-                stack.url(StackService.CAMPAIGN_DIALER),
-                stack.url(StackService.BILLING_SERVICE), StackConfig.DEMO_ACCOUNT,
-                stack.url(StackService.CALL_LOG_SERVICE),
-                stack.url(StackService.TELEPHONY_SIMULATOR),
-                stack.kafkaBootstrapServers(),
-                StackConfig.DEMO_ACCOUNT, DemoData.OPENING_CREDIT, StackConfig.DEMO_NUMBER, StackConfig.DEMO_ASSISTANT,
-                stack.url(StackService.CALL_LOG_SERVICE),
-                stack.url(StackService.BILLING_SERVICE), StackConfig.DEMO_ACCOUNT,
-                stack.url(StackService.TELEPHONY_SIMULATOR), StackConfig.DEMO_NUMBER,
-                stack.config().dataDirectory().resolve("logs"));
+                        stack.url(StackService.WEBHOOK_INGRESS),
+                        StackConfig.DEMO_ACCOUNT,
+                        stack.url(StackService.CALL_ORCHESTRATOR),
+                        StackConfig.DEMO_ACCOUNT,
+                        stack.url(StackService.CAMPAIGN_DIALER),
+                        stack.url(StackService.BILLING_SERVICE),
+                        StackConfig.DEMO_ACCOUNT,
+                        stack.url(StackService.CALL_LOG_SERVICE),
+                        stack.url(StackService.TELEPHONY_SIMULATOR),
+                        stack.kafkaBootstrapServers(),
+                        StackConfig.DEMO_ACCOUNT,
+                        DemoData.OPENING_CREDIT,
+                        StackConfig.DEMO_NUMBER,
+                        StackConfig.DEMO_ASSISTANT,
+                        stack.url(StackService.CALL_LOG_SERVICE),
+                        stack.url(StackService.BILLING_SERVICE),
+                        StackConfig.DEMO_ACCOUNT,
+                        stack.url(StackService.TELEPHONY_SIMULATOR),
+                        StackConfig.DEMO_NUMBER,
+                        stack.config().dataDirectory().resolve("logs"));
     }
 }

@@ -14,15 +14,22 @@ import java.time.Duration;
  * @param persistent   keep the call log in an H2 file (local stack) rather than in memory (tests)
  * @param stepDelay    the simulator's time between call progress steps
  */
-public record StackConfig(Path repository, Path dataDirectory, int basePort, int kafkaPort, int mongoPort,
-        boolean persistent, Duration stepDelay) {
+public record StackConfig(
+        Path repository,
+        Path dataDirectory,
+        int basePort,
+        int kafkaPort,
+        int mongoPort,
+        boolean persistent,
+        Duration stepDelay) {
 
     public static final String DEMO_ACCOUNT = "demo";
     public static final String DEMO_NUMBER = "+14155550100";
     public static final String DEMO_ASSISTANT = "receptionist";
 
     public static StackConfig local(Path repository) {
-        return new StackConfig(repository, repository.resolve(".local"), 8080, 9092, 27027, true, Duration.ofMillis(400));
+        return new StackConfig(
+                repository, repository.resolve(".local"), 8080, 9092, 27027, true, Duration.ofMillis(400));
     }
 
     int port(StackService service) {
@@ -35,7 +42,8 @@ public record StackConfig(Path repository, Path dataDirectory, int basePort, int
         try (var jars = java.nio.file.Files.newDirectoryStream(target, service.module() + "-*-exec.jar")) {
             Path newest = null;
             for (Path jar : jars) {
-                if (newest == null || jar.toFile().lastModified() > newest.toFile().lastModified()) {
+                if (newest == null
+                        || jar.toFile().lastModified() > newest.toFile().lastModified()) {
                     newest = jar;
                 }
             }

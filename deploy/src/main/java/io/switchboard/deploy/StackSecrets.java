@@ -19,14 +19,20 @@ import io.switchboard.events.signing.Ed25519Keys;
  * credentials on {@code accounts.v1}, and the simulated Twilio account's credentials. Generated once and kept in the data directory (owner-only), because the
  * topics keep events signed with them across restarts.
  */
-record StackSecrets(Map<String, Ed25519Keys.KeyPair> signingKeys, String twilioAccountSid, String twilioAuthToken,
-        String secretBoxKeyId, String secretBoxKey) {
+record StackSecrets(
+        Map<String, Ed25519Keys.KeyPair> signingKeys,
+        String twilioAccountSid,
+        String twilioAuthToken,
+        String secretBoxKeyId,
+        String secretBoxKey) {
 
     static StackSecrets loadOrCreate(Path directory) {
         Path file = directory.resolve("secrets.json");
         try {
             StackSecrets secrets = Files.exists(file)
-                    ? EventJson.mapper().readValue(file.toFile(), StackSecrets.class).completed()
+                    ? EventJson.mapper()
+                            .readValue(file.toFile(), StackSecrets.class)
+                            .completed()
                     : generated();
             Files.createDirectories(directory);
             Files.writeString(file, EventJson.mapper().writeValueAsString(secrets));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.envelope.EventEnvelopes;
@@ -21,9 +20,9 @@ import io.switchboard.events.envelope.EventJson;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.signing.Ed25519Keys;
 import io.switchboard.events.signing.EventSigner;
 import io.switchboard.events.signing.EventVerifier;
-import io.switchboard.events.signing.Ed25519Keys;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,22 +37,33 @@ import tools.jackson.databind.JsonNode;
 final class StackClient {
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final EventEnvelopes envelopes;
 
     StackClient(LocalStack stack) {
         this.stack = stack;
         Ed25519Keys.KeyPair reader = Ed25519Keys.generate("e2e-reader");
-        this.envelopes = new EventEnvelopes(URI.create("/switchboard/e2e"),
-                new EventSigner(reader.keyId(), reader.privateKey()), new EventVerifier(stack.secrets().trustedKeys()));
+        this.envelopes = new EventEnvelopes(
+                URI.create("/switchboard/e2e"),
+                new EventSigner(reader.keyId(), reader.privateKey()),
+                new EventVerifier(stack.secrets().trustedKeys()));
     }
 
     void publishCallRequest(CallRequest request) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topic.CALL_REQUESTS.topicName(), request.requestId(),
-                    EventJson.mapper().writeValueAsString(request))).get();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topic.CALL_REQUESTS.topicName(),
+                            request.requestId(),
+                            EventJson.mapper().writeValueAsString(request)))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -65,12 +75,16 @@ final class StackClient {
 
     BigDecimal balance(String accountId) {
         return new BigDecimal(send("GET", stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + accountId, null)
-                .path("balance").asString());
+                .path("balance")
+                .asString());
     }
 
     List<JsonNode> callsOfRequests(Collection<String> requestIds) {
-        JsonNode page = send("GET", stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls?accountId="
-                + StackConfig.DEMO_ACCOUNT + "&size=500", null);
+        JsonNode page = send(
+                "GET",
+                stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls?accountId=" + StackConfig.DEMO_ACCOUNT
+                        + "&size=500",
+                null);
         var found = new ArrayList<JsonNode>();
         page.path("items").forEach(call -> {
             if (requestIds.contains(call.path("requestId").asString(""))) {
@@ -81,8 +95,10 @@ final class StackClient {
     }
 
     JsonNode call(String callId) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls/" + callId))
-                .timeout(Duration.ofSeconds(10)).build();
+        var request = HttpRequest.newBuilder(
+                        URI.create(stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls/" + callId))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response = exchange(request);
         return response.statusCode() == 404 ? null : EventJson.mapper().readTree(response.body());
     }
@@ -91,11 +107,18 @@ final class StackClient {
     List<CallCharged> chargesFor(Collection<String> callIds, int expected) {
         var deserializer = new CloudEventDeserializer();
         deserializer.configure(Map.of(), false);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), deserializer)) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "e2e-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                deserializer)) {
             consumer.subscribe(List.of(Topic.LEDGER.topicName()));
             var charges = new ArrayList<CallCharged>();
             long idlePolls = 0;
@@ -124,13 +147,19 @@ final class StackClient {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(
+                                    EventJson.mapper().writeValueAsString(body)));
         }
         HttpResponse<String> response = exchange(builder.build());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
-        return response.body().isBlank() ? EventJson.mapper().createObjectNode() : EventJson.mapper().readTree(response.body());
+        return response.body().isBlank()
+                ? EventJson.mapper().createObjectNode()
+                : EventJson.mapper().readTree(response.body());
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {

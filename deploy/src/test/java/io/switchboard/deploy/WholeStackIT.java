@@ -17,9 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.switchboard.events.billing.CallCharged;
-import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.request.CallRequest;
-import io.switchboard.events.topic.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +43,12 @@ class WholeStackIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repository = Path.of(System.getProperty("switchboard.repository", "..")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("switchboard.repository", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path data = Files.createTempDirectory("switchboard-stack-");
-        stack = LocalStack.start(new StackConfig(repository, data, freeBasePort(),
-                0, 0, false, Duration.ofMillis(100)));
+        stack = LocalStack.start(
+                new StackConfig(repository, data, freeBasePort(), 0, 0, false, Duration.ofMillis(100)));
         client = new StackClient(stack);
     }
 
@@ -63,23 +63,41 @@ class WholeStackIT {
     void outboundCallsReachTheirFinalStateAndCompletedOnesAreChargedOnce() {
         // given the provider delivers every callback twice and some out of order
         client.simulator("PUT", "/simulator/faults", Map.of("duplicate", true, "reorder", true));
-        client.simulator("PUT", "/simulator/outcome-rules", List.of(
-                Map.of("pattern", ".*0002$", "outcome", "busy", "durationSeconds", 0),
-                Map.of("pattern", ".*0003$", "outcome", "no-answer", "durationSeconds", 0),
-                Map.of("pattern", ".*0004$", "outcome", "failed", "durationSeconds", 0),
-                Map.of("pattern", ".*1030$", "outcome", "completed", "durationSeconds", 30),
-                Map.of("pattern", ".*", "outcome", "completed", "durationSeconds", 65)));
+        client.simulator(
+                "PUT",
+                "/simulator/outcome-rules",
+                List.of(
+                        Map.of("pattern", ".*0002$", "outcome", "busy", "durationSeconds", 0),
+                        Map.of("pattern", ".*0003$", "outcome", "no-answer", "durationSeconds", 0),
+                        Map.of("pattern", ".*0004$", "outcome", "failed", "durationSeconds", 0),
+                        Map.of("pattern", ".*1030$", "outcome", "completed", "durationSeconds", 30),
+                        Map.of("pattern", ".*", "outcome", "completed", "durationSeconds", 65)));
         BigDecimal startBalance = client.balance(StackConfig.DEMO_ACCOUNT);
         Map<String, String> expectedStatusByDestination = Map.of(
-                "+16505551001", "completed", "+16505551030", "completed", "+16505550002", "busy",
-                "+16505550003", "no-answer", "+16505550004", "failed", "+16505551002", "completed");
+                "+16505551001",
+                "completed",
+                "+16505551030",
+                "completed",
+                "+16505550002",
+                "busy",
+                "+16505550003",
+                "no-answer",
+                "+16505550004",
+                "failed",
+                "+16505551002",
+                "completed");
 
         // when an internal system requests one call to each destination
         String batch = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> destinationByRequest = new HashMap<>();
         expectedStatusByDestination.keySet().forEach(to -> {
-            var request = new CallRequest("e2e-" + batch + "-" + to.substring(8), StackConfig.DEMO_ACCOUNT, to,
-                    StackConfig.DEMO_NUMBER, StackConfig.DEMO_ASSISTANT, Map.of("batch", batch));
+            var request = new CallRequest(
+                    "e2e-" + batch + "-" + to.substring(8),
+                    StackConfig.DEMO_ACCOUNT,
+                    to,
+                    StackConfig.DEMO_NUMBER,
+                    StackConfig.DEMO_ASSISTANT,
+                    Map.of("batch", batch));
             destinationByRequest.put(request.requestId(), to);
             client.publishCallRequest(request);
         });
@@ -87,26 +105,35 @@ class WholeStackIT {
         // then each call ends in the call log in its scripted final state, once, with every step the provider
         // reported (however late it arrived), its recording and its cost; the log is eventually consistent
         var settled = new AtomicReference<List<JsonNode>>();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<JsonNode> found = client.callsOfRequests(destinationByRequest.keySet());
-            assertThat(found).hasSize(destinationByRequest.size());
-            found.forEach(call -> assertFinalState(call, expectedStatusByDestination.get(
-                    destinationByRequest.get(call.path("requestId").asString()))));
-            settled.set(found);
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<JsonNode> found = client.callsOfRequests(destinationByRequest.keySet());
+                    assertThat(found).hasSize(destinationByRequest.size());
+                    found.forEach(call -> assertFinalState(
+                            call,
+                            expectedStatusByDestination.get(destinationByRequest.get(
+                                    call.path("requestId").asString()))));
+                    settled.set(found);
+                });
         List<JsonNode> calls = settled.get();
         assertThat(client.callsOfRequests(destinationByRequest.keySet())).hasSize(destinationByRequest.size());
 
         // and the ledger holds exactly one debit per completed call, and the wallet dropped by their sum
-        List<String> completed = calls.stream().filter(c -> c.path("status").asString().equals("completed"))
-                .map(c -> c.path("callId").asString()).toList();
+        List<String> completed = calls.stream()
+                .filter(c -> c.path("status").asString().equals("completed"))
+                .map(c -> c.path("callId").asString())
+                .toList();
         List<CallCharged> charges = client.chargesFor(completed, completed.size());
         assertThat(charges).extracting(CallCharged::callId).containsExactlyInAnyOrderElementsOf(completed);
-        assertThat(charges).extracting(CallCharged::amount).usingElementComparator(BigDecimal::compareTo)
+        assertThat(charges)
+                .extracting(CallCharged::amount)
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyInAnyOrder(expectedCharge(65), expectedCharge(30), expectedCharge(65));
         BigDecimal charged = charges.stream().map(CallCharged::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(client.balance(StackConfig.DEMO_ACCOUNT)).isEqualByComparingTo(startBalance.subtract(charged)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(client.balance(StackConfig.DEMO_ACCOUNT))
+                        .isEqualByComparingTo(startBalance.subtract(charged)));
     }
 
     @Test
@@ -115,45 +142,68 @@ class WholeStackIT {
         BigDecimal startBalance = client.balance(StackConfig.DEMO_ACCOUNT);
 
         // when the provider rings the demo number
-        String callSid = client.simulator("POST", "/simulator/inbound-calls",
-                Map.of("from", "+14155550999", "to", StackConfig.DEMO_NUMBER)).path("callSid").asString();
+        String callSid = client.simulator(
+                        "POST",
+                        "/simulator/inbound-calls",
+                        Map.of("from", "+14155550999", "to", StackConfig.DEMO_NUMBER))
+                .path("callSid")
+                .asString();
 
         // then the ingress answered with TwiML that streams the call to the number's assistant
-        JsonNode simulated = await().atMost(Duration.ofSeconds(30)).until(
-                () -> client.simulator("GET", "/simulator/calls/" + callSid, null),
-                c -> c.path("voiceAnswer").path("twiml").asString("").contains("<Stream"));
+        JsonNode simulated = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> client.simulator("GET", "/simulator/calls/" + callSid, null),
+                        c -> c.path("voiceAnswer").path("twiml").asString("").contains("<Stream"));
         assertThat(simulated.path("voiceAnswer").path("httpStatus").asInt()).isEqualTo(200);
-        assertThat(simulated.path("voiceAnswer").path("twiml").asString()).contains("<Connect>")
+        assertThat(simulated.path("voiceAnswer").path("twiml").asString())
+                .contains("<Connect>")
                 .contains("url=\"" + DemoData.DEMO_STREAM_URL + "\"");
 
         // and the call ends in the call log as inbound and charged
-        JsonNode call = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> client.call(callSid), c -> c != null && c.path("cost").has("amount"));
+        JsonNode call = await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> client.call(callSid),
+                        c -> c != null && c.path("cost").has("amount"));
         assertThat(call.path("direction").asString()).isEqualTo("inbound");
         assertThat(call.path("status").asString()).isEqualTo("completed");
         assertThat(call.path("assistantId").asString()).isEqualTo(StackConfig.DEMO_ASSISTANT);
         BigDecimal cost = money(call.path("cost").path("amount"));
-        assertThat(cost).isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
+        assertThat(cost)
+                .isEqualByComparingTo(
+                        expectedCharge(call.path("durationSeconds").asInt()));
         assertThat(client.chargesFor(List.of(callSid), 1)).hasSize(1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(client.balance(StackConfig.DEMO_ACCOUNT)).isEqualByComparingTo(startBalance.subtract(cost)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(client.balance(StackConfig.DEMO_ACCOUNT))
+                        .isEqualByComparingTo(startBalance.subtract(cost)));
     }
 
     private static void assertFinalState(JsonNode call, String expected) {
         String to = call.path("to").asString();
-        assertThat(call.path("status").asString()).as("status of the call to %s", to).isEqualTo(expected);
+        assertThat(call.path("status").asString())
+                .as("status of the call to %s", to)
+                .isEqualTo(expected);
         assertThat(call.path("direction").asString()).isEqualTo("outbound");
         assertThat(statuses(call)).as("timeline of the call to %s", to).doesNotHaveDuplicates();
-        assertThat(statuses(call).stream().filter(step -> !step.equals("queued")).toList())
-                .as("provider steps of the call to %s", to).containsExactlyElementsOf(PROVIDER_PATHS.get(expected));
+        assertThat(statuses(call).stream()
+                        .filter(step -> !step.equals("queued"))
+                        .toList())
+                .as("provider steps of the call to %s", to)
+                .containsExactlyElementsOf(PROVIDER_PATHS.get(expected));
         if (expected.equals("completed")) {
-            assertThat(call.path("recording").path("url").asString()).as("recording of the call to %s", to)
+            assertThat(call.path("recording").path("url").asString())
+                    .as("recording of the call to %s", to)
                     .startsWith(stack.url(StackService.TELEPHONY_SIMULATOR));
-            assertThat(call.path("cost").has("amount")).as("cost of the call to %s", to).isTrue();
+            assertThat(call.path("cost").has("amount"))
+                    .as("cost of the call to %s", to)
+                    .isTrue();
             assertThat(money(call.path("cost").path("amount")))
-                    .isEqualByComparingTo(expectedCharge(call.path("durationSeconds").asInt()));
+                    .isEqualByComparingTo(
+                            expectedCharge(call.path("durationSeconds").asInt()));
         } else {
-            assertThat(call.path("cost").isMissingNode() || call.path("cost").isNull()).as("no cost for %s", to).isTrue();
+            assertThat(call.path("cost").isMissingNode() || call.path("cost").isNull())
+                    .as("no cost for %s", to)
+                    .isTrue();
         }
     }
 

@@ -29,7 +29,9 @@ final class FailureReport implements IExecutionExceptionHandler {
     /** The failure and its causes, each once: a Kafka client's own message is often only "failed to create". */
     private static String describe(Throwable failure) {
         var text = new StringBuilder(failure.toString());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             text.append("; caused by ").append(cause);
         }
         return text.toString();

@@ -22,11 +22,16 @@ import picocli.CommandLine.Option;
  */
 public final class KafkaConnection {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT[,…]",
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "localhost:9092",
+            paramLabel = "HOST:PORT[,…]",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     private String bootstrapServers;
 
-    @Option(names = "--command-config", paramLabel = "FILE",
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
             description = "Kafka client properties, e.g. security.protocol and sasl.* or ssl.* for a secured cluster.")
     private Path commandConfig;
 

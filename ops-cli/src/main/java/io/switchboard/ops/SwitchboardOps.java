@@ -12,8 +12,12 @@ import picocli.CommandLine.Spec;
  * codes: 0 done, 2 bad usage or refused ({@link RefusedException}), 1 anything else, a Kafka error
  * most of all.
  */
-@Command(name = "switchboard-ops", mixinStandardHelpOptions = true, versionProvider = SwitchboardOps.Version.class,
-        description = "Operate a running Switchboard.", subcommands = DeadLetterCommand.class)
+@Command(
+        name = "switchboard-ops",
+        mixinStandardHelpOptions = true,
+        versionProvider = SwitchboardOps.Version.class,
+        description = "Operate a running Switchboard.",
+        subcommands = DeadLetterCommand.class)
 public final class SwitchboardOps implements Runnable {
 
     @Spec

@@ -18,12 +18,13 @@ final class BoundedRead {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_AT_MOST = Duration.ofSeconds(30);
 
-    private BoundedRead() {
-    }
+    private BoundedRead() {}
 
     static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, IsolationLevel isolation) {
-        return new KafkaConsumer<>(TestKafkaClients.consumerConfig(bootstrapServers, isolation),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                TestKafkaClients.consumerConfig(bootstrapServers, isolation),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** The partitions of these topics that exist; a missing topic has none. */
@@ -34,8 +35,8 @@ final class BoundedRead {
                 .toList();
     }
 
-    static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, Map<TopicPartition, Long> from,
-            IsolationLevel isolation) {
+    static List<ConsumerRecord<String, byte[]>> read(
+            String bootstrapServers, Map<TopicPartition, Long> from, IsolationLevel isolation) {
         try (var consumer = consumer(bootstrapServers, isolation)) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);

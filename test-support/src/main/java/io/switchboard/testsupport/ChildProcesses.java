@@ -8,8 +8,7 @@ public final class ChildProcesses {
     private static final long GRACE_SECONDS = 30;
     private static final long KILL_SECONDS = 10;
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** SIGTERM (graceful shutdown), and SIGKILL if it has not exited within the grace period. */
     public static void stop(Process process) {

@@ -19,8 +19,7 @@ final class ContainerInfrastructure {
     private static KafkaContainer kafka;
     private static MongoDBContainer mongo;
 
-    private ContainerInfrastructure() {
-    }
+    private ContainerInfrastructure() {}
 
     static boolean dockerAvailable() {
         try {

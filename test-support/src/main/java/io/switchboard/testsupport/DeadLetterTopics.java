@@ -31,14 +31,21 @@ public final class DeadLetterTopics {
 
     /** The dead letters of any of {@code sources} whose key is one of {@code keys}. */
     public List<ConsumerRecord<String, byte[]>> withKeys(Collection<Topic> sources, Set<String> keys) {
-        return sources.stream().flatMap(source -> of(source).stream()).filter(r -> keys.contains(r.key())).toList();
+        return sources.stream()
+                .flatMap(source -> of(source).stream())
+                .filter(r -> keys.contains(r.key()))
+                .toList();
     }
 
     /** Waits (up to a minute) for the first dead letter of {@code source} keyed {@code key}. */
     public ConsumerRecord<String, byte[]> awaitOne(Topic source, String key) {
-        return await().atMost(Duration.ofSeconds(60)).until(
-                () -> of(source).stream().filter(r -> key.equals(r.key())).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> of(source).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -10,8 +10,7 @@ public final class FormBodies {
 
     public static final String CONTENT_TYPE = "application/x-www-form-urlencoded";
 
-    private FormBodies() {
-    }
+    private FormBodies() {}
 
     public static String encode(Map<String, String> form) {
         var body = new StringBuilder();
@@ -28,7 +27,8 @@ public final class FormBodies {
 
     private static void append(StringBuilder body, String key, String value) {
         body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

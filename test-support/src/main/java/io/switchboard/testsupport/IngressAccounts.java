@@ -10,8 +10,7 @@ import java.time.Duration;
 /** For the tools that start a real webhook-ingress (the local stack, the benchmark). */
 public final class IngressAccounts {
 
-    private IngressAccounts() {
-    }
+    private IngressAccounts() {}
 
     /**
      * Waits until the ingress has read an account from accounts.v1, a moment after it was published:
@@ -19,9 +18,11 @@ public final class IngressAccounts {
      */
     public static void awaitKnown(String statusUrl, Duration timeout) {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var probe = HttpRequest.newBuilder(URI.create(statusUrl)).timeout(Duration.ofSeconds(5))
+        var probe = HttpRequest.newBuilder(URI.create(statusUrl))
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("CallSid=probe")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("CallSid=probe"))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -36,7 +37,7 @@ public final class IngressAccounts {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("webhook-ingress did not learn the account behind " + statusUrl + " within "
-                + timeout);
+        throw new IllegalStateException(
+                "webhook-ingress did not learn the account behind " + statusUrl + " within " + timeout);
     }
 }

@@ -47,15 +47,21 @@ public final class KafkaCluster implements AutoCloseable {
         long started = System.nanoTime();
         int controllerId = brokers;
         String controllerAddress = "127.0.0.1:" + KafkaNode.freePort();
-        var controller = new KafkaNode(directory.resolve("controller"), "controller",
-                KafkaClusterSettings.controller(controllerId, controllerAddress), JVM_OPTIONS);
+        var controller = new KafkaNode(
+                directory.resolve("controller"),
+                "controller",
+                KafkaClusterSettings.controller(controllerId, controllerAddress),
+                JVM_OPTIONS);
         var brokerNodes = new ArrayList<KafkaNode>();
         var addresses = new ArrayList<String>();
         for (int id = 0; id < brokers; id++) {
             String address = "127.0.0.1:" + KafkaNode.freePort();
             addresses.add(address);
-            brokerNodes.add(new KafkaNode(directory.resolve("broker-" + id), "broker",
-                    KafkaClusterSettings.broker(id, address, controllerId, controllerAddress), JVM_OPTIONS));
+            brokerNodes.add(new KafkaNode(
+                    directory.resolve("broker-" + id),
+                    "broker",
+                    KafkaClusterSettings.broker(id, address, controllerId, controllerAddress),
+                    JVM_OPTIONS));
         }
         var cluster = new KafkaCluster(controller, List.copyOf(brokerNodes), String.join(",", addresses));
         try {
@@ -64,8 +70,12 @@ public final class KafkaCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        log.info("Kafka cluster of {} brokers ready at {} in {} ms (data in {})", brokers, cluster.bootstrapServers,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), directory);
+        log.info(
+                "Kafka cluster of {} brokers ready at {} in {} ms (data in {})",
+                brokers,
+                cluster.bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                directory);
         return cluster;
     }
 
@@ -110,9 +120,12 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     private void awaitRunningBrokers() {
-        Set<Integer> running = IntStream.range(0, brokers.size()).filter(this::isRunning).boxed()
+        Set<Integer> running = IntStream.range(0, brokers.size())
+                .filter(this::isRunning)
+                .boxed()
                 .collect(Collectors.toSet());
-        var nodes = new ArrayList<>(brokers.stream().filter(KafkaNode::isRunning).toList());
+        var nodes =
+                new ArrayList<>(brokers.stream().filter(KafkaNode::isRunning).toList());
         nodes.add(controller);
         KafkaReadiness.awaitBrokers(bootstrapServers, running, nodes);
     }
@@ -124,7 +137,9 @@ public final class KafkaCluster implements AutoCloseable {
      */
     private void createInternalTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.listConsumerGroupOffsets("switchboard-warm-up").partitionsToOffsetAndMetadata().get();
+            admin.listConsumerGroupOffsets("switchboard-warm-up")
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             try {
                 admin.describeTransactions(List.of("switchboard-warm-up")).all().get();
             } catch (ExecutionException e) {

@@ -33,8 +33,7 @@ final class KafkaClusterSettings {
             "broker.session.timeout.ms=3000",
             "replica.lag.time.max.ms=5000");
 
-    private KafkaClusterSettings() {
-    }
+    private KafkaClusterSettings() {}
 
     static List<String> controller(int nodeId, String address) {
         return with(

@@ -46,10 +46,19 @@ final class KafkaNode {
         try {
             for (KafkaNode node : nodes) {
                 if (Files.notExists(node.directory.resolve("data/meta.properties"))) {
-                    List<String> command = node.javaCommand(List.of("-XX:TieredStopAtLevel=1"), "kafka.tools.StorageTool",
-                            "format", "--ignore-formatted", "-t", clusterId, "-c", node.properties().toString());
-                    formatting.add(new ProcessBuilder(command).redirectErrorStream(true)
-                            .redirectOutput(node.directory.resolve("format.log").toFile()).start());
+                    List<String> command = node.javaCommand(
+                            List.of("-XX:TieredStopAtLevel=1"),
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "--ignore-formatted",
+                            "-t",
+                            clusterId,
+                            "-c",
+                            node.properties().toString());
+                    formatting.add(new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(node.directory.resolve("format.log").toFile())
+                            .start());
                 }
             }
             for (Process process : formatting) {
@@ -70,10 +79,13 @@ final class KafkaNode {
 
     /** Starts the process without waiting for it: several nodes start faster side by side. */
     synchronized void start() {
-        List<String> command = javaCommand(jvmOptions, "kafka.Kafka", properties().toString());
+        List<String> command =
+                javaCommand(jvmOptions, "kafka.Kafka", properties().toString());
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,9 +131,12 @@ final class KafkaNode {
         String java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx768m", "-XX:+UseSerialGC"));
         command.addAll(options);
-        command.addAll(List.of("-Dlogback.configurationFile=" + writeLogConfig(),
+        command.addAll(List.of(
+                "-Dlogback.configurationFile=" + writeLogConfig(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -17,8 +17,7 @@ final class KafkaReadiness {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private KafkaReadiness() {
-    }
+    private KafkaReadiness() {}
 
     /**
      * Waits until the brokers behind {@code bootstrapServers} include all of {@code brokerIds}: then they
@@ -26,8 +25,13 @@ final class KafkaReadiness {
      */
     static void awaitBrokers(String bootstrapServers, Set<Integer> brokerIds, Collection<KafkaNode> nodes) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000))) {
             while (Instant.now().isBefore(deadline)) {
                 for (KafkaNode node : nodes) {
                     if (!node.isRunning()) {
@@ -46,7 +50,8 @@ final class KafkaReadiness {
 
     private static Set<Integer> liveBrokerIds(Admin admin) {
         try {
-            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id)
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
+                    .map(Node::id)
                     .collect(Collectors.toSet());
         } catch (Exception notYet) {
             return Set.of();

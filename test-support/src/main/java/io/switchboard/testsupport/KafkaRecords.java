@@ -11,8 +11,7 @@ import org.apache.kafka.common.header.Header;
 /** What a test reads off one consumed record: a header as text, the CloudEvent its bytes hold, the verified event. */
 public final class KafkaRecords {
 
-    private KafkaRecords() {
-    }
+    private KafkaRecords() {}
 
     /** The last value of the header, as UTF-8; null when the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
@@ -28,14 +27,14 @@ public final class KafkaRecords {
     }
 
     /** The record's event, verified with {@code envelopes}; empty when it is no CloudEvent or does not verify. */
-    public static Optional<ConsumedEvent<Object>> verified(ConsumerRecord<String, byte[]> record,
-            EventEnvelopes envelopes) {
+    public static Optional<ConsumedEvent<Object>> verified(
+            ConsumerRecord<String, byte[]> record, EventEnvelopes envelopes) {
         if (record.value() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ConsumedEvent<>(record.key(), record.partition(), record.offset(),
-                    envelopes.unwrap(cloudEvent(record))));
+            return Optional.of(new ConsumedEvent<>(
+                    record.key(), record.partition(), record.offset(), envelopes.unwrap(cloudEvent(record))));
         } catch (RuntimeException e) {
             // Undecodable, unverifiable or of an unknown type: a test's deliberate poison, never what it reads for.
             return Optional.empty();

@@ -15,7 +15,8 @@ public final class MongoWireServer implements AutoCloseable {
     private MongoWireServer(MongoServer server, int port) {
         this.server = server;
         server.bind("127.0.0.1", port);
-        this.connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        this.connectionString =
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
 
     /** In memory: for tests. */

@@ -13,8 +13,7 @@ public final class SharedKafkaBroker {
 
     private static KafkaBroker broker;
 
-    private SharedKafkaBroker() {
-    }
+    private SharedKafkaBroker() {}
 
     public static synchronized KafkaBroker get() {
         if (broker == null || !broker.isRunning()) {

@@ -8,8 +8,7 @@ public final class SharedMongo {
 
     private static MongoWireServer embedded;
 
-    private SharedMongo() {
-    }
+    private SharedMongo() {}
 
     /** Without a database name: append {@code /<database>} and any options. */
     public static synchronized String connectionString() {

@@ -37,10 +37,12 @@ public final class SignedEvents implements AutoCloseable {
     public SignedEvents(String bootstrapServers, String source) {
         this.trusted = TestEnvelopes.trusted(source);
         this.untrusted = TestEnvelopes.untrusted(source);
-        this.events = new KafkaProducer<>(TestKafkaClients.producerConfig(bootstrapServers), new StringSerializer(),
+        this.events = new KafkaProducer<>(
+                TestKafkaClients.producerConfig(bootstrapServers),
+                new StringSerializer(),
                 TestKafkaClients.cloudEventSerializer());
-        this.bytes = new KafkaProducer<>(TestKafkaClients.producerConfig(bootstrapServers), new StringSerializer(),
-                new ByteArraySerializer());
+        this.bytes = new KafkaProducer<>(
+                TestKafkaClients.producerConfig(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** On the run's shared broker ({@link SharedKafkaBroker#bootstrapServers()}). */

@@ -10,8 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SwitchboardTestProperties {
 
-    private SwitchboardTestProperties() {
-    }
+    private SwitchboardTestProperties() {}
 
     public static void register(DynamicPropertyRegistry registry, String source) {
         register(registry, source, SharedKafkaBroker::bootstrapServers);

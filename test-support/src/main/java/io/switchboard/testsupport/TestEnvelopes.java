@@ -17,8 +17,7 @@ public final class TestEnvelopes {
     /** The source of what a test publishes when it does not stand in for a particular service. */
     public static final String TEST_SOURCE = "/test";
 
-    private TestEnvelopes() {
-    }
+    private TestEnvelopes() {}
 
     /** As {@link #trusted(String)}, from {@value #TEST_SOURCE}. */
     public static EventEnvelopes trusted() {
@@ -41,7 +40,9 @@ public final class TestEnvelopes {
     }
 
     private static EventEnvelopes of(String source, Ed25519Keys.KeyPair keys) {
-        return new EventEnvelopes(URI.create(source), new EventSigner(keys.keyId(), keys.privateKey()),
+        return new EventEnvelopes(
+                URI.create(source),
+                new EventSigner(keys.keyId(), keys.privateKey()),
                 new EventVerifier(Map.of(keys.keyId(), keys.publicKey())));
     }
 }

@@ -15,8 +15,7 @@ public final class TestEventKeys {
     private static final Ed25519Keys.KeyPair UNTRUSTED =
             Ed25519Keys.generate("untrusted-" + Long.toHexString(System.nanoTime()));
 
-    private TestEventKeys() {
-    }
+    private TestEventKeys() {}
 
     public static Ed25519Keys.KeyPair keyPair() {
         return KEYS;
@@ -32,7 +31,8 @@ public final class TestEventKeys {
         return properties(source, KEYS, Map.of(KEYS.keyId(), KEYS.publicKey()));
     }
 
-    public static Map<String, String> properties(String source, Ed25519Keys.KeyPair signing, Map<String, String> trusted) {
+    public static Map<String, String> properties(
+            String source, Ed25519Keys.KeyPair signing, Map<String, String> trusted) {
         var properties = new LinkedHashMap<String, String>();
         properties.put("switchboard.events.source", source);
         properties.put("switchboard.events.signing.key-id", signing.keyId());

@@ -40,7 +40,9 @@ public enum TestInfrastructure {
 
     /** Docker is asked only when the setting depends on it. */
     static TestInfrastructure choose(String setting, BooleanSupplier dockerAvailable) {
-        String value = setting == null || setting.isBlank() ? "embedded" : setting.trim().toLowerCase(Locale.ROOT);
+        String value = setting == null || setting.isBlank()
+                ? "embedded"
+                : setting.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "embedded" -> EMBEDDED;
             case "auto" -> dockerAvailable.getAsBoolean() ? CONTAINERS : EMBEDDED;
@@ -51,8 +53,9 @@ public enum TestInfrastructure {
                 }
                 yield CONTAINERS;
             }
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be embedded, containers or auto, not '" + setting + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be embedded, containers or auto, not '" + setting + "'");
         };
     }
 }

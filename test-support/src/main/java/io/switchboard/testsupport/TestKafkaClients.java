@@ -13,8 +13,7 @@ import org.apache.kafka.common.IsolationLevel;
 /** Client settings and CloudEvent (de)serializers for a test talking to a broker as another service would. */
 public final class TestKafkaClients {
 
-    private TestKafkaClients() {
-    }
+    private TestKafkaClients() {}
 
     /** Every send acknowledged by all in-sync replicas, so a test reads what it sent. */
     public static Map<String, Object> producerConfig(String bootstrapServers) {
@@ -23,9 +22,13 @@ public final class TestKafkaClients {
 
     /** A consumer without a group, for partitions a test assigns itself; nothing is committed. */
     public static Map<String, Object> consumerConfig(String bootstrapServers, IsolationLevel isolation) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation.toString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
     }
 
     /** A consumer of committed records only, in a group of its own, from the earliest offset; nothing is committed. */

@@ -15,8 +15,7 @@ public final class TestSecrets {
     public static final String KEY_ID = "test-key";
     private static final String KEY = SecretBox.generateKey();
 
-    private TestSecrets() {
-    }
+    private TestSecrets() {}
 
     public static SecretBox box() {
         return new SecretBox(KEY_ID, Map.of(KEY_ID, KEY));

@@ -13,16 +13,15 @@ public final class TopicContents {
 
     private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted("/test/reader");
 
-    private TopicContents() {
-    }
+    private TopicContents() {}
 
     /** Every record of the topic, oldest first per partition; a topic that does not exist has none. */
-    public static List<ConsumerRecord<String, byte[]>> records(String bootstrapServers, String topic,
-            IsolationLevel isolation) {
+    public static List<ConsumerRecord<String, byte[]>> records(
+            String bootstrapServers, String topic, IsolationLevel isolation) {
         try (var consumer = BoundedRead.consumer(bootstrapServers, isolation)) {
             var partitions = BoundedRead.partitions(consumer, List.of(topic));
-            return BoundedRead.read(bootstrapServers, consumer.beginningOffsets(partitions, BoundedRead.TIMEOUT),
-                    isolation);
+            return BoundedRead.read(
+                    bootstrapServers, consumer.beginningOffsets(partitions, BoundedRead.TIMEOUT), isolation);
         }
     }
 

@@ -39,25 +39,33 @@ public final class TopicProbe implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    private TopicProbe(String bootstrapServers, Topic topic,
+    private TopicProbe(
+            String bootstrapServers,
+            Topic topic,
             BiConsumer<ConsumerRecord<String, CloudEvent>, ReceivedEvent<Object>> hook) {
         this.hook = hook;
-        this.consumer = new KafkaConsumer<>(TestKafkaClients.consumerConfig(bootstrapServers,
-                IsolationLevel.READ_COMMITTED), new StringDeserializer(), TestKafkaClients.cloudEventDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                TestKafkaClients.consumerConfig(bootstrapServers, IsolationLevel.READ_COMMITTED),
+                new StringDeserializer(),
+                TestKafkaClients.cloudEventDeserializer());
         List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
-                .mapToObj(p -> new TopicPartition(topic.topicName(), p)).toList();
+                .mapToObj(p -> new TopicPartition(topic.topicName(), p))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         // Resolve the end offsets now, so that everything sent after this constructor returns is seen.
         partitions.forEach(consumer::position);
-        this.poller = Thread.ofPlatform().name("probe-" + topic.topicName()).daemon().start(this::poll);
+        this.poller =
+                Thread.ofPlatform().name("probe-" + topic.topicName()).daemon().start(this::poll);
     }
 
     public static TopicProbe fromEnd(String bootstrapServers, Topic topic) {
-        return new TopicProbe(bootstrapServers, topic, (record, event) -> { });
+        return new TopicProbe(bootstrapServers, topic, (record, event) -> {});
     }
 
-    public static TopicProbe fromEnd(String bootstrapServers, Topic topic,
+    public static TopicProbe fromEnd(
+            String bootstrapServers,
+            Topic topic,
             BiConsumer<ConsumerRecord<String, CloudEvent>, ReceivedEvent<Object>> hook) {
         return new TopicProbe(bootstrapServers, topic, hook);
     }
@@ -70,13 +78,17 @@ public final class TopicProbe implements AutoCloseable {
     /** Waits for the key's first event, then makes sure no second one follows. */
     public ReceivedEvent<Object> exactlyOneEventFor(String key) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !eventsFor(key).isEmpty());
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> eventsFor(key).size() == 1);
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> eventsFor(key).size() == 1);
         return eventsFor(key).getFirst();
     }
 
     /** Makes sure that for a second nothing arrives with this key. */
     public void assertNothingPublishedFor(String key) {
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> eventsFor(key).isEmpty());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> eventsFor(key).isEmpty());
     }
 
     private void poll() {
@@ -98,7 +110,9 @@ public final class TopicProbe implements AutoCloseable {
                         // Not verifiable with the test keys: leave it out, so assertions on it fail.
                         continue;
                     }
-                    eventsByKey.computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>()).add(event);
+                    eventsByKey
+                            .computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>())
+                            .add(event);
                     hook.accept(record, event);
                 }
             }

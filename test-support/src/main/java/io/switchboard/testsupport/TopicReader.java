@@ -29,10 +29,13 @@ public final class TopicReader<V> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> records = new ArrayList<>();
 
     private TopicReader(String bootstrapServers, String topic, Deserializer<V> values) {
-        this.consumer = new KafkaConsumer<>(TestKafkaClients.consumerConfig(bootstrapServers,
-                IsolationLevel.READ_COMMITTED), new StringDeserializer(), values);
+        this.consumer = new KafkaConsumer<>(
+                TestKafkaClients.consumerConfig(bootstrapServers, IsolationLevel.READ_COMMITTED),
+                new StringDeserializer(),
+                values);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -56,18 +59,23 @@ public final class TopicReader<V> implements AutoCloseable {
     }
 
     /** Polls until the records that match {@code filter} satisfy {@code until} (at most a minute), and returns them. */
-    public List<ConsumerRecord<String, V>> await(Predicate<ConsumerRecord<String, V>> filter,
-            Predicate<List<ConsumerRecord<String, V>>> until) {
-        return Awaitility.await().atMost(TIMEOUT).pollInSameThread().pollDelay(Duration.ZERO)
-                .until(() -> {
-                    try {
-                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                    } catch (RecordDeserializationException e) {
-                        // A test's deliberate poison on a shared topic: never what a reader waits for.
-                        consumer.seek(e.topicPartition(), e.offset() + 1);
-                    }
-                    return records.stream().filter(filter).toList();
-                }, until);
+    public List<ConsumerRecord<String, V>> await(
+            Predicate<ConsumerRecord<String, V>> filter, Predicate<List<ConsumerRecord<String, V>>> until) {
+        return Awaitility.await()
+                .atMost(TIMEOUT)
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .until(
+                        () -> {
+                            try {
+                                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                            } catch (RecordDeserializationException e) {
+                                // A test's deliberate poison on a shared topic: never what a reader waits for.
+                                consumer.seek(e.topicPartition(), e.offset() + 1);
+                            }
+                            return records.stream().filter(filter).toList();
+                        },
+                        until);
     }
 
     /** Waits for at least {@code count} records with this key. */

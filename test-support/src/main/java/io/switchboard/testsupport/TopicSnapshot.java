@@ -26,15 +26,18 @@ public final class TopicSnapshot {
 
     /** Every topic of the catalogue and its dead-letter topic, as far as they exist. */
     public static TopicSnapshot ofCatalogue(String bootstrapServers) {
-        return of(bootstrapServers, Stream.of(Topic.values())
-                .flatMap(topic -> Stream.of(topic.topicName(), topic.deadLetterTopicName())).toList());
+        return of(
+                bootstrapServers,
+                Stream.of(Topic.values())
+                        .flatMap(topic -> Stream.of(topic.topicName(), topic.deadLetterTopicName()))
+                        .toList());
     }
 
     public static TopicSnapshot of(String bootstrapServers, Collection<String> topics) {
         try (var consumer = BoundedRead.consumer(bootstrapServers, IsolationLevel.READ_UNCOMMITTED)) {
             List<TopicPartition> partitions = BoundedRead.partitions(consumer, List.copyOf(topics));
-            return new TopicSnapshot(bootstrapServers,
-                    Map.copyOf(consumer.endOffsets(partitions, BoundedRead.TIMEOUT)));
+            return new TopicSnapshot(
+                    bootstrapServers, Map.copyOf(consumer.endOffsets(partitions, BoundedRead.TIMEOUT)));
         }
     }
 

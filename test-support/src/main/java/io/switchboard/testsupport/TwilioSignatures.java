@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,8 +20,7 @@ public final class TwilioSignatures {
 
     public static final String HEADER = "X-Twilio-Signature";
 
-    private TwilioSignatures() {
-    }
+    private TwilioSignatures() {}
 
     public static String sign(String authToken, String url, Map<String, String> params) {
         var fields = new TreeMap<String, List<String>>();
@@ -33,12 +31,15 @@ public final class TwilioSignatures {
     /** The same for a form in which a key may repeat. */
     public static String signFields(String authToken, String url, Map<String, List<String>> fields) {
         var data = new StringBuilder(url);
-        new TreeMap<>(fields).forEach((key, values) -> values.stream().sorted()
-                .forEach(value -> data.append(key).append(value)));
+        new TreeMap<>(fields)
+                .forEach((key, values) -> values.stream()
+                        .sorted()
+                        .forEach(value -> data.append(key).append(value)));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

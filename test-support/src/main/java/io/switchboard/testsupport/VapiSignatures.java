@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,8 +16,7 @@ public final class VapiSignatures {
     public static final String SIGNATURE_HEADER = "x-signature";
     public static final String TIMESTAMP_HEADER = "x-timestamp";
 
-    private VapiSignatures() {
-    }
+    private VapiSignatures() {}
 
     public static String sign(String secret, String timestamp, byte[] body) {
         try {

@@ -26,21 +26,31 @@ class KafkaBrokerIT {
     void whenBrokerRestartsThenAcknowledgedRecordsAreStillThere() throws Exception {
         try (var broker = KafkaBroker.start(Files.createTempDirectory("kafka-broker-it-"), 0)) {
             try (var admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("restart-check", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("restart-check", 1, (short) 1)))
+                        .all()
+                        .get();
             }
-            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("restart-check", "k", "before restart")).get();
+            try (var producer = new KafkaProducer<>(
+                    Map.<String, Object>of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("restart-check", "k", "before restart"))
+                        .get();
             }
 
             broker.restart();
 
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                    new StringDeserializer(), new StringDeserializer())) {
+            try (var consumer = new KafkaConsumer<>(
+                    Map.<String, Object>of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 consumer.subscribe(Set.of("restart-check"));
                 var values = new ArrayList<String>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -65,20 +65,23 @@ class KafkaClusterIT {
     void whenBrokerIsDownThenOnlyTopicsNeedingTwoInSyncReplicasRefuseTransactionsUntilItIsBack() throws Exception {
         try (var admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             admin.createTopics(List.of(topic(NEEDS_TWO, 2), topic(NEEDS_ONE, 1), topic(CONSUMED.topic(), 1)))
-                    .all().get();
+                    .all()
+                    .get();
             var strict = transactionalProducer("strict");
             writeInTransaction(strict, NEEDS_TWO, "before outage", 1);
             // commitTransaction() returns before the commit markers are written; an outage before then
             // would hold this transactional id up as described below.
-            await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(committedValues(NEEDS_TWO)).containsExactly("before outage"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(committedValues(NEEDS_TWO)).containsExactly("before outage"));
 
             cluster.stopBroker(1);
 
             strict.beginTransaction();
-            assertThat(strict.send(new ProducerRecord<>(NEEDS_TWO, "refused", "refused"))).failsWithin(WAIT)
+            assertThat(strict.send(new ProducerRecord<>(NEEDS_TWO, "refused", "refused")))
+                    .failsWithin(WAIT)
                     .withThrowableOfType(ExecutionException.class)
-                    .havingCause().isInstanceOfAny(NotEnoughReplicasException.class, TimeoutException.class);
+                    .havingCause()
+                    .isInstanceOfAny(NotEnoughReplicasException.class, TimeoutException.class);
             strict.abortTransaction();
             // The abort marker for the refused partition needs two in-sync replicas as well: until the
             // broker is back, "strict" would wait in its next transaction. Other transactional ids carry on.
@@ -91,8 +94,12 @@ class KafkaClusterIT {
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(committedValues(NEEDS_TWO)).containsExactlyInAnyOrder("before outage", "after outage");
                 assertThat(committedValues(NEEDS_ONE)).containsExactly("during outage");
-                assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get())
-                        .extractingByKey(CONSUMED).extracting(OffsetAndMetadata::offset).isEqualTo(3L);
+                assertThat(admin.listConsumerGroupOffsets(GROUP)
+                                .partitionsToOffsetAndMetadata()
+                                .get())
+                        .extractingByKey(CONSUMED)
+                        .extracting(OffsetAndMetadata::offset)
+                        .isEqualTo(3L);
             });
         }
     }
@@ -102,8 +109,8 @@ class KafkaClusterIT {
             throws Exception {
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(topic, value, value)).get();
-        producer.sendOffsetsToTransaction(Map.of(CONSUMED, new OffsetAndMetadata(consumed)),
-                groupMember.groupMetadata());
+        producer.sendOffsetsToTransaction(
+                Map.of(CONSUMED, new OffsetAndMetadata(consumed)), groupMember.groupMetadata());
         producer.commitTransaction();
     }
 
@@ -113,16 +120,25 @@ class KafkaClusterIT {
     }
 
     private Producer<String, String> transactionalProducer(String transactionalId) {
-        var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // A refused record fails in seconds instead of being retried for the default two minutes.
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000),
-                new StringSerializer(), new StringSerializer());
+        var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        cluster.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        transactionalId,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        // A refused record fails in seconds instead of being retried for the default two minutes.
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        5000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        2000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        10000),
+                new StringSerializer(),
+                new StringSerializer());
         producers.add(producer);
         producer.initTransactions();
         return producer;
@@ -130,13 +146,15 @@ class KafkaClusterIT {
 
     private static boolean fullyInSync(Admin admin, String topic) throws Exception {
         return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .allMatch(partition -> partition.isr().size() == partition.replicas().size());
+                .allMatch(partition ->
+                        partition.isr().size() == partition.replicas().size());
     }
 
     private List<String> committedValues(String topic) {
         try (var consumer = consumer(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             var partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             var end = consumer.endOffsets(partitions);
             var values = new ArrayList<String>();

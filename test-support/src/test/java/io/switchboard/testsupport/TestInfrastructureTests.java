@@ -42,7 +42,8 @@ class TestInfrastructureTests {
     void whenSettingUnknownThenFailsNamingIt() {
         assertThatThrownBy(() -> TestInfrastructure.choose("docker", docker(true)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(TestInfrastructure.PROPERTY).hasMessageContaining("'docker'");
+                .hasMessageContaining(TestInfrastructure.PROPERTY)
+                .hasMessageContaining("'docker'");
     }
 
     @Test

@@ -42,24 +42,43 @@ class BatchSignedEventsIT extends WebhookIngressITSupport {
     @Test
     void whenCallbacksArriveTogetherThenOneSignatureCoversThemAndEachRecordVerifiesAlone() {
         var topic = TopicSnapshot.of(SharedKafkaBroker.bootstrapServers(), List.of(Topic.PROVIDER_EVENTS.topicName()));
-        List<String> callSids = IntStream.range(0, CALLBACKS).mapToObj(i -> TwilioForms.newCallSid()).toList();
+        List<String> callSids = IntStream.range(0, CALLBACKS)
+                .mapToObj(i -> TwilioForms.newCallSid())
+                .toList();
 
         try (var senders = Executors.newFixedThreadPool(CALLBACKS)) {
-            CompletableFuture.allOf(callSids.stream().map(callSid -> CompletableFuture.runAsync(
-                    () -> postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk(), senders))
-                    .toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(callSids.stream()
+                            .map(callSid -> CompletableFuture.runAsync(
+                                    () -> postSigned(STATUS, TwilioForms.status(callSid))
+                                            .expectStatus()
+                                            .isOk(),
+                                    senders))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         }
 
-        var records = await().atMost(Duration.ofSeconds(15)).until(() -> topic.recordsSince(READ_COMMITTED).stream()
-                .filter(record -> callSids.contains(record.key())).toList(), found -> found.size() == CALLBACKS);
+        var records = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> topic.recordsSince(READ_COMMITTED).stream()
+                                .filter(record -> callSids.contains(record.key()))
+                                .toList(),
+                        found -> found.size() == CALLBACKS);
         var verifyingAlone = TestEnvelopes.trusted("/switchboard/a-reader");
-        assertThat(records).allSatisfy(record ->
-                assertThat(verifyingAlone.unwrap(cloudEvent(record)).subject()).isEqualTo(record.key()));
+        assertThat(records)
+                .allSatisfy(record -> assertThat(
+                                verifyingAlone.unwrap(cloudEvent(record)).subject())
+                        .isEqualTo(record.key()));
         Map<String, Long> recordsBySignature = records.stream()
                 .collect(Collectors.groupingBy(record -> header(record, "ce_signature"), Collectors.counting()));
-        assertThat(recordsBySignature.values()).anySatisfy(count -> assertThat(count).isGreaterThan(1));
-        assertThat(records).filteredOn(record -> recordsBySignature.get(header(record, "ce_signature")) > 1)
-                .allSatisfy(record -> assertThat(header(record, "ce_" + EventSigner.PROOF_EXTENSION)).isNotBlank());
-        assertThat(meters.get("switchboard.webhook.signing.batch.size").summary().max()).isGreaterThan(1);
+        assertThat(recordsBySignature.values())
+                .anySatisfy(count -> assertThat(count).isGreaterThan(1));
+        assertThat(records)
+                .filteredOn(record -> recordsBySignature.get(header(record, "ce_signature")) > 1)
+                .allSatisfy(record -> assertThat(header(record, "ce_" + EventSigner.PROOF_EXTENSION))
+                        .isNotBlank());
+        assertThat(meters.get("switchboard.webhook.signing.batch.size")
+                        .summary()
+                        .max())
+                .isGreaterThan(1);
     }
 }

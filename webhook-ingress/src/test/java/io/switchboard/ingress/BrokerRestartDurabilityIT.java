@@ -35,6 +35,7 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
     private static final int SENDERS = 3;
     /** Before the restart and after it: at least this long, and at least this many callbacks stored. */
     private static final Duration PHASE = Duration.ofSeconds(3);
+
     private static final int STORED_PER_PHASE = 20;
 
     private final KafkaBroker broker = SharedKafkaBroker.get();
@@ -59,19 +60,34 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
 
         List<Outcome> outcomes = callbacks.outcomes();
         Map<String, Long> published = publishedEventIds(snapshot);
-        System.out.printf("BrokerRestartDurabilityIT: %d callbacks; before the restart 200=%d; during it (%d ms) "
-                + "200=%d 503=%d; after it 200=%d 503=%d; answered 503 but published anyway: %d%n", outcomes.size(),
-                callbacks.count(200, started, restarting), Duration.ofNanos(restarted - restarting).toMillis(),
-                callbacks.count(200, restarting, restarted), callbacks.count(503, restarting, restarted),
-                callbacks.count(200, restarted), callbacks.count(503, restarted),
-                outcomes.stream().filter(o -> o.status() == 503 && published.containsKey(o.eventId())).count());
-        assertThat(outcomes).as("answers other than 200 and 503")
-                .filteredOn(o -> o.status() != 200 && o.status() != 503).isEmpty();
-        assertThat(outcomes).as("answered 200 but not published")
-                .filteredOn(o -> o.status() == 200 && !published.containsKey(o.eventId())).isEmpty();
-        assertThat(outcomes).as("published more than once")
-                .filteredOn(o -> published.getOrDefault(o.eventId(), 0L) > 1).isEmpty();
-        assertThat(callbacks.count(503, restarting)).as("503 once the broker went away").isPositive();
+        System.out.printf(
+                "BrokerRestartDurabilityIT: %d callbacks; before the restart 200=%d; during it (%d ms) "
+                        + "200=%d 503=%d; after it 200=%d 503=%d; answered 503 but published anyway: %d%n",
+                outcomes.size(),
+                callbacks.count(200, started, restarting),
+                Duration.ofNanos(restarted - restarting).toMillis(),
+                callbacks.count(200, restarting, restarted),
+                callbacks.count(503, restarting, restarted),
+                callbacks.count(200, restarted),
+                callbacks.count(503, restarted),
+                outcomes.stream()
+                        .filter(o -> o.status() == 503 && published.containsKey(o.eventId()))
+                        .count());
+        assertThat(outcomes)
+                .as("answers other than 200 and 503")
+                .filteredOn(o -> o.status() != 200 && o.status() != 503)
+                .isEmpty();
+        assertThat(outcomes)
+                .as("answered 200 but not published")
+                .filteredOn(o -> o.status() == 200 && !published.containsKey(o.eventId()))
+                .isEmpty();
+        assertThat(outcomes)
+                .as("published more than once")
+                .filteredOn(o -> published.getOrDefault(o.eventId(), 0L) > 1)
+                .isEmpty();
+        assertThat(callbacks.count(503, restarting))
+                .as("503 once the broker went away")
+                .isPositive();
     }
 
     /** Whatever happened above, the next IT finds the broker up and the ingress storing callbacks again. */
@@ -81,14 +97,21 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
             broker.restart();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-            postSigned(STATUS, TwilioForms.status(TwilioForms.newCallSid())).expectStatus().isOk();
+            web.get()
+                    .uri("/actuator/health/readiness")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            postSigned(STATUS, TwilioForms.status(TwilioForms.newCallSid()))
+                    .expectStatus()
+                    .isOk();
         });
     }
 
     private static void awaitPhase(StatusCallbackStream callbacks, long from) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> System.nanoTime() - from >= PHASE.toNanos()
-                && callbacks.count(200, from) >= STORED_PER_PHASE);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        System.nanoTime() - from >= PHASE.toNanos() && callbacks.count(200, from) >= STORED_PER_PHASE);
     }
 
     /** How often each event id is on the topic since the snapshot, as a consumer of committed records sees it. */

@@ -67,8 +67,10 @@ class IngressKafkaDownIT {
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 
         post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "1");
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "1");
     }
 
     @Test
@@ -78,8 +80,10 @@ class IngressKafkaDownIT {
         long started = System.nanoTime();
 
         post(STATUS, form, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + STATUS, form))
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "1");
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "1");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
@@ -91,7 +95,8 @@ class IngressKafkaDownIT {
         var form = TwilioForms.voice(TwilioForms.newCallSid());
 
         post(voice, form, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + voice, form))
-                .expectStatus().isEqualTo(503);
+                .expectStatus()
+                .isEqualTo(503);
     }
 
     @Test
@@ -99,19 +104,25 @@ class IngressKafkaDownIT {
         accountsLoadedBeforeTheBrokerWentAway();
 
         post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     /** What the follower would hold had it read accounts.v1 before the broker became unreachable. */
     private void accountsLoadedBeforeTheBrokerWentAway() {
-        accounts.put(new AccountCredentials("acme",
-                Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, AUTH_TOKEN, null)), Set.of()));
+        accounts.put(new AccountCredentials(
+                "acme",
+                Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, AUTH_TOKEN, null)),
+                Set.of()));
         accounts.markLoaded();
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, String> form, String signature) {
-        return web.mutate().responseTimeout(Duration.ofSeconds(15)).build()
-                .post().uri(path)
+        return web.mutate()
+                .responseTimeout(Duration.ofSeconds(15))
+                .build()
+                .post()
+                .uri(path)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header(TwilioSignatures.HEADER, signature)
                 .body(BodyInserters.fromValue(FormBodies.encode(form)))

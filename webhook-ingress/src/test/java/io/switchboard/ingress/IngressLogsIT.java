@@ -52,7 +52,8 @@ class IngressLogsIT extends WebhookIngressITSupport {
 
     @Test
     void whenACallIsRoutedThenItsLineIsJsonWithCallAndAccountIds(CapturedOutput output) {
-        router.answer(callSid, "<Response><Connect><Stream url=\"wss://assistants.example.test/a1\"/></Connect></Response>");
+        router.answer(
+                callSid, "<Response><Connect><Stream url=\"wss://assistants.example.test/a1\"/></Connect></Response>");
 
         postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk();
 
@@ -81,13 +82,16 @@ class IngressLogsIT extends WebhookIngressITSupport {
         List<JsonNode> matches = jsonLines(output).stream()
                 .filter(line -> line.path("message").asString("").contains(text))
                 .toList();
-        assertThat(matches).as("a log line with '%s' in:%n%s", text, output.getOut()).hasSize(1);
+        assertThat(matches)
+                .as("a log line with '%s' in:%n%s", text, output.getOut())
+                .hasSize(1);
         return matches.getFirst();
     }
 
     /** Every line the application wrote while the test ran must be one JSON object. */
     private static List<JsonNode> jsonLines(CapturedOutput output) {
-        return output.getOut().lines()
+        return output.getOut()
+                .lines()
                 .filter(line -> !line.isBlank())
                 .map(line -> {
                     assertThat(line).as("a structured log line").startsWith("{");

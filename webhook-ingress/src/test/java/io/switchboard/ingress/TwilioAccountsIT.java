@@ -19,6 +19,7 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
 
     @Test
@@ -29,12 +30,24 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         String otherPath = status(OTHER_ACCOUNT);
 
         postSigned(status(ACCOUNT), TwilioForms.status(callSid)).expectStatus().isOk();
-        post(otherPath, otherForm, TwilioSignatures.sign(OTHER_AUTH_TOKEN, PUBLIC_BASE_URL + otherPath, otherForm), null)
-                .expectStatus().isOk();
+        post(
+                        otherPath,
+                        otherForm,
+                        TwilioSignatures.sign(OTHER_AUTH_TOKEN, PUBLIC_BASE_URL + otherPath, otherForm),
+                        null)
+                .expectStatus()
+                .isOk();
 
-        assertThat(providerEvents.exactlyOneEventFor(callSid).as(EventTypes.CALL_STATUS_REPORTED).payload().accountId())
+        assertThat(providerEvents
+                        .exactlyOneEventFor(callSid)
+                        .as(EventTypes.CALL_STATUS_REPORTED)
+                        .payload()
+                        .accountId())
                 .isEqualTo(ACCOUNT);
-        var other = providerEvents.exactlyOneEventFor(otherCallSid).as(EventTypes.CALL_STATUS_REPORTED).payload();
+        var other = providerEvents
+                .exactlyOneEventFor(otherCallSid)
+                .as(EventTypes.CALL_STATUS_REPORTED)
+                .payload();
         assertThat(other.accountId()).isEqualTo(OTHER_ACCOUNT);
         assertThat(other.providerAccountId()).isEqualTo(OTHER_ACCOUNT_SID);
     }
@@ -45,8 +58,11 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         String path = status(ACCOUNT);
 
         post(path, form, TwilioSignatures.sign(OTHER_AUTH_TOKEN, PUBLIC_BASE_URL + path, form), null)
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("signature-mismatch");
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("signature-mismatch");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -57,8 +73,12 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         form.put("AccountSid", OTHER_ACCOUNT_SID);
         double before = signatureFailures("account-mismatch");
 
-        postSigned(status(ACCOUNT), form).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("account-mismatch");
+        postSigned(status(ACCOUNT), form)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("account-mismatch");
 
         providerEvents.assertNothingPublishedFor(callSid);
         assertThat(signatureFailures("account-mismatch")).isEqualTo(before + 1);
@@ -69,7 +89,8 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         String path = status("nobody-" + callSid);
 
         post(path, TwilioForms.status(callSid), sign(path, TwilioForms.status(callSid)), null)
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -79,7 +100,8 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         String path = status(VAPI_ONLY_ACCOUNT);
 
         post(path, TwilioForms.status(callSid), sign(path, TwilioForms.status(callSid)), null)
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -89,17 +111,24 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         String path = status(UNOPENABLE_ACCOUNT);
 
         post(path, TwilioForms.status(callSid), sign(path, TwilioForms.status(callSid)), null)
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "1");
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "1");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
 
     @Test
     void whenAccountsAreLoadedThenReadinessIsUp() {
-        web.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     private static String status(String accountId) {
@@ -108,7 +137,8 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
 
     private double signatureFailures(String reason) {
         var counter = meters.find("switchboard.webhook.signature.failures")
-                .tags("provider", "twilio", "reason", reason).counter();
+                .tags("provider", "twilio", "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

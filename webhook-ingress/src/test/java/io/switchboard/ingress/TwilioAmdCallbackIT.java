@@ -15,6 +15,7 @@ class TwilioAmdCallbackIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
 
     @Test
@@ -43,8 +44,12 @@ class TwilioAmdCallbackIT extends WebhookIngressITSupport {
         var form = TwilioForms.amd(callSid);
         form.remove("AnsweredBy");
 
-        postSigned(AMD, form).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("AnsweredBy is required");
+        postSigned(AMD, form)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("AnsweredBy is required");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }

@@ -16,12 +16,15 @@ class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
     private final String recordingSid = "RE" + callSid.substring(2);
 
     @Test
     void whenSignedRecordingCallbackThenRecordingReportedKeyedByCall() {
-        postSigned(RECORDING, TwilioForms.recording(callSid, recordingSid)).expectStatus().isOk();
+        postSigned(RECORDING, TwilioForms.recording(callSid, recordingSid))
+                .expectStatus()
+                .isOk();
 
         var event = providerEvents.exactlyOneEventFor(callSid);
         assertThat(event.is(EventTypes.RECORDING_REPORTED)).isTrue();
@@ -42,7 +45,11 @@ class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
 
         postSigned(RECORDING, form).expectStatus().isOk();
 
-        assertThat(providerEvents.exactlyOneEventFor(callSid).as(EventTypes.RECORDING_REPORTED).payload().status())
+        assertThat(providerEvents
+                        .exactlyOneEventFor(callSid)
+                        .as(EventTypes.RECORDING_REPORTED)
+                        .payload()
+                        .status())
                 .isEqualTo(recordingStatus);
     }
 
@@ -63,10 +70,18 @@ class TwilioRecordingCallbackIT extends WebhookIngressITSupport {
         var unknownStatus = TwilioForms.recording(callSid, recordingSid);
         unknownStatus.put("RecordingStatus", "exploded");
 
-        postSigned(RECORDING, noSid).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("RecordingSid is required");
-        postSigned(RECORDING, unknownStatus).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("RecordingStatus has an unknown value");
+        postSigned(RECORDING, noSid)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("RecordingSid is required");
+        postSigned(RECORDING, unknownStatus)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("RecordingStatus has an unknown value");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }

@@ -29,6 +29,7 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
 
     @Test
@@ -37,9 +38,13 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         String path = STATUS + "?bodySHA256=" + TwilioSignatures.bodySha256(body);
 
         postJson(path, body, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, Map.of()))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
-        var payload = providerEvents.exactlyOneEventFor(callSid).as(EventTypes.CALL_STATUS_REPORTED).payload();
+        var payload = providerEvents
+                .exactlyOneEventFor(callSid)
+                .as(EventTypes.CALL_STATUS_REPORTED)
+                .payload();
         assertThat(payload.status()).isEqualTo(CallStatus.RINGING);
     }
 
@@ -49,8 +54,11 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         String tampered = json(callSid).replace("ringing", "completed");
 
         postJson(path, tampered, TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, Map.of()))
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("body-hash-mismatch");
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("body-hash-mismatch");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -58,8 +66,11 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
     @Test
     void whenJsonUrlCarriesNoBodyHashThenForbidden() {
         postJson(STATUS, json(callSid), TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + STATUS, Map.of()))
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("body-hash-mismatch");
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("body-hash-mismatch");
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -69,7 +80,9 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
         String withPort = PUBLIC_BASE_URL + ":443" + STATUS;
 
-        post(STATUS, form, TwilioSignatures.sign(AUTH_TOKEN, withPort, form), null).expectStatus().isOk();
+        post(STATUS, form, TwilioSignatures.sign(AUTH_TOKEN, withPort, form), null)
+                .expectStatus()
+                .isOk();
 
         providerEvents.exactlyOneEventFor(callSid);
     }
@@ -79,11 +92,13 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
         String pathAndQuery = STATUS + "?to=%2B14155552671&note=a%26b%3Dc&who=J%C3%BCrgen";
 
-        exact(pathAndQuery).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        exact(pathAndQuery)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_BASE_URL + pathAndQuery, form))
                 .bodyValue(FormBodies.encode(form))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
         providerEvents.exactlyOneEventFor(callSid);
     }
@@ -93,18 +108,26 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
         String forForwardedHost = TwilioSignatures.sign(AUTH_TOKEN, "http://evil.example.test" + STATUS, form);
 
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .header("X-Forwarded-Proto", "http").header("X-Forwarded-Host", "evil.example.test")
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", "evil.example.test")
                 .header("X-Twilio-Signature", forForwardedHost)
                 .bodyValue(FormBodies.encode(form))
                 .exchange()
-                .expectStatus().isForbidden();
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .header("X-Forwarded-Proto", "http").header("X-Forwarded-Host", "evil.example.test")
+                .expectStatus()
+                .isForbidden();
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", "evil.example.test")
                 .header("X-Twilio-Signature", sign(STATUS, form))
                 .bodyValue(FormBodies.encode(form))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
         providerEvents.exactlyOneEventFor(callSid);
     }
@@ -117,18 +140,25 @@ class TwilioSignatureIT extends WebhookIngressITSupport {
         fields.put("CallStatus", List.of("ringing", "busy"));
         String body = FormBodies.encode(form).replace("CallStatus=completed", "CallStatus=ringing&CallStatus=busy");
 
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", TwilioSignatures.signFields(AUTH_TOKEN, PUBLIC_BASE_URL + STATUS, fields))
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
-        var payload = providerEvents.exactlyOneEventFor(callSid).as(EventTypes.CALL_STATUS_REPORTED).payload();
+        var payload = providerEvents
+                .exactlyOneEventFor(callSid)
+                .as(EventTypes.CALL_STATUS_REPORTED)
+                .payload();
         assertThat(payload.status()).isEqualTo(CallStatus.RINGING);
     }
 
     private WebTestClient.ResponseSpec postJson(String pathAndQuery, String body, String signature) {
-        return exact(pathAndQuery).contentType(MediaType.APPLICATION_JSON)
+        return exact(pathAndQuery)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Twilio-Signature", signature)
                 .bodyValue(body)
                 .exchange();

@@ -29,6 +29,7 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
 
     @Test
@@ -37,8 +38,7 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         form.put("ParentCallSid", "CA0000");
         double acceptedBefore = webhooks("accepted");
 
-        postSigned(STATUS, form).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML);
+        postSigned(STATUS, form).expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML);
 
         var event = providerEvents.exactlyOneEventFor(callSid);
         assertThat(event.is(EventTypes.CALL_STATUS_REPORTED)).isTrue();
@@ -57,15 +57,28 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer",
-            "failed", "canceled"})
+    @ValueSource(
+            strings = {
+                "queued",
+                "initiated",
+                "ringing",
+                "in-progress",
+                "completed",
+                "busy",
+                "no-answer",
+                "failed",
+                "canceled"
+            })
     void whenAnyCallStatusIsReportedThenItIsPublished(String callStatus) {
         var form = TwilioForms.status(callSid);
         form.put("CallStatus", callStatus);
 
         postSigned(STATUS, form).expectStatus().isOk();
 
-        var payload = providerEvents.exactlyOneEventFor(callSid).as(EventTypes.CALL_STATUS_REPORTED).payload();
+        var payload = providerEvents
+                .exactlyOneEventFor(callSid)
+                .as(EventTypes.CALL_STATUS_REPORTED)
+                .payload();
         assertThat(payload.status()).isEqualTo(CallStatus.fromWire(callStatus));
     }
 
@@ -76,10 +89,14 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         double hitsBefore = dedupHits();
 
         post(STATUS, form, signature, "token-" + callSid).expectStatus().isOk();
-        post(STATUS, form, signature, "token-" + callSid).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML);
+        post(STATUS, form, signature, "token-" + callSid)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_XML);
 
-        assertThat(providerEvents.exactlyOneEventFor(callSid).id()).isEqualTo(EventIds.of("twilio", "token-" + callSid));
+        assertThat(providerEvents.exactlyOneEventFor(callSid).id())
+                .isEqualTo(EventIds.of("twilio", "token-" + callSid));
         assertThat(dedupHits()).isEqualTo(hitsBefore + 1);
     }
 
@@ -97,7 +114,9 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
 
     @Test
     void whenUrlHasAQueryStringThenTheSignatureCoversItAsSent() {
-        postSigned(STATUS + "?attempt=2&campaign=spring", TwilioForms.status(callSid)).expectStatus().isOk();
+        postSigned(STATUS + "?attempt=2&campaign=spring", TwilioForms.status(callSid))
+                .expectStatus()
+                .isOk();
 
         providerEvents.exactlyOneEventFor(callSid);
     }
@@ -109,8 +128,12 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         form.put("CallStatus", "busy");
         double failuresBefore = signatureFailures("signature-mismatch");
 
-        post(STATUS, form, signature, null).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("signature-mismatch");
+        post(STATUS, form, signature, null)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("signature-mismatch");
 
         providerEvents.assertNothingPublishedFor(callSid);
         assertThat(signatureFailures("signature-mismatch")).isEqualTo(failuresBefore + 1);
@@ -121,7 +144,8 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
 
         post(STATUS, form, TwilioSignatures.sign(AUTH_TOKEN, "https://evil.example.test" + STATUS, form), null)
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
 
         providerEvents.assertNothingPublishedFor(callSid);
     }
@@ -130,8 +154,12 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
     void whenSignatureHeaderIsMissingThenForbiddenAndCounted() {
         double failuresBefore = signatureFailures("missing-signature");
 
-        post(STATUS, TwilioForms.status(callSid), null, null).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("missing-signature");
+        post(STATUS, TwilioForms.status(callSid), null, null)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("missing-signature");
 
         providerEvents.assertNothingPublishedFor(callSid);
         assertThat(signatureFailures("missing-signature")).isEqualTo(failuresBefore + 1);
@@ -150,19 +178,30 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
         form.remove("CallSid");
 
-        postSigned(STATUS, form).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("CallSid is required");
+        postSigned(STATUS, form)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("CallSid is required");
     }
 
     @Test
     void whenScrapedThenPrometheusShowsTheWebhookTimerAndThePublishLatencyHistogram() {
         postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk();
 
-        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(scrape)
-                .containsPattern("switchboard_webhooks_seconds_count\\{[^}]*outcome=\"accepted\"[^}]*provider=\"twilio\"[^}]*type=\"status\"")
+                .containsPattern(
+                        "switchboard_webhooks_seconds_count\\{[^}]*outcome=\"accepted\"[^}]*provider=\"twilio\"[^}]*type=\"status\"")
                 .containsPattern("switchboard_webhooks_seconds_bucket\\{[^}]*outcome=\"accepted\"")
                 .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/webhooks/")
                 .containsPattern("switchboard_webhook_publish_seconds_bucket\\{[^}]*outcome=\"acked\"")
@@ -171,19 +210,22 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
 
     private double webhooks(String outcome) {
         var timer = meters.find("switchboard.webhooks")
-                .tags("provider", "twilio", "type", "status", "outcome", outcome).timer();
+                .tags("provider", "twilio", "type", "status", "outcome", outcome)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
     private double signatureFailures(String reason) {
         var counter = meters.find("switchboard.webhook.signature.failures")
-                .tags("provider", "twilio", "reason", reason).counter();
+                .tags("provider", "twilio", "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double dedupHits() {
         var counter = meters.find("switchboard.webhook.dedup.hits")
-                .tag("type", EventTypes.CALL_STATUS_REPORTED.token()).counter();
+                .tag("type", EventTypes.CALL_STATUS_REPORTED.token())
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

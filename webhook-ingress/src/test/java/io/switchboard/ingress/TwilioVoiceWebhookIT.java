@@ -58,18 +58,24 @@ class TwilioVoiceWebhookIT extends WebhookIngressITSupport {
     void whenOrchestratorDecidesThenItsTwimlIsTheAnswer() {
         router.answer(callSid, CONNECT_TWIML);
 
-        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
-                .expectBody(String.class).isEqualTo(CONNECT_TWIML);
+        postSigned(VOICE, TwilioForms.voice(callSid))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody(String.class)
+                .isEqualTo(CONNECT_TWIML);
 
         var request = router.requestFor(callSid);
         assertThat(request.accountId()).isEqualTo(ACCOUNT);
         assertThat(request.from()).isEqualTo("+14155552671");
         assertThat(request.to()).isEqualTo("+15005550006");
-        await().atMost(Duration.ofSeconds(10)).until(() -> providerEvents.eventsFor(callSid).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> providerEvents.eventsFor(callSid).size() == 1);
         var inbound = providerEvents.eventsFor(callSid).getFirst();
         assertThat(inbound.is(EventTypes.INBOUND_CALL_RECEIVED)).isTrue();
-        assertThat(inbound.as(EventTypes.INBOUND_CALL_RECEIVED).payload().accountId()).isEqualTo(ACCOUNT);
+        assertThat(inbound.as(EventTypes.INBOUND_CALL_RECEIVED).payload().accountId())
+                .isEqualTo(ACCOUNT);
     }
 
     @Test
@@ -78,27 +84,39 @@ class TwilioVoiceWebhookIT extends WebhookIngressITSupport {
         double missesBefore = deadlineMisses();
         long started = System.nanoTime();
 
-        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
-                .expectBody(String.class).isEqualTo(TwilioProperties.DEFAULT_FALLBACK);
+        postSigned(VOICE, TwilioForms.voice(callSid))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody(String.class)
+                .isEqualTo(TwilioProperties.DEFAULT_FALLBACK);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isGreaterThanOrEqualTo(deadline.minusMillis(100)).isLessThan(deadline.plusMillis(300));
         assertThat(deadlineMisses()).isEqualTo(missesBefore + 1);
         assertThat(router.requestFor(callSid)).isNotNull();
-        await().atMost(Duration.ofSeconds(10)).until(() -> providerEvents.eventsFor(callSid).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> providerEvents.eventsFor(callSid).size() == 1);
     }
 
     @Test
     void whenTwilioAsksAgainForTheSameCallThenItGetsItsTwimlAgainButTheCallIsReceivedOnce() {
         router.answer(callSid, CONNECT_TWIML);
 
-        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(CONNECT_TWIML);
-        postSigned(VOICE, TwilioForms.voice(callSid)).expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(CONNECT_TWIML);
+        postSigned(VOICE, TwilioForms.voice(callSid))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(CONNECT_TWIML);
+        postSigned(VOICE, TwilioForms.voice(callSid))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(CONNECT_TWIML);
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> providerEvents.eventsFor(callSid).size() == 1);
     }
 
@@ -110,8 +128,10 @@ class TwilioVoiceWebhookIT extends WebhookIngressITSupport {
 
         post(VOICE, form, signature, null).expectStatus().isForbidden();
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> router.requestFor(callSid) == null && providerEvents.eventsFor(callSid).isEmpty());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> router.requestFor(callSid) == null
+                        && providerEvents.eventsFor(callSid).isEmpty());
     }
 
     private double deadlineMisses() {

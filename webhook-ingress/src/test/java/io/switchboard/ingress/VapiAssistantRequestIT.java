@@ -32,8 +32,10 @@ class VapiAssistantRequestIT extends WebhookIngressITSupport {
     VapiProperties vapi;
 
     private TestRouter router;
+
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callId = VapiMessages.newCallId();
 
     @BeforeEach
@@ -52,16 +54,23 @@ class VapiAssistantRequestIT extends WebhookIngressITSupport {
     void whenOrchestratorDecidesThenItsJsonIsTheAnswerAndTheCallIsReceivedOnce() {
         router.answer(callId, "application/json", ASSISTANT);
 
-        postWithSecret(VapiMessages.assistantRequest(callId)).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).isEqualTo(ASSISTANT);
+        postWithSecret(VapiMessages.assistantRequest(callId))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo(ASSISTANT);
 
         RoutingRequested request = router.requestFor(callId);
         assertThat(request.provider()).isEqualTo("vapi");
         assertThat(request.accountId()).isEqualTo(SECRET_ACCOUNT);
         assertThat(request.from()).isEqualTo(VapiMessages.CUSTOMER_NUMBER);
         assertThat(request.to()).isEqualTo(VapiMessages.PHONE_NUMBER);
-        var inbound = providerEvents.exactlyOneEventFor(callId).as(EventTypes.INBOUND_CALL_RECEIVED).payload();
+        var inbound = providerEvents
+                .exactlyOneEventFor(callId)
+                .as(EventTypes.INBOUND_CALL_RECEIVED)
+                .payload();
         assertThat(inbound.provider()).isEqualTo("vapi");
         assertThat(inbound.to()).isEqualTo(VapiMessages.PHONE_NUMBER);
     }
@@ -71,9 +80,13 @@ class VapiAssistantRequestIT extends WebhookIngressITSupport {
         Duration deadline = vapi.assistantRequest().deadline();
         long started = System.nanoTime();
 
-        postSigned(VapiMessages.assistantRequest(callId)).expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).isEqualTo(VapiProperties.AssistantRequest.DEFAULT_FALLBACK);
+        postSigned(VapiMessages.assistantRequest(callId))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo(VapiProperties.AssistantRequest.DEFAULT_FALLBACK);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isGreaterThanOrEqualTo(deadline.minusMillis(100)).isLessThan(deadline.plusMillis(300));
@@ -84,20 +97,30 @@ class VapiAssistantRequestIT extends WebhookIngressITSupport {
     void whenTheDecisionIsNotInVapisLanguageThenTheFallback() {
         router.answer(callId, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
 
-        postWithSecret(VapiMessages.assistantRequest(callId)).expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(VapiProperties.AssistantRequest.DEFAULT_FALLBACK);
+        postWithSecret(VapiMessages.assistantRequest(callId))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(VapiProperties.AssistantRequest.DEFAULT_FALLBACK);
     }
 
     @Test
     void whenVapiAsksAgainThenTheSameAnswerButTheCallIsReceivedOnce() {
         router.answer(callId, "application/json", ASSISTANT);
 
-        postWithSecret(VapiMessages.assistantRequest(callId)).expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(ASSISTANT);
-        postWithSecret(VapiMessages.assistantRequest(callId)).expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(ASSISTANT);
+        postWithSecret(VapiMessages.assistantRequest(callId))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(ASSISTANT);
+        postWithSecret(VapiMessages.assistantRequest(callId))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(ASSISTANT);
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> providerEvents.eventsFor(callId).size() == 1);
     }
 }

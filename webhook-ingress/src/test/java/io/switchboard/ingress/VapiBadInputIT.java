@@ -17,6 +17,7 @@ class VapiBadInputIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callId = VapiMessages.newCallId();
 
     @AfterEach
@@ -27,25 +28,38 @@ class VapiBadInputIT extends WebhookIngressITSupport {
     @Test
     void whenTheSecretHeaderIsMissingThenUnauthorized() {
         post(vapiPath(SECRET_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, null)
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"vapi\"")
-                .expectBody().jsonPath("$.detail").isEqualTo("missing-secret");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer realm=\"vapi\"")
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("missing-secret");
     }
 
     @Test
     void whenTheSecretIsWrongThenForbidden() {
-        web.post().uri(vapiPath(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_JSON)
+        web.post()
+                .uri(vapiPath(SECRET_ACCOUNT))
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Vapi-Secret", "guess")
-                .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("secret-mismatch");
+                .bodyValue(VapiMessages.statusUpdate(callId, "ringing"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("secret-mismatch");
     }
 
     @Test
     void whenTheSignatureIsMissingThenUnauthorized() {
         post(vapiPath(HMAC_ACCOUNT), VapiMessages.statusUpdate(callId, "ringing"), null, VapiSignatures.now())
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("missing-signature");
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("missing-signature");
     }
 
     @Test
@@ -53,10 +67,16 @@ class VapiBadInputIT extends WebhookIngressITSupport {
         byte[] body = VapiMessages.statusUpdate(callId, "ringing");
         String timestamp = VapiSignatures.now();
         String signature = VapiSignatures.sign(HMAC_SECRET, timestamp, body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("ringing", "ended").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("ringing", "ended")
+                .getBytes(StandardCharsets.UTF_8);
 
-        post(vapiPath(HMAC_ACCOUNT), tampered, signature, timestamp).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("signature-mismatch");
+        post(vapiPath(HMAC_ACCOUNT), tampered, signature, timestamp)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("signature-mismatch");
     }
 
     @Test
@@ -65,49 +85,77 @@ class VapiBadInputIT extends WebhookIngressITSupport {
         String timestamp = VapiSignatures.now();
 
         post(vapiPath(HMAC_ACCOUNT), body, VapiSignatures.sign(SECRET, timestamp, body), timestamp)
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void whenTheTimestampIsStaleOrFromTheFutureThenForbidden() {
         byte[] body = VapiMessages.statusUpdate(callId, "ringing");
 
-        postSigned(body, String.valueOf(Instant.now().minusSeconds(301).getEpochSecond())).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("stale-timestamp");
-        postSigned(body, String.valueOf(Instant.now().plusSeconds(301).toEpochMilli())).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("stale-timestamp");
+        postSigned(body, String.valueOf(Instant.now().minusSeconds(301).getEpochSecond()))
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("stale-timestamp");
+        postSigned(body, String.valueOf(Instant.now().plusSeconds(301).toEpochMilli()))
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("stale-timestamp");
     }
 
     @Test
     void whenTheAccountIsUnknownOrHasNoVapiCredentialThenNotFound() {
-        web.post().uri(vapiPath("nobody-" + callId)).contentType(MediaType.APPLICATION_JSON)
+        web.post()
+                .uri(vapiPath("nobody-" + callId))
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Vapi-Secret", SECRET)
-                .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
-                .expectStatus().isNotFound();
-        web.post().uri(vapiPath(ACCOUNT)).contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", SECRET)
-                .bodyValue(VapiMessages.statusUpdate(callId, "ringing")).exchange()
-                .expectStatus().isNotFound();
+                .bodyValue(VapiMessages.statusUpdate(callId, "ringing"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.post()
+                .uri(vapiPath(ACCOUNT))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Vapi-Secret", SECRET)
+                .bodyValue(VapiMessages.statusUpdate(callId, "ringing"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void whenAuthenticJsonIsMalformedThenBadRequest() {
         postSigned(("{\"message\":{\"type\":\"status-update\",\"call\":{\"id\":\"" + callId + "\"}")
-                .getBytes(StandardCharsets.UTF_8)).expectStatus().isBadRequest();
+                        .getBytes(StandardCharsets.UTF_8))
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void whenAuthenticMessageLacksWhatItsTypeNeedsThenBadRequestNamingIt() {
         postWithSecret(("{\"message\":{\"type\":\"status-update\",\"call\":{\"id\":\"" + callId + "\"}}}")
-                .getBytes(StandardCharsets.UTF_8)).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("message.status is required");
-        postWithSecret(("{\"message\":{\"type\":\"status-update\",\"status\":\"answered\",\"call\":{\"id\":\""
-                + callId + "\"}}}").getBytes(StandardCharsets.UTF_8)).expectStatus().isBadRequest();
+                        .getBytes(StandardCharsets.UTF_8))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("message.status is required");
+        postWithSecret(("{\"message\":{\"type\":\"status-update\",\"status\":\"answered\",\"call\":{\"id\":\"" + callId
+                                + "\"}}}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void whenTheBodyIsOverTheLimitThenContentTooLarge() {
         String padding = "x".repeat(1_100_000);
-        byte[] body = ("{\"message\":{\"type\":\"hang\",\"pad\":\"" + padding + "\",\"call\":{\"id\":\"" + callId + "\"}}}")
+        byte[] body = ("{\"message\":{\"type\":\"hang\",\"pad\":\"" + padding + "\",\"call\":{\"id\":\"" + callId
+                        + "\"}}}")
                 .getBytes(StandardCharsets.UTF_8);
 
         postWithSecret(body).expectStatus().isEqualTo(413);
@@ -115,9 +163,14 @@ class VapiBadInputIT extends WebhookIngressITSupport {
 
     @Test
     void whenTheContentTypeIsNotJsonThenUnsupportedMediaType() {
-        web.post().uri(vapiPath(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .header("X-Vapi-Secret", SECRET).bodyValue("message=" + callId).exchange()
-                .expectStatus().isEqualTo(415);
+        web.post()
+                .uri(vapiPath(SECRET_ACCOUNT))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("X-Vapi-Secret", SECRET)
+                .bodyValue("message=" + callId)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415);
     }
 
     @Test
@@ -126,7 +179,9 @@ class VapiBadInputIT extends WebhookIngressITSupport {
     }
 
     private WebTestClient.ResponseSpec post(String path, byte[] body, String signature, String timestamp) {
-        return web.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        return web.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (signature != null) {
                         headers.add(VapiSignatures.SIGNATURE_HEADER, signature);
@@ -135,6 +190,7 @@ class VapiBadInputIT extends WebhookIngressITSupport {
                         headers.add(VapiSignatures.TIMESTAMP_HEADER, timestamp);
                     }
                 })
-                .bodyValue(body).exchange();
+                .bodyValue(body)
+                .exchange();
     }
 }

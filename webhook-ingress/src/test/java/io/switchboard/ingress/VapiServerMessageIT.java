@@ -26,14 +26,17 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callId = VapiMessages.newCallId();
 
     @Test
     void whenStatusUpdateWithTheSecretHeaderThenOneCallStatusReported() {
-        postWithSecret(VapiMessages.statusUpdate(callId, "in-progress")).expectStatus().isOk();
+        postWithSecret(VapiMessages.statusUpdate(callId, "in-progress"))
+                .expectStatus()
+                .isOk();
 
-        ReceivedEvent<CallStatusReported> event = providerEvents.exactlyOneEventFor(callId)
-                .as(EventTypes.CALL_STATUS_REPORTED);
+        ReceivedEvent<CallStatusReported> event =
+                providerEvents.exactlyOneEventFor(callId).as(EventTypes.CALL_STATUS_REPORTED);
         assertThat(event.subject()).isEqualTo(callId);
         assertThat(event.payload().provider()).isEqualTo("vapi");
         assertThat(event.payload().accountId()).isEqualTo(SECRET_ACCOUNT);
@@ -57,9 +60,13 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
 
     @Test
     void whenCallEndsBusyThenTheTerminalStatusIsBusy() {
-        postSigned(VapiMessages.statusUpdate(callId, "ended", "customer-busy")).expectStatus().isOk();
+        postSigned(VapiMessages.statusUpdate(callId, "ended", "customer-busy"))
+                .expectStatus()
+                .isOk();
 
-        CallStatusReported status = providerEvents.exactlyOneEventFor(callId).as(EventTypes.CALL_STATUS_REPORTED)
+        CallStatusReported status = providerEvents
+                .exactlyOneEventFor(callId)
+                .as(EventTypes.CALL_STATUS_REPORTED)
                 .payload();
         assertThat(status.status()).isEqualTo(CallStatus.BUSY);
         assertThat(status.durationSeconds()).isEqualTo(125);
@@ -69,7 +76,9 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
     void whenEndOfCallReportThenOneCallReportWithTranscriptSummaryRecordingAndCost() {
         postSigned(VapiMessages.endOfCallReport(callId)).expectStatus().isOk();
 
-        CallReportReceived report = providerEvents.exactlyOneEventFor(callId).as(EventTypes.CALL_REPORT_RECEIVED)
+        CallReportReceived report = providerEvents
+                .exactlyOneEventFor(callId)
+                .as(EventTypes.CALL_REPORT_RECEIVED)
                 .payload();
         assertThat(report.accountId()).isEqualTo(HMAC_ACCOUNT);
         assertThat(report.endedReason()).isEqualTo("customer-ended-call");
@@ -85,7 +94,9 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
     void whenHangThenOneAssistantHangReported() {
         postWithSecret(VapiMessages.hang(callId)).expectStatus().isOk();
 
-        AssistantHangReported hang = providerEvents.exactlyOneEventFor(callId).as(EventTypes.ASSISTANT_HANG_REPORTED)
+        AssistantHangReported hang = providerEvents
+                .exactlyOneEventFor(callId)
+                .as(EventTypes.ASSISTANT_HANG_REPORTED)
                 .payload();
         assertThat(hang.callId()).isEqualTo(callId);
         assertThat(hang.occurredAt()).isNotNull();
@@ -94,7 +105,8 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
     @Test
     void whenMessageTypeIsNotOneWeUseThenAnsweredAndNothingPublished() {
         byte[] transcript = ("{\"message\":{\"type\":\"transcript\",\"role\":\"user\",\"transcriptType\":\"partial\","
-                + "\"transcript\":\"I'd like to book\",\"call\":{\"id\":\"" + callId + "\"}}}").getBytes();
+                        + "\"transcript\":\"I'd like to book\",\"call\":{\"id\":\"" + callId + "\"}}}")
+                .getBytes();
 
         postWithSecret(transcript).expectStatus().isOk();
 
@@ -103,14 +115,17 @@ class VapiServerMessageIT extends WebhookIngressITSupport {
 
     @Test
     void whenStatusIsNotACallStateThenAnsweredAndNothingPublished() {
-        postWithSecret(VapiMessages.statusUpdate(callId, "not-found")).expectStatus().isOk();
+        postWithSecret(VapiMessages.statusUpdate(callId, "not-found"))
+                .expectStatus()
+                .isOk();
 
         providerEvents.assertNothingPublishedFor(callId);
     }
 
     private double dedupHits() {
         var counter = meters.find("switchboard.webhook.dedup.hits")
-                .tag("type", EventTypes.CALL_STATUS_REPORTED.token()).counter();
+                .tag("type", EventTypes.CALL_STATUS_REPORTED.token())
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -30,6 +30,7 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
 
     @RegisterExtension
     final WebhookProbe providerEvents = new WebhookProbe();
+
     private final String callSid = TwilioForms.newCallSid();
 
     @AfterEach
@@ -44,15 +45,24 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
 
     @Test
     void whenTheFormIsNotUtf8ThenBadRequest() {
-        postForm("CallSid=" + callSid + "&From=%FF%FE").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("form body is not valid UTF-8");
+        postForm("CallSid=" + callSid + "&From=%FF%FE")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("form body is not valid UTF-8");
     }
 
     @Test
     void whenJsonIsMalformedThenBadRequest() {
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_JSON).header("X-Twilio-Signature", SOME_SIGNATURE)
-                .bodyValue("{\"CallSid\":\"" + callSid + "\"").exchange()
-                .expectStatus().isBadRequest();
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Twilio-Signature", SOME_SIGNATURE)
+                .bodyValue("{\"CallSid\":\"" + callSid + "\"")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -60,8 +70,12 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
         var form = TwilioForms.status(callSid);
         form.put("Timestamp", "yesterday");
 
-        postSigned(STATUS, form).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("Timestamp is not an RFC 2822 date");
+        postSigned(STATUS, form)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Timestamp is not an RFC 2822 date");
     }
 
     @Test
@@ -74,14 +88,19 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
 
     @Test
     void whenAChunkedBodyGrowsOverTheLimitThenContentTooLarge() {
-        Flux<DataBuffer> chunks = Flux.range(0, 80).map(i -> DefaultDataBufferFactory.sharedInstance
-                .wrap(("CallSid=" + callSid + "&Padding" + i + "=" + "x".repeat(1000) + "&")
-                        .getBytes(StandardCharsets.US_ASCII)));
+        Flux<DataBuffer> chunks = Flux.range(0, 80)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                        ("CallSid=" + callSid + "&Padding" + i + "=" + "x".repeat(1000) + "&")
+                                .getBytes(StandardCharsets.US_ASCII)));
 
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", SOME_SIGNATURE)
-                .body(chunks, DataBuffer.class).exchange()
-                .expectStatus().isEqualTo(413);
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
     }
 
     @Test
@@ -104,7 +123,9 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
 
         int status = RawHttp.firstStatus(port, head(body.length + 500), body, true, 5_000);
 
-        assertThat(status).satisfiesAnyOf(s -> assertThat(s).isEqualTo(-1), s -> assertThat(s).isBetween(400, 499));
+        assertThat(status)
+                .satisfiesAnyOf(
+                        s -> assertThat(s).isEqualTo(-1), s -> assertThat(s).isBetween(400, 499));
     }
 
     @Test
@@ -114,51 +135,78 @@ class WebhookBadInputIT extends WebhookIngressITSupport {
 
         int status = RawHttp.firstStatus(port, head(body.length + 500), body, false, 10_000);
 
-        assertThat(status).satisfiesAnyOf(s -> assertThat(s).isEqualTo(-1), s -> assertThat(s).isBetween(400, 499));
+        assertThat(status)
+                .satisfiesAnyOf(
+                        s -> assertThat(s).isEqualTo(-1), s -> assertThat(s).isBetween(400, 499));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void whenTheContentTypeIsNotFormOrJsonThenUnsupportedMediaType() {
-        web.post().uri(STATUS).contentType(MediaType.TEXT_PLAIN).header("X-Twilio-Signature", SOME_SIGNATURE)
-                .bodyValue("CallSid=" + callSid).exchange()
-                .expectStatus().isEqualTo(415);
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.TEXT_PLAIN)
+                .header("X-Twilio-Signature", SOME_SIGNATURE)
+                .bodyValue("CallSid=" + callSid)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415);
     }
 
     @Test
     void whenTheFormIsNotUtf8EncodedThenUnsupportedMediaType() {
-        web.post().uri(STATUS).contentType(MediaType.parseMediaType("application/x-www-form-urlencoded;charset=ISO-8859-1"))
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.parseMediaType("application/x-www-form-urlencoded;charset=ISO-8859-1"))
                 .header("X-Twilio-Signature", SOME_SIGNATURE)
-                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
-                .expectStatus().isEqualTo(415);
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid)))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415);
     }
 
     @Test
     void whenTheMethodIsNotPostThenMethodNotAllowed() {
         web.get().uri(STATUS).exchange().expectStatus().isEqualTo(405);
-        web.put().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("CallSid=" + callSid)
-                .exchange().expectStatus().isEqualTo(405);
+        web.put()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("CallSid=" + callSid)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405);
     }
 
     @Test
     void whenHeadersAreHugeThenRequestHeaderFieldsTooLarge() {
-        web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Padding", "x".repeat(10_000))
-                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
-                .expectStatus().isEqualTo(431);
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid)))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(431);
     }
 
     @Test
     void whenTheRequestLineIsHugeThenUriTooLong() {
-        web.post().uri(STATUS + "?pad=" + "x".repeat(5_000)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue(FormBodies.encode(TwilioForms.status(callSid))).exchange()
-                .expectStatus().isEqualTo(414);
+        web.post()
+                .uri(STATUS + "?pad=" + "x".repeat(5_000))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(FormBodies.encode(TwilioForms.status(callSid)))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(414);
     }
 
     private WebTestClient.ResponseSpec postForm(String body) {
-        return web.post().uri(STATUS).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        return web.post()
+                .uri(STATUS)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header("X-Twilio-Signature", SOME_SIGNATURE)
-                .bodyValue(body).exchange();
+                .bodyValue(body)
+                .exchange();
     }
 
     private String head(int contentLength) {

@@ -55,8 +55,13 @@ class WebhookFuzzIT extends WebhookIngressITSupport {
     void whenThousandsOfBadRequestsArriveThenEveryOneIsRefusedWithA4xxAndNothingIsPublished() throws Exception {
         long seed = Long.getLong("fuzz.seed", new Random().nextLong());
         int requests = Integer.getInteger("fuzz.requests", 10_000);
-        var fuzzer = new WebhookFuzzer(seed, targets(), new FuzzLimits((int) ingress.maxBodySize().toBytes(),
-                (int) vapi.maxBodySize().toBytes(), ingress.bodyTimeout()));
+        var fuzzer = new WebhookFuzzer(
+                seed,
+                targets(),
+                new FuzzLimits(
+                        (int) ingress.maxBodySize().toBytes(),
+                        (int) vapi.maxBodySize().toBytes(),
+                        ingress.bodyTimeout()));
         var topics = TopicSnapshot.ofCatalogue(SharedKafkaBroker.bootstrapServers());
         var tally = new FuzzTally();
         long started = System.nanoTime();
@@ -64,21 +69,25 @@ class WebhookFuzzIT extends WebhookIngressITSupport {
         sendConcurrently(fuzzer, requests, tally);
 
         String report = "WebhookFuzzIT seed=" + seed + " (rerun with -Dfuzz.seed=" + seed + "), " + requests
-                + " requests on " + THREADS + " connections in " + Duration.ofNanos(System.nanoTime() - started)
-                .toMillis() + " ms\n" + tally.summary();
+                + " requests on " + THREADS + " connections in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms\n" + tally.summary();
         System.out.println(report);
         assertThat(tally.failures()).as(report).isEmpty();
         assertThat(tally.serverErrors()).as(report).isZero();
         assertThat(tally.total()).isEqualTo(requests);
         for (FuzzCategory category : FuzzCategory.values()) {
-            assertThat(tally.count(category)).as("requests of %s\n%s", category, report).isPositive();
+            assertThat(tally.count(category))
+                    .as("requests of %s\n%s", category, report)
+                    .isPositive();
         }
         // Correctly signed or authenticated, so these were refused by the mapping, past the signature check.
         assertThat(tally.count(FuzzCategory.SIGNED_INVALID_FIELDS, "400"))
                 .isEqualTo(tally.count(FuzzCategory.SIGNED_INVALID_FIELDS));
         assertThat(tally.count(FuzzCategory.VAPI_AUTHENTICATED_INVALID, "400"))
                 .isEqualTo(tally.count(FuzzCategory.VAPI_AUTHENTICATED_INVALID));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(describe(topics.recordsSince(IsolationLevel.READ_UNCOMMITTED)))
                         .as("records published on %d partitions of the catalogue's topics", topics.partitionCount())
                         .isEmpty());
@@ -91,8 +100,8 @@ class WebhookFuzzIT extends WebhookIngressITSupport {
                 FuzzCase fuzzCase = fuzzer.generate(index);
                 long sent = System.nanoTime();
                 try {
-                    var answers = RawExchange.send(port, fuzzCase.request(), fuzzCase.closeOutput(), fuzzCase.answers(),
-                            fuzzCase.timeout());
+                    var answers = RawExchange.send(
+                            port, fuzzCase.request(), fuzzCase.closeOutput(), fuzzCase.answers(), fuzzCase.timeout());
                     tally.record(fuzzCase, answers, Duration.ofNanos(System.nanoTime() - sent));
                 } catch (RuntimeException e) {
                     tally.error(fuzzCase, e, Duration.ofNanos(System.nanoTime() - sent));
@@ -101,21 +110,26 @@ class WebhookFuzzIT extends WebhookIngressITSupport {
             return null;
         };
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
-            for (var done : pool.invokeAll(IntStream.range(0, THREADS).mapToObj(i -> connection).toList())) {
+            for (var done : pool.invokeAll(
+                    IntStream.range(0, THREADS).mapToObj(i -> connection).toList())) {
                 done.get();
             }
         }
     }
 
     private static FuzzTargets targets() {
-        return new FuzzTargets(PUBLIC_BASE_URL,
+        return new FuzzTargets(
+                PUBLIC_BASE_URL,
                 new TwilioAccount(ACCOUNT, TwilioForms.ACCOUNT_SID, AUTH_TOKEN),
                 new TwilioAccount(OTHER_ACCOUNT, OTHER_ACCOUNT_SID, OTHER_AUTH_TOKEN),
-                VAPI_ONLY_ACCOUNT, new VapiAccount(SECRET_ACCOUNT, SECRET), new VapiAccount(HMAC_ACCOUNT, HMAC_SECRET));
+                VAPI_ONLY_ACCOUNT,
+                new VapiAccount(SECRET_ACCOUNT, SECRET),
+                new VapiAccount(HMAC_ACCOUNT, HMAC_SECRET));
     }
 
     private static List<String> describe(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream()
-                .map(r -> r.topic() + "-" + r.partition() + "@" + r.offset() + " key=" + r.key()).toList();
+                .map(r -> r.topic() + "-" + r.partition() + "@" + r.offset() + " key=" + r.key())
+                .toList();
     }
 }

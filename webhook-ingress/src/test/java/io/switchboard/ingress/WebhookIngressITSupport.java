@@ -43,9 +43,11 @@ abstract class WebhookIngressITSupport {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Twilio account {@link TwilioForms#ACCOUNT_SID}. */
     static final String ACCOUNT = "acme-" + RUN;
+
     static final String AUTH_TOKEN = "auth-" + UUID.randomUUID();
     /** Another Twilio account with its own AccountSid and token. */
     static final String OTHER_ACCOUNT = "globex-" + RUN;
+
     static final String OTHER_ACCOUNT_SID = TwilioForms.newAccountSid();
     static final String OTHER_AUTH_TOKEN = "auth-" + UUID.randomUUID();
     /** Has a VAPI credential only. */
@@ -54,9 +56,11 @@ abstract class WebhookIngressITSupport {
     static final String UNOPENABLE_ACCOUNT = "hooli-" + RUN;
     /** A VAPI account verified by the secret header. */
     static final String SECRET_ACCOUNT = "vapi-secret-" + RUN;
+
     static final String SECRET = "vapi-" + UUID.randomUUID();
     /** A VAPI account verified by an HMAC signature. */
     static final String HMAC_ACCOUNT = "vapi-hmac-" + RUN;
+
     static final String HMAC_SECRET = "hmac-" + UUID.randomUUID();
 
     private static final AtomicBoolean ACCOUNTS_PUBLISHED = new AtomicBoolean();
@@ -82,23 +86,30 @@ abstract class WebhookIngressITSupport {
         if (ACCOUNTS_PUBLISHED.compareAndSet(false, true)) {
             String kafka = SharedKafkaBroker.bootstrapServers();
             var box = TestSecrets.box();
-            TestAccounts.configure(kafka, ACCOUNT, TestAccounts.twilio(box, ACCOUNT, TwilioForms.ACCOUNT_SID, AUTH_TOKEN));
-            TestAccounts.configure(kafka, OTHER_ACCOUNT,
-                    TestAccounts.twilio(box, OTHER_ACCOUNT, OTHER_ACCOUNT_SID, OTHER_AUTH_TOKEN));
+            TestAccounts.configure(
+                    kafka, ACCOUNT, TestAccounts.twilio(box, ACCOUNT, TwilioForms.ACCOUNT_SID, AUTH_TOKEN));
+            TestAccounts.configure(
+                    kafka, OTHER_ACCOUNT, TestAccounts.twilio(box, OTHER_ACCOUNT, OTHER_ACCOUNT_SID, OTHER_AUTH_TOKEN));
             TestAccounts.configure(kafka, VAPI_ONLY_ACCOUNT, TestAccounts.vapi(box, VAPI_ONLY_ACCOUNT, "vapi-secret"));
-            TestAccounts.configure(kafka, UNOPENABLE_ACCOUNT, TestAccounts.twilio(TestSecrets.foreignBox(),
-                    UNOPENABLE_ACCOUNT, TwilioForms.ACCOUNT_SID, AUTH_TOKEN));
+            TestAccounts.configure(
+                    kafka,
+                    UNOPENABLE_ACCOUNT,
+                    TestAccounts.twilio(
+                            TestSecrets.foreignBox(), UNOPENABLE_ACCOUNT, TwilioForms.ACCOUNT_SID, AUTH_TOKEN));
             TestAccounts.configure(kafka, SECRET_ACCOUNT, TestAccounts.vapi(box, SECRET_ACCOUNT, SECRET));
-            TestAccounts.configure(kafka, HMAC_ACCOUNT, new ProviderCredential("vapi", null,
-                    box.seal(HMAC_SECRET, HMAC_ACCOUNT), "hmac-sha256"));
+            TestAccounts.configure(
+                    kafka,
+                    HMAC_ACCOUNT,
+                    new ProviderCredential("vapi", null, box.seal(HMAC_SECRET, HMAC_ACCOUNT), "hmac-sha256"));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> accounts.isLoaded()
-                && accounts.credential(ACCOUNT, "twilio").isPresent()
-                && accounts.credential(OTHER_ACCOUNT, "twilio").isPresent()
-                && accounts.credential(VAPI_ONLY_ACCOUNT, "vapi").isPresent()
-                && accounts.credential(SECRET_ACCOUNT, "vapi").isPresent()
-                && accounts.credential(HMAC_ACCOUNT, "vapi").isPresent()
-                && accounts.unusableCredentialCount() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> accounts.isLoaded()
+                        && accounts.credential(ACCOUNT, "twilio").isPresent()
+                        && accounts.credential(OTHER_ACCOUNT, "twilio").isPresent()
+                        && accounts.credential(VAPI_ONLY_ACCOUNT, "vapi").isPresent()
+                        && accounts.credential(SECRET_ACCOUNT, "vapi").isPresent()
+                        && accounts.credential(HMAC_ACCOUNT, "vapi").isPresent()
+                        && accounts.unusableCredentialCount() > 0);
     }
 
     /** Posts the form signed as Twilio would for {@code path} (with its query string, if any). */
@@ -109,7 +120,8 @@ abstract class WebhookIngressITSupport {
     WebTestClient.ResponseSpec post(String path, Map<String, String> form, String signature, String idempotencyToken) {
         var body = new LinkedMultiValueMap<String, String>();
         form.forEach(body::add);
-        return web.post().uri(path)
+        return web.post()
+                .uri(path)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .headers(headers -> {
                     if (signature != null) {
@@ -134,8 +146,12 @@ abstract class WebhookIngressITSupport {
 
     /** As VAPI posts for a Bearer Token credential on header X-Vapi-Secret (the legacy server secret). */
     WebTestClient.ResponseSpec postWithSecret(byte[] body) {
-        return web.post().uri(vapiPath(SECRET_ACCOUNT)).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Vapi-Secret", SECRET).bodyValue(body).exchange();
+        return web.post()
+                .uri(vapiPath(SECRET_ACCOUNT))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Vapi-Secret", SECRET)
+                .bodyValue(body)
+                .exchange();
     }
 
     /** As VAPI posts for an HMAC credential with its defaults, signed now. */
@@ -144,9 +160,12 @@ abstract class WebhookIngressITSupport {
     }
 
     WebTestClient.ResponseSpec postSigned(byte[] body, String timestamp) {
-        return web.post().uri(vapiPath(HMAC_ACCOUNT)).contentType(MediaType.APPLICATION_JSON)
+        return web.post()
+                .uri(vapiPath(HMAC_ACCOUNT))
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(VapiSignatures.TIMESTAMP_HEADER, timestamp)
                 .header(VapiSignatures.SIGNATURE_HEADER, VapiSignatures.sign(HMAC_SECRET, timestamp, body))
-                .bodyValue(body).exchange();
+                .bodyValue(body)
+                .exchange();
     }
 }

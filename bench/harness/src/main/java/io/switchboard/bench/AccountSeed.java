@@ -27,25 +27,39 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class AccountSeed {
 
-    private AccountSeed() {
-    }
+    private AccountSeed() {}
 
     static void publish(String bootstrapServers, BenchAccount account) {
         var keys = account.orchestratorKeys();
-        var envelopes = new EventEnvelopes(URI.create("/switchboard/call-orchestrator"),
-                new EventSigner(keys.keyId(), keys.privateKey()), new EventVerifier(Map.of()));
-        var credential = new ProviderCredential("twilio", account.accountSid(),
-                account.secretBox().seal(account.authToken(), account.accountId()), null);
-        var configured = new AccountConfigured(account.accountId(), "Benchmark", List.of(), List.of(),
-                List.of(credential), Instant.now());
-        CloudEvent event = envelopes.wrap(EventTypes.ACCOUNT_CONFIGURED,
-                EventIds.of("bench-account", account.accountId(), configured.configuredAt().toString()),
-                account.accountId(), configured.configuredAt(), configured);
+        var envelopes = new EventEnvelopes(
+                URI.create("/switchboard/call-orchestrator"),
+                new EventSigner(keys.keyId(), keys.privateKey()),
+                new EventVerifier(Map.of()));
+        var credential = new ProviderCredential(
+                "twilio",
+                account.accountSid(),
+                account.secretBox().seal(account.authToken(), account.accountId()),
+                null);
+        var configured = new AccountConfigured(
+                account.accountId(), "Benchmark", List.of(), List.of(), List.of(credential), Instant.now());
+        CloudEvent event = envelopes.wrap(
+                EventTypes.ACCOUNT_CONFIGURED,
+                EventIds.of(
+                        "bench-account",
+                        account.accountId(),
+                        configured.configuredAt().toString()),
+                account.accountId(),
+                configured.configuredAt(),
+                configured);
         var serializer = new CloudEventSerializer();
         serializer.configure(Map.of(), false);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), account.accountId(), event)).get();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                serializer)) {
+            producer.send(new ProducerRecord<>(Topic.ACCOUNTS.topicName(), account.accountId(), event))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish the bench account", e);
         }

@@ -13,12 +13,24 @@ import io.switchboard.events.signing.Ed25519Keys;
  * ingress's event-signing key, the orchestrator's (which signs the account on accounts.v1), and the
  * AES key that seals the auth token there.
  */
-record BenchAccount(String accountId, String accountSid, String authToken, Ed25519Keys.KeyPair ingressKeys,
-        Ed25519Keys.KeyPair orchestratorKeys, String secretKeyId, String secretKey) {
+record BenchAccount(
+        String accountId,
+        String accountSid,
+        String authToken,
+        Ed25519Keys.KeyPair ingressKeys,
+        Ed25519Keys.KeyPair orchestratorKeys,
+        String secretKeyId,
+        String secretKey) {
 
     static BenchAccount generate() {
-        return new BenchAccount("bench", "AC" + randomHex(16), randomHex(16), Ed25519Keys.generate("bench-ingress-1"),
-                Ed25519Keys.generate("bench-orchestrator-1"), "bench-1", SecretBox.generateKey());
+        return new BenchAccount(
+                "bench",
+                "AC" + randomHex(16),
+                randomHex(16),
+                Ed25519Keys.generate("bench-ingress-1"),
+                Ed25519Keys.generate("bench-orchestrator-1"),
+                "bench-1",
+                SecretBox.generateKey());
     }
 
     SecretBox secretBox() {

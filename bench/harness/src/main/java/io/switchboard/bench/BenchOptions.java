@@ -22,8 +22,16 @@ import java.util.Map;
  * @param endpoints      which endpoints to measure: {@code ingress}, {@code bare}, or both
  * @param profile        record a JFR profile of the ingress during its saturation run
  */
-record BenchOptions(Duration duration, Duration warmup, List<Integer> rates, int connections, int maxConnections,
-        int maxRate, List<String> jvmFlags, Map<String, Object> ingressProperties, List<String> endpoints,
+record BenchOptions(
+        Duration duration,
+        Duration warmup,
+        List<Integer> rates,
+        int connections,
+        int maxConnections,
+        int maxRate,
+        List<String> jvmFlags,
+        Map<String, Object> ingressProperties,
+        List<String> endpoints,
         boolean profile) {
 
     /** The servers' JVM flags unless {@code --jvm} says otherwise; docs/benchmarks.md says why each is there. */
@@ -48,12 +56,19 @@ record BenchOptions(Duration duration, Duration warmup, List<Integer> rates, int
             switch (name) {
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value));
                 case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value));
-                case "--rates" -> rates = value.isBlank() ? List.of()
-                        : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--rates" ->
+                    rates = value.isBlank()
+                            ? List.of()
+                            : Arrays.stream(value.split(","))
+                                    .map(String::trim)
+                                    .map(Integer::valueOf)
+                                    .toList();
                 case "--connections" -> connections = Integer.parseInt(value);
                 case "--max-connections" -> maxConnections = Integer.parseInt(value);
                 case "--max-rate" -> maxRate = Integer.parseInt(value);
-                case "--jvm" -> jvmFlags = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+                case "--jvm" ->
+                    jvmFlags =
+                            value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "--ingress" -> {
                     int equals = value.indexOf('=');
                     if (equals < 1) {
@@ -66,8 +81,17 @@ record BenchOptions(Duration duration, Duration warmup, List<Integer> rates, int
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
             }
         }
-        return new BenchOptions(duration, warmup, rates, connections, maxConnections, maxRate, jvmFlags,
-                properties, new ArrayList<>(endpoints), profile);
+        return new BenchOptions(
+                duration,
+                warmup,
+                rates,
+                connections,
+                maxConnections,
+                maxRate,
+                jvmFlags,
+                properties,
+                new ArrayList<>(endpoints),
+                profile);
     }
 
     boolean measures(String endpoint) {

@@ -31,7 +31,10 @@ final class CpuMeter {
         var processes = new LinkedHashMap<String, ProcessHandle>();
         processes.put(Measurement.INGRESS, ProcessHandle.of(ingressPid).orElseThrow());
         processes.put(Measurement.BARE, ProcessHandle.of(barePid).orElseThrow());
-        ProcessHandle.current().children().filter(CpuMeter::runsBroker).findFirst()
+        ProcessHandle.current()
+                .children()
+                .filter(CpuMeter::runsBroker)
+                .findFirst()
                 .ifPresent(broker -> processes.put(BROKER, broker));
         processes.put(DRIVER, ProcessHandle.current());
         return new CpuMeter(processes);
@@ -40,8 +43,10 @@ final class CpuMeter {
     /** Read from /proc: the JDK may leave a command line as long as the broker's (its classpath) unreported. */
     private static boolean runsBroker(ProcessHandle process) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
-                    StandardCharsets.ISO_8859_1).contains("\0kafka.Kafka\0");
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                            StandardCharsets.ISO_8859_1)
+                    .contains("\0kafka.Kafka\0");
         } catch (IOException e) {
             return false;
         }
@@ -50,8 +55,8 @@ final class CpuMeter {
     /** CPU seconds used so far, by process name and for the machine as a whole. */
     Map<String, Double> sample() {
         var seconds = new LinkedHashMap<String, Double>();
-        processes.forEach((name, process) -> seconds.put(name,
-                process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9));
+        processes.forEach((name, process) -> seconds.put(
+                name, process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9));
         seconds.put(MACHINE, machineBusySeconds());
         seconds.put("wall", System.nanoTime() / 1e9);
         return seconds;
@@ -72,7 +77,8 @@ final class CpuMeter {
     /** The first line of /proc/stat: every CPU's time in clock ticks (USER_HZ, 100 on Linux), idle, iowait and steal excluded. */
     private static double machineBusySeconds() {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long busy = 0;
             for (int i = 1; i < Math.min(fields.length, 8); i++) {
                 if (i != 4 && i != 5) {

@@ -35,12 +35,14 @@ final class FlightRecording {
     }
 
     private void jcmd(String... command) {
-        var arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                .toString(), Long.toString(pid)));
+        var arguments = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         arguments.addAll(List.of(command));
         try {
-            Process jcmd = new ProcessBuilder(arguments).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process jcmd = new ProcessBuilder(arguments)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
             }

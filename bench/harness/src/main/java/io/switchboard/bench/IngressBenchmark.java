@@ -50,8 +50,11 @@ public final class IngressBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        Path repository = Path.of(System.getProperty("switchboard.repository", ".")).toAbsolutePath().normalize();
-        Path runDirectory = repository.resolve("bench/target/runs")
+        Path repository = Path.of(System.getProperty("switchboard.repository", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path runDirectory = repository
+                .resolve("bench/target/runs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(runDirectory);
         new IngressBenchmark(options, runDirectory).run(repository);
@@ -66,27 +69,41 @@ public final class IngressBenchmark {
         String publicBaseUrl = "http://127.0.0.1:" + ingressPort;
         Path kafka = runDirectory.resolve("kafka");
         try (var broker = KafkaBroker.start(kafka, 0);
-                var ingress = ServiceJvm.start("webhook-ingress", Jars.newest(repository, "webhook-ingress"), ingressPort,
-                        options.jvmFlags(), ingressProperties(account, broker, publicBaseUrl),
+                var ingress = ServiceJvm.start(
+                        "webhook-ingress",
+                        Jars.newest(repository, "webhook-ingress"),
+                        ingressPort,
+                        options.jvmFlags(),
+                        ingressProperties(account, broker, publicBaseUrl),
                         runDirectory.resolve("webhook-ingress.log"));
-                var bare = ServiceJvm.start("bare-webflux", Jars.newest(repository, "bench/bare-webflux"), barePort,
-                        options.jvmFlags(), Map.of(), runDirectory.resolve("bare-webflux.log"));
+                var bare = ServiceJvm.start(
+                        "bare-webflux",
+                        Jars.newest(repository, "bench/bare-webflux"),
+                        barePort,
+                        options.jvmFlags(),
+                        Map.of(),
+                        runDirectory.resolve("bare-webflux.log"));
                 var topic = new ProviderEventsTopic(broker.bootstrapServers())) {
-            ingress.awaitAnswer(ingress.request("/actuator/health/readiness").GET().build(), 200, READY_TIMEOUT);
+            ingress.awaitAnswer(
+                    ingress.request("/actuator/health/readiness").GET().build(), 200, READY_TIMEOUT);
             AccountSeed.publish(broker.bootstrapServers(), account);
-            IngressAccounts.awaitKnown(ingress.baseUrl() + "/webhooks/twilio/" + account.accountId() + "/status",
-                    Duration.ofSeconds(60));
-            bare.awaitAnswer(bare.request("/").POST(HttpRequest.BodyPublishers.noBody()).build(), 200, READY_TIMEOUT);
+            IngressAccounts.awaitKnown(
+                    ingress.baseUrl() + "/webhooks/twilio/" + account.accountId() + "/status", Duration.ofSeconds(60));
+            bare.awaitAnswer(
+                    bare.request("/").POST(HttpRequest.BodyPublishers.noBody()).build(), 200, READY_TIMEOUT);
             log("broker, webhook-ingress and bare-webflux are up; logs in " + runDirectory);
 
             var meter = CpuMeter.forRun(ingress.pid(), bare.pid());
             var ingressCallbacks = new StatusCallbacks(account, publicBaseUrl, "127.0.0.1:" + ingressPort);
             var bareRequests = RequestSource.cycling(
                     new StatusCallbacks(account, publicBaseUrl, "127.0.0.1:" + barePort).next(BARE_POOL));
-            var ingressTarget = new Target(Measurement.INGRESS, new InetSocketAddress("127.0.0.1", ingressPort),
-                    count -> RequestSource.distinct(ingressCallbacks.next(count)), topic);
-            var bareTarget = new Target(Measurement.BARE, new InetSocketAddress("127.0.0.1", barePort),
-                    count -> bareRequests, null);
+            var ingressTarget = new Target(
+                    Measurement.INGRESS,
+                    new InetSocketAddress("127.0.0.1", ingressPort),
+                    count -> RequestSource.distinct(ingressCallbacks.next(count)),
+                    topic);
+            var bareTarget = new Target(
+                    Measurement.BARE, new InetSocketAddress("127.0.0.1", barePort), count -> bareRequests, null);
             List<Target> targets = new ArrayList<>();
             if (options.measures(Measurement.BARE)) {
                 targets.add(bareTarget);
@@ -98,13 +115,15 @@ public final class IngressBenchmark {
             var warmUp = new WarmUp(options.warmup());
             for (Target target : targets) {
                 var compilers = new JitCompilers(target == ingressTarget ? ingress.pid() : bare.pid());
-                warmUps.add(warmUp.run(target.name(), compilers,
-                        round -> saturate(target, saturationRequests(target, round), round)));
+                warmUps.add(warmUp.run(
+                        target.name(), compilers, round -> saturate(target, saturationRequests(target, round), round)));
             }
             for (int rate : options.rates()) {
                 for (Target target : targets) {
-                    log(target.name() + ": fixed " + rate + "/s for " + options.duration().toSeconds() + " s");
-                    RequestSource requests = target.requests().prepare((int) (rate * options.duration().toSeconds()) + 1);
+                    log(target.name() + ": fixed " + rate + "/s for "
+                            + options.duration().toSeconds() + " s");
+                    RequestSource requests = target.requests()
+                            .prepare((int) (rate * options.duration().toSeconds()) + 1);
                     measure(target, meter, () -> fixedRate(target, requests, rate));
                 }
             }
@@ -113,7 +132,8 @@ public final class IngressBenchmark {
                         + options.duration().toSeconds() + " s");
                 RequestSource requests = saturationRequests(target, options.duration());
                 boolean profiled = options.profile() && target == ingressTarget;
-                var profile = profiled ? FlightRecording.start(ingress.pid(), runDirectory.resolve("ingress-saturation.jfr"))
+                var profile = profiled
+                        ? FlightRecording.start(ingress.pid(), runDirectory.resolve("ingress-saturation.jfr"))
                         : null;
                 measure(target, meter, () -> saturate(target, requests, options.duration()));
                 if (profile != null) {
@@ -139,10 +159,14 @@ public final class IngressBenchmark {
         if (result.cutShort() != null) {
             log("  " + result.cutShort());
         }
-        log("  %,.0f 2xx/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx, server CPU %.0f µs/request%s".formatted(
-                result.acceptedPerSecond(), result.latencyMillis(50), result.latencyMillis(99), result.errors(),
-                measurement.microsPerRequest(target.name()),
-                check == null ? "" : "; topic " + check.summary()));
+        log("  %,.0f 2xx/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx, server CPU %.0f µs/request%s"
+                .formatted(
+                        result.acceptedPerSecond(),
+                        result.latencyMillis(50),
+                        result.latencyMillis(99),
+                        result.errors(),
+                        measurement.microsPerRequest(target.name()),
+                        check == null ? "" : "; topic " + check.summary()));
     }
 
     private LoadResult fixedRate(Target target, RequestSource requests, int rate) {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The runnable jars the build left in a module's target folder. */
 final class Jars {
 
-    private Jars() {
-    }
+    private Jars() {}
 
     /** The newest {@code *-exec.jar} of the module at {@code modulePath} (relative to the repository). */
     static Path newest(Path repository, String modulePath) {
@@ -16,7 +15,8 @@ final class Jars {
         Path newest = null;
         try (var jars = Files.newDirectoryStream(target, "*-exec.jar")) {
             for (Path jar : jars) {
-                if (newest == null || jar.toFile().lastModified() > newest.toFile().lastModified()) {
+                if (newest == null
+                        || jar.toFile().lastModified() > newest.toFile().lastModified()) {
                     newest = jar;
                 }
             }

@@ -20,7 +20,10 @@ final class JitCompilers {
     /** CPU seconds the compiler threads (C1 and C2) have used so far. */
     double cpuSeconds() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return tasks.filter(JitCompilers::isCompiler).mapToLong(JitCompilers::ticks).sum() / 100.0;
+            return tasks.filter(JitCompilers::isCompiler)
+                            .mapToLong(JitCompilers::ticks)
+                            .sum()
+                    / 100.0;
         } catch (IOException e) {
             return 0;
         }

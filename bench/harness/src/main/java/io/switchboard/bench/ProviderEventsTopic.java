@@ -31,11 +31,19 @@ final class ProviderEventsTopic implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     ProviderEventsTopic(String bootstrapServers) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         this.partitions = IntStream.range(0, Topic.PROVIDER_EVENTS.partitions())
-                .mapToObj(p -> new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), p)).toList();
+                .mapToObj(p -> new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), p))
+                .toList();
         consumer.assign(partitions);
     }
 

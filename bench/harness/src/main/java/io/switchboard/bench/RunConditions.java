@@ -28,13 +28,21 @@ final class RunConditions {
                 - each measured load: %d s, after an unmeasured warm-up per endpoint (at least %d s, until its JIT \
                 compilers settle); fixed rates %s/s; saturation with %d connections
                 - logs%s: `%s`
-                """.formatted(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memory(),
-                System.getProperty("java.vm.vendor"), Runtime.version(),
-                String.join(" ", options.jvmFlags()),
-                options.ingressProperties().isEmpty() ? "none" : "`" + options.ingressProperties() + "`",
-                options.duration().toSeconds(), options.warmup().toSeconds(), options.rates(),
-                options.connections(), options.profile() ? " and profile" : "", runDirectory);
+                """.formatted(
+                        ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                        Runtime.getRuntime().availableProcessors(),
+                        cpuModel(),
+                        memory(),
+                        System.getProperty("java.vm.vendor"),
+                        Runtime.version(),
+                        String.join(" ", options.jvmFlags()),
+                        options.ingressProperties().isEmpty() ? "none" : "`" + options.ingressProperties() + "`",
+                        options.duration().toSeconds(),
+                        options.warmup().toSeconds(),
+                        options.rates(),
+                        options.connections(),
+                        options.profile() ? " and profile" : "",
+                        runDirectory);
     }
 
     private static String cpuModel() {
@@ -52,8 +60,10 @@ final class RunConditions {
 
     private static String procLine(String file, String key) {
         try (var lines = Files.lines(Path.of(file))) {
-            return lines.filter(line -> line.startsWith(key)).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+            return lines.filter(line -> line.startsWith(key))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }

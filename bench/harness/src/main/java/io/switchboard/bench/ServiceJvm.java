@@ -22,7 +22,8 @@ import io.switchboard.testsupport.ChildProcesses;
  */
 final class ServiceJvm implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -36,8 +37,8 @@ final class ServiceJvm implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceJvm start(String name, Path jar, int port, List<String> jvmFlags, Map<String, Object> properties,
-            Path log) {
+    static ServiceJvm start(
+            String name, Path jar, int port, List<String> jvmFlags, Map<String, Object> properties, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: bench/run builds it");
         }
@@ -46,7 +47,8 @@ final class ServiceJvm implements AutoCloseable {
         command.add(java);
         command.addAll(jvmFlags);
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SPRING_APPLICATION_JSON", EventJson.mapper().writeValueAsString(properties));
         builder.environment().put("SERVER_PORT", Integer.toString(port));

@@ -25,8 +25,8 @@ import io.switchboard.events.envelope.EventIds;
 final class StatusCallbacks {
 
     private static final String[] PROGRESS = {"initiated", "ringing", "in-progress", "completed"};
-    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-            Locale.US);
+    private static final DateTimeFormatter RFC_2822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
     private final BenchAccount account;
     private final String path;
@@ -76,8 +76,7 @@ final class StatusCallbacks {
                 + "I-Twilio-Idempotency-Token: " + token + "\r\n"
                 + "X-Twilio-Signature: " + signature.sign(signedUrl, form) + "\r\n"
                 + "\r\n";
-        return new PreparedRequest(EventIds.of("twilio", token),
-                (head + body).getBytes(StandardCharsets.US_ASCII));
+        return new PreparedRequest(EventIds.of("twilio", token), (head + body).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The fields of a real status callback for an outbound API call, in Twilio's order. */
@@ -123,7 +122,8 @@ final class StatusCallbacks {
     private static String encode(Map<String, String> form) {
         var body = new StringBuilder(1024);
         form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }

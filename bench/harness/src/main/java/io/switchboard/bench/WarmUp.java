@@ -24,8 +24,8 @@ final class WarmUp {
 
     /** Runs {@code round} until the compilers settle; says how long that took. */
     String run(String endpoint, JitCompilers compilers, Function<Duration, LoadResult> round) {
-        IngressBenchmark.log("warming up " + endpoint + " until its JIT compilers settle (at least "
-                + least.toSeconds() + " s, at most " + MOST.toSeconds() + " s)");
+        IngressBenchmark.log("warming up " + endpoint + " until its JIT compilers settle (at least " + least.toSeconds()
+                + " s, at most " + MOST.toSeconds() + " s)");
         long start = System.nanoTime();
         while (true) {
             double compiled = compilers.cpuSeconds();
@@ -33,10 +33,11 @@ final class WarmUp {
             LoadResult result = round.apply(ROUND);
             double cores = (compilers.cpuSeconds() - compiled) / ((System.nanoTime() - roundStart) / 1e9);
             Duration warm = Duration.ofNanos(System.nanoTime() - start);
-            IngressBenchmark.log("  %,.0f 2xx/s, JIT compilers %.2f cores".formatted(result.acceptedPerSecond(), cores));
+            IngressBenchmark.log(
+                    "  %,.0f 2xx/s, JIT compilers %.2f cores".formatted(result.acceptedPerSecond(), cores));
             if (warm.compareTo(least) >= 0 && cores < SETTLED_COMPILER_CORES || warm.compareTo(MOST) >= 0) {
-                return "%s %d s (last round %,.0f 2xx/s, JIT compilers %.2f cores)".formatted(endpoint,
-                        warm.toSeconds(), result.acceptedPerSecond(), cores);
+                return "%s %d s (last round %,.0f 2xx/s, JIT compilers %.2f cores)"
+                        .formatted(endpoint, warm.toSeconds(), result.acceptedPerSecond(), cores);
             }
         }
     }

@@ -19,14 +19,17 @@ public record AccountConfigured(
     }
 
     /** An account without provider credentials. */
-    public AccountConfigured(String accountId, String name, List<PhoneNumber> numbers, List<Assistant> assistants,
+    public AccountConfigured(
+            String accountId,
+            String name,
+            List<PhoneNumber> numbers,
+            List<Assistant> assistants,
             Instant configuredAt) {
         this(accountId, name, numbers, assistants, List.of(), configuredAt);
     }
 
     /** A number the account owns (E.164) and the assistant that answers it. */
-    public record PhoneNumber(String number, String assistantId) {
-    }
+    public record PhoneNumber(String number, String assistantId) {}
 
     /**
      * How the account is known to a provider and the secret that proves a webhook came from it.
@@ -37,10 +40,9 @@ public record AccountConfigured(
      * @param verification      how webhooks are verified where the provider offers a choice (VAPI: {@code secret-header} or
      *                          {@code hmac-sha256}); null for providers with one scheme (Twilio)
      */
-    public record ProviderCredential(String provider, String providerAccountId, String sealedSecret, String verification) {
-    }
+    public record ProviderCredential(
+            String provider, String providerAccountId, String sealedSecret, String verification) {}
 
     /** An AI assistant reached through a media stream. */
-    public record Assistant(String assistantId, String name, String streamUrl) {
-    }
+    public record Assistant(String assistantId, String name, String streamUrl) {}
 }

@@ -13,5 +13,4 @@ public record CallCharged(
         BigDecimal amount,
         String currency,
         BigDecimal balanceAfter,
-        Instant chargedAt) {
-}
+        Instant chargedAt) {}

@@ -10,5 +10,4 @@ public record WalletToppedUp(
         BigDecimal amount,
         String currency,
         BigDecimal balanceAfter,
-        Instant toppedUpAt) {
-}
+        Instant toppedUpAt) {}

@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static Duration requirePositive(Duration value, String property) {
         if (value == null || value.isNegative() || value.isZero()) {

@@ -64,7 +64,8 @@ public class SwitchboardEventsAutoConfiguration {
 
     @Bean
     EventEnvelopes eventEnvelopes(EventsProperties properties) {
-        var signer = new EventSigner(properties.signing().keyId(), properties.signing().privateKey());
+        var signer = new EventSigner(
+                properties.signing().keyId(), properties.signing().privateKey());
         return new EventEnvelopes(properties.source(), signer, new EventVerifier(properties.trustedKeys()));
     }
 
@@ -89,8 +90,8 @@ public class SwitchboardEventsAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, CloudEvent> kafkaTemplate, EventEnvelopes envelopes,
-            EventsProperties properties) {
+    EventPublisher eventPublisher(
+            KafkaTemplate<String, CloudEvent> kafkaTemplate, EventEnvelopes envelopes, EventsProperties properties) {
         return new EventPublisher(kafkaTemplate, envelopes, properties.publishTimeout());
     }
 
@@ -123,7 +124,10 @@ public class SwitchboardEventsAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaProperties kafkaProperties, EventsProperties properties, StalledPartitions stalls,
+    DeadLetters deadLetters(
+            KafkaProperties kafkaProperties,
+            EventsProperties properties,
+            StalledPartitions stalls,
             MeterRegistry meters) {
         Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
         // Dead letters are written outside the listener's transaction: a non-transactional,
@@ -143,8 +147,8 @@ public class SwitchboardEventsAutoConfiguration {
     }
 
     @Bean
-    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(DeadLetters deadLetters,
-            KafkaTemplate<Object, Object> kafkaTemplate) {
+    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(
+            DeadLetters deadLetters, KafkaTemplate<Object, Object> kafkaTemplate) {
         return deadLetters.afterRollbackProcessor(kafkaTemplate);
     }
 
@@ -160,11 +164,17 @@ public class SwitchboardEventsAutoConfiguration {
 
     /** Watches the dead-letter topics of the topics this service's listeners read. */
     @Bean(destroyMethod = "close")
-    DeadLetterBacklog deadLetterBacklog(KafkaProperties kafkaProperties, EventsProperties properties,
-            ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
-        var backlog = new DeadLetterBacklog(Admin.create(kafkaProperties.buildAdminProperties()),
-                () -> deadLetterTopicsOf(listeners.getIfAvailable()), properties.deadLetters().agedAfter(),
-                Clock.systemUTC(), meters);
+    DeadLetterBacklog deadLetterBacklog(
+            KafkaProperties kafkaProperties,
+            EventsProperties properties,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            MeterRegistry meters) {
+        var backlog = new DeadLetterBacklog(
+                Admin.create(kafkaProperties.buildAdminProperties()),
+                () -> deadLetterTopicsOf(listeners.getIfAvailable()),
+                properties.deadLetters().agedAfter(),
+                Clock.systemUTC(),
+                meters);
         backlog.start(properties.deadLetters().checkEvery());
         return backlog;
     }
@@ -178,7 +188,8 @@ public class SwitchboardEventsAutoConfiguration {
                 .map(container -> container.getContainerProperties().getTopics())
                 .filter(Objects::nonNull)
                 .flatMap(Arrays::stream)
-                .forEach(name -> Arrays.stream(Topic.values()).filter(t -> t.topicName().equals(name))
+                .forEach(name -> Arrays.stream(Topic.values())
+                        .filter(t -> t.topicName().equals(name))
                         .forEach(t -> topics.add(t.deadLetterTopicName())));
         return topics;
     }
@@ -191,7 +202,11 @@ public class SwitchboardEventsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "switchboard.events", name = "create-topics", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "switchboard.events",
+            name = "create-topics",
+            havingValue = "true",
+            matchIfMissing = true)
     KafkaAdmin.NewTopics switchboardTopics(EventsProperties properties) {
         var topics = new java.util.ArrayList<NewTopic>();
         for (Topic topic : Topic.values()) {

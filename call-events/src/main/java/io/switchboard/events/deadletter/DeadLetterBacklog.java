@@ -47,8 +47,12 @@ public final class DeadLetterBacklog implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("dead-letter-backlog").daemon().factory());
 
-    public DeadLetterBacklog(Admin admin, Supplier<Collection<String>> deadLetterTopics, Duration agedAfter,
-            Clock clock, MeterRegistry meters) {
+    public DeadLetterBacklog(
+            Admin admin,
+            Supplier<Collection<String>> deadLetterTopics,
+            Duration agedAfter,
+            Clock clock,
+            MeterRegistry meters) {
         this.admin = admin;
         this.deadLetterTopics = deadLetterTopics;
         this.agedAfter = agedAfter;
@@ -63,14 +67,18 @@ public final class DeadLetterBacklog implements AutoCloseable {
     /** Reads the offsets once; also what the scheduler runs. */
     public void refresh() throws Exception {
         for (String topic : deadLetterTopics.get()) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
             Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
-            Map<TopicPartition, Long> young = offsets(partitions,
+            Map<TopicPartition, Long> young = offsets(
+                    partitions,
                     OffsetSpec.forTimestamp(clock.instant().minus(agedAfter).toEpochMilli()));
             Map<TopicPartition, OffsetAndMetadata> handled = admin.listConsumerGroupOffsets(OPERATORS_GROUP)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             long waiting = 0;
             long old = 0;
             for (TopicPartition tp : partitions) {
@@ -83,8 +91,12 @@ public final class DeadLetterBacklog implements AutoCloseable {
             }
             gauge(unhandled, "switchboard.dlt.unhandled.records", "Dead letters not yet marked handled", topic)
                     .set(waiting);
-            gauge(aged, "switchboard.dlt.aged.records",
-                    "Unhandled dead letters old enough to be lost to retention soon", topic).set(old);
+            gauge(
+                            aged,
+                            "switchboard.dlt.aged.records",
+                            "Unhandled dead letters old enough to be lost to retention soon",
+                            topic)
+                    .set(old);
         }
     }
 
@@ -102,7 +114,10 @@ public final class DeadLetterBacklog implements AutoCloseable {
     private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String topic) {
         return values.computeIfAbsent(topic, t -> {
             var value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get).description(description).tag("topic", t).register(meters);
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .tag("topic", t)
+                    .register(meters);
             return value;
         });
     }

@@ -18,7 +18,8 @@ public final class DeadLetterSerializer implements Serializer<Object> {
             case null -> null;
             case byte[] bytes -> bytes;
             case String text -> text.getBytes(StandardCharsets.UTF_8);
-            case CloudEvent event -> event.getData() == null ? null : event.getData().toBytes();
+            case CloudEvent event ->
+                event.getData() == null ? null : event.getData().toBytes();
             default -> value.toString().getBytes(StandardCharsets.UTF_8);
         };
     }

@@ -38,11 +38,15 @@ public final class DeadLetters {
     private final RetryPolicy retry;
     private final StalledPartitions stalls;
 
-    public DeadLetters(KafkaOperations<Object, Object> deadLetterTemplate, RetryPolicy retry, StalledPartitions stalls,
+    public DeadLetters(
+            KafkaOperations<Object, Object> deadLetterTemplate,
+            RetryPolicy retry,
+            StalledPartitions stalls,
             MeterRegistry meters) {
         this.retry = retry;
         this.stalls = stalls;
-        var publishing = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+        var publishing = new DeadLetterPublishingRecoverer(
+                deadLetterTemplate,
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
         publishing.addHeadersFunction((record, exception) -> {
             var headers = new RecordHeaders();
@@ -54,11 +58,16 @@ public final class DeadLetters {
             publishing.accept(record, consumer, exception);
             String reason = reason(record);
             String failure = Poison.reason(exception).getClass().getSimpleName();
-            counters.computeIfAbsent(record.topic() + "|" + reason + "|" + failure, key -> Counter
-                    .builder("switchboard.dlt.records")
-                    .description("Records sent to a dead-letter topic, by source topic, reason and failure")
-                    .tag("topic", record.topic()).tag("reason", reason).tag("exception", failure)
-                    .register(meters)).increment();
+            counters.computeIfAbsent(
+                            record.topic() + "|" + reason + "|" + failure,
+                            key -> Counter.builder("switchboard.dlt.records")
+                                    .description(
+                                            "Records sent to a dead-letter topic, by source topic, reason and failure")
+                                    .tag("topic", record.topic())
+                                    .tag("reason", reason)
+                                    .tag("exception", failure)
+                                    .register(meters))
+                    .increment();
         };
     }
 
@@ -67,7 +76,8 @@ public final class DeadLetters {
     }
 
     /** For transactional listeners: the dead letter's offset is committed in a transaction of its own. */
-    public DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaOperations<Object, Object> template) {
+    public DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(
+            KafkaOperations<Object, Object> template) {
         return configure(new DefaultAfterRollbackProcessor<>(recoverer, retry.backOff(() -> false), template, true));
     }
 

@@ -19,8 +19,7 @@ public final class Poison {
     public static final List<Class<? extends Exception>> EXCEPTIONS =
             List.of(DeserializationException.class, RejectedEventException.class);
 
-    private Poison() {
-    }
+    private Poison() {}
 
     /** Whether {@code failure} or any of its causes is on the list. */
     public static boolean is(Throwable failure) {

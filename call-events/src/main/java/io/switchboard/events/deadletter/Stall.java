@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param attempts    deliveries so far
  * @param reason      the innermost failure, e.g. {@code TimeoutException: ...}
  */
-public record Stall(String topic, int partition, long offset, Instant since, Instant lastFailure, int attempts,
-        String reason) {
+public record Stall(
+        String topic, int partition, long offset, Instant since, Instant lastFailure, int attempts, String reason) {
 
     Stall failedAgain(Instant at, int attempt, String latestReason) {
         return new Stall(topic, partition, offset, since, at, attempt, latestReason);

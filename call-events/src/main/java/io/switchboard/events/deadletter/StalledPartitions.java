@@ -43,12 +43,18 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
         this.forgetAfter = forgetAfter;
         for (Topic topic : Topic.values()) {
             String name = topic.topicName();
-            Gauge.builder("switchboard.consumer.stalled.partitions", this, s -> s.current(name).size())
-                    .description("Partitions whose next record keeps failing for a transient reason (the consumer waits)")
-                    .tag("topic", name).register(meters);
+            Gauge.builder(
+                            "switchboard.consumer.stalled.partitions",
+                            this,
+                            s -> s.current(name).size())
+                    .description(
+                            "Partitions whose next record keeps failing for a transient reason (the consumer waits)")
+                    .tag("topic", name)
+                    .register(meters);
             Gauge.builder("switchboard.consumer.stall.seconds", this, s -> s.longestSeconds(name))
                     .description("How long the longest current stall of this topic has lasted")
-                    .tag("topic", name).register(meters);
+                    .tag("topic", name)
+                    .register(meters);
         }
     }
 
@@ -56,7 +62,9 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
     public List<Stall> current() {
         Instant now = clock.instant();
         stalls.values().removeIf(stall -> stall.lastFailure().plus(forgetAfter).isBefore(now));
-        return stalls.values().stream().sorted(Comparator.comparing(Stall::since)).toList();
+        return stalls.values().stream()
+                .sorted(Comparator.comparing(Stall::since))
+                .toList();
     }
 
     /**
@@ -69,8 +77,13 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
             return Optional.empty();
         }
         parked.add(new Parked(topic, partition, offset));
-        log.warn("Operator parked {}-{}@{} (failing since {}: {}); it goes to the dead-letter topic at its next retry",
-                topic, partition, offset, stall.since(), stall.reason());
+        log.warn(
+                "Operator parked {}-{}@{} (failing since {}: {}); it goes to the dead-letter topic at its next retry",
+                topic,
+                partition,
+                offset,
+                stall.since(),
+                stall.reason());
         return Optional.of(stall);
     }
 
@@ -83,11 +96,25 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
         Instant now = clock.instant();
         String reason = describe(Poison.reason(exception));
         TopicPartition key = new TopicPartition(record.topic(), record.partition());
-        stalls.compute(key, (tp, stall) -> stall != null && stall.offset() == record.offset()
-                ? stall.failedAgain(now, deliveryAttempt, reason)
-                : new Stall(record.topic(), record.partition(), record.offset(), now, now, deliveryAttempt, reason));
-        log.warn("{}-{}@{} failed (attempt {}), retrying: {}", record.topic(), record.partition(), record.offset(),
-                deliveryAttempt, reason);
+        stalls.compute(
+                key,
+                (tp, stall) -> stall != null && stall.offset() == record.offset()
+                        ? stall.failedAgain(now, deliveryAttempt, reason)
+                        : new Stall(
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                now,
+                                now,
+                                deliveryAttempt,
+                                reason));
+        log.warn(
+                "{}-{}@{} failed (attempt {}), retrying: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                deliveryAttempt,
+                reason);
     }
 
     @Override
@@ -97,7 +124,8 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
     }
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(
+            ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         return record;
     }
 
@@ -107,7 +135,8 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
     }
 
     private void ended(ConsumerRecord<?, ?> record) {
-        stalls.computeIfPresent(new TopicPartition(record.topic(), record.partition()),
+        stalls.computeIfPresent(
+                new TopicPartition(record.topic(), record.partition()),
                 (tp, stall) -> stall.offset() <= record.offset() ? null : stall);
     }
 
@@ -117,7 +146,10 @@ public final class StalledPartitions implements RetryListener, RecordInterceptor
 
     private double longestSeconds(String topic) {
         Instant now = clock.instant();
-        return current(topic).stream().mapToDouble(stall -> stall.age(now).toMillis() / 1000.0).max().orElse(0);
+        return current(topic).stream()
+                .mapToDouble(stall -> stall.age(now).toMillis() / 1000.0)
+                .max()
+                .orElse(0);
     }
 
     private static String describe(Throwable reason) {

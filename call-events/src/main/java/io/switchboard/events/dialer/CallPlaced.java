@@ -12,5 +12,4 @@ public record CallPlaced(
         String to,
         String assistantId,
         Integer timeLimitSeconds,
-        Instant placedAt) {
-}
+        Instant placedAt) {}

@@ -28,8 +28,8 @@ public final class EventEnvelopes {
         this.source = source;
         this.signer = signer;
         this.verifier = verifier;
-        this.typesByToken = EventTypes.all().stream()
-                .collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));
+        this.typesByToken =
+                EventTypes.all().stream().collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));
     }
 
     /** A signed CloudEvent: {@code id} must be deterministic for the fact it records. */

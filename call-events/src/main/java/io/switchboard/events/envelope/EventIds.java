@@ -13,8 +13,7 @@ public final class EventIds {
 
     private static final byte[] NAMESPACE = "switchboard.events".getBytes(StandardCharsets.UTF_8);
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     public static String of(String... parts) {
         MessageDigest sha1 = sha1();
@@ -22,8 +21,12 @@ public final class EventIds {
         for (String part : parts) {
             byte[] bytes = String.valueOf(part).getBytes(StandardCharsets.UTF_8);
             // Length-prefixed so that ("ab","c") and ("a","bc") differ.
-            sha1.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-                    (byte) (bytes.length >>> 8), (byte) bytes.length});
+            sha1.update(new byte[] {
+                (byte) (bytes.length >>> 24),
+                (byte) (bytes.length >>> 16),
+                (byte) (bytes.length >>> 8),
+                (byte) bytes.length
+            });
             sha1.update(bytes);
         }
         byte[] hash = sha1.digest();

@@ -13,7 +13,9 @@ public record EventType<T>(String token, Class<T> payloadType, String schemaReso
     }
 
     public static <T> EventType<T> of(String area, String name, int version, Class<T> payloadType) {
-        return new EventType<>("switchboard." + area + "." + name + ".v" + version, payloadType,
+        return new EventType<>(
+                "switchboard." + area + "." + name + ".v" + version,
+                payloadType,
                 "schemas/" + area + "." + name + ".v" + version + ".schema.json");
     }
 }

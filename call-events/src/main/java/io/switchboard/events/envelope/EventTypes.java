@@ -33,8 +33,7 @@ public final class EventTypes {
             EventType.of("provider", "call-report-received", 1, CallReportReceived.class);
     public static final EventType<AssistantHangReported> ASSISTANT_HANG_REPORTED =
             EventType.of("provider", "assistant-hang-reported", 1, AssistantHangReported.class);
-    public static final EventType<CallPlaced> CALL_PLACED =
-            EventType.of("dialer", "call-placed", 1, CallPlaced.class);
+    public static final EventType<CallPlaced> CALL_PLACED = EventType.of("dialer", "call-placed", 1, CallPlaced.class);
     public static final EventType<CallRequestRejected> CALL_REQUEST_REJECTED =
             EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
@@ -52,13 +51,24 @@ public final class EventTypes {
     public static final EventType<WalletUpdated> WALLET_UPDATED =
             EventType.of("billing", "wallet-updated", 1, WalletUpdated.class);
 
-    private static final List<EventType<?>> ALL = List.of(CALL_STATUS_REPORTED, RECORDING_REPORTED,
-            INBOUND_CALL_RECEIVED, ANSWERING_MACHINE_DETECTED, CALL_REPORT_RECEIVED, ASSISTANT_HANG_REPORTED, CALL_PLACED,
-            CALL_REQUEST_REJECTED, CALL_STATE_CHANGED, ROUTING_REQUESTED, ROUTING_DECIDED, ACCOUNT_CONFIGURED, CALL_CHARGED,
-            WALLET_TOPPED_UP, WALLET_UPDATED);
+    private static final List<EventType<?>> ALL = List.of(
+            CALL_STATUS_REPORTED,
+            RECORDING_REPORTED,
+            INBOUND_CALL_RECEIVED,
+            ANSWERING_MACHINE_DETECTED,
+            CALL_REPORT_RECEIVED,
+            ASSISTANT_HANG_REPORTED,
+            CALL_PLACED,
+            CALL_REQUEST_REJECTED,
+            CALL_STATE_CHANGED,
+            ROUTING_REQUESTED,
+            ROUTING_DECIDED,
+            ACCOUNT_CONFIGURED,
+            CALL_CHARGED,
+            WALLET_TOPPED_UP,
+            WALLET_UPDATED);
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static List<EventType<?>> all() {
         return ALL;

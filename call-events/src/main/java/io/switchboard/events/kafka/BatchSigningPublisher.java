@@ -35,14 +35,18 @@ public final class BatchSigningPublisher implements AutoCloseable {
     private final long lingerNanos;
     private final int maxBatch;
     private final IntConsumer batchSizes;
-    private final ScheduledThreadPoolExecutor signer = new ScheduledThreadPoolExecutor(1,
-            Thread.ofPlatform().name("envelope-signer").daemon().factory());
+    private final ScheduledThreadPoolExecutor signer = new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("envelope-signer").daemon().factory());
     private final Object lock = new Object();
     private List<Pending> pending = new ArrayList<>();
 
     /** @param batchSizes told the size of every batch signed (e.g. a distribution summary) */
-    public BatchSigningPublisher(KafkaTemplate<String, CloudEvent> template, EventEnvelopes envelopes,
-            Duration linger, int maxBatch, IntConsumer batchSizes) {
+    public BatchSigningPublisher(
+            KafkaTemplate<String, CloudEvent> template,
+            EventEnvelopes envelopes,
+            Duration linger,
+            int maxBatch,
+            IntConsumer batchSizes) {
         if (linger.isNegative() || maxBatch < 1) {
             throw new IllegalArgumentException("A signing batch needs a linger >= 0 and a size >= 1");
         }
@@ -56,11 +60,12 @@ public final class BatchSigningPublisher implements AutoCloseable {
     }
 
     /** Completes when the broker acknowledged the record (or failed to); never blocks the caller. */
-    public <T> CompletableFuture<SendResult<String, CloudEvent>> publish(Topic topic, String key, OutgoingEvent<T> event) {
+    public <T> CompletableFuture<SendResult<String, CloudEvent>> publish(
+            Topic topic, String key, OutgoingEvent<T> event) {
         var future = new CompletableFuture<SendResult<String, CloudEvent>>();
         try {
-            CloudEvent unsigned = envelopes.unsigned(event.type(), event.id(), event.subject(), event.time(),
-                    event.payload());
+            CloudEvent unsigned =
+                    envelopes.unsigned(event.type(), event.id(), event.subject(), event.time(), event.payload());
             int queued;
             synchronized (lock) {
                 pending.add(new Pending(topic, key, unsigned, future));
@@ -117,13 +122,14 @@ public final class BatchSigningPublisher implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Pending each = batch.get(i);
             try {
-                template.send(each.topic().topicName(), each.key(), signed.get(i)).whenComplete((result, error) -> {
-                    if (error == null) {
-                        each.future().complete(result);
-                    } else {
-                        each.future().completeExceptionally(error);
-                    }
-                });
+                template.send(each.topic().topicName(), each.key(), signed.get(i))
+                        .whenComplete((result, error) -> {
+                            if (error == null) {
+                                each.future().complete(result);
+                            } else {
+                                each.future().completeExceptionally(error);
+                            }
+                        });
             } catch (RuntimeException e) {
                 each.future().completeExceptionally(e);
             }
@@ -151,7 +157,6 @@ public final class BatchSigningPublisher implements AutoCloseable {
         }
     }
 
-    private record Pending(Topic topic, String key, CloudEvent event,
-            CompletableFuture<SendResult<String, CloudEvent>> future) {
-    }
+    private record Pending(
+            Topic topic, String key, CloudEvent event, CompletableFuture<SendResult<String, CloudEvent>> future) {}
 }

@@ -65,8 +65,8 @@ public final class EventPublisher {
         }
     }
 
-    private CompletableFuture<SendResult<String, CloudEvent>> send(Topic topic, Integer partition, String key,
-            OutgoingEvent<?> event) {
+    private CompletableFuture<SendResult<String, CloudEvent>> send(
+            Topic topic, Integer partition, String key, OutgoingEvent<?> event) {
         return template.send(new ProducerRecord<>(topic.topicName(), partition, key, signed(event)));
     }
 
@@ -79,6 +79,5 @@ public final class EventPublisher {
     }
 
     /** One event for {@link #publishAllAndWait}. */
-    public record Publication(Topic topic, String key, OutgoingEvent<?> event) {
-    }
+    public record Publication(Topic topic, String key, OutgoingEvent<?> event) {}
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PublishDeadline {
 
-    private PublishDeadline() {
-    }
+    private PublishDeadline() {}
 
     /** Blocks until every send is acknowledged, at most {@code timeout} in all. */
     public static void await(Duration timeout, String what, CompletableFuture<?>... sends) {
@@ -41,7 +40,8 @@ public final class PublishDeadline {
             if (error == null) {
                 return result;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             String message = cause instanceof TimeoutException
                     ? "the broker did not acknowledge " + what + " within " + timeout
                     : "the broker did not take " + what;

@@ -27,7 +27,9 @@ public final class SkippedRecords {
         log.error("Skipping {} record {}-{}@{} while replaying: {}", reason, topic, partition, offset, detail);
         Counter.builder("switchboard.replay.skipped")
                 .description("Records skipped while replaying a topic, because they could not be decoded or verified")
-                .tag("topic", topic).tag("reason", reason)
-                .register(meters).increment();
+                .tag("topic", topic)
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
     }
 }

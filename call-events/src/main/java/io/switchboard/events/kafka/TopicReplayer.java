@@ -44,8 +44,10 @@ public final class TopicReplayer {
     }
 
     /** Reads through the consumers {@code consumers} makes, one per replay (a test passes Kafka's MockConsumer). */
-    TopicReplayer(Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers,
-            EventEnvelopes envelopes, MeterRegistry meters) {
+    TopicReplayer(
+            Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers,
+            EventEnvelopes envelopes,
+            MeterRegistry meters) {
         this.consumers = consumers;
         this.envelopes = envelopes;
         this.skipped = new SkippedRecords(meters);
@@ -65,7 +67,8 @@ public final class TopicReplayer {
     public void replayAll(Topic topic, Consumer<ReceivedEvent<Object>> sink) {
         try (var consumer = consumers.get()) {
             List<Integer> partitions = consumer.partitionsFor(topic.topicName()).stream()
-                    .map(info -> info.partition()).toList();
+                    .map(info -> info.partition())
+                    .toList();
             replay(consumer, topic, partitions, sink);
         }
     }
@@ -76,10 +79,14 @@ public final class TopicReplayer {
         }
     }
 
-    private void replay(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Topic topic,
-            Collection<Integer> partitions, Consumer<ReceivedEvent<Object>> sink) {
+    private void replay(
+            org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+            Topic topic,
+            Collection<Integer> partitions,
+            Consumer<ReceivedEvent<Object>> sink) {
         List<TopicPartition> assigned = partitions.stream()
-                .map(p -> new TopicPartition(topic.topicName(), p)).toList();
+                .map(p -> new TopicPartition(topic.topicName(), p))
+                .toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         Map<TopicPartition, Long> end = consumer.endOffsets(assigned);

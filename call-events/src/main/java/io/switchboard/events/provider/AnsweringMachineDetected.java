@@ -14,5 +14,4 @@ public record AnsweringMachineDetected(
         String callId,
         String answeredBy,
         Integer machineDetectionDurationMs,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

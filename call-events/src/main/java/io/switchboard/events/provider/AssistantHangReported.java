@@ -10,9 +10,4 @@ import java.time.Instant;
  * @param occurredAt when the provider noticed it; null when it did not say
  */
 public record AssistantHangReported(
-        String provider,
-        String accountId,
-        String callId,
-        Instant occurredAt,
-        Instant receivedAt) {
-}
+        String provider, String accountId, String callId, Instant occurredAt, Instant receivedAt) {}

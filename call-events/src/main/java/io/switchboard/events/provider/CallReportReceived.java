@@ -27,5 +27,4 @@ public record CallReportReceived(
         Integer durationSeconds,
         Instant startedAt,
         Instant endedAt,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

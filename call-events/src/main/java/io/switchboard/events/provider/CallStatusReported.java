@@ -21,5 +21,4 @@ public record CallStatusReported(
         String parentCallId,
         String answeredBy,
         String callbackSource,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -10,5 +10,4 @@ public record InboundCallReceived(
         String callId,
         String from,
         String to,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -12,5 +12,4 @@ public record RecordingReported(
         String url,
         Integer durationSeconds,
         Integer channels,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

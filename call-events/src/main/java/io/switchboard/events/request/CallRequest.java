@@ -7,12 +7,7 @@ import java.util.Map;
  * as plain JSON (schemas/call-request.v1.schema.json). {@code requestId} makes retries idempotent.
  */
 public record CallRequest(
-        String requestId,
-        String accountId,
-        String to,
-        String from,
-        String assistantId,
-        Map<String, String> metadata) {
+        String requestId, String accountId, String to, String from, String assistantId, Map<String, String> metadata) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
 }

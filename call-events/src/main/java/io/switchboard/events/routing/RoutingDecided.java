@@ -7,9 +7,4 @@ import java.time.Instant;
  * document (TwiML for Twilio) ready to send.
  */
 public record RoutingDecided(
-        String callId,
-        String assistantId,
-        String answerContentType,
-        String answerDocument,
-        Instant decidedAt) {
-}
+        String callId, String assistantId, String answerContentType, String answerDocument, Instant decidedAt) {}

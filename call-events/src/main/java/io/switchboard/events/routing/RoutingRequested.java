@@ -4,10 +4,4 @@ import java.time.Instant;
 
 /** The ingress asks how to answer an inbound call; the orchestrator replies with a decision. */
 public record RoutingRequested(
-        String provider,
-        String accountId,
-        String callId,
-        String from,
-        String to,
-        Instant requestedAt) {
-}
+        String provider, String accountId, String callId, String from, String to, Instant requestedAt) {}

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -35,8 +34,8 @@ public final class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     public SecretBox(String activeKeyId, Map<String, String> base64KeysById) {
-        this.keys = base64KeysById.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> aesKey(e.getKey(), e.getValue())));
+        this.keys = base64KeysById.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> aesKey(e.getKey(), e.getValue())));
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("The active secret key id " + activeKeyId + " has no key");
         }
@@ -46,9 +45,16 @@ public final class SecretBox {
     public String seal(String plaintext, String associatedData) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv, associatedData,
+        byte[] sealed = run(
+                Cipher.ENCRYPT_MODE,
+                keys.get(activeKeyId),
+                iv,
+                associatedData,
                 plaintext.getBytes(StandardCharsets.UTF_8));
-        byte[] ivAndSealed = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        byte[] ivAndSealed = ByteBuffer.allocate(IV_BYTES + sealed.length)
+                .put(iv)
+                .put(sealed)
+                .array();
         return PREFIX + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(ivAndSealed);
     }
 

@@ -16,7 +16,9 @@ record BatchProof(int index, int size, List<byte[]> path) {
     private static final int MAX_PATH = 32;
 
     String encode() {
-        ByteBuffer bytes = ByteBuffer.allocate(8 + path.size() * MerkleTree.HASH_LENGTH).putInt(index).putInt(size);
+        ByteBuffer bytes = ByteBuffer.allocate(8 + path.size() * MerkleTree.HASH_LENGTH)
+                .putInt(index)
+                .putInt(size);
         path.forEach(bytes::put);
         return Base64.getEncoder().encodeToString(bytes.array());
     }

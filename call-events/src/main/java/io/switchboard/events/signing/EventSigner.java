@@ -79,7 +79,11 @@ public final class EventSigner {
 
     /** The bytes a batch signature covers: the prefix, the batch size (4-byte big-endian) and the root. */
     static byte[] batchMessage(int size, byte[] root) {
-        return ByteBuffer.allocate(BATCH_PREFIX.length + 4 + root.length).put(BATCH_PREFIX).putInt(size).put(root).array();
+        return ByteBuffer.allocate(BATCH_PREFIX.length + 4 + root.length)
+                .put(BATCH_PREFIX)
+                .putInt(size)
+                .put(root)
+                .array();
     }
 
     private String signature(byte[] message) {

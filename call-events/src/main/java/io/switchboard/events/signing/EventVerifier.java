@@ -28,8 +28,10 @@ public final class EventVerifier {
     private final Map<String, byte[]> verifiedRoots = new ConcurrentHashMap<>();
 
     public EventVerifier(Map<String, String> base64PublicKeysById) {
-        this.trustedKeys = base64PublicKeysById.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, e -> new Ed25519PublicKeyParameters(Base64.getDecoder().decode(e.getValue()))));
+        this.trustedKeys = base64PublicKeysById.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey,
+                        e -> new Ed25519PublicKeyParameters(Base64.getDecoder().decode(e.getValue()))));
     }
 
     public void verify(CloudEvent event) {
@@ -57,8 +59,12 @@ public final class EventVerifier {
         }
     }
 
-    private boolean batchSignatureMatches(CloudEvent event, Ed25519PublicKeyParameters key, String signatureId,
-            byte[] signatureBytes, String proofText) {
+    private boolean batchSignatureMatches(
+            CloudEvent event,
+            Ed25519PublicKeyParameters key,
+            String signatureId,
+            byte[] signatureBytes,
+            String proofText) {
         BatchProof proof = BatchProof.decode(proofText);
         if (proof == null) {
             throw new InvalidSignatureException("event " + event.getId() + " has a malformed batch proof");

@@ -13,8 +13,7 @@ import io.cloudevents.CloudEvent;
  */
 final class SignedFields {
 
-    private SignedFields() {
-    }
+    private SignedFields() {}
 
     static byte[] of(CloudEvent event) {
         var out = new ByteArrayOutputStream(256);

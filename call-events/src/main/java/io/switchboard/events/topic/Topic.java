@@ -12,7 +12,6 @@ import org.apache.kafka.common.config.TopicConfig;
  * partition count and key so that a call's events and its state live in the same partition number.
  */
 public enum Topic {
-
     CALL_REQUESTS(Names.CALL_REQUESTS, "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
     DIALER_QUEUE(Names.DIALER_QUEUE, "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
     PROVIDER_EVENTS(Names.PROVIDER_EVENTS, "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
@@ -38,8 +37,7 @@ public enum Topic {
         public static final String LEDGER = "switchboard.ledger.v1";
         public static final String WALLETS = "switchboard.wallets.v1";
 
-        private Names() {
-        }
+        private Names() {}
     }
 
     /** Dead letters keep their source topic's key; their partition is chosen by the key. */
@@ -106,7 +104,9 @@ public enum Topic {
 
     /** With more than one replica, a write must reach all but one of them before it is acknowledged. */
     private static Map<String, String> durability(short replicas) {
-        return replicas > 1 ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicas - 1)) : Map.of();
+        return replicas > 1
+                ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicas - 1))
+                : Map.of();
     }
 
     public static Topic byName(String topicName) {

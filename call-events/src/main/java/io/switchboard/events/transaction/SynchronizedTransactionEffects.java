@@ -26,11 +26,12 @@ public final class SynchronizedTransactionEffects implements TransactionEffects 
         register(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                action.accept(switch (status) {
-                    case STATUS_COMMITTED -> TransactionOutcome.COMMITTED;
-                    case STATUS_ROLLED_BACK -> TransactionOutcome.ROLLED_BACK;
-                    default -> TransactionOutcome.UNKNOWN;
-                });
+                action.accept(
+                        switch (status) {
+                            case STATUS_COMMITTED -> TransactionOutcome.COMMITTED;
+                            case STATUS_ROLLED_BACK -> TransactionOutcome.ROLLED_BACK;
+                            default -> TransactionOutcome.UNKNOWN;
+                        });
             }
         });
     }

@@ -23,8 +23,7 @@ public final class Problems {
 
     private static final String TYPES = "https://switchboard.io/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** @param type the last segment of the problem type, e.g. {@code invalid-top-up} */
     public static ResponseEntity<ProblemDetail> badRequest(String type, String title, String field, String detail) {
@@ -41,14 +40,15 @@ public final class Problems {
      *
      * @param expected what the body should have been, e.g. {@code a JSON top-up}
      */
-    public static ResponseEntity<ProblemDetail> unreadableBody(ServerWebInputException e, String type, String title,
-            String expected) {
+    public static ResponseEntity<ProblemDetail> unreadableBody(
+            ServerWebInputException e, String type, String title, String expected) {
         JacksonException json = jsonCause(e);
         if (json == null) {
             return badRequest(type, title, "body", "must be " + expected);
         }
         String field = fieldOf(json.getPath());
-        return badRequest(type, title, field, field.equals("body") ? "is not valid JSON" : field + " has the wrong type");
+        return badRequest(
+                type, title, field, field.equals("body") ? "is not valid JSON" : field + " has the wrong type");
     }
 
     public static ResponseEntity<ProblemDetail> unavailable(String title, String detail) {

@@ -1,5 +1,8 @@
 package io.switchboard.events.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,9 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventsPropertiesTests {
 
@@ -73,12 +73,12 @@ class EventsPropertiesTests {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "publish-timeout,                   0s,    switchboard.events.publish-timeout",
-            "publish-timeout,                   -1s,   switchboard.events.publish-timeout",
-            "stalls.readiness-down-after,       0s,    switchboard.events.stalls.readiness-down-after",
-            "stalls.forget-after,               -5m,   switchboard.events.stalls.forget-after",
-            "dead-letters.aged-after,           0d,    switchboard.events.dead-letters.aged-after",
-            "dead-letters.check-every,          0s,    switchboard.events.dead-letters.check-every",
+        "publish-timeout,                   0s,    switchboard.events.publish-timeout",
+        "publish-timeout,                   -1s,   switchboard.events.publish-timeout",
+        "stalls.readiness-down-after,       0s,    switchboard.events.stalls.readiness-down-after",
+        "stalls.forget-after,               -5m,   switchboard.events.stalls.forget-after",
+        "dead-letters.aged-after,           0d,    switchboard.events.dead-letters.aged-after",
+        "dead-letters.check-every,          0s,    switchboard.events.dead-letters.check-every",
     })
     void whenAValueIsOutOfRangeThenBindingFailsNamingTheProperty(String name, String value, String named) {
         // given
@@ -98,10 +98,10 @@ class EventsPropertiesTests {
      */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "retry.initial-interval, 0ms",
-            "retry.initial-interval, 40s",
-            "retry.multiplier,       0.5",
-            "retry.max-interval,     100ms",
+        "retry.initial-interval, 0ms",
+        "retry.initial-interval, 40s",
+        "retry.multiplier,       0.5",
+        "retry.max-interval,     100ms",
     })
     void whenARetrySettingIsOutOfRangeThenBindingFailsNamingTheRetryProperties(String name, String value) {
         // given
@@ -158,6 +158,7 @@ class EventsPropertiesTests {
 
     private EventsProperties bind() {
         return new Binder(new MapConfigurationPropertySource(settings))
-                .bind("switchboard.events", EventsProperties.class).get();
+                .bind("switchboard.events", EventsProperties.class)
+                .get();
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.events.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +15,6 @@ import io.switchboard.events.topic.Topic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keeps asyncapi.yaml true to the catalogue and the event types in the code. */
 class AsyncApiDocumentTests {
@@ -41,9 +41,11 @@ class AsyncApiDocumentTests {
             Map<String, String> catalogue = topic.newTopic((short) 1).configs();
 
             assertThat(kafka.get("partitions")).as(topic.topicName()).isEqualTo(topic.partitions());
-            assertThat(configs.get("cleanup.policy")).as(topic.topicName())
+            assertThat(configs.get("cleanup.policy"))
+                    .as(topic.topicName())
                     .isEqualTo(List.of(catalogue.get(TopicConfig.CLEANUP_POLICY_CONFIG)));
-            assertThat(String.valueOf(configs.get("retention.ms"))).as(topic.topicName())
+            assertThat(String.valueOf(configs.get("retention.ms")))
+                    .as(topic.topicName())
                     .isEqualTo(catalogue.get(TopicConfig.RETENTION_MS_CONFIG));
         }
     }
@@ -60,7 +62,8 @@ class AsyncApiDocumentTests {
             assertThat(text).contains("const: " + type.token());
         }
         assertThat(payloads).contains(CallRequest.SCHEMA_RESOURCE);
-        payloads.stream().filter(ref -> !"null".equals(ref))
+        payloads.stream()
+                .filter(ref -> !"null".equals(ref))
                 .forEach(ref -> assertThat(EventSchemas.bytes(ref)).as(ref).isNotEmpty());
     }
 
@@ -70,14 +73,17 @@ class AsyncApiDocumentTests {
         Object topics = map(map(deadLetters, "parameters"), "topic").get("enum");
 
         assertThat(deadLetters.get("address")).isEqualTo("{topic}" + Topic.DEAD_LETTER_SUFFIX);
-        assertThat(asList(topics)).containsExactlyInAnyOrder(
-                Arrays.stream(Topic.values()).map(Topic::topicName).toArray());
+        assertThat(asList(topics))
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(Topic.values()).map(Topic::topicName).toArray());
     }
 
     private Map<String, Object> channel(String address) {
-        return map(document, "channels").values().stream().map(AsyncApiDocumentTests::asMap)
+        return map(document, "channels").values().stream()
+                .map(AsyncApiDocumentTests::asMap)
                 .filter(channel -> address.equals(channel.get("address")))
-                .findFirst().orElseThrow(() -> new AssertionError("no channel with address " + address));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no channel with address " + address));
     }
 
     private static Map<String, Object> map(Map<String, Object> parent, String key) {

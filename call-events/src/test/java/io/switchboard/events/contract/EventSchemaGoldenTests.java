@@ -1,5 +1,7 @@
 package io.switchboard.events.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.stream.Stream;
 
 import com.networknt.schema.Schema;
@@ -11,8 +13,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every event type has a schema and a golden fixture, and EventJson writes what the schema describes. */
 class EventSchemaGoldenTests {
@@ -26,12 +26,16 @@ class EventSchemaGoldenTests {
     void whenGoldenFixtureIsReadAndWrittenThenItIsValidAndUnchanged(EventType<?> type) {
         Schema schema = EventSchemas.schema(type.schemaResource());
         byte[] golden = EventSchemas.golden(type.token());
-        assertThat(schema.validate(EventSchemas.tree(golden))).as("golden fixture errors").isEmpty();
+        assertThat(schema.validate(EventSchemas.tree(golden)))
+                .as("golden fixture errors")
+                .isEmpty();
 
         byte[] rewritten = EventJson.write(EventJson.read(golden, type.payloadType()));
 
         assertThat(EventSchemas.tree(rewritten)).isEqualTo(EventSchemas.tree(golden));
-        assertThat(schema.validate(EventSchemas.tree(rewritten))).as("re-serialized errors").isEmpty();
+        assertThat(schema.validate(EventSchemas.tree(rewritten)))
+                .as("re-serialized errors")
+                .isEmpty();
     }
 
     @Test

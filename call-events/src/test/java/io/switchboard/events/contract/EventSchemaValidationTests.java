@@ -1,5 +1,7 @@
 package io.switchboard.events.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The schemas refuse what readers could not apply, and allow what tolerant readers skip. */
 class EventSchemaValidationTests {
 
@@ -35,7 +35,9 @@ class EventSchemaValidationTests {
         ObjectNode nulls = (ObjectNode) EventSchemas.tree(EventSchemas.golden(type.token()));
         Set<String> required = new HashSet<>();
         EventSchemas.schemaTree(type.schemaResource()).path("required").forEach(name -> required.add(name.asString()));
-        List<String> optional = nulls.propertyNames().stream().filter(name -> !required.contains(name)).toList();
+        List<String> optional = nulls.propertyNames().stream()
+                .filter(name -> !required.contains(name))
+                .toList();
         optional.forEach(nulls::putNull);
         ObjectNode absent = nulls.deepCopy();
         optional.forEach(absent::remove);
@@ -51,17 +53,22 @@ class EventSchemaValidationTests {
     void whenStatusIsNotAWireValueThenInvalid() {
         List<Error> errors = validate(EventTypes.CALL_STATUS_REPORTED, json -> json.put("status", "IN_PROGRESS"));
 
-        assertThat(errors).singleElement().satisfies(error ->
-                assertThat(error.getInstanceLocation().toString()).contains("status"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(error ->
+                        assertThat(error.getInstanceLocation().toString()).contains("status"));
     }
 
     @Test
     void whenNestedEnumIsWrongThenInvalid() {
-        List<Error> errors = validate(EventTypes.CALL_STATE_CHANGED,
+        List<Error> errors = validate(
+                EventTypes.CALL_STATE_CHANGED,
                 json -> ((ObjectNode) ((ArrayNode) json.get("timeline")).get(0)).put("status", "answered"));
 
-        assertThat(errors).singleElement().satisfies(error ->
-                assertThat(error.getInstanceLocation().toString()).contains("timeline"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(error ->
+                        assertThat(error.getInstanceLocation().toString()).contains("timeline"));
     }
 
     @Test
@@ -76,24 +83,30 @@ class EventSchemaValidationTests {
 
     @Test
     void whenRequiredFieldIsNullThenInvalid() {
-        assertThat(validate(EventTypes.CALL_CHARGED, json -> json.putNull("amount"))).hasSize(1);
+        assertThat(validate(EventTypes.CALL_CHARGED, json -> json.putNull("amount")))
+                .hasSize(1);
     }
 
     @Test
     void whenInstantIsANumberOrNotIsoThenInvalid() {
-        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", 1741944413601L))).hasSize(1);
-        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", "14/03/2025 09:26"))).hasSize(1);
+        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", 1741944413601L)))
+                .hasSize(1);
+        assertThat(validate(EventTypes.WALLET_UPDATED, json -> json.put("updatedAt", "14/03/2025 09:26")))
+                .hasSize(1);
     }
 
     @Test
     void whenMoneyIsAStringThenInvalid() {
-        assertThat(validate(EventTypes.WALLET_TOPPED_UP, json -> json.put("amount", "50.00"))).hasSize(1);
+        assertThat(validate(EventTypes.WALLET_TOPPED_UP, json -> json.put("amount", "50.00")))
+                .hasSize(1);
     }
 
     @Test
     void whenCallReportCostIsAStringOrCurrencyIsNotIsoThenInvalid() {
-        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("cost", "0.1283"))).hasSize(1);
-        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("costCurrency", "usd"))).hasSize(1);
+        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("cost", "0.1283")))
+                .hasSize(1);
+        assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("costCurrency", "usd")))
+                .hasSize(1);
     }
 
     @Test
@@ -102,16 +115,20 @@ class EventSchemaValidationTests {
         ObjectNode json = (ObjectNode) EventSchemas.tree(golden);
         json.put("callerName", "ACME CORP");
 
-        assertThat(EventSchemas.schema(EventTypes.CALL_STATUS_REPORTED.schemaResource()).validate(json)).isEmpty();
+        assertThat(EventSchemas.schema(EventTypes.CALL_STATUS_REPORTED.schemaResource())
+                        .validate(json))
+                .isEmpty();
         assertThat(EventJson.read(EventJson.mapper().writeValueAsBytes(json), CallStatusReported.class))
                 .isEqualTo(EventJson.read(golden, CallStatusReported.class));
     }
 
     @Test
     void whenACredentialCarriesAPlaintextOrNoSecretThenInvalid() {
-        List<Error> plaintext = validate(EventTypes.ACCOUNT_CONFIGURED, json -> credential(json).put("sealedSecret",
-                "9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c"));
-        List<Error> missing = validate(EventTypes.ACCOUNT_CONFIGURED, json -> credential(json).remove("sealedSecret"));
+        List<Error> plaintext = validate(
+                EventTypes.ACCOUNT_CONFIGURED,
+                json -> credential(json).put("sealedSecret", "9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c"));
+        List<Error> missing =
+                validate(EventTypes.ACCOUNT_CONFIGURED, json -> credential(json).remove("sealedSecret"));
 
         // The nullable credentials list is an anyOf: each branch reports, so look for the pattern error.
         assertThat(plaintext).anySatisfy(error -> {

@@ -1,5 +1,7 @@
 package io.switchboard.events.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,21 +20,21 @@ import com.networknt.schema.SpecificationVersion;
 import io.switchboard.events.envelope.EventJson;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Loads the contract's JSON Schemas and golden fixtures from the classpath. */
 final class EventSchemas {
 
     // Draft 2020-12 only annotates "format"; we assert it so a date-time that is not ISO-8601 fails.
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                    .formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     static Schema schema(String resource) {
-        assertThat(resource(resource)).as("JSON Schema %s on the classpath", resource).isNotNull();
+        assertThat(resource(resource))
+                .as("JSON Schema %s on the classpath", resource)
+                .isNotNull();
         return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource));
     }
 

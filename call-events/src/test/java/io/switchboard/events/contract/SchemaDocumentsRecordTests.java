@@ -1,5 +1,7 @@
 package io.switchboard.events.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -16,8 +18,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps each schema in step with its record: the same property names at every level, each one
@@ -40,14 +40,22 @@ class SchemaDocumentsRecordTests {
 
     private static void assertDescribes(JsonNode root, JsonNode schema, Class<?> record, String path) {
         JsonNode properties = schema.path("properties");
-        List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertThat(properties.propertyNames()).as("properties of %s", path).containsExactlyInAnyOrderElementsOf(components);
+        List<String> components = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        assertThat(properties.propertyNames())
+                .as("properties of %s", path)
+                .containsExactlyInAnyOrderElementsOf(components);
         for (RecordComponent component : record.getRecordComponents()) {
             String at = path + "." + component.getName();
             JsonNode property = properties.get(component.getName());
-            assertThat(property.path("description").asString()).as("description of %s", at).isNotBlank();
+            assertThat(property.path("description").asString())
+                    .as("description of %s", at)
+                    .isNotBlank();
             if (component.getType().isPrimitive()) {
-                assertThat(names(schema.path("required"))).as("required of %s", path).contains(component.getName());
+                assertThat(names(schema.path("required")))
+                        .as("required of %s", path)
+                        .contains(component.getName());
             }
             assertComponent(root, resolve(root, property), component.getGenericType(), at);
         }

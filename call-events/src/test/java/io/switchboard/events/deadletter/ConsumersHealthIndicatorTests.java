@@ -1,5 +1,8 @@
 package io.switchboard.events.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +15,6 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 class ConsumersHealthIndicatorTests {
 
@@ -81,10 +81,9 @@ class ConsumersHealthIndicatorTests {
 
         // then
         assertThat(result.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(stallsIn(result)).extracting(Stall::topic, Stall::partition, Stall::offset, Stall::attempts)
-                .containsExactly(
-                        tuple(TOPIC, 3, 41L, 9),
-                        tuple(TOPIC, 5, 7L, 1));
+        assertThat(stallsIn(result))
+                .extracting(Stall::topic, Stall::partition, Stall::offset, Stall::attempts)
+                .containsExactly(tuple(TOPIC, 3, 41L, 9), tuple(TOPIC, 5, 7L, 1));
         assertThat(stallsIn(result).getFirst().since()).isEqualTo(Instant.parse("2025-03-14T09:00:00Z"));
         assertThat(stallsIn(result).getFirst().reason()).isEqualTo("TimeoutException: no acks in time");
     }

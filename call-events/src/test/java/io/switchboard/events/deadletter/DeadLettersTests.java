@@ -1,5 +1,16 @@
 package io.switchboard.events.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,17 +55,6 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 /**
  * The failure policy as the listener container drives it: Spring Kafka's own error handler and
  * after-rollback processor built by {@link DeadLetters}, dead letters written through a
@@ -70,18 +70,20 @@ class DeadLettersTests {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-14T09:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StalledPartitions stalls = new StalledPartitions(clock, Duration.ofMinutes(2), meters);
-    private final MockProducer<Object, Object> producer = new MockProducer<>(true, null, new DeadLetterSerializer(),
-            new DeadLetterSerializer()) {
-        @Override
-        public void close(Duration timeout) {
-            // KafkaTemplate closes a factory's producer after each send; this one serves the whole test
-        }
-    };
+    private final MockProducer<Object, Object> producer =
+            new MockProducer<>(true, null, new DeadLetterSerializer(), new DeadLetterSerializer()) {
+                @Override
+                public void close(Duration timeout) {
+                    // KafkaTemplate closes a factory's producer after each send; this one serves the whole test
+                }
+            };
     private final DeadLetters deadLetters = new DeadLetters(
             new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), TINY_BACKOFF, stalls, meters);
     private final DefaultErrorHandler handler = deadLetters.errorHandler();
+
     @SuppressWarnings("unchecked")
     private final Consumer<Object, Object> consumer = mock(Consumer.class);
+
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);
 
     @BeforeEach
@@ -96,7 +98,8 @@ class DeadLettersTests {
         return List.of(
                 new RejectedEventException("event evt-1 data does not match switchboard.billing.call-charged.v1"),
                 new InvalidSignatureException("event evt-1 is signed by untrusted key rogue-1"),
-                new DeserializationException("failed to deserialize", VALUE, false, new IllegalArgumentException("bad")));
+                new DeserializationException(
+                        "failed to deserialize", VALUE, false, new IllegalArgumentException("bad")));
     }
 
     /** Each failure, and the stall reason it shows: its innermost cause. */
@@ -104,10 +107,13 @@ class DeadLettersTests {
         return Stream.of(
                 arguments(new IllegalStateException("database away"), "IllegalStateException: database away"),
                 arguments(new TimeoutException("no acks in time"), "TimeoutException: no acks in time"),
-                arguments(new PublishFailedException("the broker did not take evt-1",
+                arguments(
+                        new PublishFailedException(
+                                "the broker did not take evt-1",
                                 new TimeoutException("Expiring 1 record(s) for switchboard.wallets.v1-0")),
                         "TimeoutException: Expiring 1 record(s) for switchboard.wallets.v1-0"),
-                arguments(new org.apache.kafka.common.KafkaException("broker refused the write"),
+                arguments(
+                        new org.apache.kafka.common.KafkaException("broker refused the write"),
                         "KafkaException: broker refused the write"),
                 arguments(new KafkaException("spring-wrapped failure"), "KafkaException: spring-wrapped failure"));
     }
@@ -129,9 +135,11 @@ class DeadLettersTests {
             assertThat(deadLetter.value()).isEqualTo(VALUE);
             assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).isEqualTo("poison");
             assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
-            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(poison.getClass().getName());
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(poison.getClass().getName());
             assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
-            assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo("billing-ledger");
+            assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))
+                    .isEqualTo("billing-ledger");
             assertThat(header(deadLetter, "ce_id")).isEqualTo("evt-17");
         });
         verify(consumer, never()).seek(any(TopicPartition.class), anyLong());
@@ -143,8 +151,8 @@ class DeadLettersTests {
     void whenTheValueCouldNotBeDeserializedThenTheDeadLetterCarriesTheBytesAsTheyArrived() {
         // given a record as the ErrorHandlingDeserializer leaves it: no value, the failure in a header
         var headers = new RecordHeaders();
-        var failure = new DeserializationException("failed to deserialize", VALUE, false,
-                new IllegalArgumentException("no ce_specversion"));
+        var failure = new DeserializationException(
+                "failed to deserialize", VALUE, false, new IllegalArgumentException("no ce_specversion"));
         SerializationUtils.deserializationException(headers, VALUE, failure, false);
         ConsumerRecord<Object, Object> record = record(2, 18, null, headers);
 
@@ -162,8 +170,8 @@ class DeadLettersTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transientFailures")
-    void whenATransientFailureRepeatsThenTheRecordIsNeverDeadLetteredAndThePartitionStalls(Exception failure,
-            String reason) {
+    void whenATransientFailureRepeatsThenTheRecordIsNeverDeadLetteredAndThePartitionStalls(
+            Exception failure, String reason) {
         // given
         ConsumerRecord<Object, Object> record = record(2, 17);
 
@@ -183,7 +191,10 @@ class DeadLettersTests {
             assertThat(stall.attempts()).isEqualTo(20);
             assertThat(stall.reason()).isEqualTo(reason);
         });
-        assertThat(meters.get("switchboard.consumer.stalled.partitions").tag("topic", TOPIC).gauge().value())
+        assertThat(meters.get("switchboard.consumer.stalled.partitions")
+                        .tag("topic", TOPIC)
+                        .gauge()
+                        .value())
                 .isEqualTo(1.0);
     }
 
@@ -196,8 +207,10 @@ class DeadLettersTests {
         handler.handleRemaining(listenerFailed(wrapped), List.of(record(2, 17)), consumer, container);
 
         // then
-        assertThat(producer.history()).singleElement()
-                .satisfies(deadLetter -> assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).isEqualTo("poison"));
+        assertThat(producer.history())
+                .singleElement()
+                .satisfies(deadLetter -> assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
+                        .isEqualTo("poison"));
         assertThat(deadLetterCount("poison", "RejectedEventException")).isEqualTo(1.0);
     }
 
@@ -211,14 +224,16 @@ class DeadLettersTests {
         }
 
         // when an operator parks it, and it fails again
-        assertThat(stalls.park(TOPIC, 2, 17)).hasValueSatisfying(stall -> assertThat(stall.attempts()).isEqualTo(3));
+        assertThat(stalls.park(TOPIC, 2, 17))
+                .hasValueSatisfying(stall -> assertThat(stall.attempts()).isEqualTo(3));
         handler.handleRemaining(listenerFailed(failure), List.of(record), consumer, container);
 
         // then
         assertThat(producer.history()).singleElement().satisfies(deadLetter -> {
             assertThat(deadLetter.topic()).isEqualTo(DLT);
             assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).isEqualTo("parked");
-            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(TimeoutException.class.getName());
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(TimeoutException.class.getName());
         });
         verify(consumer, times(3)).seek(new TopicPartition(TOPIC, 2), 17);
         assertThat(deadLetterCount("parked", "TimeoutException")).isEqualTo(1.0);
@@ -244,7 +259,9 @@ class DeadLettersTests {
         assertThat(parkedNothingStalled).isEmpty();
         failOnce(record, failure);
         assertThat(producer.history()).isEmpty();
-        assertThat(stalls.current()).singleElement().satisfies(stall -> assertThat(stall.attempts()).isEqualTo(2));
+        assertThat(stalls.current())
+                .singleElement()
+                .satisfies(stall -> assertThat(stall.attempts()).isEqualTo(2));
     }
 
     @Test
@@ -259,8 +276,16 @@ class DeadLettersTests {
 
         // then
         assertThat(stalls.current()).isEmpty();
-        assertThat(meters.get("switchboard.consumer.stalled.partitions").tag("topic", TOPIC).gauge().value()).isZero();
-        assertThat(meters.get("switchboard.consumer.stall.seconds").tag("topic", TOPIC).gauge().value()).isZero();
+        assertThat(meters.get("switchboard.consumer.stalled.partitions")
+                        .tag("topic", TOPIC)
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(meters.get("switchboard.consumer.stall.seconds")
+                        .tag("topic", TOPIC)
+                        .gauge()
+                        .value())
+                .isZero();
     }
 
     @Test
@@ -273,7 +298,11 @@ class DeadLettersTests {
         clock.advance(Duration.ofSeconds(45));
 
         // then
-        assertThat(meters.get("switchboard.consumer.stall.seconds").tag("topic", TOPIC).gauge().value()).isEqualTo(45.0);
+        assertThat(meters.get("switchboard.consumer.stall.seconds")
+                        .tag("topic", TOPIC)
+                        .gauge()
+                        .value())
+                .isEqualTo(45.0);
     }
 
     @Test
@@ -296,7 +325,8 @@ class DeadLettersTests {
         handler.handleRemaining(listenerFailed(poison), List.of(record), consumer, container);
 
         // then
-        assertThat(producer.history()).singleElement()
+        assertThat(producer.history())
+                .singleElement()
                 .satisfies(deadLetter -> assertThat(deadLetter.topic()).isEqualTo(DLT));
         assertThat(deadLetterCount("poison", "RejectedEventException")).isEqualTo(1.0);
     }
@@ -304,23 +334,27 @@ class DeadLettersTests {
     @Test
     void whenATransactionalListenerRollsBackOnPoisonThenTheDeadLetterIsWrittenAndItsOffsetCommittedInATransaction() {
         // given the listener's own transactional template, as the auto-configuration passes it
-        var transactional = new MockProducer<Object, Object>(true, null, new DeadLetterSerializer(),
-                new DeadLetterSerializer()) {
-            @Override
-            public void close(Duration timeout) {
-            }
-        };
+        var transactional =
+                new MockProducer<Object, Object>(true, null, new DeadLetterSerializer(), new DeadLetterSerializer()) {
+                    @Override
+                    public void close(Duration timeout) {}
+                };
         transactional.initTransactions();
-        var listenerTemplate = new KafkaTemplate<>(new MockProducerFactory<Object, Object>(
-                (tx, id) -> transactional, "billing-tx-"));
+        var listenerTemplate =
+                new KafkaTemplate<>(new MockProducerFactory<Object, Object>((tx, id) -> transactional, "billing-tx-"));
         DefaultAfterRollbackProcessor<Object, Object> processor = deadLetters.afterRollbackProcessor(listenerTemplate);
         ConsumerRecord<Object, Object> record = record(2, 17);
 
         // when the container runs the processor in a transaction of its own, as it does when it asks to
         assertThat(processor.isProcessInTransaction()).isTrue();
         listenerTemplate.executeInTransaction(operations -> {
-            processor.process(List.of(record), consumer, container,
-                    listenerFailed(new InvalidSignatureException("event evt-17 is not signed")), true, EOSMode.V2);
+            processor.process(
+                    List.of(record),
+                    consumer,
+                    container,
+                    listenerFailed(new InvalidSignatureException("event evt-17 is not signed")),
+                    true,
+                    EOSMode.V2);
             return null;
         });
 
@@ -329,7 +363,8 @@ class DeadLettersTests {
             assertThat(deadLetter.topic()).isEqualTo(DLT);
             assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).isEqualTo("poison");
         });
-        assertThat(transactional.consumerGroupOffsetsHistory()).singleElement()
+        assertThat(transactional.consumerGroupOffsetsHistory())
+                .singleElement()
                 .isEqualTo(Map.of("billing-ledger", Map.of(new TopicPartition(TOPIC, 2), new OffsetAndMetadata(18))));
         assertThat(deadLetterCount("poison", "InvalidSignatureException")).isEqualTo(1.0);
     }
@@ -337,27 +372,41 @@ class DeadLettersTests {
     @Test
     void whenATransactionalListenerRollsBackOnATransientFailureThenTheRecordIsSoughtBackAndTheStallRecorded() {
         // given
-        DefaultAfterRollbackProcessor<Object, Object> processor = deadLetters.afterRollbackProcessor(
-                new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)));
+        DefaultAfterRollbackProcessor<Object, Object> processor =
+                deadLetters.afterRollbackProcessor(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)));
         ConsumerRecord<Object, Object> record = record(2, 17);
 
         // when the transaction rolls back 20 times
         for (int attempt = 1; attempt <= 20; attempt++) {
-            processor.process(List.of(record), consumer, container,
-                    listenerFailed(new PublishFailedException("the transaction did not commit", null)), true, EOSMode.V2);
+            processor.process(
+                    List.of(record),
+                    consumer,
+                    container,
+                    listenerFailed(new PublishFailedException("the transaction did not commit", null)),
+                    true,
+                    EOSMode.V2);
         }
 
         // then
         verify(consumer, times(20)).seek(new TopicPartition(TOPIC, 2), 17);
         assertThat(producer.history()).isEmpty();
-        assertThat(stalls.current()).singleElement().satisfies(stall -> assertThat(stall.attempts()).isEqualTo(20));
+        assertThat(stalls.current())
+                .singleElement()
+                .satisfies(stall -> assertThat(stall.attempts()).isEqualTo(20));
 
         // and when parked, the next rollback dead-letters it
         stalls.park(TOPIC, 2, 17);
-        processor.process(List.of(record), consumer, container,
-                listenerFailed(new PublishFailedException("the transaction did not commit", null)), true, EOSMode.V2);
-        assertThat(producer.history()).singleElement()
-                .satisfies(deadLetter -> assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).isEqualTo("parked"));
+        processor.process(
+                List.of(record),
+                consumer,
+                container,
+                listenerFailed(new PublishFailedException("the transaction did not commit", null)),
+                true,
+                EOSMode.V2);
+        assertThat(producer.history())
+                .singleElement()
+                .satisfies(deadLetter -> assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
+                        .isEqualTo("parked"));
         assertThat(stalls.current()).isEmpty();
     }
 
@@ -386,14 +435,28 @@ class DeadLettersTests {
         if (headers.lastHeader("ce_id") == null) {
             headers.add("ce_id", ("evt-" + offset).getBytes(StandardCharsets.UTF_8));
         }
-        return new ConsumerRecord<>(TOPIC, partition, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME,
-                4, value == null ? -1 : value.length, "acme", value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                TOPIC,
+                partition,
+                offset,
+                1_700_000_000_000L,
+                TimestampType.CREATE_TIME,
+                4,
+                value == null ? -1 : value.length,
+                "acme",
+                value,
+                headers,
+                Optional.empty());
     }
 
     private double deadLetterCount(String reason, String exception) {
-        Counter counter = meters.find("switchboard.dlt.records").tag("topic", TOPIC).tag("reason", reason)
-                .tag("exception", exception).counter();
-        assertThat(counter).as("switchboard.dlt.records{topic=%s,reason=%s,exception=%s}", TOPIC, reason, exception)
+        Counter counter = meters.find("switchboard.dlt.records")
+                .tag("topic", TOPIC)
+                .tag("reason", reason)
+                .tag("exception", exception)
+                .counter();
+        assertThat(counter)
+                .as("switchboard.dlt.records{topic=%s,reason=%s,exception=%s}", TOPIC, reason, exception)
                 .isNotNull();
         return counter.count();
     }

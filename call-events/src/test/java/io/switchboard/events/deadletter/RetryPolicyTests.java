@@ -1,13 +1,13 @@
 package io.switchboard.events.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class RetryPolicyTests {
 
@@ -31,13 +31,13 @@ class RetryPolicyTests {
 
     @ParameterizedTest(name = "initial {0}, multiplier {1}, max {2}")
     @CsvSource({
-            "PT0S,      2.0,  PT30S",
-            "PT-1S,     2.0,  PT30S",
-            "PT0.0005S, 2.0,  PT30S",
-            "PT0.5S,    0.99, PT30S",
-            "PT0.5S,    0.0,  PT30S",
-            "PT0.5S,    -2.0, PT30S",
-            "PT0.5S,    2.0,  PT0.499S",
+        "PT0S,      2.0,  PT30S",
+        "PT-1S,     2.0,  PT30S",
+        "PT0.0005S, 2.0,  PT30S",
+        "PT0.5S,    0.99, PT30S",
+        "PT0.5S,    0.0,  PT30S",
+        "PT0.5S,    -2.0, PT30S",
+        "PT0.5S,    2.0,  PT0.499S",
     })
     void whenASettingIsOutOfRangeThenThePolicyIsRefused(Duration initial, double multiplier, Duration max) {
         assertThatIllegalArgumentException()

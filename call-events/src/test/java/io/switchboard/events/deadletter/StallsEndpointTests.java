@@ -1,5 +1,7 @@
 package io.switchboard.events.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StallsEndpointTests {
 
@@ -55,6 +55,7 @@ class StallsEndpointTests {
         // then
         assertThat(response.getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
         assertThat(stalls.isParked(stuck)).isFalse();
-        assertThat(stalls.isParked(new ConsumerRecord<>(TOPIC, 1, 41, "acme", "value"))).isFalse();
+        assertThat(stalls.isParked(new ConsumerRecord<>(TOPIC, 1, 41, "acme", "value")))
+                .isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.events.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
@@ -8,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class TransientRetryTests {
 
     private final AtomicBoolean parked = new AtomicBoolean();
@@ -17,7 +17,8 @@ class TransientRetryTests {
     @Test
     void whenARecordKeepsFailingThenEachPauseGrowsByTheMultiplierUpToTheCap() {
         // given the default policy
-        BackOffExecution execution = backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
 
         // when
         long[] pauses = next(execution, 9);
@@ -29,7 +30,8 @@ class TransientRetryTests {
     @Test
     void whenTheMultiplierIsFractionalThenThePausesStillGrowFromTheSmallestInterval() {
         // given the smallest initial interval the policy accepts, and a gentle multiplier
-        BackOffExecution execution = backOff(Duration.ofMillis(1), 1.5, Duration.ofMillis(10)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(1), 1.5, Duration.ofMillis(10)).start();
 
         // when
         long[] pauses = next(execution, 8);
@@ -41,7 +43,8 @@ class TransientRetryTests {
     @Test
     void whenTheMultiplierIsOneThenEveryPauseIsTheInitialInterval() {
         // given
-        BackOffExecution execution = backOff(Duration.ofMillis(250), 1.0, Duration.ofSeconds(30)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(250), 1.0, Duration.ofSeconds(30)).start();
 
         // when
         long[] pauses = next(execution, 5);
@@ -53,7 +56,8 @@ class TransientRetryTests {
     @Test
     void whenNotParkedThenItNeverStops() {
         // given
-        BackOffExecution execution = backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
 
         // when a record fails for a very long time
         long[] pauses = next(execution, 100_000);
@@ -66,7 +70,8 @@ class TransientRetryTests {
     @Test
     void whenAHugeMultiplierOverflowsThenThePauseStaysAtTheCap() {
         // given
-        BackOffExecution execution = backOff(Duration.ofMillis(500), 1e300, Duration.ofSeconds(30)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(500), 1e300, Duration.ofSeconds(30)).start();
 
         // when
         long[] pauses = next(execution, 10);
@@ -78,7 +83,8 @@ class TransientRetryTests {
     @Test
     void whenTheRecordIsParkedThenTheNextPauseIsStop() {
         // given a record that has been retried a while
-        BackOffExecution execution = backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
+        BackOffExecution execution =
+                backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start();
         next(execution, 3);
 
         // when an operator parks it
@@ -94,7 +100,9 @@ class TransientRetryTests {
         parked.set(true);
 
         // when
-        long first = backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).start().nextBackOff();
+        long first = backOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30))
+                .start()
+                .nextBackOff();
 
         // then
         assertThat(first).isEqualTo(BackOffExecution.STOP);

@@ -1,5 +1,7 @@
 package io.switchboard.events.envelope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,8 +13,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventIdsTests {
 

@@ -1,5 +1,10 @@
 package io.switchboard.events.envelope;
 
+import static io.switchboard.events.fixtures.SamplePayloads.CALL_ID;
+import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -17,24 +22,21 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-import static io.switchboard.events.fixtures.SamplePayloads.CALL_ID;
-import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The envelope as it travels: through the same Kafka serializers the auto-configuration installs. */
 class KafkaBinaryModeTests {
 
     private static final String TOPIC = Topic.PROVIDER_EVENTS.topicName();
 
-    private final EventEnvelopes envelopes = new EventEnvelopes(URI.create("/switchboard/webhook-ingress"),
-            TestKeys.signer("ingress-2025-03"), TestKeys.verifierTrusting("ingress-2025-03"));
+    private final EventEnvelopes envelopes = new EventEnvelopes(
+            URI.create("/switchboard/webhook-ingress"),
+            TestKeys.signer("ingress-2025-03"),
+            TestKeys.verifierTrusting("ingress-2025-03"));
 
     @Test
     void whenSerializedThenAttributesTravelAsCeHeadersAndDataAsTheValue() {
         String id = EventIds.of("twilio", CALL_ID, "ringing", "1");
-        CloudEvent event = envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, id, CALL_ID, OCCURRED_AT,
-                SamplePayloads.ringing());
+        CloudEvent event =
+                envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, id, CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
         Headers headers = new RecordHeaders();
 
         byte[] value = serializer().serialize(TOPIC, headers, event);
@@ -53,8 +55,8 @@ class KafkaBinaryModeTests {
 
     @Test
     void whenDeserializedThenUnwrapsVerified() {
-        CloudEvent event = envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, "id-1", CALL_ID, OCCURRED_AT,
-                SamplePayloads.ringing());
+        CloudEvent event =
+                envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, "id-1", CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
         Headers headers = new RecordHeaders();
         byte[] value = serializer().serialize(TOPIC, headers, event);
 
@@ -69,23 +71,29 @@ class KafkaBinaryModeTests {
     @Test
     void whenBatchSignedThenTheProofTravelsAsAHeaderAndEachRecordUnwrapsVerified() {
         List<CloudEvent> batch = envelopes.signAll(List.of(
-                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-a", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
-                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-b", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
-                envelopes.unsigned(EventTypes.CALL_STATUS_REPORTED, "id-c", CALL_ID, OCCURRED_AT, SamplePayloads.ringing())));
+                envelopes.unsigned(
+                        EventTypes.CALL_STATUS_REPORTED, "id-a", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
+                envelopes.unsigned(
+                        EventTypes.CALL_STATUS_REPORTED, "id-b", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()),
+                envelopes.unsigned(
+                        EventTypes.CALL_STATUS_REPORTED, "id-c", CALL_ID, OCCURRED_AT, SamplePayloads.ringing())));
 
         for (CloudEvent event : batch) {
             Headers headers = new RecordHeaders();
             byte[] value = serializer().serialize(TOPIC, headers, event);
             assertThat(header(headers, "ce_sigproof")).isEqualTo(event.getExtension("sigproof"));
 
-            assertThat(envelopes.unwrap(deserializer().deserialize(TOPIC, headers, value)).id()).isEqualTo(event.getId());
+            assertThat(envelopes
+                            .unwrap(deserializer().deserialize(TOPIC, headers, value))
+                            .id())
+                    .isEqualTo(event.getId());
         }
     }
 
     @Test
     void whenAHeaderIsRewrittenInTransitThenSignatureFails() {
-        CloudEvent event = envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, "id-2", CALL_ID, OCCURRED_AT,
-                SamplePayloads.ringing());
+        CloudEvent event =
+                envelopes.wrap(EventTypes.CALL_STATUS_REPORTED, "id-2", CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
         Headers headers = new RecordHeaders();
         byte[] value = serializer().serialize(TOPIC, headers, event);
         headers.remove("ce_subject");

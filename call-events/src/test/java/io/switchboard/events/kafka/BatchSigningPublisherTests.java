@@ -1,5 +1,10 @@
 package io.switchboard.events.kafka;
 
+import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,17 +33,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.SendResult;
 
-import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 class BatchSigningPublisherTests {
 
     private static final String KEY_ID = "ingress-2025-03";
 
-    private final EventEnvelopes envelopes = new EventEnvelopes(URI.create("/switchboard/webhook-ingress"),
-            TestKeys.signer(KEY_ID), TestKeys.verifierTrusting(KEY_ID));
+    private final EventEnvelopes envelopes = new EventEnvelopes(
+            URI.create("/switchboard/webhook-ingress"), TestKeys.signer(KEY_ID), TestKeys.verifierTrusting(KEY_ID));
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private MockProducer<String, CloudEvent> producer = mockProducer(true);
     private BatchSigningPublisher publisher;
@@ -59,13 +59,16 @@ class BatchSigningPublisherTests {
         allOf(sent).get(5, TimeUnit.SECONDS);
         assertThat(batchSizes).containsExactly(7);
         List<ProducerRecord<String, CloudEvent>> records = producer.history();
-        assertThat(records).extracting(ProducerRecord::key).containsExactly("CA0", "CA1", "CA2", "CA3", "CA4", "CA5", "CA6");
+        assertThat(records)
+                .extracting(ProducerRecord::key)
+                .containsExactly("CA0", "CA1", "CA2", "CA3", "CA4", "CA5", "CA6");
         assertThat(records).extracting(ProducerRecord::topic).containsOnly(Topic.PROVIDER_EVENTS.topicName());
-        assertThat(records).extracting(record -> record.value().getExtension(EventSigner.SIGNATURE_EXTENSION))
+        assertThat(records)
+                .extracting(record -> record.value().getExtension(EventSigner.SIGNATURE_EXTENSION))
                 .containsOnly(records.getFirst().value().getExtension(EventSigner.SIGNATURE_EXTENSION));
         for (ProducerRecord<String, CloudEvent> record : records) {
-            var verifierAlone = new EventEnvelopes(URI.create("/switchboard/reader"), TestKeys.signer("reader"),
-                    TestKeys.verifierTrusting(KEY_ID));
+            var verifierAlone = new EventEnvelopes(
+                    URI.create("/switchboard/reader"), TestKeys.signer("reader"), TestKeys.verifierTrusting(KEY_ID));
             assertThat(verifierAlone.unwrap(record.value()).subject()).isEqualTo(record.key());
         }
     }
@@ -111,7 +114,8 @@ class BatchSigningPublisherTests {
 
         assertThat(sent.get(0).get(5, TimeUnit.SECONDS).getRecordMetadata()).isNotNull();
         assertThatThrownBy(() -> sent.get(1).get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(TimeoutException.class);
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(TimeoutException.class);
         assertThat(sent.get(2).get(5, TimeUnit.SECONDS).getRecordMetadata()).isNotNull();
     }
 
@@ -120,10 +124,14 @@ class BatchSigningPublisherTests {
         producer.sendException = new IllegalStateException("producer closed");
         publisher = publisher(Duration.ZERO, 100);
 
-        assertThatThrownBy(() -> publisher.publish(Topic.PROVIDER_EVENTS, "CA0", event(0)).get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasRootCauseMessage("producer closed");
+        assertThatThrownBy(() -> publisher
+                        .publish(Topic.PROVIDER_EVENTS, "CA0", event(0))
+                        .get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("producer closed");
         producer.sendException = null;
-        assertThat(publisher.publish(Topic.PROVIDER_EVENTS, "CA1", event(1)).get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(publisher.publish(Topic.PROVIDER_EVENTS, "CA1", event(1)).get(5, TimeUnit.SECONDS))
+                .isNotNull();
     }
 
     @Test
@@ -147,8 +155,7 @@ class BatchSigningPublisherTests {
         values.configure(Map.of(), false);
         return new MockProducer<>(autoComplete, null, new StringSerializer(), values) {
             @Override
-            public void close(Duration timeout) {
-            }
+            public void close(Duration timeout) {}
         };
     }
 
@@ -166,12 +173,13 @@ class BatchSigningPublisherTests {
     }
 
     private void waitForSends(int count) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(producer.history()).hasSize(count));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(producer.history()).hasSize(count));
     }
 
     private static OutgoingEvent<?> event(int i) {
-        return OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, "event-" + i, "CA" + i, OCCURRED_AT,
-                SamplePayloads.ringing());
+        return OutgoingEvent.of(
+                EventTypes.CALL_STATUS_REPORTED, "event-" + i, "CA" + i, OCCURRED_AT, SamplePayloads.ringing());
     }
 
     private static CompletableFuture<Void> allOf(List<CompletableFuture<SendResult<String, CloudEvent>>> futures) {

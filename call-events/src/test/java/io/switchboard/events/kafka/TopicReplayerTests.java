@@ -1,5 +1,8 @@
 package io.switchboard.events.kafka;
 
+import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,9 +30,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
-
-import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replays through Kafka's {@link MockConsumer}: call-events cannot start the real broker of
@@ -78,9 +78,12 @@ class TopicReplayerTests {
         replayer.replay(TOPIC, List.of(0, 1), applied::add);
 
         // then
-        assertThat(applied).extracting(ReceivedEvent::id)
+        assertThat(applied)
+                .extracting(ReceivedEvent::id)
                 .containsExactlyInAnyOrder("evt-0-0", "evt-0-2", "evt-0-4", "evt-1-1");
-        assertThat(applied).extracting(ReceivedEvent::id).filteredOn(id -> id.startsWith("evt-0"))
+        assertThat(applied)
+                .extracting(ReceivedEvent::id)
+                .filteredOn(id -> id.startsWith("evt-0"))
                 .containsExactly("evt-0-0", "evt-0-2", "evt-0-4");
         assertThat(skipped("undecodable")).isEqualTo(1.0);
         assertThat(skipped("unverifiable")).isEqualTo(2.0);
@@ -146,8 +149,12 @@ class TopicReplayerTests {
     }
 
     private static ConsumerRecord<String, byte[]> signed(int partition, long offset, EventEnvelopes by) {
-        CloudEvent event = by.wrap(EventTypes.CALL_STATUS_REPORTED, "evt-" + partition + "-" + offset,
-                SamplePayloads.CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
+        CloudEvent event = by.wrap(
+                EventTypes.CALL_STATUS_REPORTED,
+                "evt-" + partition + "-" + offset,
+                SamplePayloads.CALL_ID,
+                OCCURRED_AT,
+                SamplePayloads.ringing());
         Headers headers = new RecordHeaders();
         var serializer = new CloudEventSerializer();
         serializer.configure(Map.of(), false);
@@ -156,13 +163,24 @@ class TopicReplayerTests {
     }
 
     private static ConsumerRecord<String, byte[]> raw(int partition, long offset, byte[] value, Headers headers) {
-        return new ConsumerRecord<>(TOPIC.topicName(), partition, offset, 1_700_000_000_000L,
-                TimestampType.CREATE_TIME, SamplePayloads.CALL_ID.length(), value == null ? -1 : value.length,
-                SamplePayloads.CALL_ID, value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                TOPIC.topicName(),
+                partition,
+                offset,
+                1_700_000_000_000L,
+                TimestampType.CREATE_TIME,
+                SamplePayloads.CALL_ID.length(),
+                value == null ? -1 : value.length,
+                SamplePayloads.CALL_ID,
+                value,
+                headers,
+                Optional.empty());
     }
 
     private static EventEnvelopes envelopes(String signingKeyId) {
-        return new EventEnvelopes(URI.create("/switchboard/call-orchestrator"), TestKeys.signer(signingKeyId),
+        return new EventEnvelopes(
+                URI.create("/switchboard/call-orchestrator"),
+                TestKeys.signer(signingKeyId),
                 TestKeys.verifierTrusting(TRUSTED));
     }
 
@@ -173,7 +191,9 @@ class TopicReplayerTests {
 
     private double skipped(String reason) {
         Counter counter = meters.find("switchboard.replay.skipped")
-                .tag("topic", TOPIC.topicName()).tag("reason", reason).counter();
+                .tag("topic", TOPIC.topicName())
+                .tag("reason", reason)
+                .counter();
         assertThat(counter).as("switchboard.replay.skipped{reason=%s}", reason).isNotNull();
         return counter.count();
     }

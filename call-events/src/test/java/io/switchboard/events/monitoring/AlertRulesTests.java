@@ -20,9 +20,13 @@ class AlertRulesTests {
     private static final Path RULES = Path.of("..", "monitoring", "prometheus-rules.yml");
     /** In Prometheus form, as the services' registries publish them. */
     private static final Set<String> PUBLISHED = Set.of(
-            "switchboard_consumer_stall_seconds", "switchboard_consumer_stalled_partitions",
-            "switchboard_dlt_records_total", "switchboard_dlt_unhandled_records", "switchboard_dlt_aged_records",
+            "switchboard_consumer_stall_seconds",
+            "switchboard_consumer_stalled_partitions",
+            "switchboard_dlt_records_total",
+            "switchboard_dlt_unhandled_records",
+            "switchboard_dlt_aged_records",
             "switchboard_replay_skipped_total");
+
     private static final Pattern METRIC = Pattern.compile("\\bswitchboard_[a-z_]+\\b");
 
     @Test
@@ -32,7 +36,8 @@ class AlertRulesTests {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) document.get("groups");
 
         List<Map<String, Object>> rules = groups.stream()
-                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream()).toList();
+                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream())
+                .toList();
 
         assertThat(rules).hasSizeGreaterThanOrEqualTo(4);
         for (Map<String, Object> rule : rules) {
@@ -41,7 +46,9 @@ class AlertRulesTests {
             Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
             assertThat(annotations).containsKeys("summary", "runbook");
             Matcher metrics = METRIC.matcher((String) rule.get("expr"));
-            assertThat(metrics.find()).as("%s names a metric", rule.get("alert")).isTrue();
+            assertThat(metrics.find())
+                    .as("%s names a metric", rule.get("alert"))
+                    .isTrue();
             do {
                 assertThat(PUBLISHED).as("metric of %s", rule.get("alert")).contains(metrics.group());
             } while (metrics.find());

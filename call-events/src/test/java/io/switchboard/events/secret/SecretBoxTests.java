@@ -1,5 +1,9 @@
 package io.switchboard.events.secret;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Base64;
 import java.util.Map;
 
@@ -7,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecretBoxTests {
 
@@ -42,7 +42,8 @@ class SecretBoxTests {
         String sealed = box.seal(TOKEN, "acme");
 
         assertThatThrownBy(() -> box.open(sealed, "globex"))
-                .isInstanceOf(SecretException.class).hasMessageContaining("authentication");
+                .isInstanceOf(SecretException.class)
+                .hasMessageContaining("authentication");
     }
 
     @Test
@@ -60,7 +61,8 @@ class SecretBoxTests {
         String sealed = new SecretBox("k9", Map.of("k9", K2)).seal(TOKEN, "acme");
 
         assertThatThrownBy(() -> box.open(sealed, "acme"))
-                .isInstanceOf(SecretException.class).hasMessageContaining("unknown key id k9");
+                .isInstanceOf(SecretException.class)
+                .hasMessageContaining("unknown key id k9");
     }
 
     @Test
@@ -88,8 +90,16 @@ class SecretBoxTests {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "plain-token", "v1:k1", "v2:k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            "v1:k1:not base64!", "v1:k1:AAAAAAAAAAAAAAAA", "v1:k1:" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain-token",
+                "v1:k1",
+                "v2:k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "v1:k1:not base64!",
+                "v1:k1:AAAAAAAAAAAAAAAA",
+                "v1:k1:" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
     void whenValueIsMalformedThenOpenFailsWithASecretException(String malformed) {
         assertThatThrownBy(() -> box.open(malformed, "acme")).isInstanceOf(SecretException.class);
     }
@@ -98,13 +108,19 @@ class SecretBoxTests {
     void whenKeysAreInvalidThenTheBoxRefusesToStartWithoutQuotingThem() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new SecretBox("k2", Map.of("k1", K1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SecretBox("k2", Map.of("k1", K1)))
                 .withMessageContaining("k2");
-        assertThatIllegalArgumentException().isThrownBy(() -> new SecretBox("k1", Map.of("k1", shortKey)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SecretBox("k1", Map.of("k1", shortKey)))
                 .withMessageContaining("32 bytes");
-        assertThatIllegalArgumentException().isThrownBy(() -> new SecretBox("k1", Map.of("k1", "s3cr#t-not-base64")))
-                .withMessageContaining("not Base64").withMessageNotContaining("s3cr").withMessageNotContaining("#");
-        assertThatIllegalArgumentException().isThrownBy(() -> new SecretBox("a:b", Map.of("a:b", K1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SecretBox("k1", Map.of("k1", "s3cr#t-not-base64")))
+                .withMessageContaining("not Base64")
+                .withMessageNotContaining("s3cr")
+                .withMessageNotContaining("#");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SecretBox("a:b", Map.of("a:b", K1)))
                 .withMessageContaining("key id");
     }
 

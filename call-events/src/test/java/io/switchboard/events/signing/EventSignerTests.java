@@ -1,5 +1,9 @@
 package io.switchboard.events.signing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -13,10 +17,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.switchboard.events.fixtures.TestKeys;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventSignerTests {
 
@@ -69,7 +69,8 @@ class EventSignerTests {
         CloudEvent signed = TestKeys.signer("unknown-key").sign(unsigned());
 
         assertThatThrownBy(() -> verifier.verify(signed))
-                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("untrusted key unknown-key");
+                .isInstanceOf(InvalidSignatureException.class)
+                .hasMessageContaining("untrusted key unknown-key");
     }
 
     @Test
@@ -84,15 +85,21 @@ class EventSignerTests {
         CloudEvent signed = signer.sign(unsigned());
 
         assertThatThrownBy(() -> verifier.verify(unsigned()))
-                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("is not signed");
-        assertRejected(CloudEventBuilder.v1(signed).withoutExtension(EventSigner.SIGNATURE_EXTENSION).build());
-        assertRejected(CloudEventBuilder.v1(signed).withoutExtension(EventSigner.KEY_ID_EXTENSION).build());
+                .isInstanceOf(InvalidSignatureException.class)
+                .hasMessageContaining("is not signed");
+        assertRejected(CloudEventBuilder.v1(signed)
+                .withoutExtension(EventSigner.SIGNATURE_EXTENSION)
+                .build());
+        assertRejected(CloudEventBuilder.v1(signed)
+                .withoutExtension(EventSigner.KEY_ID_EXTENSION)
+                .build());
     }
 
     @Test
     void whenSignatureIsNotBase64ThenRejected() {
         assertRejected(CloudEventBuilder.v1(signer.sign(unsigned()))
-                .withExtension(EventSigner.SIGNATURE_EXTENSION, "not base64!").build());
+                .withExtension(EventSigner.SIGNATURE_EXTENSION, "not base64!")
+                .build());
     }
 
     @Test
@@ -117,7 +124,8 @@ class EventSignerTests {
         assertThat(pair.toString()).contains("ops-2025-03").doesNotContain(pair.privateKey());
         var generatedSigner = new EventSigner(pair.keyId(), pair.privateKey());
         assertThatCode(() -> new EventVerifier(Map.of(pair.keyId(), pair.publicKey()))
-                .verify(generatedSigner.sign(unsigned()))).doesNotThrowAnyException();
+                        .verify(generatedSigner.sign(unsigned())))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -130,11 +138,13 @@ class EventSignerTests {
     void whenSignedAsABatchThenEachEnvelopeVerifiesAloneUnderOneSignature() {
         List<CloudEvent> batch = signer.signAll(unsignedBatch(5));
 
-        assertThat(batch).extracting(event -> event.getExtension(EventSigner.SIGNATURE_EXTENSION)).containsOnly(
-                batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION));
+        assertThat(batch)
+                .extracting(event -> event.getExtension(EventSigner.SIGNATURE_EXTENSION))
+                .containsOnly(batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION));
         assertThat(batch).extracting(CloudEvent::getId).containsExactly("e0", "e1", "e2", "e3", "e4");
         for (CloudEvent event : batch) {
-            assertThatCode(() -> TestKeys.verifierTrusting(KEY_ID).verify(event)).doesNotThrowAnyException();
+            assertThatCode(() -> TestKeys.verifierTrusting(KEY_ID).verify(event))
+                    .doesNotThrowAnyException();
             assertThatCode(() -> verifier.verify(event)).doesNotThrowAnyException();
         }
     }
@@ -154,11 +164,19 @@ class EventSignerTests {
         batch.forEach(verifier::verify);
         CloudEvent member = batch.get(2);
 
-        assertRejected(CloudEventBuilder.v1(member).withData("{\"amount\":1000}".getBytes(StandardCharsets.UTF_8)).build());
-        assertRejected(CloudEventBuilder.v1(member).withSubject("CA-another-call").build());
-        assertRejected(CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
-                batch.get(1).getExtension(EventSigner.PROOF_EXTENSION).toString()).build());
-        assertRejected(CloudEventBuilder.v1(member).withoutExtension(EventSigner.PROOF_EXTENSION).build());
+        assertRejected(CloudEventBuilder.v1(member)
+                .withData("{\"amount\":1000}".getBytes(StandardCharsets.UTF_8))
+                .build());
+        assertRejected(
+                CloudEventBuilder.v1(member).withSubject("CA-another-call").build());
+        assertRejected(CloudEventBuilder.v1(member)
+                .withExtension(
+                        EventSigner.PROOF_EXTENSION,
+                        batch.get(1).getExtension(EventSigner.PROOF_EXTENSION).toString())
+                .build());
+        assertRejected(CloudEventBuilder.v1(member)
+                .withoutExtension(EventSigner.PROOF_EXTENSION)
+                .build());
     }
 
     @Test
@@ -167,12 +185,21 @@ class EventSignerTests {
         verifier.verify(batch.getFirst());
         CloudEvent outsider = CloudEventBuilder.v1(unsigned())
                 .withExtension(EventSigner.KEY_ID_EXTENSION, KEY_ID)
-                .withExtension(EventSigner.SIGNATURE_EXTENSION, batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION).toString())
-                .withExtension(EventSigner.PROOF_EXTENSION, batch.getFirst().getExtension(EventSigner.PROOF_EXTENSION).toString())
+                .withExtension(
+                        EventSigner.SIGNATURE_EXTENSION,
+                        batch.getFirst()
+                                .getExtension(EventSigner.SIGNATURE_EXTENSION)
+                                .toString())
+                .withExtension(
+                        EventSigner.PROOF_EXTENSION,
+                        batch.getFirst()
+                                .getExtension(EventSigner.PROOF_EXTENSION)
+                                .toString())
                 .build();
 
         assertRejected(outsider);
-        assertThatThrownBy(() -> TestKeys.verifierTrusting(KEY_ID).verify(outsider)).isInstanceOf(InvalidSignatureException.class);
+        assertThatThrownBy(() -> TestKeys.verifierTrusting(KEY_ID).verify(outsider))
+                .isInstanceOf(InvalidSignatureException.class);
     }
 
     @Test
@@ -186,16 +213,22 @@ class EventSignerTests {
     void whenTheBatchProofIsMalformedThenRejectedWithTheReason() {
         CloudEvent member = signer.signAll(unsignedBatch(3)).get(1);
 
-        for (String proof : List.of("not base64!", "", "AAAA", Base64.getEncoder().encodeToString(new byte[8 + 31]))) {
-            CloudEvent broken = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION, proof).build();
+        for (String proof :
+                List.of("not base64!", "", "AAAA", Base64.getEncoder().encodeToString(new byte[8 + 31]))) {
+            CloudEvent broken = CloudEventBuilder.v1(member)
+                    .withExtension(EventSigner.PROOF_EXTENSION, proof)
+                    .build();
             assertThatThrownBy(() -> verifier.verify(broken)).as(proof).isInstanceOf(InvalidSignatureException.class);
         }
-        CloudEvent outOfRange = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
-                new BatchProof(3, 3, List.of()).encode()).build();
+        CloudEvent outOfRange = CloudEventBuilder.v1(member)
+                .withExtension(EventSigner.PROOF_EXTENSION, new BatchProof(3, 3, List.of()).encode())
+                .build();
         assertRejected(outOfRange);
-        BatchProof proof = BatchProof.decode(member.getExtension(EventSigner.PROOF_EXTENSION).toString());
-        CloudEvent sizeLie = CloudEventBuilder.v1(member).withExtension(EventSigner.PROOF_EXTENSION,
-                new BatchProof(proof.index(), 4, proof.path()).encode()).build();
+        BatchProof proof = BatchProof.decode(
+                member.getExtension(EventSigner.PROOF_EXTENSION).toString());
+        CloudEvent sizeLie = CloudEventBuilder.v1(member)
+                .withExtension(EventSigner.PROOF_EXTENSION, new BatchProof(proof.index(), 4, proof.path()).encode())
+                .build();
         assertRejected(sizeLie);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.events.signing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -7,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MerkleTreeTests {
 
@@ -21,10 +21,13 @@ class MerkleTreeTests {
             assertThat(tree.root()).as("root of %d", size).isEqualTo(rfcRoot(leaves));
             for (int index = 0; index < size; index++) {
                 List<byte[]> path = tree.inclusionPath(index);
-                assertThat(path).as("path of %d in %d", index, size)
-                        .usingElementComparator(Arrays::compare).containsExactlyElementsOf(rfcPath(index, leaves));
+                assertThat(path)
+                        .as("path of %d in %d", index, size)
+                        .usingElementComparator(Arrays::compare)
+                        .containsExactlyElementsOf(rfcPath(index, leaves));
                 assertThat(MerkleTree.rootFromPath(leaves.get(index), index, size, path))
-                        .as("root from the path of %d in %d", index, size).isEqualTo(tree.root());
+                        .as("root from the path of %d in %d", index, size)
+                        .isEqualTo(tree.root());
             }
         }
     }
@@ -37,7 +40,8 @@ class MerkleTreeTests {
 
         assertThat(MerkleTree.rootFromPath(leaves.get(4), 3, 7, path)).isNotEqualTo(tree.root());
         assertThat(MerkleTree.rootFromPath(leaves.get(3), 2, 7, path)).isNotEqualTo(tree.root());
-        assertThat(MerkleTree.rootFromPath(leaves.get(3), 3, 7, path.subList(0, 2))).isNull();
+        assertThat(MerkleTree.rootFromPath(leaves.get(3), 3, 7, path.subList(0, 2)))
+                .isNull();
         List<byte[]> longer = new ArrayList<>(path);
         longer.add(tree.root());
         assertThat(MerkleTree.rootFromPath(leaves.get(3), 3, 7, longer)).isNull();

@@ -1,5 +1,8 @@
 package io.switchboard.events.topic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -9,22 +12,22 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class TopicTests {
 
     @Test
     void whenListedThenEveryNameIsPrefixedVersionedAndUnique() {
-        assertThat(Topic.values()).allSatisfy(topic ->
-                assertThat(topic.topicName()).matches("switchboard\\.[a-z][a-z-]*\\.v[1-9][0-9]*"));
+        assertThat(Topic.values())
+                .allSatisfy(
+                        topic -> assertThat(topic.topicName()).matches("switchboard\\.[a-z][a-z-]*\\.v[1-9][0-9]*"));
         assertThat(Arrays.stream(Topic.values()).map(Topic::topicName)).doesNotHaveDuplicates();
     }
 
     @Test
     void whenJoiningACallsEventsWithItsStateThenBothTopicsArePartitionedAlike() {
         assertThat(Topic.PROVIDER_EVENTS.partitions()).isEqualTo(Topic.CALL_STATES.partitions());
-        assertThat(Topic.PROVIDER_EVENTS.key()).isEqualTo(Topic.CALL_STATES.key()).isEqualTo("call id");
+        assertThat(Topic.PROVIDER_EVENTS.key())
+                .isEqualTo(Topic.CALL_STATES.key())
+                .isEqualTo("call id");
         assertThat(Topic.ROUTING_REQUESTS.partitions()).isEqualTo(Topic.ROUTING_REPLIES.partitions());
     }
 
@@ -38,9 +41,10 @@ class TopicTests {
         }
 
         assertThat(compacted).containsExactlyInAnyOrder(Topic.CALL_STATES, Topic.ACCOUNTS, Topic.WALLETS);
-        assertThat(compacted).allSatisfy(topic -> assertThat(configs(topic.newTopic((short) 1)))
-                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
-                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        assertThat(compacted)
+                .allSatisfy(topic -> assertThat(configs(topic.newTopic((short) 1)))
+                        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+                        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }
 
     @Test
@@ -58,7 +62,9 @@ class TopicTests {
         assertThat(providerEvents.numPartitions()).isEqualTo(6);
         assertThat(providerEvents.replicationFactor()).isEqualTo((short) 3);
         assertThat(configs(providerEvents))
-                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()))
+                .containsEntry(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(7).toMillis()))
                 .containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
         assertThat(configs(Topic.PROVIDER_EVENTS.newTopic((short) 1)))
                 .doesNotContainKey(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
@@ -67,17 +73,22 @@ class TopicTests {
     @Test
     void whenDeadLetteredThenTheTopicIsTheSourceNamePlusDlt() {
         assertThat(Topic.values()).allSatisfy(topic -> {
-            assertThat(topic.deadLetterTopicName()).isEqualTo(topic.topicName() + "-dlt").endsWith("-dlt");
+            assertThat(topic.deadLetterTopicName())
+                    .isEqualTo(topic.topicName() + "-dlt")
+                    .endsWith("-dlt");
             NewTopic deadLetters = topic.newDeadLetterTopic((short) 1);
             assertThat(deadLetters.name()).isEqualTo(topic.deadLetterTopicName());
             assertThat(configs(deadLetters))
-                    .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()));
+                    .containsEntry(
+                            TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(Duration.ofDays(30).toMillis()));
         });
     }
 
     @Test
     void whenLookedUpByNameThenFoundOrRefused() {
-        assertThat(Topic.values()).allSatisfy(topic -> assertThat(Topic.byName(topic.topicName())).isSameAs(topic));
+        assertThat(Topic.values())
+                .allSatisfy(topic -> assertThat(Topic.byName(topic.topicName())).isSameAs(topic));
         assertThatThrownBy(() -> Topic.byName("call-states.v1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Topic.byName(Topic.CALL_STATES.deadLetterTopicName()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,9 @@
 package io.switchboard.events.transaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,10 +14,6 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SynchronizedTransactionEffectsTests {
 
@@ -35,9 +35,10 @@ class SynchronizedTransactionEffectsTests {
     void whenTheTransactionRollsBackThenTheUndoRunsAndTheCommitEffectDoesNot() {
         // when
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            registerAll();
-            throw new IllegalStateException("listener failed");
-        })).hasMessage("listener failed");
+                    registerAll();
+                    throw new IllegalStateException("listener failed");
+                }))
+                .hasMessage("listener failed");
 
         // then
         assertThat(heard).containsExactly("undo", "completion:ROLLED_BACK");
@@ -71,8 +72,7 @@ class SynchronizedTransactionEffectsTests {
     @Test
     void whenNothingIsRegisteredThenTheTransactionEndsQuietly() {
         // when
-        transactions.executeWithoutResult(status -> {
-        });
+        transactions.executeWithoutResult(status -> {});
 
         // then
         assertThat(heard).isEmpty();
@@ -81,7 +81,8 @@ class SynchronizedTransactionEffectsTests {
 
     @Test
     void whenThereIsNoSynchronizedTransactionThenEveryMethodRefusesToRegister() {
-        assertThatIllegalStateException().isThrownBy(() -> effects.afterCommit(() -> heard.add("commit")))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> effects.afterCommit(() -> heard.add("commit")))
                 .withMessageContaining("transaction-id-prefix");
         assertThatIllegalStateException().isThrownBy(() -> effects.afterRollback(() -> heard.add("undo")));
         assertThatIllegalStateException().isThrownBy(() -> effects.afterCompletion(outcome -> heard.add("done")));
@@ -109,8 +110,7 @@ class SynchronizedTransactionEffectsTests {
         }
 
         @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
@@ -120,7 +120,6 @@ class SynchronizedTransactionEffectsTests {
         }
 
         @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
+        protected void doRollback(DefaultTransactionStatus status) {}
     }
 }

@@ -16,14 +16,21 @@ public final class AccountsApi {
     }
 
     public static Map<String, Object> account(String number, String assistantId, String streamUrl) {
-        return Map.of("name", "Test account",
-                "numbers", List.of(Map.of("number", number, "assistantId", assistantId)),
-                "assistants", List.of(Map.of("assistantId", assistantId, "name", "Bot", "streamUrl", streamUrl)));
+        return Map.of(
+                "name",
+                "Test account",
+                "numbers",
+                List.of(Map.of("number", number, "assistantId", assistantId)),
+                "assistants",
+                List.of(Map.of("assistantId", assistantId, "name", "Bot", "streamUrl", streamUrl)));
     }
 
     public WebTestClient.ResponseSpec put(String accountId, Object body) {
-        return http.put().uri("/api/accounts/{id}", accountId).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return http.put()
+                .uri("/api/accounts/{id}", accountId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     public void configure(String accountId, String number, String assistantId, String streamUrl) {

@@ -10,8 +10,7 @@ import org.apache.kafka.common.utils.Utils;
 /** Unique ids per test, so tests sharing the broker never see each other's calls, numbers or accounts. */
 public final class CallIds {
 
-    private CallIds() {
-    }
+    private CallIds() {}
 
     public static String newCallId() {
         return "CA" + UUID.randomUUID().toString().replace("-", "");
@@ -29,7 +28,8 @@ public final class CallIds {
     }
 
     public static int partitionOf(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topic.PROVIDER_EVENTS.partitions();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
+                % Topic.PROVIDER_EVENTS.partitions();
     }
 
     public static String newNumber() {

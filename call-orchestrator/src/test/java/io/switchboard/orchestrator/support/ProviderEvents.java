@@ -44,17 +44,34 @@ public final class ProviderEvents {
 
     public CloudEvent status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
         Instant at = t0.plusSeconds(1 + sequenceNumber);
-        var reported = new CallStatusReported("twilio", accountId, "AC-test", callId, status, CallDirection.OUTBOUND,
-                FROM, TO, durationSeconds, sequenceNumber, at, null, null, null, at);
-        return envelopes.wrap(EventTypes.CALL_STATUS_REPORTED,
+        var reported = new CallStatusReported(
+                "twilio",
+                accountId,
+                "AC-test",
+                callId,
+                status,
+                CallDirection.OUTBOUND,
+                FROM,
+                TO,
+                durationSeconds,
+                sequenceNumber,
+                at,
+                null,
+                null,
+                null,
+                at);
+        return envelopes.wrap(
+                EventTypes.CALL_STATUS_REPORTED,
                 EventIds.of("test-status", callId, status.wireValue(), Integer.toString(sequenceNumber)),
-                callId, at, reported);
+                callId,
+                at,
+                reported);
     }
 
     public CloudEvent inbound(String from, String to) {
         var received = new InboundCallReceived("twilio", accountId, "AC-test", callId, from, to, t0);
-        return envelopes.wrap(EventTypes.INBOUND_CALL_RECEIVED, EventIds.of("test-inbound", callId), callId, t0,
-                received);
+        return envelopes.wrap(
+                EventTypes.INBOUND_CALL_RECEIVED, EventIds.of("test-inbound", callId), callId, t0, received);
     }
 
     public String requestId() {

@@ -83,7 +83,9 @@ public record DialerProperties(
             @DefaultValue("2s") Duration maxBackoff) {
 
         public Retry {
-            if (maxAttempts < 1 || multiplier < 1.0 || initialBackoff.toMillis() < 1
+            if (maxAttempts < 1
+                    || multiplier < 1.0
+                    || initialBackoff.toMillis() < 1
                     || maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("switchboard.dialer.twilio.retry needs max-attempts >= 1, "
                         + "multiplier >= 1 and 1ms <= initial-backoff <= max-backoff");

@@ -15,18 +15,20 @@ class DialerPropertiesTests {
 
     @Test
     void whenPrintedThenAuthTokenNeverShows() {
-        var twilio = new DialerProperties.Twilio(URI.create("https://api.twilio.com"), "AC1", "s3cr3t-token",
-                Duration.ofSeconds(10), RETRY);
+        var twilio = new DialerProperties.Twilio(
+                URI.create("https://api.twilio.com"), "AC1", "s3cr3t-token", Duration.ofSeconds(10), RETRY);
 
         assertThat(twilio.toString()).contains("AC1").doesNotContain("s3cr3t-token");
     }
 
     @Test
     void whenCredentialsMissingThenStartupFailsNamingTheProperty() {
-        assertThatThrownBy(() -> new DialerProperties.Twilio(URI.create("https://api.twilio.com"), " ", "t",
-                Duration.ofSeconds(1), RETRY)).hasMessageContaining("switchboard.dialer.twilio.account-sid");
-        assertThatThrownBy(() -> new DialerProperties.Twilio(URI.create("https://api.twilio.com"), "AC1", null,
-                Duration.ofSeconds(1), RETRY)).hasMessageContaining("switchboard.dialer.twilio.auth-token");
+        assertThatThrownBy(() -> new DialerProperties.Twilio(
+                        URI.create("https://api.twilio.com"), " ", "t", Duration.ofSeconds(1), RETRY))
+                .hasMessageContaining("switchboard.dialer.twilio.account-sid");
+        assertThatThrownBy(() -> new DialerProperties.Twilio(
+                        URI.create("https://api.twilio.com"), "AC1", null, Duration.ofSeconds(1), RETRY))
+                .hasMessageContaining("switchboard.dialer.twilio.auth-token");
     }
 
     @Test

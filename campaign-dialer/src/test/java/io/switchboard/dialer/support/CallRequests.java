@@ -17,8 +17,7 @@ public final class CallRequests {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    private CallRequests() {
-    }
+    private CallRequests() {}
 
     public static CallRequests valid() {
         var request = new CallRequests();

@@ -29,8 +29,8 @@ public final class FakeTwilioServer implements AutoCloseable {
     public static final String AUTH_TOKEN = "test-auth-token";
 
     /** One request as Twilio would have seen it. */
-    public record Received(String method, String path, String authorization, String contentType,
-            Map<String, List<String>> form) {
+    public record Received(
+            String method, String path, String authorization, String contentType, Map<String, List<String>> form) {
 
         public String param(String name) {
             List<String> values = form.getOrDefault(name, List.of());
@@ -42,8 +42,7 @@ public final class FakeTwilioServer implements AutoCloseable {
 
         public static Reply error(int status, int code, String message) {
             return new Reply(status, """
-                    {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
-                    .formatted(code, message, code, status));
+                    {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}""".formatted(code, message, code, status));
         }
     }
 
@@ -95,9 +94,12 @@ public final class FakeTwilioServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            var request = new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    parseForm(body));
             received.add(request);
             Reply reply = nextReply(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -117,8 +119,7 @@ public final class FakeTwilioServer implements AutoCloseable {
         String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
         return new Reply(201, """
                 {"sid":"%s","account_sid":"%s","status":"queued","to":"%s","from":"%s","direction":"outbound-api",\
-                "api_version":"2010-04-01","date_created":"Sun, 22 Nov 2026 03:00:00 +0000"}"""
-                .formatted(sid, ACCOUNT_SID, request.param("To"), request.param("From")));
+                "api_version":"2010-04-01","date_created":"Sun, 22 Nov 2026 03:00:00 +0000"}""".formatted(sid, ACCOUNT_SID, request.param("To"), request.param("From")));
     }
 
     private static Map<String, List<String>> parseForm(String body) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  * {@value DeadLetterBacklog#OPERATORS_GROUP} offset past it; the backlog metrics stop counting them.
  * Moving the offset back is allowed: it makes dead letters unhandled again.
  */
-@Command(name = "ack", mixinStandardHelpOptions = true,
+@Command(
+        name = "ack",
+        mixinStandardHelpOptions = true,
         description = "Mark dead letters handled up to and including an offset.")
 final class AckDeadLettersCommand implements Callable<Integer> {
 
@@ -32,10 +34,17 @@ final class AckDeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--topic", required = true, paramLabel = "NAME", description = "A catalogue topic or its -dlt topic.")
+    @Option(
+            names = "--topic",
+            required = true,
+            paramLabel = "NAME",
+            description = "A catalogue topic or its -dlt topic.")
     private String topic;
 
-    @Option(names = "--through-offset", required = true, paramLabel = "N",
+    @Option(
+            names = "--through-offset",
+            required = true,
+            paramLabel = "N",
             description = "The last dead-letter offset handled.")
     private long throughOffset;
 
@@ -46,10 +55,12 @@ final class AckDeadLettersCommand implements Callable<Integer> {
             throw new RefusedException("--through-offset must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(); Admin admin = kafka.admin()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer();
+                Admin admin = kafka.admin()) {
             var reader = new DeadLetterReader(consumer);
             TopicPartition partition = reader.partitionOf(source)
-                    .orElseThrow(() -> new RefusedException(source.deadLetterTopicName() + " does not exist on this cluster"));
+                    .orElseThrow(() ->
+                            new RefusedException(source.deadLetterTopicName() + " does not exist on this cluster"));
             long end = reader.endOffset(partition);
             if (throughOffset >= end) {
                 throw new RefusedException("no dead letter at offset " + throughOffset + " of " + partition.topic()

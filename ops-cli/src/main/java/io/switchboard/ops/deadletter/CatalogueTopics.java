@@ -15,8 +15,7 @@ final class CatalogueTopics {
 
     static final String ALL = "all";
 
-    private CatalogueTopics() {
-    }
+    private CatalogueTopics() {}
 
     static Topic named(String name) {
         String source = name.endsWith(Topic.DEAD_LETTER_SUFFIX)

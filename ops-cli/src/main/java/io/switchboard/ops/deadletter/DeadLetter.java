@@ -71,12 +71,16 @@ final class DeadLetter {
 
     OptionalInt originalPartition() {
         byte[] value = bytes(KafkaHeaders.DLT_ORIGINAL_PARTITION);
-        return value != null && value.length == Integer.BYTES ? OptionalInt.of(ByteBuffer.wrap(value).getInt()) : OptionalInt.empty();
+        return value != null && value.length == Integer.BYTES
+                ? OptionalInt.of(ByteBuffer.wrap(value).getInt())
+                : OptionalInt.empty();
     }
 
     OptionalLong originalOffset() {
         byte[] value = bytes(KafkaHeaders.DLT_ORIGINAL_OFFSET);
-        return value != null && value.length == Long.BYTES ? OptionalLong.of(ByteBuffer.wrap(value).getLong()) : OptionalLong.empty();
+        return value != null && value.length == Long.BYTES
+                ? OptionalLong.of(ByteBuffer.wrap(value).getLong())
+                : OptionalLong.empty();
     }
 
     /** {@code poison} or {@code parked}; empty on a record some other writer put there. */
@@ -89,7 +93,9 @@ final class DeadLetter {
      * {@code RejectedEventException}), else the exception itself.
      */
     String exceptionClass() {
-        return header(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).or(() -> header(KafkaHeaders.DLT_EXCEPTION_FQCN)).orElse("");
+        return header(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)
+                .or(() -> header(KafkaHeaders.DLT_EXCEPTION_FQCN))
+                .orElse("");
     }
 
     String exceptionSimpleName() {
@@ -99,7 +105,9 @@ final class DeadLetter {
 
     /** The exception message's first line. */
     String exceptionMessage() {
-        return header(KafkaHeaders.DLT_EXCEPTION_MESSAGE).map(message -> message.lines().findFirst().orElse("")).orElse("");
+        return header(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
+                .map(message -> message.lines().findFirst().orElse(""))
+                .orElse("");
     }
 
     /** Whether {@code text} occurs, ignoring case, in the reason, the exception class or its message. */
@@ -107,8 +115,14 @@ final class DeadLetter {
         String wanted = text.toLowerCase(Locale.ROOT);
         return reason().toLowerCase(Locale.ROOT).contains(wanted)
                 || exceptionClass().toLowerCase(Locale.ROOT).contains(wanted)
-                || header(KafkaHeaders.DLT_EXCEPTION_FQCN).orElse("").toLowerCase(Locale.ROOT).contains(wanted)
-                || header(KafkaHeaders.DLT_EXCEPTION_MESSAGE).orElse("").toLowerCase(Locale.ROOT).contains(wanted);
+                || header(KafkaHeaders.DLT_EXCEPTION_FQCN)
+                        .orElse("")
+                        .toLowerCase(Locale.ROOT)
+                        .contains(wanted)
+                || header(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
+                        .orElse("")
+                        .toLowerCase(Locale.ROOT)
+                        .contains(wanted);
     }
 
     private byte[] bytes(String name) {

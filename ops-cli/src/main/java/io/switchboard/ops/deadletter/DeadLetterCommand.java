@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
  * never be applied as they are (poison) or because an operator parked them. List them, put chosen
  * ones back on the topic they came from once the cause is fixed, and mark them handled.
  */
-@Command(name = "dlt", mixinStandardHelpOptions = true,
+@Command(
+        name = "dlt",
+        mixinStandardHelpOptions = true,
         description = "Dead letters: list them, re-drive them to where they came from, mark them handled.",
         subcommands = {ListDeadLettersCommand.class, RedriveDeadLettersCommand.class, AckDeadLettersCommand.class})
 public final class DeadLetterCommand implements Runnable {

@@ -11,8 +11,7 @@ final class DeadLetterJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private DeadLetterJson() {
-    }
+    private DeadLetterJson() {}
 
     static String line(DeadLetter deadLetter) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -20,10 +19,19 @@ final class DeadLetterJson {
         fields.put("offset", deadLetter.offset());
         fields.put("time", deadLetter.time().toString());
         fields.put("originalTopic", deadLetter.originalTopic().orElse(null));
-        fields.put("originalPartition", deadLetter.originalPartition().isPresent()
-                ? deadLetter.originalPartition().getAsInt() : null);
-        fields.put("originalOffset", deadLetter.originalOffset().isPresent() ? deadLetter.originalOffset().getAsLong() : null);
-        fields.put("originalConsumerGroup", deadLetter.header(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null));
+        fields.put(
+                "originalPartition",
+                deadLetter.originalPartition().isPresent()
+                        ? deadLetter.originalPartition().getAsInt()
+                        : null);
+        fields.put(
+                "originalOffset",
+                deadLetter.originalOffset().isPresent()
+                        ? deadLetter.originalOffset().getAsLong()
+                        : null);
+        fields.put(
+                "originalConsumerGroup",
+                deadLetter.header(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null));
         fields.put("reason", deadLetter.reason());
         fields.put("exceptionClass", deadLetter.exceptionClass());
         fields.put("exceptionMessage", deadLetter.exceptionMessage());

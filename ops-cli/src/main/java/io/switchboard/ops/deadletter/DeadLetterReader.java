@@ -40,8 +40,9 @@ final class DeadLetterReader {
             return Optional.empty();
         }
         if (partitions.size() != 1) {
-            throw new RefusedException(name + " has " + partitions.size()
-                    + " partitions; the catalogue creates dead-letter topics with one, and offsets here name a dead letter only there");
+            throw new RefusedException(
+                    name + " has " + partitions.size()
+                            + " partitions; the catalogue creates dead-letter topics with one, and offsets here name a dead letter only there");
         }
         return Optional.of(new TopicPartition(name, 0));
     }
@@ -74,7 +75,8 @@ final class DeadLetterReader {
                 position = now;
                 progressed = Instant.now();
             } else if (Instant.now().isAfter(progressed.plus(PATIENCE))) {
-                throw new TimeoutException("no progress reading " + partition + " at offset " + position + " for " + PATIENCE);
+                throw new TimeoutException(
+                        "no progress reading " + partition + " at offset " + position + " for " + PATIENCE);
             }
         }
         return found;

@@ -10,11 +10,10 @@ import java.util.List;
  */
 final class DeadLetterTable {
 
-    private static final List<String> HEADINGS = List.of("DLT", "OFFSET", "TIME", "ORIGINAL", "REASON", "EXCEPTION",
-            "KEY", "CE_ID", "CE_TYPE", "MESSAGE");
+    private static final List<String> HEADINGS =
+            List.of("DLT", "OFFSET", "TIME", "ORIGINAL", "REASON", "EXCEPTION", "KEY", "CE_ID", "CE_TYPE", "MESSAGE");
 
-    private DeadLetterTable() {
-    }
+    private DeadLetterTable() {}
 
     static void print(List<DeadLetter> deadLetters, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
@@ -36,16 +35,28 @@ final class DeadLetterTable {
     }
 
     private static List<String> cells(DeadLetter deadLetter) {
-        return List.of(deadLetter.topic(), Long.toString(deadLetter.offset()), deadLetter.time().toString(),
-                original(deadLetter), deadLetter.reason(), deadLetter.exceptionSimpleName(),
-                deadLetter.key().orElse(""), deadLetter.header("ce_id").orElse(""),
-                deadLetter.header("ce_type").orElse(""), deadLetter.exceptionMessage());
+        return List.of(
+                deadLetter.topic(),
+                Long.toString(deadLetter.offset()),
+                deadLetter.time().toString(),
+                original(deadLetter),
+                deadLetter.reason(),
+                deadLetter.exceptionSimpleName(),
+                deadLetter.key().orElse(""),
+                deadLetter.header("ce_id").orElse(""),
+                deadLetter.header("ce_type").orElse(""),
+                deadLetter.exceptionMessage());
     }
 
     /** {@code topic-partition@offset}, as Kafka's own tools name a record. */
     private static String original(DeadLetter deadLetter) {
         return deadLetter.originalTopic().orElse("?") + "-"
-                + (deadLetter.originalPartition().isPresent() ? Integer.toString(deadLetter.originalPartition().getAsInt()) : "?")
-                + "@" + (deadLetter.originalOffset().isPresent() ? Long.toString(deadLetter.originalOffset().getAsLong()) : "?");
+                + (deadLetter.originalPartition().isPresent()
+                        ? Integer.toString(deadLetter.originalPartition().getAsInt())
+                        : "?")
+                + "@"
+                + (deadLetter.originalOffset().isPresent()
+                        ? Long.toString(deadLetter.originalOffset().getAsLong())
+                        : "?");
     }
 }

@@ -30,21 +30,32 @@ final class ListDeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--topic", defaultValue = CatalogueTopics.ALL, paramLabel = "NAME|all",
+    @Option(
+            names = "--topic",
+            defaultValue = CatalogueTopics.ALL,
+            paramLabel = "NAME|all",
             description = "A catalogue topic or its -dlt topic, or all of them (default: ${DEFAULT-VALUE}).")
     private String topic;
 
-    @Option(names = "--reason", paramLabel = "TEXT",
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
             description = "Only dead letters whose reason, exception class or message contains TEXT (any case).")
     private String reason;
 
-    @Option(names = "--since", paramLabel = "ISO-8601", description = "Only those dead-lettered at or after, e.g. 2025-03-14T09:00:00Z.")
+    @Option(
+            names = "--since",
+            paramLabel = "ISO-8601",
+            description = "Only those dead-lettered at or after, e.g. 2025-03-14T09:00:00Z.")
     private Instant since;
 
     @Option(names = "--until", paramLabel = "ISO-8601", description = "Only those dead-lettered before.")
     private Instant until;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "At most N dead letters, the oldest (default: ${DEFAULT-VALUE}).")
     private int limit;
 
@@ -60,19 +71,22 @@ final class ListDeadLettersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         var filter = new DeadLetterFilter(reason, since, until);
         List<DeadLetter> shown = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(); Admin admin = kafka.admin()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer();
+                Admin admin = kafka.admin()) {
             var reader = new DeadLetterReader(consumer);
             var operators = new OperatorsGroup(admin);
             for (Topic source : topics) {
                 Optional<TopicPartition> partition = reader.partitionOf(source);
                 if (partition.isEmpty()) {
                     if (topics.size() == 1) {
-                        spec.commandLine().getErr().println(source.deadLetterTopicName() + " does not exist on this cluster");
+                        spec.commandLine()
+                                .getErr()
+                                .println(source.deadLetterTopicName() + " does not exist on this cluster");
                     }
                     continue;
                 }
-                List<DeadLetter> read = reader.read(partition.get(), operators.handledBelow(partition.get()), filter,
-                        limit - shown.size());
+                List<DeadLetter> read = reader.read(
+                        partition.get(), operators.handledBelow(partition.get()), filter, limit - shown.size());
                 if (json) {
                     read.forEach(deadLetter -> out.println(DeadLetterJson.line(deadLetter)));
                 }

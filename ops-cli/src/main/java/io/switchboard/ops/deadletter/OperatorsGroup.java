@@ -23,14 +23,19 @@ final class OperatorsGroup {
 
     /** The offset of the first dead letter not handled yet: 0 until an operator marks any handled. */
     long handledBelow(TopicPartition partition) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(DeadLetterBacklog.OPERATORS_GROUP).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                        DeadLetterBacklog.OPERATORS_GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get();
         OffsetAndMetadata offset = committed.get(partition);
         return offset == null ? 0 : offset.offset();
     }
 
     void markHandledBelow(TopicPartition partition, long offset) throws ExecutionException, InterruptedException {
-        admin.alterConsumerGroupOffsets(DeadLetterBacklog.OPERATORS_GROUP,
-                Map.of(partition, new OffsetAndMetadata(offset, "marked handled with switchboard-ops dlt ack"))).all().get();
+        admin.alterConsumerGroupOffsets(
+                        DeadLetterBacklog.OPERATORS_GROUP,
+                        Map.of(partition, new OffsetAndMetadata(offset, "marked handled with switchboard-ops dlt ack")))
+                .all()
+                .get();
     }
 }

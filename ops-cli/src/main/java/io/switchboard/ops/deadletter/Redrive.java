@@ -24,7 +24,8 @@ record Redrive(DeadLetter deadLetter, ProducerRecord<byte[], byte[]> record, Str
     static final String REDRIVEN_FROM_HEADER = "switchboard_redriven-from";
 
     /** Spring Kafka's {@code KafkaHeaders.DLT_*} and ours ({@link DeadLetters#REASON_HEADER}). */
-    private static final List<String> DEAD_LETTER_HEADER_PREFIXES = List.of(KafkaHeaders.PREFIX + "dlt-", "switchboard_dlt-");
+    private static final List<String> DEAD_LETTER_HEADER_PREFIXES =
+            List.of(KafkaHeaders.PREFIX + "dlt-", "switchboard_dlt-");
 
     /**
      * Back to {@code source}, which must be where the dead letter says it came from and have the
@@ -46,8 +47,10 @@ record Redrive(DeadLetter deadLetter, ProducerRecord<byte[], byte[]> record, Str
             return refused(deadLetter, "it has no valid " + KafkaHeaders.DLT_ORIGINAL_PARTITION + " header");
         }
         if (partition.getAsInt() < 0 || partition.getAsInt() >= sourcePartitions) {
-            return refused(deadLetter, "it came from partition " + partition.getAsInt() + ", which " + topic
-                    + " does not have on this cluster (" + sourcePartitions + " partitions)");
+            return refused(
+                    deadLetter,
+                    "it came from partition " + partition.getAsInt() + ", which " + topic
+                            + " does not have on this cluster (" + sourcePartitions + " partitions)");
         }
         var headers = new RecordHeaders();
         for (Header header : deadLetter.record().headers()) {
@@ -56,8 +59,13 @@ record Redrive(DeadLetter deadLetter, ProducerRecord<byte[], byte[]> record, Str
             }
         }
         headers.add(REDRIVEN_FROM_HEADER, deadLetter.at().getBytes(StandardCharsets.UTF_8));
-        var record = new ProducerRecord<>(topic, partition.getAsInt(), null, deadLetter.record().key(),
-                deadLetter.record().value(), headers);
+        var record = new ProducerRecord<>(
+                topic,
+                partition.getAsInt(),
+                null,
+                deadLetter.record().key(),
+                deadLetter.record().value(),
+                headers);
         return new Redrive(deadLetter, record, null);
     }
 
@@ -68,8 +76,9 @@ record Redrive(DeadLetter deadLetter, ProducerRecord<byte[], byte[]> record, Str
     /** {@code <dlt>@<offset> -> <topic>-<partition> key=… ce_id=… ce_type=…} */
     String describe() {
         String target = record == null ? "?" : record.topic() + "-" + record.partition();
-        return deadLetter.at() + " -> " + target + " key=" + deadLetter.key().orElse("")
-                + " ce_id=" + deadLetter.header("ce_id").orElse("") + " ce_type=" + deadLetter.header("ce_type").orElse("");
+        return deadLetter.at() + " -> " + target + " key=" + deadLetter.key().orElse("") + " ce_id="
+                + deadLetter.header("ce_id").orElse("") + " ce_type="
+                + deadLetter.header("ce_type").orElse("");
     }
 
     /** The dead-letter headers, and an earlier re-drive's mark. */

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * ({@link Redrive}), once whatever made them fail is fixed. Every chosen one is checked before the
  * first is sent: if any cannot go back, none is sent.
  */
-@Command(name = "redrive", mixinStandardHelpOptions = true,
+@Command(
+        name = "redrive",
+        mixinStandardHelpOptions = true,
         description = "Re-produce dead letters to their original topic and partition.")
 final class RedriveDeadLettersCommand implements Callable<Integer> {
 
@@ -41,7 +43,11 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--topic", required = true, paramLabel = "NAME", description = "A catalogue topic or its -dlt topic.")
+    @Option(
+            names = "--topic",
+            required = true,
+            paramLabel = "NAME",
+            description = "A catalogue topic or its -dlt topic.")
     private String topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -51,11 +57,16 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
     private boolean dryRun;
 
     static final class Choice {
-        @Option(names = "--offsets", paramLabel = "3,5-9", converter = OffsetRanges.Converter.class,
+        @Option(
+                names = "--offsets",
+                paramLabel = "3,5-9",
+                converter = OffsetRanges.Converter.class,
                 description = "These dead-letter offsets; each must still be on the topic.")
         private OffsetRanges offsets;
 
-        @Option(names = "--reason", paramLabel = "TEXT",
+        @Option(
+                names = "--reason",
+                paramLabel = "TEXT",
                 description = "Those whose reason, exception class or message contains TEXT (any case).")
         private String reason;
 
@@ -75,17 +86,25 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
         Topic source = CatalogueTopics.named(topic);
         PrintWriter out = spec.commandLine().getOut();
         List<Redrive> redrives;
-        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(); Admin admin = kafka.admin()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer();
+                Admin admin = kafka.admin()) {
             var reader = new DeadLetterReader(consumer);
             TopicPartition partition = reader.partitionOf(source)
-                    .orElseThrow(() -> new RefusedException(source.deadLetterTopicName() + " does not exist on this cluster"));
-            List<DeadLetter> chosen = reader.read(partition, new OperatorsGroup(admin).handledBelow(partition),
-                    choice.predicate(), Integer.MAX_VALUE);
+                    .orElseThrow(() ->
+                            new RefusedException(source.deadLetterTopicName() + " does not exist on this cluster"));
+            List<DeadLetter> chosen = reader.read(
+                    partition,
+                    new OperatorsGroup(admin).handledBelow(partition),
+                    choice.predicate(),
+                    Integer.MAX_VALUE);
             requireEveryOffsetFound(chosen, partition);
             int sourcePartitions = partitionCount(admin, source);
-            redrives = chosen.stream().map(deadLetter -> Redrive.of(deadLetter, source, sourcePartitions)).toList();
+            redrives = chosen.stream()
+                    .map(deadLetter -> Redrive.of(deadLetter, source, sourcePartitions))
+                    .toList();
         }
-        List<String> problems = redrives.stream().filter(Redrive::refused).map(Redrive::problem).toList();
+        List<String> problems =
+                redrives.stream().filter(Redrive::refused).map(Redrive::problem).toList();
         if (!problems.isEmpty()) {
             throw new RefusedException(String.join("\n", problems) + "\nnothing was re-driven");
         }
@@ -104,7 +123,8 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
     private void send(List<Redrive> redrives, PrintWriter out) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             for (Redrive redrive : redrives) {
-                RecordMetadata sent = producer.send(redrive.record()).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                RecordMetadata sent =
+                        producer.send(redrive.record()).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 out.println("re-drove " + redrive.describe() + " at offset " + sent.offset());
                 out.flush();
             }
@@ -116,7 +136,8 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
         if (choice.offsets == null) {
             return;
         }
-        String missing = choice.offsets.missingFrom(chosen.stream().map(DeadLetter::offset).collect(Collectors.toSet()));
+        String missing = choice.offsets.missingFrom(
+                chosen.stream().map(DeadLetter::offset).collect(Collectors.toSet()));
         if (!missing.isEmpty()) {
             throw new RefusedException("no dead letter at offset(s) " + missing + " of " + partition.topic()
                     + " (deleted by retention, or not written yet); nothing was re-driven");
@@ -124,7 +145,9 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
     }
 
     private static int partitionCount(Admin admin, Topic source) throws Exception {
-        var topics = admin.describeTopics(List.of(source.topicName())).allTopicNames().get();
+        var topics = admin.describeTopics(List.of(source.topicName()))
+                .allTopicNames()
+                .get();
         return topics.get(source.topicName()).partitions().size();
     }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.ops.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -47,9 +50,6 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * {@code switchboard-ops dlt}, run in-process against the real broker, on dead letters the real
  * recoverer wrote ({@link RecoveredDeadLetters}). The ledger's dead letters are written once and
@@ -74,17 +74,24 @@ class DeadLetterToolIT {
             var existing = admin.listTopics().names().get();
             List<NewTopic> missing = Stream.of(Topic.LEDGER, Topic.WALLETS, Topic.ACCOUNTS)
                     .flatMap(topic -> Stream.of(topic.newTopic((short) 1), topic.newDeadLetterTopic((short) 1)))
-                    .filter(topic -> !existing.contains(topic.name())).toList();
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .toList();
             admin.createTopics(missing).all().get();
         }
         deadLetters = new RecoveredDeadLetters(KAFKA);
         beforeFixtures = Instant.now();
         first = endOffset(LEDGER_DLT);
-        rejected = deadLetters.deadLettered(LEDGER, 2, "acme",
+        rejected = deadLetters.deadLettered(
+                LEDGER,
+                2,
+                "acme",
                 new RejectedEventException("event data does not match switchboard.billing.wallet-topped-up.v1"));
-        untrusted = deadLetters.deadLettered(LEDGER, 4, "globex",
-                new InvalidSignatureException("event is signed by untrusted key rogue-1"));
-        unknownType = deadLetters.deadLettered(LEDGER, 2, "initech",
+        untrusted = deadLetters.deadLettered(
+                LEDGER, 4, "globex", new InvalidSignatureException("event is signed by untrusted key rogue-1"));
+        unknownType = deadLetters.deadLettered(
+                LEDGER,
+                2,
+                "initech",
                 new RejectedEventException("event has unknown type switchboard.billing.refund.v9"));
     }
 
@@ -100,15 +107,30 @@ class DeadLetterToolIT {
 
         // then
         assertThat(run.exitCode()).isZero();
-        assertThat(row(run, rejected)).containsExactly(LEDGER_DLT, Long.toString(first),
-                LEDGER.topicName() + "-2@" + rejected.offset(), "poison", "RejectedEventException", "acme",
-                rejected.value().getId(), "switchboard.billing.wallet-topped-up.v1");
-        assertThat(row(run, untrusted)).containsExactly(LEDGER_DLT, Long.toString(first + 1),
-                LEDGER.topicName() + "-4@" + untrusted.offset(), "poison", "InvalidSignatureException", "globex",
-                untrusted.value().getId(), "switchboard.billing.wallet-topped-up.v1");
+        assertThat(row(run, rejected))
+                .containsExactly(
+                        LEDGER_DLT,
+                        Long.toString(first),
+                        LEDGER.topicName() + "-2@" + rejected.offset(),
+                        "poison",
+                        "RejectedEventException",
+                        "acme",
+                        rejected.value().getId(),
+                        "switchboard.billing.wallet-topped-up.v1");
+        assertThat(row(run, untrusted))
+                .containsExactly(
+                        LEDGER_DLT,
+                        Long.toString(first + 1),
+                        LEDGER.topicName() + "-4@" + untrusted.offset(),
+                        "poison",
+                        "InvalidSignatureException",
+                        "globex",
+                        untrusted.value().getId(),
+                        "switchboard.billing.wallet-topped-up.v1");
         assertThat(line(run, untrusted.value().getId())).contains("event is signed by untrusted key rogue-1");
-        assertThat(run.out()).contains("3 dead letters; by exception: InvalidSignatureException 1, RejectedEventException 2;"
-                + " 3 unhandled (past the switchboard-dlt-operators offset)");
+        assertThat(run.out())
+                .contains("3 dead letters; by exception: InvalidSignatureException 1, RejectedEventException 2;"
+                        + " 3 unhandled (past the switchboard-dlt-operators offset)");
     }
 
     @Test
@@ -116,13 +138,17 @@ class DeadLetterToolIT {
         // when
         Run byMessage = ops("dlt", "list", "--topic", LEDGER_DLT, "--reason", "UNTRUSTED key");
         Run byClass = ops("dlt", "list", "--topic", LEDGER_DLT, "--reason", "InvalidSignature");
-        Run before = ops("dlt", "list", "--topic", LEDGER_DLT, "--reason", "poison", "--until", beforeFixtures.toString());
+        Run before =
+                ops("dlt", "list", "--topic", LEDGER_DLT, "--reason", "poison", "--until", beforeFixtures.toString());
 
         // then
         for (Run run : List.of(byMessage, byClass)) {
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains(untrusted.value().getId()).doesNotContain(rejected.value().getId())
-                    .doesNotContain(unknownType.value().getId()).contains("1 dead letter; by exception: InvalidSignatureException 1");
+            assertThat(run.out())
+                    .contains(untrusted.value().getId())
+                    .doesNotContain(rejected.value().getId())
+                    .doesNotContain(unknownType.value().getId())
+                    .contains("1 dead letter; by exception: InvalidSignatureException 1");
         }
         assertThat(before.out()).contains("no dead letters");
     }
@@ -144,7 +170,8 @@ class DeadLetterToolIT {
             assertThat(json.get("reason").asString()).isEqualTo("poison");
             assertThat(json.get("exceptionClass").asString()).isEqualTo(RejectedEventException.class.getName());
             assertThat(json.get("key").asString()).isEqualTo("initech");
-            assertThat(json.get("ceId").asString()).isEqualTo(unknownType.value().getId());
+            assertThat(json.get("ceId").asString())
+                    .isEqualTo(unknownType.value().getId());
             assertThat(json.get("handled").asBoolean()).isFalse();
         });
         assertThat(run.err()).contains("1 dead letter; by exception: RejectedEventException 1");
@@ -157,9 +184,10 @@ class DeadLetterToolIT {
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("re-drove " + LEDGER_DLT + "@" + (first + 1) + " -> " + LEDGER.topicName() + "-4");
-        ConsumerRecord<byte[], byte[]> redriven = redrivenFrom(new TopicPartition(LEDGER.topicName(), 4),
-                untrusted.offset() + 1, LEDGER_DLT + "@" + (first + 1));
+        assertThat(run.out())
+                .contains("re-drove " + LEDGER_DLT + "@" + (first + 1) + " -> " + LEDGER.topicName() + "-4");
+        ConsumerRecord<byte[], byte[]> redriven = redrivenFrom(
+                new TopicPartition(LEDGER.topicName(), 4), untrusted.offset() + 1, LEDGER_DLT + "@" + (first + 1));
         assertThat(new String(redriven.key(), StandardCharsets.UTF_8)).isEqualTo("globex");
         assertThat(redriven.value()).isEqualTo(untrusted.value().getData().toBytes());
         var expected = new RecordHeaders(untrusted.headers().toArray());
@@ -176,18 +204,25 @@ class DeadLetterToolIT {
         Map<TopicPartition, Long> before = endOffsets(LEDGER);
 
         // when
-        Run byOffsets = ops("dlt", "redrive", "--topic", LEDGER.topicName(), "--offsets", first + "-" + (first + 2), "--dry-run");
+        Run byOffsets = ops(
+                "dlt", "redrive", "--topic", LEDGER.topicName(), "--offsets", first + "-" + (first + 2), "--dry-run");
         Run byReason = ops("dlt", "redrive", "--topic", LEDGER.topicName(), "--reason", "untrusted", "--dry-run");
 
         // then
         assertThat(byOffsets.exitCode()).as(byOffsets.err()).isZero();
-        assertThat(byOffsets.out()).contains(
-                "would re-drive " + LEDGER_DLT + "@" + first + " -> " + LEDGER.topicName() + "-2 key=acme ce_id=" + rejected.value().getId(),
-                "would re-drive " + LEDGER_DLT + "@" + (first + 1) + " -> " + LEDGER.topicName() + "-4 key=globex",
-                "would re-drive " + LEDGER_DLT + "@" + (first + 2) + " -> " + LEDGER.topicName() + "-2 key=initech",
-                "dry run: 3 would be re-driven; nothing was sent");
-        assertThat(byReason.out().lines().filter(line -> line.startsWith("would re-drive"))).singleElement()
-                .asString().contains(untrusted.value().getId());
+        assertThat(byOffsets.out())
+                .contains(
+                        "would re-drive " + LEDGER_DLT + "@" + first + " -> " + LEDGER.topicName()
+                                + "-2 key=acme ce_id=" + rejected.value().getId(),
+                        "would re-drive " + LEDGER_DLT + "@" + (first + 1) + " -> " + LEDGER.topicName()
+                                + "-4 key=globex",
+                        "would re-drive " + LEDGER_DLT + "@" + (first + 2) + " -> " + LEDGER.topicName()
+                                + "-2 key=initech",
+                        "dry run: 3 would be re-driven; nothing was sent");
+        assertThat(byReason.out().lines().filter(line -> line.startsWith("would re-drive")))
+                .singleElement()
+                .asString()
+                .contains(untrusted.value().getId());
         assertThat(endOffsets(LEDGER)).isEqualTo(before);
     }
 
@@ -207,8 +242,10 @@ class DeadLetterToolIT {
         assertThat(ack.out()).contains(walletsDlt + ": handled through offset " + handledOne, "1 unhandled remain");
         assertThat(operatorsOffset(walletsDlt)).isEqualTo(handledOne + 1);
         assertThat(ops("dlt", "list", "--topic", walletsDlt).out()).contains("1 unhandled (past the");
-        assertThat(ops("dlt", "redrive", "--topic", walletsDlt, "--all-unhandled", "--dry-run").out())
-                .contains("would re-drive " + walletsDlt + "@" + (handledOne + 1)).doesNotContain(walletsDlt + "@" + handledOne + " ");
+        assertThat(ops("dlt", "redrive", "--topic", walletsDlt, "--all-unhandled", "--dry-run")
+                        .out())
+                .contains("would re-drive " + walletsDlt + "@" + (handledOne + 1))
+                .doesNotContain(walletsDlt + "@" + handledOne + " ");
 
         // and an offset past the last dead letter is refused, the group offset left alone
         Run beyond = ops("dlt", "ack", "--topic", walletsDlt, "--through-offset", Long.toString(handledOne + 2));
@@ -222,8 +259,9 @@ class DeadLetterToolIT {
         // given dead letters written by hand: one with no original topic, one naming a topic outside the catalogue
         String accountsDlt = Topic.ACCOUNTS.deadLetterTopicName();
         long noOrigin = produce(accountsDlt, new RecordHeaders().add("ce_id", bytes("evt-1")));
-        long foreign = produce(accountsDlt, new RecordHeaders().add("ce_id", bytes("evt-2"))
-                .add("kafka_dlt-original-topic", bytes("orders.v1")));
+        long foreign = produce(
+                accountsDlt,
+                new RecordHeaders().add("ce_id", bytes("evt-2")).add("kafka_dlt-original-topic", bytes("orders.v1")));
         Map<TopicPartition, Long> before = endOffsets(Topic.ACCOUNTS);
 
         // when
@@ -231,10 +269,13 @@ class DeadLetterToolIT {
 
         // then
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(
-                accountsDlt + "@" + noOrigin + " cannot be re-driven: it has no kafka_dlt-original-topic header",
-                accountsDlt + "@" + foreign + " cannot be re-driven: it came from orders.v1, which is not a Switchboard topic",
-                "nothing was re-driven");
+        assertThat(run.err())
+                .contains(
+                        accountsDlt + "@" + noOrigin
+                                + " cannot be re-driven: it has no kafka_dlt-original-topic header",
+                        accountsDlt + "@" + foreign
+                                + " cannot be re-driven: it came from orders.v1, which is not a Switchboard topic",
+                        "nothing was re-driven");
         assertThat(run.out()).doesNotContain("re-drove");
         assertThat(endOffsets(Topic.ACCOUNTS)).isEqualTo(before);
     }
@@ -242,7 +283,9 @@ class DeadLetterToolIT {
     @Test
     void whenAskedForWhatIsNotThereThenRefusedWithExitCode2() {
         assertThat(ops("dlt", "list", "--topic", "orders.v1").exitCode()).isEqualTo(2);
-        assertThat(ops("dlt", "redrive", "--topic", LEDGER_DLT, "--offsets", "5-2").exitCode()).isEqualTo(2);
+        assertThat(ops("dlt", "redrive", "--topic", LEDGER_DLT, "--offsets", "5-2")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(ops("dlt", "redrive", "--topic", LEDGER_DLT).exitCode()).isEqualTo(2);
         Run gone = ops("dlt", "redrive", "--topic", LEDGER_DLT, "--offsets", Long.toString(first + 1000));
         assertThat(gone.exitCode()).isEqualTo(2);
@@ -269,8 +312,7 @@ class DeadLetterToolIT {
         assertThat(run.err()).contains("failed: ").contains("TimeoutException");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run ops(String... args) {
         var withBroker = new ArrayList<>(List.of(args));
@@ -281,26 +323,33 @@ class DeadLetterToolIT {
     private static Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        CommandLine cli = SwitchboardOps.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine cli =
+                SwitchboardOps.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 
     /** The table row of a dead letter, without its time and message. */
     private static List<String> row(Run run, ConsumerRecord<String, CloudEvent> source) {
-        List<String> cells = new ArrayList<>(List.of(line(run, source.value().getId()).split(" +")));
+        List<String> cells =
+                new ArrayList<>(List.of(line(run, source.value().getId()).split(" +")));
         cells.remove(2);
         return cells.subList(0, 8);
     }
 
     private static String line(Run run, String text) {
-        return run.out().lines().filter(line -> line.contains(text)).findFirst().orElseThrow(
-                () -> new AssertionError("no line with " + text + " in\n" + run.out()));
+        return run.out()
+                .lines()
+                .filter(line -> line.contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with " + text + " in\n" + run.out()));
     }
 
     private static ConsumerRecord<byte[], byte[]> redrivenFrom(TopicPartition partition, long from, String deadLetter) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seek(partition, from);
             var found = new ArrayList<ConsumerRecord<byte[], byte[]>>();
@@ -318,16 +367,24 @@ class DeadLetterToolIT {
     }
 
     private static long produce(String topic, Headers headers) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, 0, null, bytes("acme"), bytes("{}"), headers)).get().offset();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, 0, null, bytes("acme"), bytes("{}"), headers))
+                    .get()
+                    .offset();
         }
     }
 
     private static long endOffset(String topic) throws Exception {
         var partition = new TopicPartition(topic, 0);
         try (var admin = admin()) {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .all()
+                    .get()
+                    .get(partition)
+                    .offset();
         }
     }
 
@@ -346,7 +403,9 @@ class DeadLetterToolIT {
     private static long operatorsOffset(String deadLetterTopic) throws Exception {
         try (var admin = admin()) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets(DeadLetterBacklog.OPERATORS_GROUP)
-                    .partitionsToOffsetAndMetadata().get().get(new TopicPartition(deadLetterTopic, 0));
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(new TopicPartition(deadLetterTopic, 0));
             return offset == null ? -1 : offset.offset();
         }
     }

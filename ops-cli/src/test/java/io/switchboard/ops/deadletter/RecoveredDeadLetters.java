@@ -1,5 +1,9 @@
 package io.switchboard.ops.deadletter;
 
+import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +40,6 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
-import static org.awaitility.Awaitility.await;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 /**
  * Dead letters as a service writes them: a signed event is published to its topic, read back with the
  * services' deserializers, and handed to the error handler {@link DeadLetters} builds as though a
@@ -56,16 +56,28 @@ final class RecoveredDeadLetters implements AutoCloseable {
 
     RecoveredDeadLetters(String bootstrapServers) {
         publisher = new SignedEvents(bootstrapServers, "/switchboard/billing-service");
-        reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(TestKafkaClients.cloudEventDeserializer()));
+        reader = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(TestKafkaClients.cloudEventDeserializer()));
         // As the auto-configuration builds it: an idempotent producer writing the bytes as they arrived.
-        deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new DeadLetterSerializer(), new DeadLetterSerializer());
+        deadLetterProducers = new DefaultKafkaProducerFactory<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new DeadLetterSerializer(),
+                new DeadLetterSerializer());
         var meters = new SimpleMeterRegistry();
-        errorHandler = new DeadLetters(new KafkaTemplate<>(deadLetterProducers),
-                new RetryPolicy(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)),
-                new StalledPartitions(Clock.systemUTC(), Duration.ofMinutes(1), meters), meters).errorHandler();
+        errorHandler = new DeadLetters(
+                        new KafkaTemplate<>(deadLetterProducers),
+                        new RetryPolicy(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)),
+                        new StalledPartitions(Clock.systemUTC(), Duration.ofMinutes(1), meters),
+                        meters)
+                .errorHandler();
     }
 
     /**
@@ -74,19 +86,32 @@ final class RecoveredDeadLetters implements AutoCloseable {
      *
      * @return the record as the listener received it
      */
-    ConsumerRecord<String, CloudEvent> deadLettered(Topic topic, int partition, String accountId, RuntimeException failure)
-            throws Exception {
+    ConsumerRecord<String, CloudEvent> deadLettered(
+            Topic topic, int partition, String accountId, RuntimeException failure) throws Exception {
         ConsumerRecord<String, CloudEvent> record = published(topic, partition, accountId);
         List<ConsumerRecord<?, ?>> records = List.of(record);
-        errorHandler.handleRemaining(new ListenerExecutionFailedException("Listener method threw", GROUP, failure),
-                records, listenerConsumer(), container(topic));
+        errorHandler.handleRemaining(
+                new ListenerExecutionFailedException("Listener method threw", GROUP, failure),
+                records,
+                listenerConsumer(),
+                container(topic));
         return record;
     }
 
-    private ConsumerRecord<String, CloudEvent> published(Topic topic, int partition, String accountId) throws Exception {
+    private ConsumerRecord<String, CloudEvent> published(Topic topic, int partition, String accountId)
+            throws Exception {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = publisher.sign(EventTypes.WALLET_TOPPED_UP, id, accountId, Instant.now(),
-                new WalletToppedUp(accountId, "top-up-" + id, new BigDecimal("10.00"), "USD", new BigDecimal("60.00"),
+        CloudEvent event = publisher.sign(
+                EventTypes.WALLET_TOPPED_UP,
+                id,
+                accountId,
+                Instant.now(),
+                new WalletToppedUp(
+                        accountId,
+                        "top-up-" + id,
+                        new BigDecimal("10.00"),
+                        "USD",
+                        new BigDecimal("60.00"),
                         Instant.now()));
         long offset = publisher.send(topic, partition, accountId, event).offset();
         var tp = new TopicPartition(topic.topicName(), partition);

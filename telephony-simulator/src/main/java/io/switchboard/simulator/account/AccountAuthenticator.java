@@ -28,10 +28,11 @@ public class AccountAuthenticator {
         }
         String credentials;
         try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+            credentials = new String(
+                    Base64.getDecoder()
+                            .decode(authorization.substring(BASIC.length()).trim()),
                     StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException notBase64) {
+        } catch (IllegalArgumentException notBase64) {
             return false;
         }
         int colon = credentials.indexOf(':');
@@ -39,7 +40,8 @@ public class AccountAuthenticator {
             return false;
         }
         return tokenFor(accountSid)
-                .map(token -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                .map(token -> MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8),
                         credentials.substring(colon + 1).getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
     }

@@ -64,15 +64,16 @@ public record SimulatorProperties(
      */
     private static Map<String, String> normalized(Map<String, String> accounts) {
         Map<String, String> result = new LinkedHashMap<>();
-        accounts.forEach((sid, token) -> result.put(
-                sid.regionMatches(true, 0, "AC", 0, 2) ? "AC" + sid.substring(2) : sid, token));
+        accounts.forEach((sid, token) ->
+                result.put(sid.regionMatches(true, 0, "AC", 0, 2) ? "AC" + sid.substring(2) : sid, token));
         return Map.copyOf(result);
     }
 
     /** Keeps auth tokens out of logs and failure analyses. */
     @Override
     public String toString() {
-        return "SimulatorProperties[accounts=" + (accounts == null ? null : accounts.keySet()) + ", publicBaseUrl=" + publicBaseUrl
+        return "SimulatorProperties[accounts=" + (accounts == null ? null : accounts.keySet()) + ", publicBaseUrl="
+                + publicBaseUrl
                 + ", stepDelay=" + stepDelay + ", outcomeRules=" + outcomeRules + ", webhookRetries="
                 + webhookRetries + ", webhookRetryDelay=" + webhookRetryDelay + ", webhookTimeout="
                 + webhookTimeout + ", webhookMaxConnections=" + webhookMaxConnections + ", retainedCalls="

@@ -28,8 +28,11 @@ class WebhookHttpConfig {
     @Bean
     WebClient webhookWebClient(ConnectionProvider webhookConnectionProvider, SimulatorProperties properties) {
         HttpClient http = HttpClient.create(webhookConnectionProvider)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.webhookTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        properties.webhookTimeout().toMillis())
                 .responseTimeout(properties.webhookTimeout());
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
     }
 }

@@ -3,15 +3,15 @@ package io.switchboard.simulator.inbound;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import jakarta.validation.Valid;
 
 import io.switchboard.simulator.call.domain.CallDirection;
 import io.switchboard.simulator.call.domain.CallRegistry;
 import io.switchboard.simulator.call.domain.CallSpec;
 import io.switchboard.simulator.call.domain.CallStatus;
-import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.domain.Sids;
+import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.progress.InboundCallDriver;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +41,21 @@ class InboundCallsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> call(@Valid @RequestBody InboundCallRequest request) {
         IncomingNumber number = numbers.find(request.to())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "number " + request.to() + " is not registered"));
-        CallSpec spec = new CallSpec(number.accountSid(), CallDirection.INBOUND, request.from(), request.to(),
-                number.statusCallback(), HttpMethod.POST, EVENTS, false, null, Set.of(), null, null);
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "number " + request.to() + " is not registered"));
+        CallSpec spec = new CallSpec(
+                number.accountSid(),
+                CallDirection.INBOUND,
+                request.from(),
+                request.to(),
+                number.statusCallback(),
+                HttpMethod.POST,
+                EVENTS,
+                false,
+                null,
+                Set.of(),
+                null,
+                null);
         SimulatedCall call = new SimulatedCall(Sids.call(), spec, CallStatus.RINGING, Instant.now());
         calls.add(call);
         driver.start(call, number.voiceUrl());

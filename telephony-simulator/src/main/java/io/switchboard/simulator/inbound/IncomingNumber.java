@@ -6,5 +6,4 @@ package io.switchboard.simulator.inbound;
  * @param voiceUrl       asked for TwiML when the number is called
  * @param statusCallback receives the call's status callbacks; null for none
  */
-record IncomingNumber(String number, String accountSid, String voiceUrl, String statusCallback) {
-}
+record IncomingNumber(String number, String accountSid, String voiceUrl, String statusCallback) {}

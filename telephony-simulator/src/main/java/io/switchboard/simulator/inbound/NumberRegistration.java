@@ -3,5 +3,5 @@ package io.switchboard.simulator.inbound;
 import jakarta.validation.constraints.NotBlank;
 
 /** The body of {@code PUT /simulator/numbers/{number}}. */
-record NumberRegistration(@NotBlank String accountSid, @NotBlank String voiceUrl, String statusCallback) {
-}
+record NumberRegistration(
+        @NotBlank String accountSid, @NotBlank String voiceUrl, String statusCallback) {}

@@ -23,6 +23,8 @@ class NumberRegistry {
     }
 
     List<IncomingNumber> all() {
-        return numbers.values().stream().sorted(Comparator.comparing(IncomingNumber::number)).toList();
+        return numbers.values().stream()
+                .sorted(Comparator.comparing(IncomingNumber::number))
+                .toList();
     }
 }

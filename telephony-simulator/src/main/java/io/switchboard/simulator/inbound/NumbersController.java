@@ -1,9 +1,9 @@
 package io.switchboard.simulator.inbound;
 
 import java.util.List;
+import jakarta.validation.Valid;
 
 import io.switchboard.simulator.account.AccountAuthenticator;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +30,11 @@ class NumbersController {
     @PutMapping("/{number}")
     IncomingNumber register(@PathVariable String number, @Valid @RequestBody NumberRegistration registration) {
         if (accounts.tokenFor(registration.accountSid()).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "account " + registration.accountSid() + " is not configured");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "account " + registration.accountSid() + " is not configured");
         }
-        IncomingNumber incoming = new IncomingNumber(number, registration.accountSid(), registration.voiceUrl(),
-                registration.statusCallback());
+        IncomingNumber incoming = new IncomingNumber(
+                number, registration.accountSid(), registration.voiceUrl(), registration.statusCallback());
         numbers.register(incoming);
         return incoming;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a simulated call ends, spelled as Twilio spells the final CallStatus. */
 public enum CallOutcome {
-
     COMPLETED("completed"),
     BUSY("busy"),
     NO_ANSWER("no-answer"),

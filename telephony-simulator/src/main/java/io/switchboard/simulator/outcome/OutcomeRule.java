@@ -27,15 +27,16 @@ public record OutcomeRule(String pattern, CallOutcome outcome, int durationSecon
         }
         try {
             Pattern.compile(pattern);
-        }
-        catch (PatternSyntaxException ex) {
+        } catch (PatternSyntaxException ex) {
             throw new IllegalArgumentException("pattern is not a valid regex: " + ex.getDescription(), ex);
         }
     }
 
     /** Rules that do not complete need no duration, so a PUT may leave it out. */
     @JsonCreator
-    static OutcomeRule fromJson(@JsonProperty("pattern") String pattern, @JsonProperty("outcome") CallOutcome outcome,
+    static OutcomeRule fromJson(
+            @JsonProperty("pattern") String pattern,
+            @JsonProperty("outcome") CallOutcome outcome,
             @JsonProperty("durationSeconds") @JsonAlias("duration-seconds") Integer durationSeconds) {
         return new OutcomeRule(pattern, outcome, durationSeconds == null ? 0 : durationSeconds);
     }

@@ -20,7 +20,10 @@ public class OutcomeRules {
     }
 
     public OutcomeRule match(String number) {
-        return rules.get().stream().filter(rule -> rule.matches(number)).findFirst().orElse(FALLBACK);
+        return rules.get().stream()
+                .filter(rule -> rule.matches(number))
+                .findFirst()
+                .orElse(FALLBACK);
     }
 
     List<OutcomeRule> all() {

@@ -9,6 +9,13 @@ import java.util.Map;
  * @param keyParams the params that tell deliveries apart (CallStatus, SequenceNumber, …), not all of them
  * @param attempt   1 for the first try, 2 for the first retry, …
  */
-public record DeliveryAttempt(String kind, String url, String method, Map<String, String> keyParams, int attempt,
-        Integer httpStatus, String error, String idempotencyToken, Instant at) {
-}
+public record DeliveryAttempt(
+        String kind,
+        String url,
+        String method,
+        Map<String, String> keyParams,
+        int attempt,
+        Integer httpStatus,
+        String error,
+        String idempotencyToken,
+        Instant at) {}

@@ -18,7 +18,12 @@ import org.springframework.http.HttpMethod;
  * @param accountSid whose auth token signs it
  * @param params     form params in the order Twilio lists them
  */
-public record Webhook(String kind, String accountSid, String url, HttpMethod method, Map<String, String> params,
+public record Webhook(
+        String kind,
+        String accountSid,
+        String url,
+        HttpMethod method,
+        Map<String, String> params,
         String idempotencyToken) {
 
     private static final int MAX_OVERRIDE_RETRIES = 5;
@@ -27,8 +32,10 @@ public record Webhook(String kind, String accountSid, String url, HttpMethod met
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    public static Webhook of(String kind, String accountSid, String url, HttpMethod method, Map<String, String> params) {
-        return new Webhook(kind, accountSid, url, method, params, UUID.randomUUID().toString());
+    public static Webhook of(
+            String kind, String accountSid, String url, HttpMethod method, Map<String, String> params) {
+        return new Webhook(
+                kind, accountSid, url, method, params, UUID.randomUUID().toString());
     }
 
     /**

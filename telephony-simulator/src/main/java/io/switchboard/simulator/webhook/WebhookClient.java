@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 public class WebhookClient {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookClient.class);
-    private static final List<String> KEY_PARAMS = List.of("CallStatus", "SequenceNumber", "CallDuration",
-            "RecordingSid", "RecordingStatus", "RecordingDuration");
+    private static final List<String> KEY_PARAMS = List.of(
+            "CallStatus", "SequenceNumber", "CallDuration", "RecordingSid", "RecordingStatus", "RecordingDuration");
 
     private final WebClient webClient;
     private final AccountAuthenticator accounts;
@@ -35,7 +35,10 @@ public class WebhookClient {
     private final Duration retryDelay;
     private final Duration timeout;
 
-    WebhookClient(WebClient webhookWebClient, AccountAuthenticator accounts, MeterRegistry meters,
+    WebhookClient(
+            WebClient webhookWebClient,
+            AccountAuthenticator accounts,
+            MeterRegistry meters,
             SimulatorProperties properties) {
         this.webClient = webhookWebClient;
         this.accounts = accounts;
@@ -57,35 +60,50 @@ public class WebhookClient {
         return attempt(hook, signature, 1, retry ? hook.retries(retries) + 1 : 1, journal);
     }
 
-    private Mono<WebhookResponse> attempt(Webhook hook, String signature, int attempt, int maxAttempts,
-            Consumer<DeliveryAttempt> journal) {
+    private Mono<WebhookResponse> attempt(
+            Webhook hook, String signature, int attempt, int maxAttempts, Consumer<DeliveryAttempt> journal) {
         return send(hook, signature).flatMap(response -> {
-            journal.accept(new DeliveryAttempt(hook.kind(), hook.url(), hook.method().name(), keyParams(hook),
-                    attempt, response.status(), response.error(), hook.idempotencyToken(), Instant.now()));
+            journal.accept(new DeliveryAttempt(
+                    hook.kind(),
+                    hook.url(),
+                    hook.method().name(),
+                    keyParams(hook),
+                    attempt,
+                    response.status(),
+                    response.error(),
+                    hook.idempotencyToken(),
+                    Instant.now()));
             meters.counter("simulator.webhook.attempts", "kind", hook.kind(), "outcome", response.outcome())
                     .increment();
             if (response.retryable() && attempt < maxAttempts) {
                 return Mono.delay(retryDelay).then(attempt(hook, signature, attempt + 1, maxAttempts, journal));
             }
             if (!response.successful()) {
-                log.warn("{} {} to {} gave up after {} attempt(s): {}", hook.kind(), hook.params().get("CallSid"),
-                        hook.url(), attempt, response.status() != null ? response.status() : response.error());
+                log.warn(
+                        "{} {} to {} gave up after {} attempt(s): {}",
+                        hook.kind(),
+                        hook.params().get("CallSid"),
+                        hook.url(),
+                        attempt,
+                        response.status() != null ? response.status() : response.error());
             }
             return Mono.just(response);
         });
     }
 
     private Mono<WebhookResponse> send(Webhook hook, String signature) {
-        WebClient.RequestBodySpec request = webClient.method(hook.method())
+        WebClient.RequestBodySpec request = webClient
+                .method(hook.method())
                 .uri(URI.create(hook.target()))
                 .header("X-Twilio-Signature", signature)
                 .header("I-Twilio-Idempotency-Token", hook.idempotencyToken())
                 .header(HttpHeaders.USER_AGENT, "TwilioProxy/1.1")
                 .accept(MediaType.ALL);
-        WebClient.RequestHeadersSpec<?> ready = hook.method() == HttpMethod.GET ? request
+        WebClient.RequestHeadersSpec<?> ready = hook.method() == HttpMethod.GET
+                ? request
                 : request.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(hook.formEncoded());
-        return ready
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+        return ready.exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
                         .map(body -> new WebhookResponse(response.statusCode().value(), body, null)))
                 .timeout(timeout)
                 .onErrorResume(ex -> {
@@ -96,7 +114,9 @@ public class WebhookClient {
 
     private static Map<String, String> keyParams(Webhook hook) {
         Map<String, String> key = new LinkedHashMap<>();
-        KEY_PARAMS.stream().filter(hook.params()::containsKey).forEach(name -> key.put(name, hook.params().get(name)));
+        KEY_PARAMS.stream()
+                .filter(hook.params()::containsKey)
+                .forEach(name -> key.put(name, hook.params().get(name)));
         return key;
     }
 }

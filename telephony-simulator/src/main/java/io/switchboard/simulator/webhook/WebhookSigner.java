@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,8 +16,7 @@ public final class WebhookSigner {
 
     private static final String ALGORITHM = "HmacSHA1";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
@@ -26,9 +24,9 @@ public final class WebhookSigner {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException ex) {
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HMAC-SHA1 is unavailable", ex);
         }
     }

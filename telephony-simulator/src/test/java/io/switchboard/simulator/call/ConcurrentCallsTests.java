@@ -1,5 +1,8 @@
 package io.switchboard.simulator.call;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.stream.IntStream;
 
@@ -12,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Calls run on timers, not threads: hundreds at once must all play out. */
 @SimulatorTest
@@ -43,12 +43,15 @@ class ConcurrentCallsTests {
         SimulatorApi api = new SimulatorApi(client);
 
         // when
-        IntStream.range(0, CALLS).forEach(i -> api.createCall(
-                CallForm.to("+1555%07d".formatted(i * 10 + 1)).allEventsTo(receiver.url("/status"))));
+        IntStream.range(0, CALLS)
+                .forEach(i -> api.createCall(
+                        CallForm.to("+1555%07d".formatted(i * 10 + 1)).allEventsTo(receiver.url("/status"))));
 
         // then
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.received("/status"))
-                .filteredOn(hook -> hook.param("CallStatus").equals("completed")).hasSize(CALLS));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(receiver.received("/status"))
+                        .filteredOn(hook -> hook.param("CallStatus").equals("completed"))
+                        .hasSize(CALLS));
         assertThat(receiver.received("/status")).hasSize(CALLS * 4);
     }
 }

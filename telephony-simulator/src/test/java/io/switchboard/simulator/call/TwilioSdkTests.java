@@ -1,5 +1,9 @@
 package io.switchboard.simulator.call;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /** The official Twilio SDK, unchanged but for its base URL, against a running simulator. */
 @SimulatorTest
@@ -46,7 +46,9 @@ class TwilioSdkTests {
         TwilioRestClient twilio = client(TestAccounts.AUTH_TOKEN);
 
         // when
-        Call created = Call.creator(new PhoneNumber("+15550100001"), new PhoneNumber("+15550100000"),
+        Call created = Call.creator(
+                        new PhoneNumber("+15550100001"),
+                        new PhoneNumber("+15550100000"),
                         URI.create("http://app.test/twiml"))
                 .setStatusCallback(URI.create(receiver.url("/status")))
                 .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
@@ -67,9 +69,10 @@ class TwilioSdkTests {
             assertThat(fetched.getStartTime()).isNotNull();
             assertThat(fetched.getEndTime()).isAfterOrEqualTo(fetched.getStartTime());
         });
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(receiver.received("/status"))
-                .extracting(hook -> hook.param("CallStatus"))
-                .containsExactly("initiated", "ringing", "in-progress", "completed"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(receiver.received("/status"))
+                        .extracting(hook -> hook.param("CallStatus"))
+                        .containsExactly("initiated", "ringing", "in-progress", "completed"));
     }
 
     @Test
@@ -79,7 +82,8 @@ class TwilioSdkTests {
 
         // when / then
         assertThatExceptionOfType(ApiException.class)
-                .isThrownBy(() -> Call.fetcher("CA00000000000000000000000000000000").fetch(twilio))
+                .isThrownBy(
+                        () -> Call.fetcher("CA00000000000000000000000000000000").fetch(twilio))
                 .satisfies(error -> {
                     assertThat(error.getCode()).isEqualTo(20003);
                     assertThat(error.getStatusCode()).isEqualTo(401);
@@ -89,8 +93,8 @@ class TwilioSdkTests {
     @Test
     void whenSdkFetchesUnknownCallThenItGets20404() {
         assertThatExceptionOfType(ApiException.class)
-                .isThrownBy(() -> Call.fetcher("CA00000000000000000000000000000000")
-                        .fetch(client(TestAccounts.AUTH_TOKEN)))
+                .isThrownBy(
+                        () -> Call.fetcher("CA00000000000000000000000000000000").fetch(client(TestAccounts.AUTH_TOKEN)))
                 .satisfies(error -> assertThat(error.getCode()).isEqualTo(20404));
     }
 

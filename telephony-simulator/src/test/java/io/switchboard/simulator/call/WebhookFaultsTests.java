@@ -1,5 +1,9 @@
 package io.switchboard.simulator.call;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 /** Provider misbehaviour consumers must survive: duplicates, reordering, retries. */
 @SimulatorTest
@@ -53,7 +53,8 @@ class WebhookFaultsTests {
         api.faults(true, false);
 
         // when
-        api.createCall(CallForm.to("+15550100001").allEventsTo(receiver.url("/status"))
+        api.createCall(CallForm.to("+15550100001")
+                .allEventsTo(receiver.url("/status"))
                 .recordingTo(receiver.url("/recording")));
 
         // then
@@ -62,15 +63,16 @@ class WebhookFaultsTests {
             assertThat(receiver.received("/recording")).hasSize(2);
         });
         // The next step runs on its own timer and may overtake the copy on a loaded machine: pair by token.
-        Map<String, List<ReceivedWebhook>> byToken = receiver.received("/status").stream()
-                .collect(Collectors.groupingBy(ReceivedWebhook::idempotencyToken));
+        Map<String, List<ReceivedWebhook>> byToken =
+                receiver.received("/status").stream().collect(Collectors.groupingBy(ReceivedWebhook::idempotencyToken));
         assertThat(byToken).hasSize(4);
         byToken.values().forEach(copies -> {
             assertThat(copies).hasSize(2);
             assertThat(copies.get(1).params()).isEqualTo(copies.get(0).params());
         });
         List<ReceivedWebhook> recording = receiver.received("/recording");
-        assertThat(recording.get(1).idempotencyToken()).isEqualTo(recording.get(0).idempotencyToken());
+        assertThat(recording.get(1).idempotencyToken())
+                .isEqualTo(recording.get(0).idempotencyToken());
     }
 
     @Test
@@ -79,12 +81,14 @@ class WebhookFaultsTests {
         api.faults(true, true);
 
         // when / then
-        client.put().uri("/simulator/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put()
+                .uri("/simulator/faults")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reorder\":true}")
                 .exchange()
-                .expectStatus().isOk();
-        client.get().uri("/simulator/faults").exchange()
-                .expectBody().json("{\"duplicate\":false,\"reorder\":true}");
+                .expectStatus()
+                .isOk();
+        client.get().uri("/simulator/faults").exchange().expectBody().json("{\"duplicate\":false,\"reorder\":true}");
     }
 
     @Test
@@ -96,9 +100,11 @@ class WebhookFaultsTests {
         api.createCall(CallForm.to("+15550100001").allEventsTo(receiver.url("/status")));
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received("/status")).hasSize(4));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.received("/status")).hasSize(4));
         List<ReceivedWebhook> status = receiver.received("/status");
-        assertThat(status).extracting(hook -> hook.param("CallStatus"))
+        assertThat(status)
+                .extracting(hook -> hook.param("CallStatus"))
                 .containsExactly("initiated", "in-progress", "ringing", "completed");
         assertThat(status).extracting(hook -> hook.param("SequenceNumber")).containsExactly("0", "2", "1", "3");
     }
@@ -114,8 +120,10 @@ class WebhookFaultsTests {
         // then
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSize(3));
         List<ReceivedWebhook> attempts = receiver.received("/flaky");
-        assertThat(attempts).hasSize(3).extracting(ReceivedWebhook::idempotencyToken).containsOnly(
-                attempts.getFirst().idempotencyToken());
+        assertThat(attempts)
+                .hasSize(3)
+                .extracting(ReceivedWebhook::idempotencyToken)
+                .containsOnly(attempts.getFirst().idempotencyToken());
         assertThat(api.deliveries(sid))
                 .extracting(attempt -> attempt.get("attempt"), attempt -> attempt.get("httpStatus"))
                 .containsExactly(tuple(1, 503), tuple(2, 503), tuple(3, 204));
@@ -124,7 +132,12 @@ class WebhookFaultsTests {
     @Test
     void whenReceiverKeepsFailingThenSimulatorGivesUpAfterConfiguredRetries() {
         // given
-        receiver.reply("/down", new Reply(500, ""), new Reply(502, ""), new Reply(503, ""), new Reply(504, ""),
+        receiver.reply(
+                "/down",
+                new Reply(500, ""),
+                new Reply(502, ""),
+                new Reply(503, ""),
+                new Reply(504, ""),
                 new Reply(500, ""));
 
         // when
@@ -132,7 +145,9 @@ class WebhookFaultsTests {
 
         // then
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSize(4));
-        await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> receiver.received("/down").size() == 4);
+        await().during(Duration.ofMillis(200))
+                .atMost(WAIT)
+                .until(() -> receiver.received("/down").size() == 4);
     }
 
     @Test
@@ -146,8 +161,12 @@ class WebhookFaultsTests {
 
         // then the first callback is tried twice, on the URL without its fragment, signed as received
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSizeGreaterThanOrEqualTo(2));
-        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> receiver.received("/override").size() == 2);
-        assertThat(receiver.received("/override")).allSatisfy(hook -> assertThat(hook.signedWith(TestAccounts.AUTH_TOKEN)).isTrue());
+        await().during(Duration.ofMillis(300))
+                .atMost(WAIT)
+                .until(() -> receiver.received("/override").size() == 2);
+        assertThat(receiver.received("/override"))
+                .allSatisfy(hook ->
+                        assertThat(hook.signedWith(TestAccounts.AUTH_TOKEN)).isTrue());
     }
 
     @Test
@@ -160,7 +179,9 @@ class WebhookFaultsTests {
 
         // then
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSize(1));
-        await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> receiver.received("/refusing").size() == 1);
+        await().during(Duration.ofMillis(200))
+                .atMost(WAIT)
+                .until(() -> receiver.received("/refusing").size() == 1);
     }
 
     @Test
@@ -173,8 +194,12 @@ class WebhookFaultsTests {
         String sid = api.createCall(CallForm.to("+15550100001").with("StatusCallback", unreachable));
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.deliveries(sid)).hasSize(4)
-                .allSatisfy(attempt -> assertThat(attempt)
-                        .containsEntry("httpStatus", null).extractingByKey("error").isNotNull()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(api.deliveries(sid))
+                        .hasSize(4)
+                        .allSatisfy(attempt -> assertThat(attempt)
+                                .containsEntry("httpStatus", null)
+                                .extractingByKey("error")
+                                .isNotNull()));
     }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.simulator.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class SimulatorPropertiesTests {
 
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
@@ -30,8 +30,9 @@ class SimulatorPropertiesTests {
         Binder binder = new Binder(ConfigurationPropertySources.from(environment));
 
         // when
-        Map<String, String> bound = binder.bind("switchboard.simulator.accounts",
-                Bindable.mapOf(String.class, String.class)).get();
+        Map<String, String> bound = binder.bind(
+                        "switchboard.simulator.accounts", Bindable.mapOf(String.class, String.class))
+                .get();
         SimulatorProperties properties = properties(bound);
 
         // then
@@ -52,20 +53,44 @@ class SimulatorPropertiesTests {
 
     @Test
     void whenSettingInvalidThenRefusedNamingTheProperty() {
-        assertThatThrownBy(() -> new SimulatorProperties(Map.of(), "http://localhost:8090", Duration.ofMillis(150),
-                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(15), 500, 0, Faults.NONE))
+        assertThatThrownBy(() -> new SimulatorProperties(
+                        Map.of(),
+                        "http://localhost:8090",
+                        Duration.ofMillis(150),
+                        List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+                        3,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(15),
+                        500,
+                        0,
+                        Faults.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("switchboard.simulator.retained-calls must be positive");
-        assertThatThrownBy(() -> new SimulatorProperties(Map.of(), " ", Duration.ofMillis(150),
-                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(15), 500, 1, Faults.NONE))
+        assertThatThrownBy(() -> new SimulatorProperties(
+                        Map.of(),
+                        " ",
+                        Duration.ofMillis(150),
+                        List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+                        3,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(15),
+                        500,
+                        1,
+                        Faults.NONE))
                 .hasMessage("switchboard.simulator.public-base-url is required");
     }
 
     private static SimulatorProperties properties(Map<String, String> accounts) {
-        return new SimulatorProperties(accounts, "http://localhost:8090", Duration.ofMillis(150),
-                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(15), 500, 10_000, Faults.NONE);
+        return new SimulatorProperties(
+                accounts,
+                "http://localhost:8090",
+                Duration.ofMillis(150),
+                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+                3,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(15),
+                500,
+                10_000,
+                Faults.NONE);
     }
 }

@@ -1,5 +1,9 @@
 package io.switchboard.simulator.inbound;
 
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @SimulatorTest
 class InboundCallFlowTests {
@@ -57,14 +57,20 @@ class InboundCallFlowTests {
         String sid = api.inboundCall(CALLER, NUMBER);
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received("/status")).hasSize(2));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.received("/status")).hasSize(2));
         ReceivedWebhook voice = receiver.received("/voice").getFirst();
         assertThat(voice.signedWith(TestAccounts.AUTH_TOKEN)).isTrue();
-        assertThat(voice.params()).containsEntry("AccountSid", TestAccounts.ACCOUNT_SID)
-                .containsEntry("ApiVersion", "2010-04-01").containsEntry("CallSid", sid)
-                .containsEntry("CallStatus", "ringing").containsEntry("Direction", "inbound")
-                .containsEntry("From", CALLER).containsEntry("Caller", CALLER)
-                .containsEntry("To", NUMBER).containsEntry("Called", NUMBER);
+        assertThat(voice.params())
+                .containsEntry("AccountSid", TestAccounts.ACCOUNT_SID)
+                .containsEntry("ApiVersion", "2010-04-01")
+                .containsEntry("CallSid", sid)
+                .containsEntry("CallStatus", "ringing")
+                .containsEntry("Direction", "inbound")
+                .containsEntry("From", CALLER)
+                .containsEntry("Caller", CALLER)
+                .containsEntry("To", NUMBER)
+                .containsEntry("Called", NUMBER);
         List<ReceivedWebhook> status = receiver.received("/status");
         assertThat(status).extracting(hook -> hook.param("CallStatus")).containsExactly("in-progress", "completed");
         assertThat(status).extracting(hook -> hook.param("SequenceNumber")).containsExactly("0", "1");
@@ -73,11 +79,13 @@ class InboundCallFlowTests {
             assertThat(hook.params()).containsEntry("Direction", "inbound").containsEntry("CallSid", sid);
         });
         assertThat(status.get(1).params()).containsEntry("CallDuration", "65");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.call(sid))
-                .containsEntry("direction", "inbound")
-                .containsEntry("status", "completed")
-                .extractingByKey("voiceAnswer", as(InstanceOfAssertFactories.MAP))
-                .containsEntry("httpStatus", 200).containsEntry("twiml", twiml));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(api.call(sid))
+                        .containsEntry("direction", "inbound")
+                        .containsEntry("status", "completed")
+                        .extractingByKey("voiceAnswer", as(InstanceOfAssertFactories.MAP))
+                        .containsEntry("httpStatus", 200)
+                        .containsEntry("twiml", twiml));
     }
 
     @Test
@@ -89,8 +97,10 @@ class InboundCallFlowTests {
         api.inboundCall(CALLER, NUMBER);
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received("/status"))
-                .extracting(hook -> hook.param("CallStatus")).containsExactly("busy"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.received("/status"))
+                        .extracting(hook -> hook.param("CallStatus"))
+                        .containsExactly("busy"));
     }
 
     @Test
@@ -102,8 +112,10 @@ class InboundCallFlowTests {
         api.inboundCall(CALLER, NUMBER);
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received("/status"))
-                .extracting(hook -> hook.param("CallStatus")).containsExactly("canceled"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.received("/status"))
+                        .extracting(hook -> hook.param("CallStatus"))
+                        .containsExactly("canceled"));
     }
 
     @Test
@@ -115,27 +127,38 @@ class InboundCallFlowTests {
         String sid = api.inboundCall(CALLER, NUMBER);
 
         // then
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received("/status"))
-                .extracting(hook -> hook.param("CallStatus")).containsExactly("failed"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.received("/status"))
+                        .extracting(hook -> hook.param("CallStatus"))
+                        .containsExactly("failed"));
         assertThat(receiver.received("/voice")).hasSize(1);
-        assertThat(api.call(sid)).containsEntry("status", "failed")
+        assertThat(api.call(sid))
+                .containsEntry("status", "failed")
                 .extractingByKey("voiceAnswer", as(InstanceOfAssertFactories.MAP))
-                .containsEntry("httpStatus", 500).containsEntry("twiml", "oops");
+                .containsEntry("httpStatus", 500)
+                .containsEntry("twiml", "oops");
     }
 
     @Test
     void whenNumberUnknownThen404() {
-        client.post().uri("/simulator/inbound-calls").contentType(MediaType.APPLICATION_JSON)
+        client.post()
+                .uri("/simulator/inbound-calls")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("from", CALLER, "to", "+15550000000"))
                 .exchange()
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void whenNumberRegisteredThenItIsListed() {
-        client.get().uri("/simulator/numbers").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/simulator/numbers")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$[?(@.number == '" + NUMBER + "')].voiceUrl").isEqualTo(List.of(receiver.url("/voice")));
+                .jsonPath("$[?(@.number == '" + NUMBER + "')].voiceUrl")
+                .isEqualTo(List.of(receiver.url("/voice")));
     }
 }

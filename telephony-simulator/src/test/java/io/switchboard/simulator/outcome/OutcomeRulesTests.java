@@ -1,5 +1,8 @@
 package io.switchboard.simulator.outcome;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +11,22 @@ import io.switchboard.simulator.config.SimulatorProperties;
 import io.switchboard.simulator.fault.Faults;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 class OutcomeRulesTests {
 
-    private final OutcomeRules rules = new OutcomeRules(new SimulatorProperties(Map.of(), "http://localhost",
-            Duration.ofMillis(1), List.of(
+    private final OutcomeRules rules = new OutcomeRules(new SimulatorProperties(
+            Map.of(),
+            "http://localhost",
+            Duration.ofMillis(1),
+            List.of(
                     new OutcomeRule(".*0002$", CallOutcome.BUSY, 0),
                     new OutcomeRule("\\+4420.*", CallOutcome.COMPLETED, 10),
                     new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
-            3, Duration.ofMillis(1), Duration.ofSeconds(1), 1, 1, Faults.NONE));
+            3,
+            Duration.ofMillis(1),
+            Duration.ofSeconds(1),
+            1,
+            1,
+            Faults.NONE));
 
     @Test
     void whenSeveralRulesMatchThenFirstWins() {
@@ -52,7 +60,8 @@ class OutcomeRulesTests {
 
     @Test
     void whenPatternIsNoRegexThenRuleIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeRule("([", CallOutcome.BUSY, 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new OutcomeRule("([", CallOutcome.BUSY, 0))
                 .withMessageContaining("not a valid regex");
     }
 }

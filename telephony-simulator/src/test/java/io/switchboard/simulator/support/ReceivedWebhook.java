@@ -10,7 +10,8 @@ import com.twilio.security.RequestValidator;
  * @param url     the full URL as requested, query string included: what Twilio signs
  * @param headers first value of each header, names lower-cased
  */
-public record ReceivedWebhook(String method, String path, String url, Map<String, String> headers, Map<String, String> params) {
+public record ReceivedWebhook(
+        String method, String path, String url, Map<String, String> headers, Map<String, String> params) {
 
     public String param(String name) {
         return params.get(name);

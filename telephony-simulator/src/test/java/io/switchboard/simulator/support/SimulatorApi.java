@@ -11,8 +11,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 /** The simulator's HTTP API as the tests drive it. */
 public final class SimulatorApi {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private final WebTestClient client;
 
@@ -26,15 +25,24 @@ public final class SimulatorApi {
                 .headers(headers -> headers.setBasicAuth(TestAccounts.ACCOUNT_SID, TestAccounts.AUTH_TOKEN))
                 .body(BodyInserters.fromFormData(form.build()))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(JSON).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
         return (String) created.get("sid");
     }
 
     /** The simulator's own view of a call (GET /simulator/calls/{sid}). */
     public Map<String, Object> call(String callSid) {
-        return client.get().uri("/simulator/calls/{sid}", callSid).exchange()
-                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        return client.get()
+                .uri("/simulator/calls/{sid}", callSid)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
@@ -43,24 +51,37 @@ public final class SimulatorApi {
     }
 
     public void faults(boolean duplicate, boolean reorder) {
-        client.put().uri("/simulator/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put()
+                .uri("/simulator/faults")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("duplicate", duplicate, "reorder", reorder))
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     public void registerNumber(String number, String voiceUrl, String statusCallback) {
-        client.put().uri("/simulator/numbers/{number}", number).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("accountSid", TestAccounts.ACCOUNT_SID, "voiceUrl", voiceUrl,
-                        "statusCallback", statusCallback))
-                .exchange().expectStatus().isOk();
+        client.put()
+                .uri("/simulator/numbers/{number}", number)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "accountSid", TestAccounts.ACCOUNT_SID, "voiceUrl", voiceUrl, "statusCallback", statusCallback))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     public String inboundCall(String from, String to) {
-        Map<String, Object> accepted = client.post().uri("/simulator/inbound-calls")
+        Map<String, Object> accepted = client.post()
+                .uri("/simulator/inbound-calls")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("from", from, "to", to))
-                .exchange().expectStatus().isAccepted()
-                .expectBody(JSON).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
         return (String) accepted.get("callSid");
     }
 }

@@ -30,8 +30,7 @@ public final class SimulatorHttpClient extends HttpClient {
         request.getHeaderParams().forEach((name, values) -> values.forEach(v -> rewritten.addHeaderParam(name, v)));
         if (request.getAuthStrategy() != null) {
             rewritten.setAuth(request.getAuthStrategy());
-        }
-        else {
+        } else {
             rewritten.setAuth(request.getUsername(), request.getPassword());
         }
         if (request.getContentType() != null) {

@@ -14,13 +14,14 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "switchboard.simulator.accounts[" + TestAccounts.ACCOUNT_SID + "]=" + TestAccounts.AUTH_TOKEN,
-        "switchboard.simulator.step-delay=20ms",
-        "switchboard.simulator.webhook-retry-delay=20ms",
-        "switchboard.simulator.webhook-timeout=2s",
-        "switchboard.simulator.public-base-url=http://simulator.test:8090"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "switchboard.simulator.accounts[" + TestAccounts.ACCOUNT_SID + "]=" + TestAccounts.AUTH_TOKEN,
+            "switchboard.simulator.step-delay=20ms",
+            "switchboard.simulator.webhook-retry-delay=20ms",
+            "switchboard.simulator.webhook-timeout=2s",
+            "switchboard.simulator.public-base-url=http://simulator.test:8090"
+        })
 @AutoConfigureWebTestClient
-public @interface SimulatorTest {
-}
+public @interface SimulatorTest {}

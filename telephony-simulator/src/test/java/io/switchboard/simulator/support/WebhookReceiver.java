@@ -25,8 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** A scripted answer. */
-    public record Reply(int status, String body) {
-    }
+    public record Reply(int status, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -37,8 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         server.createContext("/", this::handle);
@@ -74,8 +72,12 @@ public final class WebhookReceiver implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
         String path = exchange.getRequestURI().getPath();
-        received.add(new ReceivedWebhook(exchange.getRequestMethod(), path,
-                url(exchange.getRequestURI().getRawPath()) + (query == null ? "" : "?" + query), headers, params));
+        received.add(new ReceivedWebhook(
+                exchange.getRequestMethod(),
+                path,
+                url(exchange.getRequestURI().getRawPath()) + (query == null ? "" : "?" + query),
+                headers,
+                params));
         Queue<Reply> replies = scripted.get(path);
         Reply next = replies == null ? null : replies.poll();
         Reply reply = next == null ? new Reply(204, "") : next;
@@ -93,7 +95,8 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;

@@ -1,13 +1,13 @@
 package io.switchboard.simulator.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.twilio.security.RequestValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookSignerTests {
 
@@ -38,7 +38,8 @@ class WebhookSignerTests {
 
         // then
         assertThat(validator.validate(url, params, signature)).isTrue();
-        assertThat(validator.validate("http://localhost:8081/webhooks/twilio/status", params, signature)).isFalse();
+        assertThat(validator.validate("http://localhost:8081/webhooks/twilio/status", params, signature))
+                .isFalse();
     }
 
     @Test
@@ -58,8 +59,8 @@ class WebhookSignerTests {
     @Test
     void whenGetWebhookThenParamsTravelInTheSignedQueryString() {
         // given
-        Webhook hook = Webhook.of("status-callback", "AC1", "http://localhost:8081/status?tenant=acme", HttpMethod.GET,
-                params());
+        Webhook hook = Webhook.of(
+                "status-callback", "AC1", "http://localhost:8081/status?tenant=acme", HttpMethod.GET, params());
 
         // when
         String signature = WebhookSigner.sign(TOKEN, hook.target(), hook.signedParams());

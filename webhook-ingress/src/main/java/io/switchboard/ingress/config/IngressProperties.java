@@ -39,13 +39,15 @@ public record IngressProperties(
             throw new IllegalArgumentException("switchboard.ingress.public-base-url is required");
         }
         URI parsed = URI.create(publicBaseUrl);
-        if (!parsed.isAbsolute() || parsed.getHost() == null || parsed.getRawQuery() != null
+        if (!parsed.isAbsolute()
+                || parsed.getHost() == null
+                || parsed.getRawQuery() != null
                 || parsed.getRawFragment() != null) {
             throw new IllegalArgumentException("switchboard.ingress.public-base-url must be an absolute URL "
                     + "with a host and without a query: " + publicBaseUrl);
         }
-        publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
+        publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         trustedProxies = List.copyOf(trustedProxies);
         if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("switchboard.ingress.max-body-size must be between 1B and 2GB");
@@ -62,7 +64,9 @@ public record IngressProperties(
      * @param maxSize how many published event ids are remembered at most (the oldest go first)
      * @param maxAge  how long an event id is remembered after it was published
      */
-    public record Dedup(@DefaultValue("100000") long maxSize, @DefaultValue("10m") Duration maxAge) {
+    public record Dedup(
+            @DefaultValue("100000") long maxSize,
+            @DefaultValue("10m") Duration maxAge) {
 
         public Dedup {
             if (maxSize < 0) {
@@ -83,7 +87,9 @@ public record IngressProperties(
      * @param linger   how long the first event of a batch waits for others
      * @param maxBatch the most events under one signature
      */
-    public record Signing(@DefaultValue("1ms") Duration linger, @DefaultValue("128") int maxBatch) {
+    public record Signing(
+            @DefaultValue("1ms") Duration linger,
+            @DefaultValue("128") int maxBatch) {
 
         public Signing {
             if (linger.isNegative()) {

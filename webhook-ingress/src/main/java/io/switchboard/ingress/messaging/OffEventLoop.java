@@ -21,13 +21,15 @@ public final class OffEventLoop {
 
     private static final Executor BLOCKING = task -> Schedulers.boundedElastic().schedule(task);
 
-    private OffEventLoop() {
-    }
+    private OffEventLoop() {}
 
     /** The send's result, or a {@link java.util.concurrent.TimeoutException} once {@code timeout} passed. */
     public static <T> Mono<T> send(Supplier<CompletableFuture<T>> send, Duration timeout) {
-        return Mono.fromFuture(() -> CompletableFuture.supplyAsync(send, BLOCKING).thenCompose(future -> future)
-                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), true)
+        return Mono.fromFuture(
+                        () -> CompletableFuture.supplyAsync(send, BLOCKING)
+                                .thenCompose(future -> future)
+                                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS),
+                        true)
                 .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause());
     }
 }

@@ -7,8 +7,7 @@ import io.switchboard.ingress.webhook.domain.PublicUrl;
 /** Public URLs from strings, keeping path and query exactly as written. */
 public final class PublicUrls {
 
-    private PublicUrls() {
-    }
+    private PublicUrls() {}
 
     public static PublicUrl parse(String url) {
         URI uri = URI.create(url);

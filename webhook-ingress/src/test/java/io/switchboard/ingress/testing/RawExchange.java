@@ -27,7 +27,12 @@ public final class RawExchange {
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})");
 
-    public enum Ending { OPEN, CLOSED, RESET, SILENT }
+    public enum Ending {
+        OPEN,
+        CLOSED,
+        RESET,
+        SILENT
+    }
 
     /** The status of every answer read, in order, and how the exchange ended. */
     public record Answers(List<Integer> statuses, Ending ending) {
@@ -47,8 +52,7 @@ public final class RawExchange {
         }
     }
 
-    private RawExchange() {
-    }
+    private RawExchange() {}
 
     /**
      * @param closeOutput half-close after writing, as a client that gives up on the rest of its body
@@ -111,7 +115,8 @@ public final class RawExchange {
 
     private static void skipBody(InputStream in, long contentLength, boolean chunked) throws IOException {
         if (chunked) {
-            for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
+            for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16);
+                    size > 0;
                     size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
                 skip(in, size);
                 line(in);

@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static int firstStatus(int port, String head, byte[] body, boolean closeOutput, int timeoutMillis) {
         try (var socket = new Socket("localhost", port)) {

@@ -89,7 +89,8 @@ public final class RawRequest {
 
     public byte[] bytes() {
         var head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
-        headers.forEach(header -> head.append(header[0]).append(": ").append(header[1]).append("\r\n"));
+        headers.forEach(
+                header -> head.append(header[0]).append(": ").append(header[1]).append("\r\n"));
         if (chunkSize > 0) {
             head.append("Transfer-Encoding: chunked\r\n");
         } else {

@@ -22,8 +22,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 public final class StatusCallbackStream {
 
     /** One callback: its event id, the status it was answered with (-1: no answer), when it was sent. */
-    public record Outcome(String eventId, String callSid, int status, long sentAtNanos, String error) {
-    }
+    public record Outcome(String eventId, String callSid, int status, long sentAtNanos, String error) {}
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -64,7 +63,9 @@ public final class StatusCallbackStream {
 
     /** How many callbacks sent since {@code fromNanos} ({@link System#nanoTime()}) got this status. */
     public long count(int status, long fromNanos) {
-        return outcomes.stream().filter(o -> o.status() == status && o.sentAtNanos() - fromNanos >= 0).count();
+        return outcomes.stream()
+                .filter(o -> o.status() == status && o.sentAtNanos() - fromNanos >= 0)
+                .count();
     }
 
     /** The same for callbacks sent from {@code fromNanos} until (not including) {@code toNanos}. */
@@ -80,12 +81,16 @@ public final class StatusCallbackStream {
             String eventId = EventIds.of("twilio-status", callSid, form.get("CallStatus"), form.get("SequenceNumber"));
             long sentAt = System.nanoTime();
             try {
-                int status = web.post().uri(path)
+                int status = web.post()
+                        .uri(path)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .header(TwilioSignatures.HEADER, TwilioSignatures.sign(authToken, url, form))
                         .body(BodyInserters.fromValue(FormBodies.encode(form)))
                         .exchange()
-                        .expectBody().returnResult().getStatus().value();
+                        .expectBody()
+                        .returnResult()
+                        .getStatus()
+                        .value();
                 outcomes.add(new Outcome(eventId, callSid, status, sentAt, null));
             } catch (RuntimeException | AssertionError e) {
                 outcomes.add(new Outcome(eventId, callSid, -1, sentAt, e.toString()));

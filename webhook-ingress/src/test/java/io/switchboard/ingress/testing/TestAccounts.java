@@ -18,8 +18,7 @@ public final class TestAccounts {
 
     private static final String ORCHESTRATOR = "/switchboard/call-orchestrator";
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     public static ProviderCredential twilio(SecretBox box, String accountId, String accountSid, String authToken) {
         return new ProviderCredential("twilio", accountSid, box.seal(authToken, accountId), null);
@@ -32,18 +31,25 @@ public final class TestAccounts {
     public static void configure(String bootstrapServers, String accountId, ProviderCredential... credentials) {
         try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
             var configured = configured(accountId, credentials);
-            events.send(Topic.ACCOUNTS, accountId, events.sign(EventTypes.ACCOUNT_CONFIGURED, id(configured),
-                    accountId, configured.configuredAt(), configured));
+            events.send(
+                    Topic.ACCOUNTS,
+                    accountId,
+                    events.sign(
+                            EventTypes.ACCOUNT_CONFIGURED,
+                            id(configured),
+                            accountId,
+                            configured.configuredAt(),
+                            configured));
         }
     }
 
     /** As {@link #configure(String, String, ProviderCredential...)}, signed by a key the ingress does not trust. */
-    public static void configureUntrusted(String bootstrapServers, String accountId,
-            ProviderCredential... credentials) {
+    public static void configureUntrusted(
+            String bootstrapServers, String accountId, ProviderCredential... credentials) {
         try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
             var configured = configured(accountId, credentials);
-            CloudEvent forged = events.signUntrusted(EventTypes.ACCOUNT_CONFIGURED, id(configured), accountId,
-                    configured.configuredAt(), configured);
+            CloudEvent forged = events.signUntrusted(
+                    EventTypes.ACCOUNT_CONFIGURED, id(configured), accountId, configured.configuredAt(), configured);
             events.send(Topic.ACCOUNTS, accountId, forged);
         }
     }
@@ -63,7 +69,10 @@ public final class TestAccounts {
     }
 
     private static String id(AccountConfigured configured) {
-        return EventIds.of("test-account", configured.accountId(), configured.configuredAt().toString());
+        return EventIds.of(
+                "test-account",
+                configured.accountId(),
+                configured.configuredAt().toString());
     }
 
     private static void sendBytes(String bootstrapServers, String accountId, byte[] value) {

@@ -36,7 +36,9 @@ public final class TestRouter implements AutoCloseable {
     private final TopicProbe probe;
 
     public TestRouter(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(TestKafkaClients.producerConfig(bootstrapServers), new StringSerializer(),
+        this.producer = new KafkaProducer<>(
+                TestKafkaClients.producerConfig(bootstrapServers),
+                new StringSerializer(),
                 TestKafkaClients.cloudEventSerializer());
         this.probe = TopicProbe.fromEnd(bootstrapServers, Topic.ROUTING_REQUESTS, this::onRequest);
     }
@@ -62,10 +64,14 @@ public final class TestRouter implements AutoCloseable {
         if (answer == null) {
             return;
         }
-        var decided = new RoutingDecided(request.callId(), "assistant-1", answer.contentType(), answer.document(),
-                Instant.now());
-        CloudEvent reply = envelopes.wrap(EventTypes.ROUTING_DECIDED, EventIds.of("test-routing", request.callId()),
-                request.callId(), decided.decidedAt(), decided);
+        var decided = new RoutingDecided(
+                request.callId(), "assistant-1", answer.contentType(), answer.document(), Instant.now());
+        CloudEvent reply = envelopes.wrap(
+                EventTypes.ROUTING_DECIDED,
+                EventIds.of("test-routing", request.callId()),
+                request.callId(),
+                decided.decidedAt(),
+                decided);
         Header replyTopic = record.headers().lastHeader(KafkaHeaders.REPLY_TOPIC);
         Header correlation = record.headers().lastHeader(KafkaHeaders.CORRELATION_ID);
         var out = new ProducerRecord<>(new String(replyTopic.value()), request.callId(), reply);
@@ -79,6 +85,5 @@ public final class TestRouter implements AutoCloseable {
         producer.close();
     }
 
-    private record Answer(String contentType, String document) {
-    }
+    private record Answer(String contentType, String document) {}
 }

@@ -9,8 +9,7 @@ public final class TwilioForms {
 
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 
-    private TwilioForms() {
-    }
+    private TwilioForms() {}
 
     public static String newAccountSid() {
         return "AC" + UUID.randomUUID().toString().replace("-", "");
@@ -42,8 +41,9 @@ public final class TwilioForms {
         form.put("AccountSid", ACCOUNT_SID);
         form.put("CallSid", callSid);
         form.put("RecordingSid", recordingSid);
-        form.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/"
-                + recordingSid);
+        form.put(
+                "RecordingUrl",
+                "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid);
         form.put("RecordingStatus", "completed");
         form.put("RecordingDuration", "41");
         form.put("RecordingChannels", "2");

@@ -13,8 +13,7 @@ public final class VapiMessages {
     public static final String PHONE_NUMBER = "+15005550006";
     public static final String ORG_ID = "8d3b0c2e-5f8a-4d1e-9b6a-2c7f1e4a9d30";
 
-    private VapiMessages() {
-    }
+    private VapiMessages() {}
 
     public static String newCallId() {
         return UUID.randomUUID().toString();

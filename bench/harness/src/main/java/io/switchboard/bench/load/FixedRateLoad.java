@@ -68,7 +68,8 @@ public final class FixedRateLoad {
                     // The loop sees the broken connection and counts the request as failed.
                 }
                 sent++;
-                lag.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(Math.max(System.nanoTime() - due, 0)),
+                lag.recordValue(Math.min(
+                        TimeUnit.NANOSECONDS.toMicros(Math.max(System.nanoTime() - due, 0)),
                         lag.getHighestTrackableValue()));
             }
             awaitAnswers(outcomes, sent);
@@ -90,8 +91,12 @@ public final class FixedRateLoad {
      * free; null once the request has waited longer than the answer timeout: the server fell so far
      * behind that the rest of the run would measure only the driver's queue.
      */
-    private Connection connection(LinkedBlockingQueue<Connection> free, ResponseLoop loop, AtomicInteger open,
-            AtomicInteger mostOpen, long due) {
+    private Connection connection(
+            LinkedBlockingQueue<Connection> free,
+            ResponseLoop loop,
+            AtomicInteger open,
+            AtomicInteger mostOpen,
+            long due) {
         try {
             while (true) {
                 Connection connection = free.poll();

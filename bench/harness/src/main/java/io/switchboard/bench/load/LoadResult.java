@@ -21,9 +21,19 @@ import org.HdrHistogram.Histogram;
  * @param acceptedEventIds the event ids of the requests answered 2xx
  * @param cutShort         why the run ended before its time was over, null when it did not
  */
-public record LoadResult(String label, int offeredRate, int connections, long sent, Map<Integer, Long> byStatus,
-        long ioErrors, long timeouts, long elapsedNanos, Histogram latencyMicros, Histogram sendLagMicros,
-        List<String> acceptedEventIds, String cutShort) {
+public record LoadResult(
+        String label,
+        int offeredRate,
+        int connections,
+        long sent,
+        Map<Integer, Long> byStatus,
+        long ioErrors,
+        long timeouts,
+        long elapsedNanos,
+        Histogram latencyMicros,
+        Histogram sendLagMicros,
+        List<String> acceptedEventIds,
+        String cutShort) {
 
     public long answered() {
         return byStatus.values().stream().mapToLong(Long::longValue).sum();

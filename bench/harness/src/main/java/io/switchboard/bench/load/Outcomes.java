@@ -18,6 +18,7 @@ final class Outcomes {
 
     /** Up to a minute, three significant digits. */
     private final Histogram latencyMicros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private final List<String> acceptedEventIds = new ArrayList<>();
     private final AtomicLong finished = new AtomicLong();
@@ -26,8 +27,8 @@ final class Outcomes {
     private long lastAnswerAt;
 
     void answered(int status, PreparedRequest request, long startedAt, long now) {
-        latencyMicros.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - startedAt),
-                latencyMicros.getHighestTrackableValue()));
+        latencyMicros.recordValue(
+                Math.min(TimeUnit.NANOSECONDS.toMicros(now - startedAt), latencyMicros.getHighestTrackableValue()));
         byStatus.merge(status, 1L, Long::sum);
         if (status / 100 == 2) {
             acceptedEventIds.add(request.eventId());
@@ -50,10 +51,27 @@ final class Outcomes {
         return finished.get();
     }
 
-    LoadResult result(String label, int offeredRate, int connections, long sent, long startedAt, Histogram sendLagMicros,
+    LoadResult result(
+            String label,
+            int offeredRate,
+            int connections,
+            long sent,
+            long startedAt,
+            Histogram sendLagMicros,
             String cutShort) {
         long elapsed = Math.max(lastAnswerAt - startedAt, 1);
-        return new LoadResult(label, offeredRate, connections, sent, Map.copyOf(byStatus), ioErrors, timeouts,
-                elapsed, latencyMicros.copy(), sendLagMicros, List.copyOf(acceptedEventIds), cutShort);
+        return new LoadResult(
+                label,
+                offeredRate,
+                connections,
+                sent,
+                Map.copyOf(byStatus),
+                ioErrors,
+                timeouts,
+                elapsed,
+                latencyMicros.copy(),
+                sendLagMicros,
+                List.copyOf(acceptedEventIds),
+                cutShort);
     }
 }

@@ -48,7 +48,7 @@ public final class SaturationLoad {
                 }
             }
         };
-        try (var loop = new ResponseLoop(outcomes, timeout.toNanos(), sender::next, lost -> { })) {
+        try (var loop = new ResponseLoop(outcomes, timeout.toNanos(), sender::next, lost -> {})) {
             for (int i = 0; i < connections; i++) {
                 Connection connection = Connection.open(target);
                 loop.add(connection);

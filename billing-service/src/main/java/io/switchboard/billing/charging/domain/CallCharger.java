@@ -42,8 +42,15 @@ public class CallCharger {
     private final TransactionEffects transaction;
     private final Clock clock;
 
-    CallCharger(CallRater rater, Wallets wallets, WalletWriteLock writeLock, WalletReloader reloader,
-            LedgerPublisher publisher, ChargeMetrics metrics, TransactionEffects transaction, Clock clock) {
+    CallCharger(
+            CallRater rater,
+            Wallets wallets,
+            WalletWriteLock writeLock,
+            WalletReloader reloader,
+            LedgerPublisher publisher,
+            ChargeMetrics metrics,
+            TransactionEffects transaction,
+            Clock clock) {
         this.rater = rater;
         this.wallets = wallets;
         this.writeLock = writeLock;
@@ -86,8 +93,13 @@ public class CallCharger {
     private void applied(String callId, BigDecimal amount, Wallet after) {
         wallets.applyCharge(callId, after);
         metrics.charged(amount);
-        log.info("Charged call {} {} {}; balance of {} now {}", callId, amount.toPlainString(), after.currency(),
-                after.accountId(), after.balance().toPlainString());
+        log.info(
+                "Charged call {} {} {}; balance of {} now {}",
+                callId,
+                amount.toPlainString(),
+                after.currency(),
+                after.accountId(),
+                after.balance().toPlainString());
     }
 
     /** Always releases the lock; an unknown commit outcome means the wallets must be re-read before the next write. */
@@ -107,8 +119,16 @@ public class CallCharger {
     private void publish(CallStateChanged call, Rating rating, Wallet after) {
         Instant now = clock.instant();
         publisher.publishCharge(
-                new CallCharged(call.accountId(), call.callId(), rating.durationSeconds(), rating.billedMinutes(),
-                        rating.pricePerMinute(), rating.amount(), rating.currency(), after.balance(), now),
+                new CallCharged(
+                        call.accountId(),
+                        call.callId(),
+                        rating.durationSeconds(),
+                        rating.billedMinutes(),
+                        rating.pricePerMinute(),
+                        rating.amount(),
+                        rating.currency(),
+                        after.balance(),
+                        now),
                 new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
     }
 }

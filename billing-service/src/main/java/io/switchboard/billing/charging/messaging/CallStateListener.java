@@ -8,9 +8,9 @@ import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,7 @@ class CallStateListener {
         this.charger = charger;
     }
 
-    @KafkaListener(id = "billing-call-states", idIsGroup = false,
-            topics = Topic.Names.CALL_STATES)
+    @KafkaListener(id = "billing-call-states", idIsGroup = false, topics = Topic.Names.CALL_STATES)
     void onCallState(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_STATE_CHANGED)) {

@@ -28,8 +28,14 @@ public class TopUpService {
     private final Clock clock;
     private final Currency currency;
 
-    TopUpService(Wallets wallets, WalletWriteLock writeLock, WalletReloader reloader, LedgerPublisher publisher,
-            WalletMetrics metrics, Clock clock, BillingProperties properties) {
+    TopUpService(
+            Wallets wallets,
+            WalletWriteLock writeLock,
+            WalletReloader reloader,
+            LedgerPublisher publisher,
+            WalletMetrics metrics,
+            Clock clock,
+            BillingProperties properties) {
         this.wallets = wallets;
         this.writeLock = writeLock;
         this.reloader = reloader;
@@ -49,12 +55,18 @@ public class TopUpService {
             if (applied.isPresent()) {
                 return alreadyApplied(topUp, applied.get());
             }
-            Wallet after = wallets.walletOf(topUp.accountId(), topUp.currency()).credit(topUp.amount(), topUp.currency());
+            Wallet after =
+                    wallets.walletOf(topUp.accountId(), topUp.currency()).credit(topUp.amount(), topUp.currency());
             Instant now = clock.instant();
             try {
                 publisher.publishTopUp(
-                        new WalletToppedUp(topUp.accountId(), topUp.topUpId(), topUp.amount(), topUp.currency(),
-                                after.balance(), now),
+                        new WalletToppedUp(
+                                topUp.accountId(),
+                                topUp.topUpId(),
+                                topUp.amount(),
+                                topUp.currency(),
+                                after.balance(),
+                                now),
                         new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
             } catch (PublishFailedException e) {
                 // A failed commit may still have committed (a timeout): re-read the topics before the next write.
@@ -79,16 +91,16 @@ public class TopUpService {
 
     private void validate(TopUp topUp) {
         if (!currency.getCurrencyCode().equals(topUp.currency())) {
-            throw new InvalidTopUpException("currency",
-                    "must be " + currency.getCurrencyCode() + ", not " + topUp.currency());
+            throw new InvalidTopUpException(
+                    "currency", "must be " + currency.getCurrencyCode() + ", not " + topUp.currency());
         }
         if (topUp.amount().signum() <= 0) {
             throw new InvalidTopUpException("amount", "must be greater than 0");
         }
         int fractionDigits = currency.getDefaultFractionDigits();
         if (topUp.amount().stripTrailingZeros().scale() > fractionDigits) {
-            throw new InvalidTopUpException("amount", "has more than " + fractionDigits + " decimal places for "
-                    + currency.getCurrencyCode());
+            throw new InvalidTopUpException(
+                    "amount", "has more than " + fractionDigits + " decimal places for " + currency.getCurrencyCode());
         }
     }
 }

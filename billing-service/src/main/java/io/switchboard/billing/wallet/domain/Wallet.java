@@ -31,7 +31,8 @@ public record Wallet(String accountId, BigDecimal balance, String currency) {
 
     private BigDecimal positiveIn(BigDecimal amount, String amountCurrency) {
         if (!currency.equals(amountCurrency)) {
-            throw new IllegalArgumentException("wallet " + accountId + " holds " + currency + ", not " + amountCurrency);
+            throw new IllegalArgumentException(
+                    "wallet " + accountId + " holds " + currency + ", not " + amountCurrency);
         }
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("an amount cannot be negative: " + amount);

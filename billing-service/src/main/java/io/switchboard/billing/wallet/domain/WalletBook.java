@@ -46,6 +46,5 @@ public final class WalletBook {
         return wallets.size();
     }
 
-    private record TopUpKey(String accountId, String topUpId) {
-    }
+    private record TopUpKey(String accountId, String topUpId) {}
 }

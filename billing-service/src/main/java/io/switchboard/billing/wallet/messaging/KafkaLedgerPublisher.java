@@ -29,23 +29,42 @@ class KafkaLedgerPublisher implements LedgerPublisher {
     @Override
     public void publishCharge(CallCharged charged, WalletUpdated wallet) {
         events.publishAllAndWait(
-                new Publication(Topic.LEDGER, charged.accountId(), OutgoingEvent.of(EventTypes.CALL_CHARGED,
-                        EventIds.of("call-charged", charged.callId()), charged.callId(), charged.chargedAt(), charged)),
+                new Publication(
+                        Topic.LEDGER,
+                        charged.accountId(),
+                        OutgoingEvent.of(
+                                EventTypes.CALL_CHARGED,
+                                EventIds.of("call-charged", charged.callId()),
+                                charged.callId(),
+                                charged.chargedAt(),
+                                charged)),
                 walletState(wallet, "call", charged.callId()));
     }
 
     @Override
     public void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet) {
         events.inOwnTransaction(() -> events.publishAllAndWait(
-                new Publication(Topic.LEDGER, toppedUp.accountId(), OutgoingEvent.of(EventTypes.WALLET_TOPPED_UP,
-                        EventIds.of("wallet-topped-up", toppedUp.accountId(), toppedUp.topUpId()),
-                        toppedUp.accountId(), toppedUp.toppedUpAt(), toppedUp)),
+                new Publication(
+                        Topic.LEDGER,
+                        toppedUp.accountId(),
+                        OutgoingEvent.of(
+                                EventTypes.WALLET_TOPPED_UP,
+                                EventIds.of("wallet-topped-up", toppedUp.accountId(), toppedUp.topUpId()),
+                                toppedUp.accountId(),
+                                toppedUp.toppedUpAt(),
+                                toppedUp)),
                 walletState(wallet, "top-up", toppedUp.topUpId())));
     }
 
     private static Publication walletState(WalletUpdated wallet, String cause, String causeId) {
-        return new Publication(Topic.WALLETS, wallet.accountId(), OutgoingEvent.of(EventTypes.WALLET_UPDATED,
-                EventIds.of("wallet-updated", wallet.accountId(), cause, causeId), wallet.accountId(),
-                wallet.updatedAt(), wallet));
+        return new Publication(
+                Topic.WALLETS,
+                wallet.accountId(),
+                OutgoingEvent.of(
+                        EventTypes.WALLET_UPDATED,
+                        EventIds.of("wallet-updated", wallet.accountId(), cause, causeId),
+                        wallet.accountId(),
+                        wallet.updatedAt(),
+                        wallet));
     }
 }

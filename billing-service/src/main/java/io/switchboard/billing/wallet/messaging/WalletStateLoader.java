@@ -77,7 +77,10 @@ class WalletStateLoader implements SmartLifecycle, WalletReloader {
         replayer.replayAll(Topic.WALLETS, event -> applyWalletState(book, event));
         replayer.replayAll(Topic.LEDGER, event -> applyLedgerEntry(book, event));
         wallets.replace(book);
-        log.info("Wallets rebuilt from {} and {}: {} wallets", Topic.WALLETS.topicName(), Topic.LEDGER.topicName(),
+        log.info(
+                "Wallets rebuilt from {} and {}: {} wallets",
+                Topic.WALLETS.topicName(),
+                Topic.LEDGER.topicName(),
                 book.size());
     }
 

@@ -11,12 +11,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 /** Which field of a request a framework error is about, named as the API's clients know it. */
 final class RequestFields {
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     /** One broken constraint: the field (a body property, else the parameter) and its message. */
-    record Violation(String field, String message) {
-    }
+    record Violation(String field, String message) {}
 
     static Violation firstViolation(HandlerMethodValidationException e) {
         ParameterValidationResult result = e.getParameterValidationResults().getFirst();

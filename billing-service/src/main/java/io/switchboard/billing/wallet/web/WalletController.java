@@ -1,9 +1,10 @@
 package io.switchboard.billing.wallet.web;
 
-import io.switchboard.billing.wallet.domain.TopUpService;
-import io.switchboard.billing.wallet.domain.Wallets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+
+import io.switchboard.billing.wallet.domain.TopUpService;
+import io.switchboard.billing.wallet.domain.Wallets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +33,8 @@ class WalletController {
     }
 
     @PostMapping(path = "/{accountId}/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<WalletResponse> topUp(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId,
-            @Valid @RequestBody TopUpRequest request) {
+    Mono<WalletResponse> topUp(
+            @PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId, @Valid @RequestBody TopUpRequest request) {
         // The top-up waits for a Kafka commit and a lock: never on the event loop.
         return Mono.fromCallable(() -> topUps.topUp(request.toTopUp(accountId)))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -44,7 +45,7 @@ class WalletController {
     Mono<WalletResponse> wallet(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId) {
         return Mono.justOrEmpty(wallets.find(accountId))
                 .map(WalletResponse::of)
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "account " + accountId + " has no wallet")));
+                .switchIfEmpty(Mono.error(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "account " + accountId + " has no wallet")));
     }
 }

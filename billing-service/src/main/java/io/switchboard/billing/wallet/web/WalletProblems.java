@@ -1,6 +1,5 @@
 package io.switchboard.billing.wallet.web;
 
-
 import io.switchboard.billing.wallet.domain.InvalidTopUpException;
 import io.switchboard.billing.wallet.domain.TopUpConflictException;
 import io.switchboard.events.kafka.PublishFailedException;
@@ -59,8 +58,8 @@ class WalletProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(PublishFailedException e) {
         log.warn("Top-up not confirmed by Kafka", e);
-        return Problems.unavailable("Top-up not confirmed",
-                "the top-up was not confirmed by Kafka; retry with the same topUpId");
+        return Problems.unavailable(
+                "Top-up not confirmed", "the top-up was not confirmed by Kafka; retry with the same topUpId");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {

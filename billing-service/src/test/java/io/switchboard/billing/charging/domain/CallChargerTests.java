@@ -38,9 +38,14 @@ class CallChargerTests {
     private final Wallets wallets = new Wallets();
     private final WalletWriteLock writeLock = new WalletWriteLock();
     private final LedgerPublisher publisher = mock(LedgerPublisher.class);
-    private final CallCharger charger = new CallCharger(new CallRater(new RateCard(new BigDecimal("0.05"), "USD")),
-            wallets, writeLock, mock(WalletReloader.class), publisher,
-            new ChargeMetrics(new SimpleMeterRegistry()), new SynchronizedTransactionEffects(),
+    private final CallCharger charger = new CallCharger(
+            new CallRater(new RateCard(new BigDecimal("0.05"), "USD")),
+            wallets,
+            writeLock,
+            mock(WalletReloader.class),
+            publisher,
+            new ChargeMetrics(new SimpleMeterRegistry()),
+            new SynchronizedTransactionEffects(),
             Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach
@@ -55,7 +60,9 @@ class CallChargerTests {
         // given a transaction in which a completed call is charged
         TransactionSynchronizationManager.initSynchronization();
         charger.charge(completed("CA-commit", 65));
-        assertThat(wallets.isCharged("CA-commit")).as("not applied before the commit").isFalse();
+        assertThat(wallets.isCharged("CA-commit"))
+                .as("not applied before the commit")
+                .isFalse();
 
         // when it commits
         complete(TransactionSynchronization.STATUS_COMMITTED);
@@ -134,7 +141,19 @@ class CallChargerTests {
     }
 
     private static CallStateChanged completed(String callId, int seconds) {
-        return new CallStateChanged(callId, "acme", "twilio", CallDirection.OUTBOUND, "+15550001", "+15550002", null,
-                null, CallStatus.COMPLETED, CallStatus.IN_PROGRESS, seconds, List.of(), Instant.now());
+        return new CallStateChanged(
+                callId,
+                "acme",
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+15550001",
+                "+15550002",
+                null,
+                null,
+                CallStatus.COMPLETED,
+                CallStatus.IN_PROGRESS,
+                seconds,
+                List.of(),
+                Instant.now());
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class CallRaterTests {
 
@@ -38,12 +38,14 @@ class CallRaterTests {
 
     @Test
     void whenCompletedAfterZeroSecondsThenNotBillable() {
-        assertThat(rater.rate(call(CallStatus.COMPLETED, 0, CallDirection.OUTBOUND))).isEmpty();
+        assertThat(rater.rate(call(CallStatus.COMPLETED, 0, CallDirection.OUTBOUND)))
+                .isEmpty();
     }
 
     @Test
     void whenInboundThenRatedLikeOutbound() {
-        var inbound = rater.rate(call(CallStatus.COMPLETED, 65, CallDirection.INBOUND)).orElseThrow();
+        var inbound = rater.rate(call(CallStatus.COMPLETED, 65, CallDirection.INBOUND))
+                .orElseThrow();
 
         assertThat(inbound.amount()).isEqualByComparingTo("0.10");
     }
@@ -70,10 +72,23 @@ class CallRaterTests {
 
     @Test
     void whenCompletedWithoutAccountThenUnratable() {
-        var call = new CallStateChanged("CA1", null, "twilio", CallDirection.OUTBOUND, "+1", "+2", null, null,
-                CallStatus.COMPLETED, CallStatus.IN_PROGRESS, 30, List.of(), Instant.now());
+        var call = new CallStateChanged(
+                "CA1",
+                null,
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+1",
+                "+2",
+                null,
+                null,
+                CallStatus.COMPLETED,
+                CallStatus.IN_PROGRESS,
+                30,
+                List.of(),
+                Instant.now());
 
-        assertThatThrownBy(() -> rater.rate(call)).isInstanceOf(UnratableCallException.class)
+        assertThatThrownBy(() -> rater.rate(call))
+                .isInstanceOf(UnratableCallException.class)
                 .hasMessageContaining("account");
     }
 
@@ -81,12 +96,26 @@ class CallRaterTests {
     void whenRateHasMoreDecimalsThenAmountIsExact() {
         var fine = new CallRater(new RateCard(new BigDecimal("0.0125"), "USD"));
 
-        assertThat(fine.rate(call(CallStatus.COMPLETED, 180, CallDirection.OUTBOUND)).orElseThrow().amount())
+        assertThat(fine.rate(call(CallStatus.COMPLETED, 180, CallDirection.OUTBOUND))
+                        .orElseThrow()
+                        .amount())
                 .isEqualByComparingTo("0.0375");
     }
 
     private static CallStateChanged call(CallStatus status, Integer seconds, CallDirection direction) {
-        return new CallStateChanged("CA1", "acme", "twilio", direction, "+15550001", "+15550002", "a-1", null,
-                status, CallStatus.IN_PROGRESS, seconds, List.of(), Instant.parse("2025-01-01T00:00:00Z"));
+        return new CallStateChanged(
+                "CA1",
+                "acme",
+                "twilio",
+                direction,
+                "+15550001",
+                "+15550002",
+                "a-1",
+                null,
+                status,
+                CallStatus.IN_PROGRESS,
+                seconds,
+                List.of(),
+                Instant.parse("2025-01-01T00:00:00Z"));
     }
 }

@@ -48,68 +48,107 @@ class WalletControllerWebFluxTests {
             []                                                      | body
             """)
     void whenBodyIsBadThenProblemNamesTheField(String body, String field) {
-        post("acme", body).expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        post("acme", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.title").isEqualTo("Invalid top-up")
-                .jsonPath("$.type").isEqualTo("https://switchboard.io/problems/invalid-top-up")
-                .jsonPath("$.field").isEqualTo(field);
+                .jsonPath("$.title")
+                .isEqualTo("Invalid top-up")
+                .jsonPath("$.type")
+                .isEqualTo("https://switchboard.io/problems/invalid-top-up")
+                .jsonPath("$.field")
+                .isEqualTo(field);
         verifyNoInteractions(topUps);
     }
 
     @Test
     void whenNoBodyThenProblemNamesTheBody() {
-        client.post().uri("/api/wallets/acme/top-ups").contentType(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("body");
+        client.post()
+                .uri("/api/wallets/acme/top-ups")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("body");
     }
 
     @Test
     void whenAccountIdMalformedThenProblemNamesIt() {
-        post("bad$account", VALID).expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.field").isEqualTo("accountId");
+        post("bad$account", VALID)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("accountId");
     }
 
     @Test
     void whenTopUpRefusedThenProblemNamesTheField() {
         given(topUps.topUp(any())).willThrow(new InvalidTopUpException("currency", "must be USD, not EUR"));
 
-        post("acme", VALID).expectStatus().isBadRequest()
+        post("acme", VALID)
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.field").isEqualTo("currency")
-                .jsonPath("$.detail").isEqualTo("currency must be USD, not EUR");
+                .jsonPath("$.field")
+                .isEqualTo("currency")
+                .jsonPath("$.detail")
+                .isEqualTo("currency must be USD, not EUR");
     }
 
     @Test
     void whenTopUpIdReusedThenConflict() {
         given(topUps.topUp(any())).willThrow(new TopUpConflictException("top-up t-1 was already applied"));
 
-        post("acme", VALID).expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("top-up t-1 was already applied");
+        post("acme", VALID)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("top-up t-1 was already applied");
     }
 
     @Test
     void whenKafkaDoesNotConfirmThenUnavailableWithRetryAfter() {
         given(topUps.topUp(any())).willThrow(new PublishFailedException("timed out", null));
 
-        post("acme", VALID).expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("the top-up was not confirmed by Kafka; retry with the same topUpId");
+        post("acme", VALID)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("the top-up was not confirmed by Kafka; retry with the same topUpId");
     }
 
     @Test
     void whenToppedUpThenWalletAnswered() {
         given(topUps.topUp(any())).willReturn(new Wallet("acme", new BigDecimal("5.00"), "USD"));
 
-        post("acme", VALID).expectStatus().isOk()
-                .expectBody().jsonPath("$.balance").isEqualTo("5.00");
+        post("acme", VALID)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("5.00");
     }
 
     private WebTestClient.ResponseSpec post(String accountId, String body) {
-        return client.post().uri("/api/wallets/{accountId}/top-ups", accountId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return client.post()
+                .uri("/api/wallets/{accountId}/top-ups", accountId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 }

@@ -30,12 +30,9 @@ public record CallRecord(
     }
 
     /** One status change: the status, when the provider says it happened, the provider's sequence. */
-    public record Transition(String status, Instant at, Integer sequenceNumber) {
-    }
+    public record Transition(String status, Instant at, Integer sequenceNumber) {}
 
-    public record Recording(String recordingId, String url, Integer durationSeconds, String status) {
-    }
+    public record Recording(String recordingId, String url, Integer durationSeconds, String status) {}
 
-    public record Cost(BigDecimal amount, String currency, Integer billedMinutes, BigDecimal pricePerMinute) {
-    }
+    public record Cost(BigDecimal amount, String currency, Integer billedMinutes, BigDecimal pricePerMinute) {}
 }

@@ -9,11 +9,11 @@ import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +36,7 @@ class CallStateListener {
         this.writeTimeout = properties.writeTimeout();
     }
 
-    @KafkaListener(id = "call-log-call-states", idIsGroup = false,
-            topics = Topic.Names.CALL_STATES)
+    @KafkaListener(id = "call-log-call-states", idIsGroup = false, topics = Topic.Names.CALL_STATES)
     void onCallState(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_STATE_CHANGED)) {
@@ -48,11 +47,14 @@ class CallStateListener {
         EventChecks.require(state.callId() != null, event, "callId");
         EventChecks.require(state.status() != null, event, "status");
         try (var callId = MDC.putCloseable("callId", state.callId())) {
-            boolean applied = Boolean.TRUE.equals(callLog.applyState(state, event.time()).block(writeTimeout));
+            boolean applied =
+                    Boolean.TRUE.equals(callLog.applyState(state, event.time()).block(writeTimeout));
             if (applied) {
                 log.debug("Logged call state {}", state.status().wireValue());
             } else {
-                log.info("Ignored snapshot {} ({}): the logged call is further along", event.id(),
+                log.info(
+                        "Ignored snapshot {} ({}): the logged call is further along",
+                        event.id(),
                         state.status().wireValue());
             }
         }

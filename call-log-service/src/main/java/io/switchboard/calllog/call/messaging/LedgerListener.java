@@ -9,9 +9,9 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,7 @@ class LedgerListener {
         this.writeTimeout = properties.writeTimeout();
     }
 
-    @KafkaListener(id = "call-log-ledger", idIsGroup = false,
-            topics = Topic.Names.LEDGER)
+    @KafkaListener(id = "call-log-ledger", idIsGroup = false, topics = Topic.Names.LEDGER)
     void onLedgerEntry(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_CHARGED)) {

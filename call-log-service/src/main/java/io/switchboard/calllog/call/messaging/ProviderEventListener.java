@@ -5,16 +5,16 @@ import java.time.Duration;
 import io.cloudevents.CloudEvent;
 import io.switchboard.calllog.call.config.CallLogProperties;
 import io.switchboard.calllog.call.domain.CallLogWriter;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
-import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
+import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +38,7 @@ class ProviderEventListener {
         this.writeTimeout = properties.writeTimeout();
     }
 
-    @KafkaListener(id = "call-log-provider-events", idIsGroup = false,
-            topics = Topic.Names.PROVIDER_EVENTS)
+    @KafkaListener(id = "call-log-provider-events", idIsGroup = false, topics = Topic.Names.PROVIDER_EVENTS)
     void onProviderEvent(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (event.is(EventTypes.CALL_PLACED)) {

@@ -14,8 +14,7 @@ import org.bson.types.Decimal128;
 /** Reads a stored call document into the API's view of a call. */
 final class CallDocuments {
 
-    private CallDocuments() {
-    }
+    private CallDocuments() {}
 
     static CallRecord toRecord(Document document) {
         return new CallRecord(
@@ -27,7 +26,9 @@ final class CallDocuments {
                 document.getString(ASSISTANT_ID),
                 document.getString(REQUEST_ID),
                 document.getString(STATUS),
-                document.getList(TIMELINE, Document.class, List.of()).stream().map(CallDocuments::transition).toList(),
+                document.getList(TIMELINE, Document.class, List.of()).stream()
+                        .map(CallDocuments::transition)
+                        .toList(),
                 document.getInteger(DURATION_SECONDS),
                 instant(document.getDate(STARTED_AT)),
                 instant(document.getDate(ENDED_AT)),
@@ -37,24 +38,30 @@ final class CallDocuments {
     }
 
     private static CallRecord.Transition transition(Document step) {
-        return new CallRecord.Transition(step.getString(STATUS), instant(step.getDate(AT)),
-                step.getInteger(SEQUENCE_NUMBER));
+        return new CallRecord.Transition(
+                step.getString(STATUS), instant(step.getDate(AT)), step.getInteger(SEQUENCE_NUMBER));
     }
 
     private static CallRecord.Recording recording(Document recording) {
         if (recording == null) {
             return null;
         }
-        return new CallRecord.Recording(recording.getString(RECORDING_ID), recording.getString(URL),
-                recording.getInteger(DURATION_SECONDS), recording.getString(STATUS));
+        return new CallRecord.Recording(
+                recording.getString(RECORDING_ID),
+                recording.getString(URL),
+                recording.getInteger(DURATION_SECONDS),
+                recording.getString(STATUS));
     }
 
     private static CallRecord.Cost cost(Document cost) {
         if (cost == null) {
             return null;
         }
-        return new CallRecord.Cost(decimal(cost.get(AMOUNT)), cost.getString(CURRENCY),
-                cost.getInteger(BILLED_MINUTES), decimal(cost.get(PRICE_PER_MINUTE)));
+        return new CallRecord.Cost(
+                decimal(cost.get(AMOUNT)),
+                cost.getString(CURRENCY),
+                cost.getInteger(BILLED_MINUTES),
+                decimal(cost.get(PRICE_PER_MINUTE)));
     }
 
     /** Amounts are written as BigDecimal, which the driver stores as BSON Decimal128. */
@@ -64,7 +71,9 @@ final class CallDocuments {
             case Decimal128 decimal -> decimal.bigDecimalValue();
             case BigDecimal decimal -> decimal;
             case Number number -> new BigDecimal(number.toString());
-            default -> throw new IllegalStateException("not a number: " + value.getClass().getSimpleName());
+            default ->
+                throw new IllegalStateException(
+                        "not a number: " + value.getClass().getSimpleName());
         };
     }
 

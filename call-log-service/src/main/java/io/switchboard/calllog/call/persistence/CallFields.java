@@ -28,6 +28,5 @@ final class CallFields {
     static final String BILLED_MINUTES = "billedMinutes";
     static final String PRICE_PER_MINUTE = "pricePerMinute";
 
-    private CallFields() {
-    }
+    private CallFields() {}
 }

@@ -41,7 +41,8 @@ class CallLogIndexes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> names = Flux.from(calls.createIndexes(INDEXES)).collectList().block(timeout);
+        List<String> names =
+                Flux.from(calls.createIndexes(INDEXES)).collectList().block(timeout);
         log.info("Indexes of {} in place: {}", calls.getNamespace(), names);
     }
 

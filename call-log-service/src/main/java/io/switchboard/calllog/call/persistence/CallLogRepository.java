@@ -36,18 +36,22 @@ class CallLogRepository implements CallLogWriter {
 
     @Override
     public Mono<Void> applyRecording(RecordingReported recording, Instant eventTime) {
-        return upsert(new Document(CallFields.ID, recording.callId()),
-                CallUpdates.recordingUpdate(recording, eventTime)).then();
+        return upsert(
+                        new Document(CallFields.ID, recording.callId()),
+                        CallUpdates.recordingUpdate(recording, eventTime))
+                .then();
     }
 
     @Override
     public Mono<Void> applyPlacement(CallPlaced placed, Instant eventTime) {
-        return upsert(new Document(CallFields.ID, placed.callId()), CallUpdates.placementUpdate(placed, eventTime)).then();
+        return upsert(new Document(CallFields.ID, placed.callId()), CallUpdates.placementUpdate(placed, eventTime))
+                .then();
     }
 
     @Override
     public Mono<Void> applyCharge(CallCharged charge, Instant eventTime) {
-        return upsert(new Document(CallFields.ID, charge.callId()), CallUpdates.costUpdate(charge, eventTime)).then();
+        return upsert(new Document(CallFields.ID, charge.callId()), CallUpdates.costUpdate(charge, eventTime))
+                .then();
     }
 
     /**
@@ -58,8 +62,8 @@ class CallLogRepository implements CallLogWriter {
      */
     private Mono<UpdateResult> upsert(Document filter, Document update) {
         return Mono.from(calls.updateOne(filter, update, UPSERT))
-                .onErrorResume(CallLogRepository::isDuplicateKey,
-                        duplicate -> Mono.from(calls.updateOne(filter, update)));
+                .onErrorResume(
+                        CallLogRepository::isDuplicateKey, duplicate -> Mono.from(calls.updateOne(filter, update)));
     }
 
     private static boolean isDuplicateKey(Throwable error) {

@@ -32,7 +32,8 @@ class CallQueryRepository implements CallLogReader {
 
     @Override
     public Mono<CallRecord> findById(String callId) {
-        return Mono.from(calls.find(new Document(CallFields.ID, callId)).first()).map(CallDocuments::toRecord);
+        return Mono.from(calls.find(new Document(CallFields.ID, callId)).first())
+                .map(CallDocuments::toRecord);
     }
 
     @Override

@@ -21,8 +21,7 @@ import org.bson.Document;
  */
 final class CallUpdates {
 
-    private CallUpdates() {
-    }
+    private CallUpdates() {}
 
     /**
      * Matches the call unless its stored status is further along than the snapshot's. Progress only
@@ -43,9 +42,12 @@ final class CallUpdates {
     }
 
     static Document stateUpdate(CallStateChanged state, Instant eventTime) {
-        List<Document> timeline = state.timeline().stream().map(CallUpdates::transition).toList();
+        List<Document> timeline =
+                state.timeline().stream().map(CallUpdates::transition).toList();
         var set = new Document(ACCOUNT_ID, state.accountId())
-                .append(DIRECTION, state.direction() == null ? null : state.direction().wireValue())
+                .append(
+                        DIRECTION,
+                        state.direction() == null ? null : state.direction().wireValue())
                 .append(FROM, state.from())
                 .append(TO, state.to())
                 .append(STATUS, state.status().wireValue())
@@ -112,14 +114,19 @@ final class CallUpdates {
     }
 
     private static Document transition(CallTransition transition) {
-        return new Document(STATUS, transition.status() == null ? null : transition.status().wireValue())
+        return new Document(
+                        STATUS,
+                        transition.status() == null ? null : transition.status().wireValue())
                 .append(AT, transition.at())
                 .append(SEQUENCE_NUMBER, transition.sequenceNumber());
     }
 
     private static Instant startedAt(CallStateChanged state) {
-        return state.timeline().stream().map(CallTransition::at).filter(Objects::nonNull)
-                .findFirst().orElse(state.changedAt());
+        return state.timeline().stream()
+                .map(CallTransition::at)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(state.changedAt());
     }
 
     private static Instant endedAt(CallStateChanged state) {
@@ -129,6 +136,7 @@ final class CallUpdates {
         return state.timeline().reversed().stream()
                 .filter(step -> step.status() != null && step.status().isTerminal() && step.at() != null)
                 .map(CallTransition::at)
-                .findFirst().orElse(state.changedAt());
+                .findFirst()
+                .orElse(state.changedAt());
     }
 }

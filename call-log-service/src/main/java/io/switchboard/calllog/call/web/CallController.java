@@ -23,7 +23,8 @@ class CallController {
 
     /** Parameters arrive as text so that a bad one is answered with its name, not a generic binding error. */
     @GetMapping
-    Mono<CallPage> search(@RequestParam(name = "status", required = false) String status,
+    Mono<CallPage> search(
+            @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "accountId", required = false) String accountId,
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,

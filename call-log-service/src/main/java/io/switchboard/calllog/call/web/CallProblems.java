@@ -1,6 +1,5 @@
 package io.switchboard.calllog.call.web;
 
-
 import com.mongodb.MongoException;
 import io.switchboard.events.web.Problems;
 import org.slf4j.Logger;
@@ -38,7 +37,8 @@ class CallProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(MongoException e) {
         log.warn("Call log query failed", e);
-        return Problems.unavailable("Call log unavailable", "The call log cannot be read right now; try again shortly.");
+        return Problems.unavailable(
+                "Call log unavailable", "The call log cannot be read right now; try again shortly.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {

@@ -14,8 +14,7 @@ final class CallQueryParameters {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
 
-    private CallQueryParameters() {
-    }
+    private CallQueryParameters() {}
 
     static CallQuery parse(String status, String accountId, String from, String to, String page, String size) {
         Optional<Instant> start = instant("from", from);
@@ -79,6 +78,8 @@ final class CallQueryParameters {
     }
 
     private static String wireValues() {
-        return String.join(", ", Arrays.stream(CallStatus.values()).map(CallStatus::wireValue).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(CallStatus.values()).map(CallStatus::wireValue).toList());
     }
 }

@@ -73,12 +73,14 @@ class CallLogRepositoryTests {
 
         CallRecord call = find(callId);
         assertThat(call.status()).isEqualTo("completed");
-        assertThat(call.timeline()).extracting(CallRecord.Transition::status)
+        assertThat(call.timeline())
+                .extracting(CallRecord.Transition::status)
                 .containsExactly("queued", "ringing", "in-progress", "completed");
         assertThat(call.startedAt()).isEqualTo(T0);
         assertThat(call.endedAt()).isEqualTo(T0.plus(CallEvents.STEP.multipliedBy(3)));
         assertThat(call.durationSeconds()).isEqualTo(42);
-        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT)).isEqualTo(1L);
+        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -107,15 +109,19 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
         var state = snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS, COMPLETED);
         apply(state);
-        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60)).block(TIMEOUT);
+        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60))
+                .block(TIMEOUT);
         writes.applyCharge(charge(callId, accountId), T0.plusSeconds(61)).block(TIMEOUT);
-        Document before = Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT);
+        Document before =
+                Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT);
 
         assertThat(apply(state)).isTrue();
-        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60)).block(TIMEOUT);
+        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60))
+                .block(TIMEOUT);
         writes.applyCharge(charge(callId, accountId), T0.plusSeconds(61)).block(TIMEOUT);
 
-        assertThat(Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT)).isEqualTo(before);
+        assertThat(Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT))
+                .isEqualTo(before);
         assertThat(find(callId).updatedAt()).isEqualTo(T0.plusSeconds(61));
     }
 
@@ -124,7 +130,9 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
         writes.applyRecording(recording(callId, accountId, "completed"), T0).block(TIMEOUT);
         writes.applyCharge(charge(callId, accountId), T0).block(TIMEOUT);
-        assertThat(search(query(accountId, null, 0, 10)).total()).as("not listed before its state").isZero();
+        assertThat(search(query(accountId, null, 0, 10)).total())
+                .as("not listed before its state")
+                .isZero();
 
         apply(snapshot(callId, accountId, T0, QUEUED, COMPLETED));
 
@@ -150,8 +158,13 @@ class CallLogRepositoryTests {
         assertThat(ids(search(query(accountId, null, 1, 2)))).containsExactly(first);
         assertThat(search(query(accountId, null, 1, 2)).total()).isEqualTo(3);
         assertThat(ids(search(query(accountId, COMPLETED, 0, 10)))).containsExactly(third, first);
-        var window = new CallQuery(Optional.empty(), Optional.of(accountId), Optional.of(T0.plusSeconds(3600)),
-                Optional.of(T0.plusSeconds(7200)), 0, 10);
+        var window = new CallQuery(
+                Optional.empty(),
+                Optional.of(accountId),
+                Optional.of(T0.plusSeconds(3600)),
+                Optional.of(T0.plusSeconds(7200)),
+                0,
+                10);
         assertThat(ids(search(window))).containsExactly(second);
     }
 
@@ -160,8 +173,19 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
 
-        writes.applyPlacement(new CallPlaced("req-" + callId, accountId, callId, "twilio", "+14155550100",
-                "+16505550002", "sales", 3600, T0), T0).block(TIMEOUT);
+        writes.applyPlacement(
+                        new CallPlaced(
+                                "req-" + callId,
+                                accountId,
+                                callId,
+                                "twilio",
+                                "+14155550100",
+                                "+16505550002",
+                                "sales",
+                                3600,
+                                T0),
+                        T0)
+                .block(TIMEOUT);
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
 
         CallRecord call = find(callId);
@@ -174,20 +198,44 @@ class CallLogRepositoryTests {
     void whenPlacementArrivesFirstThenTheSnapshotCompletesTheSameDocument() {
         String callId = CallEvents.newCallId();
 
-        writes.applyPlacement(new CallPlaced("req-" + callId, accountId, callId, "twilio", "+14155550100",
-                "+16505551001", "sales", 3600, T0), T0).block(TIMEOUT);
+        writes.applyPlacement(
+                        new CallPlaced(
+                                "req-" + callId,
+                                accountId,
+                                callId,
+                                "twilio",
+                                "+14155550100",
+                                "+16505551001",
+                                "sales",
+                                3600,
+                                T0),
+                        T0)
+                .block(TIMEOUT);
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED)));
 
         CallRecord call = find(callId);
         assertThat(call.status()).isEqualTo("initiated");
         assertThat(call.requestId()).isEqualTo("req-" + callId);
-        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT)).isEqualTo(1L);
+        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT))
+                .isEqualTo(1L);
     }
 
     /** A snapshot of a call whose callbacks overtook its placement: no request, no assistant yet. */
     private static CallStateChanged unplaced(CallStateChanged s) {
-        return new CallStateChanged(s.callId(), s.accountId(), s.provider(), s.direction(), s.from(), s.to(), null, null,
-                s.status(), s.previousStatus(), s.durationSeconds(), s.timeline(), s.changedAt());
+        return new CallStateChanged(
+                s.callId(),
+                s.accountId(),
+                s.provider(),
+                s.direction(),
+                s.from(),
+                s.to(),
+                null,
+                null,
+                s.status(),
+                s.previousStatus(),
+                s.durationSeconds(),
+                s.timeline(),
+                s.changedAt());
     }
 
     private static boolean apply(CallStateChanged state) {
@@ -203,8 +251,8 @@ class CallLogRepositoryTests {
     }
 
     private static CallQuery query(String accountId, CallStatus status, int page, int size) {
-        return new CallQuery(Optional.ofNullable(status), Optional.of(accountId), Optional.empty(), Optional.empty(),
-                page, size);
+        return new CallQuery(
+                Optional.ofNullable(status), Optional.of(accountId), Optional.empty(), Optional.empty(), page, size);
     }
 
     private static List<String> ids(CallPage page) {

@@ -29,11 +29,21 @@ import reactor.core.publisher.Mono;
 @WebFluxTest(CallController.class)
 class CallControllerWebFluxTests {
 
-    private static final CallRecord CALL = new CallRecord("CA1", "acme", "outbound", "+14155550100", "+14155550199",
-            "asst-1", "req-1", "completed",
-            List.of(new CallRecord.Transition("queued", Instant.parse("2026-11-02T10:00:00Z"), 0),
+    private static final CallRecord CALL = new CallRecord(
+            "CA1",
+            "acme",
+            "outbound",
+            "+14155550100",
+            "+14155550199",
+            "asst-1",
+            "req-1",
+            "completed",
+            List.of(
+                    new CallRecord.Transition("queued", Instant.parse("2026-11-02T10:00:00Z"), 0),
                     new CallRecord.Transition("completed", Instant.parse("2026-11-02T10:00:52Z"), 4)),
-            42, Instant.parse("2026-11-02T10:00:00Z"), Instant.parse("2026-11-02T10:00:52Z"),
+            42,
+            Instant.parse("2026-11-02T10:00:00Z"),
+            Instant.parse("2026-11-02T10:00:52Z"),
             new CallRecord.Recording("RE1", "https://example.test/RE1", 41, "completed"),
             new CallRecord.Cost(new BigDecimal("0.0140"), "USD", 1, new BigDecimal("0.0140")),
             Instant.parse("2026-11-02T10:01:00Z"));
@@ -56,13 +66,20 @@ class CallControllerWebFluxTests {
             page=-1                                                | page
             """)
     void whenQueryParameterIsBadThenProblemNamesIt(String query, String parameter) {
-        client.get().uri("/api/calls?" + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        client.get()
+                .uri("/api/calls?" + query)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.field").isEqualTo(parameter)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(parameter));
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.field")
+                .isEqualTo(parameter)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains(parameter));
         verifyNoInteractions(calls);
     }
 
@@ -70,14 +87,21 @@ class CallControllerWebFluxTests {
     void whenFiltersGivenThenRepositoryGetsThemAndPageIsReturned() {
         given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 1, 20, 21)));
 
-        client.get().uri("/api/calls?status=completed&accountId=acme&from=2026-11-01T00:00:00Z"
-                        + "&to=2026-11-30T00:00:00Z&page=1&size=20").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/calls?status=completed&accountId=acme&from=2026-11-01T00:00:00Z"
+                        + "&to=2026-11-30T00:00:00Z&page=1&size=20")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items[0].callId").isEqualTo("CA1")
-                .jsonPath("$.page").isEqualTo(1)
-                .jsonPath("$.size").isEqualTo(20)
-                .jsonPath("$.total").isEqualTo(21);
+                .jsonPath("$.items[0].callId")
+                .isEqualTo("CA1")
+                .jsonPath("$.page")
+                .isEqualTo(1)
+                .jsonPath("$.size")
+                .isEqualTo(20)
+                .jsonPath("$.total")
+                .isEqualTo(21);
 
         var query = ArgumentCaptor.forClass(CallQuery.class);
         verify(calls).search(query.capture());
@@ -89,34 +113,53 @@ class CallControllerWebFluxTests {
     void whenCallExistsThenItIsReturnedWithIsoInstants() {
         given(calls.findById("CA1")).willReturn(Mono.just(CALL));
 
-        client.get().uri("/api/calls/CA1").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/calls/CA1")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.callId").isEqualTo("CA1")
-                .jsonPath("$.startedAt").isEqualTo("2026-11-02T10:00:00Z")
-                .jsonPath("$.timeline[1].at").isEqualTo("2026-11-02T10:00:52Z")
-                .jsonPath("$.recording.url").isEqualTo("https://example.test/RE1")
-                .jsonPath("$.cost.amount").isEqualTo(0.014);
+                .jsonPath("$.callId")
+                .isEqualTo("CA1")
+                .jsonPath("$.startedAt")
+                .isEqualTo("2026-11-02T10:00:00Z")
+                .jsonPath("$.timeline[1].at")
+                .isEqualTo("2026-11-02T10:00:52Z")
+                .jsonPath("$.recording.url")
+                .isEqualTo("https://example.test/RE1")
+                .jsonPath("$.cost.amount")
+                .isEqualTo(0.014);
     }
 
     @Test
     void whenCallUnknownThen404Problem() {
         given(calls.findById("CA404")).willReturn(Mono.empty());
 
-        client.get().uri("/api/calls/CA404").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        client.get()
+                .uri("/api/calls/CA404")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404);
     }
 
     @Test
     void whenMongoFailsThen503WithoutItsDetails() {
-        given(calls.search(any())).willReturn(Mono.error(
-                new MongoTimeoutException("Timed out while waiting for a server at mongo-0.internal:27017")));
+        given(calls.search(any()))
+                .willReturn(Mono.error(
+                        new MongoTimeoutException("Timed out while waiting for a server at mongo-0.internal:27017")));
 
-        client.get().uri("/api/calls").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
+        client.get()
+                .uri("/api/calls")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
                 .expectBody(String.class)
                 .value(body -> assertThat(body).doesNotContain("mongo-0", "27017", "Timed out"));
     }

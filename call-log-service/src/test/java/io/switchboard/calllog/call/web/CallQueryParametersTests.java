@@ -27,8 +27,8 @@ class CallQueryParametersTests {
 
     @Test
     void whenEveryFilterGivenThenAllAreParsed() {
-        CallQuery query = CallQueryParameters.parse("no-answer", "acme", "2026-11-01T00:00:00Z",
-                "2026-11-30T00:00:00Z", "2", "500");
+        CallQuery query = CallQueryParameters.parse(
+                "no-answer", "acme", "2026-11-01T00:00:00Z", "2026-11-30T00:00:00Z", "2", "500");
 
         assertThat(query.status()).contains(CallStatus.NO_ANSWER);
         assertThat(query.accountId()).contains("acme");
@@ -52,10 +52,18 @@ class CallQueryParametersTests {
             size not a number         | null        | null | null                 | null                 | null       | 5.5  | size
             blank account             | null        | '  ' | null                 | null                 | null       | null | accountId
             """)
-    void whenParameterIsBadThenItIsNamed(String description, String status, String accountId, String from,
-            String to, String page, String size, String parameter) {
+    void whenParameterIsBadThenItIsNamed(
+            String description,
+            String status,
+            String accountId,
+            String from,
+            String to,
+            String page,
+            String size,
+            String parameter) {
         assertThatThrownBy(() -> CallQueryParameters.parse(status, accountId, from, to, page, size))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 }

@@ -43,8 +43,8 @@ public class AccountDirectory {
         return ownerOf(number)
                 .filter(owner -> expectedAccountId == null || owner.equals(expectedAccountId))
                 .flatMap(this::find)
-                .flatMap(account -> account.assistantFor(number)
-                        .map(assistant -> new Route(account.accountId(), assistant)));
+                .flatMap(account ->
+                        account.assistantFor(number).map(assistant -> new Route(account.accountId(), assistant)));
     }
 
     /** Applies a configuration unless a newer one of the same account is already here. */
@@ -63,8 +63,10 @@ public class AccountDirectory {
     }
 
     private static List<String> providerAccountKeys(Account account) {
-        return account.credentials().stream().filter(credential -> credential.providerAccountId() != null)
-                .map(credential -> providerAccountKey(credential.provider(), credential.providerAccountId())).toList();
+        return account.credentials().stream()
+                .filter(credential -> credential.providerAccountId() != null)
+                .map(credential -> providerAccountKey(credential.provider(), credential.providerAccountId()))
+                .toList();
     }
 
     private static String providerAccountKey(String provider, String providerAccountId) {

@@ -20,8 +20,8 @@ public class AccountService {
     private final CredentialSealer sealer;
     private final Clock clock;
 
-    public AccountService(AccountDirectory directory, AccountPublisher publisher, CredentialSealer sealer,
-            Clock clock) {
+    public AccountService(
+            AccountDirectory directory, AccountPublisher publisher, CredentialSealer sealer, Clock clock) {
         this.directory = directory;
         this.publisher = publisher;
         this.sealer = sealer;
@@ -29,15 +29,20 @@ public class AccountService {
     }
 
     /** Credentials of providers {@code changes} does not mention are kept as they are. */
-    public synchronized Account configure(String accountId, String name, List<AccountNumber> numbers,
-            List<Assistant> assistants, CredentialChanges changes) {
+    public synchronized Account configure(
+            String accountId,
+            String name,
+            List<AccountNumber> numbers,
+            List<Assistant> assistants,
+            CredentialChanges changes) {
         AccountValidator.validate(accountId, name, numbers, assistants);
         CredentialValidator.validate(changes);
         requireOwnNumbers(accountId, numbers);
         requireOwnProviderAccounts(accountId, changes);
-        List<SealedCredential> current = directory.find(accountId).map(Account::credentials).orElse(List.of());
-        Account account = new Account(accountId, name, numbers, assistants,
-                sealer.apply(accountId, current, changes), clock.instant());
+        List<SealedCredential> current =
+                directory.find(accountId).map(Account::credentials).orElse(List.of());
+        Account account = new Account(
+                accountId, name, numbers, assistants, sealer.apply(accountId, current, changes), clock.instant());
         publisher.publish(account);
         directory.apply(account);
         return account;
@@ -57,10 +62,12 @@ public class AccountService {
 
     private void requireOwnProviderAccounts(String accountId, CredentialChanges changes) {
         for (ProviderSecret secret : changes.set().values()) {
-            if (secret.providerAccountId() != null && isOtherAccount(
-                    directory.ownerOfProviderAccount(secret.provider(), secret.providerAccountId()), accountId)) {
-                throw new InvalidAccountException(CredentialValidator.accountIdField(secret.provider()),
-                        "belongs to another account");
+            if (secret.providerAccountId() != null
+                    && isOtherAccount(
+                            directory.ownerOfProviderAccount(secret.provider(), secret.providerAccountId()),
+                            accountId)) {
+                throw new InvalidAccountException(
+                        CredentialValidator.accountIdField(secret.provider()), "belongs to another account");
             }
         }
     }

@@ -18,12 +18,13 @@ final class AccountValidator {
     private static final int MAX_NUMBERS = 1000;
     private static final int MAX_ASSISTANTS = 100;
 
-    private AccountValidator() {
-    }
+    private AccountValidator() {}
 
     /** Lists may be null (none) or hold nulls, as a request body can; an {@link Account} cannot. */
     static void validate(String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants) {
-        require(ID.matcher(nullToEmpty(accountId)).matches(), "accountId",
+        require(
+                ID.matcher(nullToEmpty(accountId)).matches(),
+                "accountId",
                 "must be 1 to 64 letters, digits, '.', '_' or '-'");
         requireText(name, "name", true);
         List<Assistant> allAssistants = assistants == null ? List.of() : assistants;
@@ -39,7 +40,9 @@ final class AccountValidator {
             String field = "assistants[" + i + "]";
             Assistant assistant = assistants.get(i);
             require(assistant != null, field, "must be an object");
-            require(ID.matcher(nullToEmpty(assistant.assistantId())).matches(), field + ".assistantId",
+            require(
+                    ID.matcher(nullToEmpty(assistant.assistantId())).matches(),
+                    field + ".assistantId",
                     "must be 1 to 64 letters, digits, '.', '_' or '-'");
             require(ids.add(assistant.assistantId()), field + ".assistantId", "is used twice");
             requireText(assistant.name(), field + ".name", false);
@@ -54,11 +57,15 @@ final class AccountValidator {
             String field = "numbers[" + i + "]";
             AccountNumber number = numbers.get(i);
             require(number != null, field, "must be an object");
-            require(E164.matcher(nullToEmpty(number.number())).matches(), field + ".number",
+            require(
+                    E164.matcher(nullToEmpty(number.number())).matches(),
+                    field + ".number",
                     "must be an E.164 number such as +14155550100");
             require(seen.add(number.number()), field + ".number", "is listed twice");
-            require(number.assistantId() != null && assistantIds.contains(number.assistantId()),
-                    field + ".assistantId", "must name one of the account's assistants");
+            require(
+                    number.assistantId() != null && assistantIds.contains(number.assistantId()),
+                    field + ".assistantId",
+                    "must name one of the account's assistants");
         }
     }
 

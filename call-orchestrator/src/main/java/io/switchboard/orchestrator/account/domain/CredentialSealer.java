@@ -41,15 +41,18 @@ public class CredentialSealer {
             }
         }
         changes.set().forEach((provider, secret) -> {
-            SealedCredential stored = current.stream().filter(c -> c.provider().equals(provider))
-                    .findFirst().orElse(null);
+            SealedCredential stored = current.stream()
+                    .filter(c -> c.provider().equals(provider))
+                    .findFirst()
+                    .orElse(null);
             result.put(provider, sealed(accountId, stored, secret));
         });
         return List.copyOf(result.values());
     }
 
     private SealedCredential sealed(String accountId, SealedCredential stored, ProviderSecret secret) {
-        boolean unchanged = stored != null && box.isSealedWithActiveKey(stored.sealedSecret())
+        boolean unchanged = stored != null
+                && box.isSealedWithActiveKey(stored.sealedSecret())
                 && opensTo(accountId, stored.sealedSecret(), secret.secret());
         String sealed = unchanged ? stored.sealedSecret() : box.seal(secret.secret(), accountId);
         return new SealedCredential(secret.provider(), secret.providerAccountId(), sealed, secret.verification());
@@ -64,15 +67,19 @@ public class CredentialSealer {
             return new SealedCredential(stored.provider(), stored.providerAccountId(), sealed, stored.verification());
         } catch (SecretException e) {
             // Kept as it is: the operator did not ask to drop it, and another instance may hold the key.
-            log.warn("The {} credential of account {} cannot be re-sealed ({}); PUT it again", stored.provider(),
-                    accountId, e.getMessage());
+            log.warn(
+                    "The {} credential of account {} cannot be re-sealed ({}); PUT it again",
+                    stored.provider(),
+                    accountId,
+                    e.getMessage());
             return stored;
         }
     }
 
     private boolean opensTo(String accountId, String sealed, String plaintext) {
         try {
-            return MessageDigest.isEqual(box.open(sealed, accountId).getBytes(StandardCharsets.UTF_8),
+            return MessageDigest.isEqual(
+                    box.open(sealed, accountId).getBytes(StandardCharsets.UTF_8),
                     plaintext.getBytes(StandardCharsets.UTF_8));
         } catch (SecretException e) {
             return false;

@@ -14,8 +14,7 @@ final class CredentialValidator {
     private static final Pattern VAPI_SECRET = Pattern.compile("[\\x21-\\x7E]{16,512}");
     private static final Pattern VAPI_VERIFICATION = Pattern.compile("secret-header|hmac-sha256");
 
-    private CredentialValidator() {
-    }
+    private CredentialValidator() {}
 
     static void validate(CredentialChanges changes) {
         changes.set().values().forEach(CredentialValidator::validate);
@@ -29,19 +28,28 @@ final class CredentialValidator {
     private static void validate(ProviderSecret secret) {
         switch (secret.provider()) {
             case ProviderSecret.TWILIO -> {
-                require(matches(TWILIO_ACCOUNT_SID, secret.providerAccountId()), accountIdField(ProviderSecret.TWILIO),
+                require(
+                        matches(TWILIO_ACCOUNT_SID, secret.providerAccountId()),
+                        accountIdField(ProviderSecret.TWILIO),
                         "must be AC followed by 32 lowercase hex digits");
-                require(matches(TWILIO_AUTH_TOKEN, secret.secret()), "providers.twilio.authToken",
+                require(
+                        matches(TWILIO_AUTH_TOKEN, secret.secret()),
+                        "providers.twilio.authToken",
                         "must be the account's auth token: 32 lowercase hex digits");
             }
             case ProviderSecret.VAPI -> {
-                require(matches(VAPI_SECRET, secret.secret()), "providers.vapi.secret",
+                require(
+                        matches(VAPI_SECRET, secret.secret()),
+                        "providers.vapi.secret",
                         "must be 16 to 512 printable ASCII characters without spaces");
-                require(matches(VAPI_VERIFICATION, secret.verification()), "providers.vapi.verification",
+                require(
+                        matches(VAPI_VERIFICATION, secret.verification()),
+                        "providers.vapi.verification",
                         "must be secret-header or hmac-sha256");
             }
-            default -> throw new InvalidAccountException("providers." + secret.provider(),
-                    "is not a supported provider (twilio, vapi)");
+            default ->
+                throw new InvalidAccountException(
+                        "providers." + secret.provider(), "is not a supported provider (twilio, vapi)");
         }
     }
 

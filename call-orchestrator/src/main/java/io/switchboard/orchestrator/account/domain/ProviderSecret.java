@@ -16,7 +16,7 @@ public record ProviderSecret(String provider, String providerAccountId, String s
 
     @Override
     public String toString() {
-        return "ProviderSecret[provider=" + provider + ", providerAccountId=" + providerAccountId
-                + ", secret=" + (secret == null ? null : "***") + ", verification=" + verification + "]";
+        return "ProviderSecret[provider=" + provider + ", providerAccountId=" + providerAccountId + ", secret="
+                + (secret == null ? null : "***") + ", verification=" + verification + "]";
     }
 }

@@ -9,5 +9,4 @@ package io.switchboard.orchestrator.account.domain;
  * @param sealedSecret      {@code v1:<key id>:<Base64>}
  * @param verification      VAPI's scheme; null for Twilio
  */
-public record SealedCredential(String provider, String providerAccountId, String sealedSecret, String verification) {
-}
+public record SealedCredential(String provider, String providerAccountId, String sealedSecret, String verification) {}

@@ -5,11 +5,11 @@ import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,9 @@ class AccountConfiguredListener {
         this.directory = directory;
     }
 
-    @KafkaListener(id = "account-directory", groupId = "${spring.application.name}-directory-${random.uuid}",
+    @KafkaListener(
+            id = "account-directory",
+            groupId = "${spring.application.name}-directory-${random.uuid}",
             topics = Topic.Names.ACCOUNTS)
     void on(ConsumerRecord<String, CloudEvent> record) {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());

@@ -33,7 +33,8 @@ class AccountDirectoryLoader implements SmartLifecycle {
 
     private void apply(ReceivedEvent<Object> event) {
         if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
-            AccountConfiguredListener.applyTo(directory, event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
+            AccountConfiguredListener.applyTo(
+                    directory, event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.account.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,27 +15,39 @@ import io.switchboard.orchestrator.account.domain.SealedCredential;
 /** An account as the AccountConfigured event of accounts.v1, and back. */
 final class AccountEvents {
 
-    private AccountEvents() {
-    }
+    private AccountEvents() {}
 
     static AccountConfigured toEvent(Account account) {
-        return new AccountConfigured(account.accountId(), account.name(),
+        return new AccountConfigured(
+                account.accountId(),
+                account.name(),
                 account.numbers().stream()
-                        .map(n -> new AccountConfigured.PhoneNumber(n.number(), n.assistantId())).toList(),
+                        .map(n -> new AccountConfigured.PhoneNumber(n.number(), n.assistantId()))
+                        .toList(),
                 account.assistants().stream()
-                        .map(a -> new AccountConfigured.Assistant(a.assistantId(), a.name(), a.streamUrl())).toList(),
+                        .map(a -> new AccountConfigured.Assistant(a.assistantId(), a.name(), a.streamUrl()))
+                        .toList(),
                 account.credentials().stream()
-                        .map(c -> new AccountConfigured.ProviderCredential(c.provider(), c.providerAccountId(),
-                                c.sealedSecret(), c.verification())).toList(),
+                        .map(c -> new AccountConfigured.ProviderCredential(
+                                c.provider(), c.providerAccountId(), c.sealedSecret(), c.verification()))
+                        .toList(),
                 account.configuredAt());
     }
 
     static Account toAccount(AccountConfigured event) {
-        return new Account(event.accountId(), event.name(),
-                event.numbers().stream().map(n -> new AccountNumber(n.number(), n.assistantId())).toList(),
-                event.assistants().stream().map(a -> new Assistant(a.assistantId(), a.name(), a.streamUrl())).toList(),
-                event.credentials().stream().map(c -> new SealedCredential(c.provider(), c.providerAccountId(),
-                        c.sealedSecret(), c.verification())).toList(),
+        return new Account(
+                event.accountId(),
+                event.name(),
+                event.numbers().stream()
+                        .map(n -> new AccountNumber(n.number(), n.assistantId()))
+                        .toList(),
+                event.assistants().stream()
+                        .map(a -> new Assistant(a.assistantId(), a.name(), a.streamUrl()))
+                        .toList(),
+                event.credentials().stream()
+                        .map(c -> new SealedCredential(
+                                c.provider(), c.providerAccountId(), c.sealedSecret(), c.verification()))
+                        .toList(),
                 event.configuredAt());
     }
 
@@ -49,8 +60,8 @@ final class AccountEvents {
      * key is new content with a new id.
      */
     static String eventId(AccountConfigured event) {
-        var timeless = new AccountConfigured(event.accountId(), event.name(), event.numbers(), event.assistants(),
-                event.credentials(), null);
+        var timeless = new AccountConfigured(
+                event.accountId(), event.name(), event.numbers(), event.assistants(), event.credentials(), null);
         return EventIds.of("account", event.accountId(), sha256(EventJson.write(timeless)));
     }
 

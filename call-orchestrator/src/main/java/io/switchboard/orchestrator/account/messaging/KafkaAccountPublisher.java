@@ -22,8 +22,12 @@ class KafkaAccountPublisher implements AccountPublisher {
     @Override
     public void publish(Account account) {
         AccountConfigured payload = AccountEvents.toEvent(account);
-        var event = OutgoingEvent.of(EventTypes.ACCOUNT_CONFIGURED, AccountEvents.eventId(payload),
-                account.accountId(), account.configuredAt(), payload);
+        var event = OutgoingEvent.of(
+                EventTypes.ACCOUNT_CONFIGURED,
+                AccountEvents.eventId(payload),
+                account.accountId(),
+                account.configuredAt(),
+                payload);
         events.inOwnTransaction(() -> events.publishAndWait(Topic.ACCOUNTS, account.accountId(), event));
     }
 }

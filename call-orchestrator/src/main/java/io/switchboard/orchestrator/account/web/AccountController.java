@@ -27,8 +27,8 @@ class AccountController {
     /** Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks: off the event loop. */
     @PutMapping(path = "/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccountView> configure(@PathVariable String accountId, @RequestBody AccountBody body) {
-        return Mono.fromCallable(() -> accounts.configure(accountId, body.name(), body.numbers(), body.assistants(),
-                        body.credentialChanges()))
+        return Mono.fromCallable(() -> accounts.configure(
+                        accountId, body.name(), body.numbers(), body.assistants(), body.credentialChanges()))
                 .map(AccountView::of)
                 .subscribeOn(Schedulers.boundedElastic());
     }

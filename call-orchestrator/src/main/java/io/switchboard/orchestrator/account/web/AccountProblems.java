@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.account.web;
 
-
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.web.Problems;
 import io.switchboard.orchestrator.account.domain.InvalidAccountException;
@@ -40,8 +39,8 @@ class AccountProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(PublishFailedException e) {
         log.warn("Account not saved: {}", e.getMessage(), e.getCause());
-        return Problems.unavailable("Account not saved",
-                "The account could not be saved now; nothing was changed. Retry later.");
+        return Problems.unavailable(
+                "Account not saved", "The account could not be saved now; nothing was changed. Retry later.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {

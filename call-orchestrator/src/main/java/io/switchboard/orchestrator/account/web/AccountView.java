@@ -14,12 +14,22 @@ import io.switchboard.orchestrator.account.domain.SealedCredential;
  * An account as the API shows it. Credentials appear only as "which provider, which provider
  * account, is a secret set": never a secret, not even sealed (docs/design.md, guarantee 9).
  */
-record AccountView(String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants,
-        Providers providers, Instant configuredAt) {
+record AccountView(
+        String accountId,
+        String name,
+        List<AccountNumber> numbers,
+        List<Assistant> assistants,
+        Providers providers,
+        Instant configuredAt) {
 
     static AccountView of(Account account) {
-        return new AccountView(account.accountId(), account.name(), account.numbers(), account.assistants(),
-                Providers.of(account.credentials()), account.configuredAt());
+        return new AccountView(
+                account.accountId(),
+                account.name(),
+                account.numbers(),
+                account.assistants(),
+                Providers.of(account.credentials()),
+                account.configuredAt());
     }
 
     /** The providers the account has credentials for; a provider without any is left out. */
@@ -43,9 +53,7 @@ record AccountView(String accountId, String name, List<AccountNumber> numbers, L
         }
     }
 
-    record Twilio(String accountSid, boolean authTokenSet) {
-    }
+    record Twilio(String accountSid, boolean authTokenSet) {}
 
-    record Vapi(String verification, boolean secretSet) {
-    }
+    record Vapi(String verification, boolean secretSet) {}
 }

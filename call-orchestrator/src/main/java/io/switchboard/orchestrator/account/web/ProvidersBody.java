@@ -25,14 +25,20 @@ final class ProvidersBody {
 
     @JsonSetter(ProviderSecret.TWILIO)
     void twilio(TwilioBody twilio) {
-        change(ProviderSecret.TWILIO, twilio == null ? null
-                : new ProviderSecret(ProviderSecret.TWILIO, twilio.accountSid(), twilio.authToken(), null));
+        change(
+                ProviderSecret.TWILIO,
+                twilio == null
+                        ? null
+                        : new ProviderSecret(ProviderSecret.TWILIO, twilio.accountSid(), twilio.authToken(), null));
     }
 
     @JsonSetter(ProviderSecret.VAPI)
     void vapi(VapiBody vapi) {
-        change(ProviderSecret.VAPI, vapi == null ? null
-                : new ProviderSecret(ProviderSecret.VAPI, null, vapi.secret(), vapi.verification()));
+        change(
+                ProviderSecret.VAPI,
+                vapi == null
+                        ? null
+                        : new ProviderSecret(ProviderSecret.VAPI, null, vapi.secret(), vapi.verification()));
     }
 
     @JsonAnySetter
@@ -42,8 +48,8 @@ final class ProvidersBody {
 
     CredentialChanges changes() {
         if (!unknown.isEmpty()) {
-            throw new InvalidAccountException("providers." + unknown.getFirst(),
-                    "is not a supported provider (twilio, vapi)");
+            throw new InvalidAccountException(
+                    "providers." + unknown.getFirst(), "is not a supported provider (twilio, vapi)");
         }
         return new CredentialChanges(set, removed);
     }

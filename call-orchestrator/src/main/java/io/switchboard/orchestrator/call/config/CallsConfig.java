@@ -3,11 +3,11 @@ package io.switchboard.orchestrator.call.config;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.transaction.TransactionEffects;
 import io.switchboard.orchestrator.call.domain.CallMetrics;
 import io.switchboard.orchestrator.call.domain.CallStatePublisher;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.call.domain.CallTracker;
-import io.switchboard.events.transaction.TransactionEffects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -50,11 +50,13 @@ class CallsConfig implements SchedulingConfigurer {
     /** Bounds memory: ended calls leave after the retention; their ids stay, bounded, in the retired set. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(() -> {
-            int evicted = store.evictTerminalBefore(clock.instant().minus(properties.retention()));
-            if (evicted > 0) {
-                log.info("Evicted {} ended calls older than {}", evicted, properties.retention());
-            }
-        }, properties.evictionInterval());
+        registrar.addFixedDelayTask(
+                () -> {
+                    int evicted = store.evictTerminalBefore(clock.instant().minus(properties.retention()));
+                    if (evicted > 0) {
+                        log.info("Evicted {} ended calls older than {}", evicted, properties.retention());
+                    }
+                },
+                properties.evictionInterval());
     }
 }

@@ -33,8 +33,8 @@ public record Call(
         Instant changedAt) {
 
     /** Entries without a sequence number (dialer and inbound events) come first: they start a call. */
-    static final Comparator<CallTransition> TIMELINE_ORDER = Comparator
-            .comparing(CallTransition::sequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+    static final Comparator<CallTransition> TIMELINE_ORDER = Comparator.comparing(
+                    CallTransition::sequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(CallTransition::at, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(transition -> transition.status().progress());
 
@@ -43,9 +43,20 @@ public record Call(
     }
 
     static Call from(CallFact fact) {
-        return new Call(fact.callId(), fact.accountId(), fact.provider(), fact.direction(), fact.from(), fact.to(),
-                fact.assistantId(), fact.requestId(), fact.status(), null, terminalDuration(fact),
-                List.of(fact.transition()), fact.at());
+        return new Call(
+                fact.callId(),
+                fact.accountId(),
+                fact.provider(),
+                fact.direction(),
+                fact.from(),
+                fact.to(),
+                fact.assistantId(),
+                fact.requestId(),
+                fact.status(),
+                null,
+                terminalDuration(fact),
+                List.of(fact.transition()),
+                fact.at());
     }
 
     public boolean isTerminal() {
@@ -65,27 +76,61 @@ public record Call(
                 .filter(transition -> transition.status() == status)
                 .map(CallTransition::sequenceNumber)
                 .filter(Objects::nonNull)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         return reachedAt == null || fact.sequenceNumber() == null || fact.sequenceNumber() < reachedAt;
     }
 
     /** Fills what this call does not know yet from the fact; never overwrites. */
     Call describedBy(CallFact fact) {
-        return new Call(callId, or(accountId, fact.accountId()), or(provider, fact.provider()),
-                or(direction, fact.direction()), or(from, fact.from()), or(to, fact.to()),
-                or(assistantId, fact.assistantId()), or(requestId, fact.requestId()),
-                status, previousStatus, durationSeconds, timeline, changedAt);
+        return new Call(
+                callId,
+                or(accountId, fact.accountId()),
+                or(provider, fact.provider()),
+                or(direction, fact.direction()),
+                or(from, fact.from()),
+                or(to, fact.to()),
+                or(assistantId, fact.assistantId()),
+                or(requestId, fact.requestId()),
+                status,
+                previousStatus,
+                durationSeconds,
+                timeline,
+                changedAt);
     }
 
     Call advancedTo(CallFact fact) {
-        return new Call(callId, accountId, provider, direction, from, to, assistantId, requestId,
-                fact.status(), status, fact.status().isTerminal() ? terminalDuration(fact) : durationSeconds,
-                with(fact.transition()), fact.at());
+        return new Call(
+                callId,
+                accountId,
+                provider,
+                direction,
+                from,
+                to,
+                assistantId,
+                requestId,
+                fact.status(),
+                status,
+                fact.status().isTerminal() ? terminalDuration(fact) : durationSeconds,
+                with(fact.transition()),
+                fact.at());
     }
 
     Call remembering(CallFact fact) {
-        return new Call(callId, accountId, provider, direction, from, to, assistantId, requestId,
-                status, previousStatus, durationSeconds, with(fact.transition()), changedAt);
+        return new Call(
+                callId,
+                accountId,
+                provider,
+                direction,
+                from,
+                to,
+                assistantId,
+                requestId,
+                status,
+                previousStatus,
+                durationSeconds,
+                with(fact.transition()),
+                changedAt);
     }
 
     private List<CallTransition> with(CallTransition transition) {

@@ -20,7 +20,9 @@ public final class CallMetrics {
         Counter.builder("switchboard.calls.transitions")
                 .description("Call status changes published to call-states")
                 .tag("status", call.status().wireValue())
-                .tag("direction", call.direction() == null ? "unknown" : call.direction().wireValue())
+                .tag(
+                        "direction",
+                        call.direction() == null ? "unknown" : call.direction().wireValue())
                 .register(registry)
                 .increment();
     }

@@ -63,7 +63,9 @@ public final class CallStore {
     }
 
     public int evictTerminalBefore(Instant cutoff) {
-        return partitions.values().stream().mapToInt(calls -> calls.evictTerminalBefore(cutoff)).sum();
+        return partitions.values().stream()
+                .mapToInt(calls -> calls.evictTerminalBefore(cutoff))
+                .sum();
     }
 
     public int size() {

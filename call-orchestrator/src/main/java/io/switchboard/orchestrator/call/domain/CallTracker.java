@@ -19,8 +19,8 @@ public final class CallTracker {
     private final TransactionEffects transaction;
     private final CallMetrics metrics;
 
-    public CallTracker(CallStore store, CallStatePublisher publisher, TransactionEffects transaction,
-            CallMetrics metrics) {
+    public CallTracker(
+            CallStore store, CallStatePublisher publisher, TransactionEffects transaction, CallMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
         this.transaction = transaction;

@@ -7,8 +7,7 @@ import io.switchboard.orchestrator.call.domain.Call;
 /** A call as the snapshot published on call-states.v1, and back when rebuilding from it. */
 final class CallSnapshots {
 
-    private CallSnapshots() {
-    }
+    private CallSnapshots() {}
 
     /**
      * The same snapshot always gets the same id, so a record redelivered after a rollback publishes it
@@ -16,19 +15,44 @@ final class CallSnapshots {
      * and timeline length tell apart a snapshot corrected by a late step from the earlier one.
      */
     static String eventId(Call call) {
-        return EventIds.of("call-state", call.callId(), call.status().wireValue(),
+        return EventIds.of(
+                "call-state",
+                call.callId(),
+                call.status().wireValue(),
                 Integer.toString(call.timeline().size()));
     }
 
     static CallStateChanged toEvent(Call call) {
-        return new CallStateChanged(call.callId(), call.accountId(), call.provider(), call.direction(), call.from(),
-                call.to(), call.assistantId(), call.requestId(), call.status(), call.previousStatus(),
-                call.durationSeconds(), call.timeline(), call.changedAt());
+        return new CallStateChanged(
+                call.callId(),
+                call.accountId(),
+                call.provider(),
+                call.direction(),
+                call.from(),
+                call.to(),
+                call.assistantId(),
+                call.requestId(),
+                call.status(),
+                call.previousStatus(),
+                call.durationSeconds(),
+                call.timeline(),
+                call.changedAt());
     }
 
     static Call toCall(CallStateChanged snapshot) {
-        return new Call(snapshot.callId(), snapshot.accountId(), snapshot.provider(), snapshot.direction(),
-                snapshot.from(), snapshot.to(), snapshot.assistantId(), snapshot.requestId(), snapshot.status(),
-                snapshot.previousStatus(), snapshot.durationSeconds(), snapshot.timeline(), snapshot.changedAt());
+        return new Call(
+                snapshot.callId(),
+                snapshot.accountId(),
+                snapshot.provider(),
+                snapshot.direction(),
+                snapshot.from(),
+                snapshot.to(),
+                snapshot.assistantId(),
+                snapshot.requestId(),
+                snapshot.status(),
+                snapshot.previousStatus(),
+                snapshot.durationSeconds(),
+                snapshot.timeline(),
+                snapshot.changedAt());
     }
 }

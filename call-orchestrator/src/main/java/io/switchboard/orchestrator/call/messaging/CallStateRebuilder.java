@@ -61,7 +61,8 @@ class CallStateRebuilder implements ConsumerAwareRebalanceListener {
         PartitionCalls calls = store.newPartition();
         replayer.replay(Topic.CALL_STATES, List.of(partition), event -> {
             if (event.is(EventTypes.CALL_STATE_CHANGED)) {
-                calls.put(CallSnapshots.toCall(event.as(EventTypes.CALL_STATE_CHANGED).payload()));
+                calls.put(CallSnapshots.toCall(
+                        event.as(EventTypes.CALL_STATE_CHANGED).payload()));
             }
         });
         calls.evictTerminalBefore(clock.instant().minus(properties.retention()));

@@ -24,8 +24,15 @@ class KafkaCallStatePublisher implements CallStatePublisher {
 
     @Override
     public void publish(int partition, Call call) {
-        events.publishAndWait(Topic.CALL_STATES, partition, call.callId(), OutgoingEvent.of(
-                EventTypes.CALL_STATE_CHANGED, CallSnapshots.eventId(call), call.callId(), call.changedAt(),
-                CallSnapshots.toEvent(call)));
+        events.publishAndWait(
+                Topic.CALL_STATES,
+                partition,
+                call.callId(),
+                OutgoingEvent.of(
+                        EventTypes.CALL_STATE_CHANGED,
+                        CallSnapshots.eventId(call),
+                        call.callId(),
+                        call.changedAt(),
+                        CallSnapshots.toEvent(call)));
     }
 }

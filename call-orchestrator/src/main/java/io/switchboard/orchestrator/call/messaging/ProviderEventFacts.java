@@ -35,18 +35,30 @@ class ProviderEventFacts {
             return Optional.of(placed(event, event.as(EventTypes.CALL_PLACED).payload()));
         }
         if (event.is(EventTypes.CALL_STATUS_REPORTED)) {
-            return Optional.of(statusReported(event, event.as(EventTypes.CALL_STATUS_REPORTED).payload()));
+            return Optional.of(statusReported(
+                    event, event.as(EventTypes.CALL_STATUS_REPORTED).payload()));
         }
         if (event.is(EventTypes.INBOUND_CALL_RECEIVED)) {
-            return Optional.of(inbound(event, event.as(EventTypes.INBOUND_CALL_RECEIVED).payload()));
+            return Optional.of(
+                    inbound(event, event.as(EventTypes.INBOUND_CALL_RECEIVED).payload()));
         }
         return Optional.empty();
     }
 
     private static CallFact placed(ReceivedEvent<?> event, CallPlaced placed) {
-        return new CallFact(callId(event, placed.callId()), CallStatus.QUEUED, time(event, placed.placedAt()), null,
-                placed.accountId(), placed.provider(), CallDirection.OUTBOUND, placed.from(), placed.to(),
-                placed.assistantId(), placed.requestId(), null);
+        return new CallFact(
+                callId(event, placed.callId()),
+                CallStatus.QUEUED,
+                time(event, placed.placedAt()),
+                null,
+                placed.accountId(),
+                placed.provider(),
+                CallDirection.OUTBOUND,
+                placed.from(),
+                placed.to(),
+                placed.assistantId(),
+                placed.requestId(),
+                null);
     }
 
     private static CallFact statusReported(ReceivedEvent<?> event, CallStatusReported reported) {
@@ -54,18 +66,39 @@ class ProviderEventFacts {
             throw new RejectedEventException("event " + event.id() + " reports no call status");
         }
         Instant at = reported.occurredAt() != null ? reported.occurredAt() : time(event, reported.receivedAt());
-        return new CallFact(callId(event, reported.callId()), reported.status(), at, reported.sequenceNumber(),
-                reported.accountId(), reported.provider(), reported.direction(), reported.from(), reported.to(),
-                null, null, reported.durationSeconds());
+        return new CallFact(
+                callId(event, reported.callId()),
+                reported.status(),
+                at,
+                reported.sequenceNumber(),
+                reported.accountId(),
+                reported.provider(),
+                reported.direction(),
+                reported.from(),
+                reported.to(),
+                null,
+                null,
+                reported.durationSeconds());
     }
 
     private CallFact inbound(ReceivedEvent<?> event, InboundCallReceived inbound) {
         Optional<Route> route = directory.route(inbound.to(), inbound.accountId());
-        String accountId = inbound.accountId() != null ? inbound.accountId()
+        String accountId = inbound.accountId() != null
+                ? inbound.accountId()
                 : route.map(Route::accountId).orElse(null);
-        return new CallFact(callId(event, inbound.callId()), CallStatus.RINGING, time(event, inbound.receivedAt()),
-                null, accountId, inbound.provider(), CallDirection.INBOUND, inbound.from(), inbound.to(),
-                route.map(r -> r.assistant().assistantId()).orElse(null), null, null);
+        return new CallFact(
+                callId(event, inbound.callId()),
+                CallStatus.RINGING,
+                time(event, inbound.receivedAt()),
+                null,
+                accountId,
+                inbound.provider(),
+                CallDirection.INBOUND,
+                inbound.from(),
+                inbound.to(),
+                route.map(r -> r.assistant().assistantId()).orElse(null),
+                null,
+                null);
     }
 
     private static String callId(ReceivedEvent<?> event, String callId) {

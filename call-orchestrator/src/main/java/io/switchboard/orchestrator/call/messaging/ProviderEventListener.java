@@ -3,13 +3,13 @@ package io.switchboard.orchestrator.call.messaging;
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.call.domain.CallTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,11 @@ class ProviderEventListener {
     private final CallStore store;
     private final CallStateRebuilder rebuilder;
 
-    ProviderEventListener(EventEnvelopes envelopes, ProviderEventFacts facts, CallTracker tracker, CallStore store,
+    ProviderEventListener(
+            EventEnvelopes envelopes,
+            ProviderEventFacts facts,
+            CallTracker tracker,
+            CallStore store,
             CallStateRebuilder rebuilder) {
         this.envelopes = envelopes;
         this.facts = facts;
@@ -38,7 +42,9 @@ class ProviderEventListener {
         this.rebuilder = rebuilder;
     }
 
-    @KafkaListener(id = "orchestrator-provider-events", groupId = "${spring.application.name}",
+    @KafkaListener(
+            id = "orchestrator-provider-events",
+            groupId = "${spring.application.name}",
             topics = Topic.Names.PROVIDER_EVENTS)
     void on(ConsumerRecord<String, CloudEvent> record) {
         try (var callId = MDC.putCloseable("callId", record.key())) {
@@ -47,9 +53,10 @@ class ProviderEventListener {
                 // The replay at assignment failed; a failure here rolls back and the record is retried.
                 rebuilder.rebuild(record.partition());
             }
-            facts.factOf(event).ifPresentOrElse(
-                    fact -> tracker.apply(record.partition(), fact),
-                    () -> log.debug("Not a call state event: {} {}", event.type(), event.id()));
+            facts.factOf(event)
+                    .ifPresentOrElse(
+                            fact -> tracker.apply(record.partition(), fact),
+                            () -> log.debug("Not a call state event: {} {}", event.type(), event.id()));
         }
     }
 }

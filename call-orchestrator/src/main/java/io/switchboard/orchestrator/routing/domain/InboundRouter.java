@@ -20,8 +20,8 @@ public class InboundRouter {
 
     public InboundRouter(AccountDirectory directory, List<AnswerDocuments> answers) {
         this.directory = directory;
-        this.answersByProvider = answers.stream()
-                .collect(Collectors.toUnmodifiableMap(AnswerDocuments::provider, Function.identity()));
+        this.answersByProvider =
+                answers.stream().collect(Collectors.toUnmodifiableMap(AnswerDocuments::provider, Function.identity()));
     }
 
     /**
@@ -34,8 +34,10 @@ public class InboundRouter {
         if (answers == null) {
             throw new UnknownProviderException(provider);
         }
-        return directory.route(to, accountId)
-                .map(route -> new RoutingDecision(callId, route.assistant().assistantId(), answers.connect(callId, route)))
+        return directory
+                .route(to, accountId)
+                .map(route ->
+                        new RoutingDecision(callId, route.assistant().assistantId(), answers.connect(callId, route)))
                 .orElseGet(() -> new RoutingDecision(callId, null, answers.notInService()));
     }
 }

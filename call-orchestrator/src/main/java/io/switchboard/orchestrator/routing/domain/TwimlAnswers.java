@@ -10,8 +10,8 @@ public class TwimlAnswers implements AnswerDocuments {
     static final String PROVIDER = "twilio";
     static final String CONTENT_TYPE = "text/xml";
     private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-    private static final AnswerDocument NOT_IN_SERVICE = new AnswerDocument(CONTENT_TYPE,
-            PROLOG + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+    private static final AnswerDocument NOT_IN_SERVICE = new AnswerDocument(
+            CONTENT_TYPE, PROLOG + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
 
     @Override
     public String provider() {
@@ -20,7 +20,8 @@ public class TwimlAnswers implements AnswerDocuments {
 
     @Override
     public AnswerDocument connect(String callId, Route route) {
-        String twiml = PROLOG + "<Response><Connect><Stream url=\"" + escape(route.assistant().streamUrl()) + "\">"
+        String twiml = PROLOG + "<Response><Connect><Stream url=\""
+                + escape(route.assistant().streamUrl()) + "\">"
                 + parameter("callId", callId)
                 + parameter("accountId", route.accountId())
                 + parameter("assistantId", route.assistant().assistantId())

@@ -10,11 +10,11 @@ import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.routing.RoutingDecided;
 import io.switchboard.events.routing.RoutingRequested;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.routing.domain.InboundRouter;
 import io.switchboard.orchestrator.routing.domain.RoutingDecision;
 import io.switchboard.orchestrator.routing.domain.UnknownProviderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,9 @@ class RoutingRequestListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "routing", groupId = "${spring.application.name}-routing",
+    @KafkaListener(
+            id = "routing",
+            groupId = "${spring.application.name}-routing",
             topics = Topic.Names.ROUTING_REQUESTS)
     @SendTo
     CloudEvent on(ConsumerRecord<String, CloudEvent> record) {
@@ -56,9 +58,17 @@ class RoutingRequestListener {
         } catch (UnknownProviderException e) {
             throw new RejectedEventException("routing request " + event.id() + ": " + e.getMessage());
         }
-        var decided = new RoutingDecided(decision.callId(), decision.assistantId(), decision.answer().contentType(),
-                decision.answer().body(), clock.instant());
-        return envelopes.wrap(EventTypes.ROUTING_DECIDED, EventIds.of("routing", decision.callId()),
-                decision.callId(), decided.decidedAt(), decided);
+        var decided = new RoutingDecided(
+                decision.callId(),
+                decision.assistantId(),
+                decision.answer().contentType(),
+                decision.answer().body(),
+                clock.instant());
+        return envelopes.wrap(
+                EventTypes.ROUTING_DECIDED,
+                EventIds.of("routing", decision.callId()),
+                decision.callId(),
+                decided.decidedAt(),
+                decided);
     }
 }

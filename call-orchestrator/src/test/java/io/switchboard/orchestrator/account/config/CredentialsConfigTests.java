@@ -18,27 +18,35 @@ class CredentialsConfigTests {
     private static final String KEY = SecretBox.generateKey();
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
-                    SwitchboardEventsAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(KafkaAutoConfiguration.class, SwitchboardEventsAutoConfiguration.class))
             .withUserConfiguration(CredentialsConfig.class)
             // The events auto-configuration counts skipped replay records; the application has a registry.
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("switchboard.events.create-topics=false")
             .withPropertyValues(TestEventKeys.properties("/switchboard/call-orchestrator").entrySet().stream()
-                    .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+                    .map(property -> property.getKey() + "=" + property.getValue())
+                    .toArray(String[]::new));
 
     @Test
     void whenNoSecretKeysAreConfiguredThenStartUpFailsNamingTheProperties() {
-        context.run(started -> assertThat(started).hasFailed().getFailure()
-                .rootCause().hasMessageContaining("switchboard.secrets.active-key-id")
+        context.run(started -> assertThat(started)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("switchboard.secrets.active-key-id")
                 .hasMessageContaining("switchboard.secrets.keys.<key id>"));
     }
 
     @Test
     void whenTheActiveKeyIsMissingThenStartUpFailsNamingIt() {
         context.withPropertyValues("switchboard.secrets.active-key-id=k2", "switchboard.secrets.keys.k1=" + KEY)
-                .run(started -> assertThat(started).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("k2").hasMessageNotContaining(KEY));
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("k2")
+                        .hasMessageNotContaining(KEY));
     }
 
     @Test

@@ -19,11 +19,10 @@ class AccountDirectoryTests {
         directory.apply(Accounts.acme(T0));
 
         // then
-        assertThat(directory.route(Accounts.SALES_NUMBER, "acme")).get()
-                .satisfies(route -> {
-                    assertThat(route.accountId()).isEqualTo("acme");
-                    assertThat(route.assistant().streamUrl()).isEqualTo(Accounts.STREAM_URL);
-                });
+        assertThat(directory.route(Accounts.SALES_NUMBER, "acme")).get().satisfies(route -> {
+            assertThat(route.accountId()).isEqualTo("acme");
+            assertThat(route.assistant().streamUrl()).isEqualTo(Accounts.STREAM_URL);
+        });
         assertThat(directory.route(Accounts.SALES_NUMBER, null)).isPresent();
     }
 
@@ -54,13 +53,15 @@ class AccountDirectoryTests {
         // given
         var twilio = new SealedCredential(ProviderSecret.TWILIO, Accounts.TWILIO_SID, "v1:k1:AAAA", null);
         directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(twilio), T0));
-        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID)).contains("acme");
+        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID))
+                .contains("acme");
 
         // when
         directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(), T0.plusSeconds(1)));
 
         // then
-        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID)).isEmpty();
+        assertThat(directory.ownerOfProviderAccount(ProviderSecret.TWILIO, Accounts.TWILIO_SID))
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +73,11 @@ class AccountDirectoryTests {
         directory.apply(Accounts.acme(T0));
 
         // then
-        assertThat(directory.find("acme")).get().extracting(Account::numbers).asList().isEmpty();
+        assertThat(directory.find("acme"))
+                .get()
+                .extracting(Account::numbers)
+                .asList()
+                .isEmpty();
         assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
     }
 }

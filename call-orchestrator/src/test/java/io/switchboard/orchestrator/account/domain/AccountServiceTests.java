@@ -27,12 +27,16 @@ class AccountServiceTests {
     private final List<Account> published = new ArrayList<>();
     private final SecretBox box = TestSecrets.box();
     private boolean brokerDown;
-    private final AccountService service = new AccountService(directory, account -> {
-        if (brokerDown) {
-            throw new PublishFailedException("broker down", null);
-        }
-        published.add(account);
-    }, new CredentialSealer(box), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+    private final AccountService service = new AccountService(
+            directory,
+            account -> {
+                if (brokerDown) {
+                    throw new PublishFailedException("broker down", null);
+                }
+                published.add(account);
+            },
+            new CredentialSealer(box),
+            Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void whenAccountIsConfiguredThenItIsPublishedAndThenApplied() {
@@ -51,7 +55,8 @@ class AccountServiceTests {
 
         // when / then
         assertThatThrownBy(() -> configure("globex"))
-                .isInstanceOfSatisfying(InvalidAccountException.class,
+                .isInstanceOfSatisfying(
+                        InvalidAccountException.class,
                         e -> assertThat(e.field()).isEqualTo("numbers[0].number"));
         assertThat(published).hasSize(1);
     }
@@ -69,17 +74,20 @@ class AccountServiceTests {
     @Test
     void whenCredentialsAreSetThenTheyArePublishedSealedForTheAccount() {
         // when
-        Account account = configure("acme",
-                setting(twilio(TWILIO_SID, TWILIO_TOKEN), vapi(VAPI_SECRET, "hmac-sha256")));
+        Account account =
+                configure("acme", setting(twilio(TWILIO_SID, TWILIO_TOKEN), vapi(VAPI_SECRET, "hmac-sha256")));
 
         // then
         assertThat(account.credentials()).extracting(SealedCredential::provider).containsExactly("twilio", "vapi");
         SealedCredential twilio = account.credentials().getFirst();
         assertThat(twilio.providerAccountId()).isEqualTo(TWILIO_SID);
-        assertThat(twilio.sealedSecret()).startsWith("v1:" + TestSecrets.KEY_ID + ":").doesNotContain(TWILIO_TOKEN);
+        assertThat(twilio.sealedSecret())
+                .startsWith("v1:" + TestSecrets.KEY_ID + ":")
+                .doesNotContain(TWILIO_TOKEN);
         assertThat(box.open(twilio.sealedSecret(), "acme")).isEqualTo(TWILIO_TOKEN);
         assertThat(account.credentials().get(1).verification()).isEqualTo("hmac-sha256");
-        assertThat(box.open(account.credentials().get(1).sealedSecret(), "acme")).isEqualTo(VAPI_SECRET);
+        assertThat(box.open(account.credentials().get(1).sealedSecret(), "acme"))
+                .isEqualTo(VAPI_SECRET);
     }
 
     @Test
@@ -113,9 +121,10 @@ class AccountServiceTests {
         configure("acme", setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
 
         // when / then
-        assertThatThrownBy(() -> service.configure("globex", "Globex", List.of(), List.of(),
-                setting(twilio(TWILIO_SID, TWILIO_TOKEN))))
-                .isInstanceOfSatisfying(InvalidAccountException.class,
+        assertThatThrownBy(() -> service.configure(
+                        "globex", "Globex", List.of(), List.of(), setting(twilio(TWILIO_SID, TWILIO_TOKEN))))
+                .isInstanceOfSatisfying(
+                        InvalidAccountException.class,
                         e -> assertThat(e.field()).isEqualTo("providers.twilio.accountSid"));
         assertThat(published).hasSize(1);
         assertThat(directory.find("globex")).isEmpty();

@@ -23,7 +23,8 @@ class AccountValidatorTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "acme/evil", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {"", "a b", "acme/evil", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void whenAccountIdIsMalformedThenAccountIdIsNamed(String accountId) {
         assertField(accountId, "Acme", List.of(), List.of(), "accountId");
     }
@@ -47,14 +48,23 @@ class AccountValidatorTests {
 
     @Test
     void whenNumberNamesAnUnknownAssistantThenItsAssistantIdIsNamed() {
-        assertField("acme", "Acme", List.of(new AccountNumber("+14155550100", "support")), List.of(SALES),
+        assertField(
+                "acme",
+                "Acme",
+                List.of(new AccountNumber("+14155550100", "support")),
+                List.of(SALES),
                 "numbers[0].assistantId");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://assistants.example/sales", "wss://", "not a url", "wss://user:pw@host/x"})
     void whenStreamUrlIsNotAWebSocketUrlThenItIsNamed(String url) {
-        assertField("acme", "Acme", List.of(), List.of(new Assistant("sales", "Sales bot", url)), "assistants[0].streamUrl");
+        assertField(
+                "acme",
+                "Acme",
+                List.of(),
+                List.of(new Assistant("sales", "Sales bot", url)),
+                "assistants[0].streamUrl");
     }
 
     @Test
@@ -67,9 +77,11 @@ class AccountValidatorTests {
         assertField("acme", "Acme", Arrays.asList((AccountNumber) null), List.of(SALES), "numbers[0]");
     }
 
-    private static void assertField(String accountId, String name, List<AccountNumber> numbers,
-            List<Assistant> assistants, String field) {
+    private static void assertField(
+            String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants, String field) {
         assertThatThrownBy(() -> AccountValidator.validate(accountId, name, numbers, assistants))
-                .isInstanceOfSatisfying(InvalidAccountException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidAccountException.class,
+                        e -> assertThat(e.field()).isEqualTo(field));
     }
 }

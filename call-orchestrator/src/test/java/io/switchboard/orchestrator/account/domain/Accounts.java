@@ -15,12 +15,16 @@ public final class Accounts {
     public static final String TWILIO_TOKEN = "9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c";
     public static final String VAPI_SECRET = "vapi-server-secret-0123456789";
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static Account acme(Instant configuredAt) {
-        return new Account("acme", "Acme", List.of(new AccountNumber(SALES_NUMBER, "sales")),
-                List.of(new Assistant("sales", "Sales bot", STREAM_URL)), List.of(), configuredAt);
+        return new Account(
+                "acme",
+                "Acme",
+                List.of(new AccountNumber(SALES_NUMBER, "sales")),
+                List.of(new Assistant("sales", "Sales bot", STREAM_URL)),
+                List.of(),
+                configuredAt);
     }
 
     public static ProviderSecret twilio(String accountSid, String authToken) {

@@ -42,7 +42,8 @@ class CredentialSealerTests {
         List<SealedCredential> changed = sealer.apply("acme", stored, setting(twilio(TWILIO_SID, newToken)));
 
         // then
-        assertThat(changed.getFirst().sealedSecret()).isNotEqualTo(stored.getFirst().sealedSecret());
+        assertThat(changed.getFirst().sealedSecret())
+                .isNotEqualTo(stored.getFirst().sealedSecret());
         assertThat(box.open(changed.getFirst().sealedSecret(), "acme")).isEqualTo(newToken);
     }
 
@@ -54,8 +55,8 @@ class CredentialSealerTests {
 
         // when the account is put again without providers, or with the same token
         List<SealedCredential> kept = new CredentialSealer(rotated).apply("acme", stored, CredentialChanges.keepAll());
-        List<SealedCredential> same = new CredentialSealer(rotated).apply("acme", stored,
-                setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
+        List<SealedCredential> same =
+                new CredentialSealer(rotated).apply("acme", stored, setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
 
         // then both are sealed under k2 and still open to the token
         assertThat(List.of(kept.getFirst(), same.getFirst())).allSatisfy(credential -> {
@@ -68,8 +69,11 @@ class CredentialSealerTests {
     @Test
     void whenAStoredValueCannotBeOpenedThenItIsKeptAsItIs() {
         // given a value sealed under a key this instance does not hold
-        var foreign = new SealedCredential("twilio", TWILIO_SID,
-                new SecretBox("k0", Map.of("k0", SecretBox.generateKey())).seal(TWILIO_TOKEN, "acme"), null);
+        var foreign = new SealedCredential(
+                "twilio",
+                TWILIO_SID,
+                new SecretBox("k0", Map.of("k0", SecretBox.generateKey())).seal(TWILIO_TOKEN, "acme"),
+                null);
 
         // when
         List<SealedCredential> kept = sealer.apply("acme", List.of(foreign), CredentialChanges.keepAll());
@@ -84,8 +88,8 @@ class CredentialSealerTests {
         var copied = new SealedCredential("twilio", TWILIO_SID, box.seal(TWILIO_TOKEN, "globex"), null);
 
         // when
-        List<SealedCredential> sealed = sealer.apply("acme", List.of(copied),
-                setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
+        List<SealedCredential> sealed =
+                sealer.apply("acme", List.of(copied), setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
 
         // then
         assertThat(sealed.getFirst().sealedSecret()).isNotEqualTo(copied.sealedSecret());

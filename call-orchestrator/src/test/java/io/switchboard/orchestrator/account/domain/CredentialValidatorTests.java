@@ -19,14 +19,20 @@ class CredentialValidatorTests {
 
     @Test
     void whenCredentialsAreCompleteThenTheyAreValid() {
-        assertThatCode(() -> CredentialValidator.validate(setting(twilio(TWILIO_SID, TWILIO_TOKEN),
-                vapi(VAPI_SECRET, "secret-header")))).doesNotThrowAnyException();
+        assertThatCode(() -> CredentialValidator.validate(
+                        setting(twilio(TWILIO_SID, TWILIO_TOKEN), vapi(VAPI_SECRET, "secret-header"))))
+                .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6", "AC3F1A9C0B7D2E4F6A8B0C1D2E3F4A5B6C",
-            "PN3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c", "AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6cz"})
+    @ValueSource(
+            strings = {
+                "AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6",
+                "AC3F1A9C0B7D2E4F6A8B0C1D2E3F4A5B6C",
+                "PN3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c",
+                "AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6cz"
+            })
     void whenAccountSidIsNotATwilioAccountSidThenItIsNamed(String accountSid) {
         assertField(setting(twilio(accountSid, TWILIO_TOKEN)), "providers.twilio.accountSid");
     }

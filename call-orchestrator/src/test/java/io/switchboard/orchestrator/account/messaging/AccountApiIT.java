@@ -71,14 +71,26 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // then accounts.v1 holds it, signed, keyed by account, with one id for one content
         List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
-        AccountConfigured configured = TestEnvelopes.trusted().unwrap(records.getFirst().value())
-                .as(EventTypes.ACCOUNT_CONFIGURED).payload();
-        assertThat(configured.numbers()).extracting(AccountConfigured.PhoneNumber::number).containsExactly(number);
-        assertThat(configured.assistants()).extracting(AccountConfigured.Assistant::streamUrl)
+        AccountConfigured configured = TestEnvelopes.trusted()
+                .unwrap(records.getFirst().value())
+                .as(EventTypes.ACCOUNT_CONFIGURED)
+                .payload();
+        assertThat(configured.numbers())
+                .extracting(AccountConfigured.PhoneNumber::number)
+                .containsExactly(number);
+        assertThat(configured.assistants())
+                .extracting(AccountConfigured.Assistant::streamUrl)
                 .containsExactly("wss://assistants.example/sales");
-        assertThat(records.get(1).value().getId()).isEqualTo(records.getFirst().value().getId());
-        http.get().uri("/api/accounts/{id}", accountId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.numbers[0].assistantId").isEqualTo("sales");
+        assertThat(records.get(1).value().getId())
+                .isEqualTo(records.getFirst().value().getId());
+        http.get()
+                .uri("/api/accounts/{id}", accountId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.numbers[0].assistantId")
+                .isEqualTo("sales");
     }
 
     @Test
@@ -91,8 +103,11 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // when / then
         api.put(thief, AccountsApi.account(number, "sales", "wss://assistants.example/sales"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("numbers[0].number");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("numbers[0].number");
         http.get().uri("/api/accounts/{id}", thief).exchange().expectStatus().isNotFound();
     }
 
@@ -112,8 +127,10 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // then accounts.v1 holds the token sealed, opening to the plaintext for this account only, as one fact
         List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
-        AccountConfigured configured = TestEnvelopes.trusted().unwrap(records.getFirst().value())
-                .as(EventTypes.ACCOUNT_CONFIGURED).payload();
+        AccountConfigured configured = TestEnvelopes.trusted()
+                .unwrap(records.getFirst().value())
+                .as(EventTypes.ACCOUNT_CONFIGURED)
+                .payload();
         AccountConfigured.ProviderCredential twilio = configured.credentials().getFirst();
         assertThat(twilio.provider()).isEqualTo("twilio");
         assertThat(twilio.providerAccountId()).isEqualTo(accountSid);
@@ -123,15 +140,26 @@ class AccountApiIT extends OrchestratorIntegrationTest {
         assertThat(vapi.providerAccountId()).isNull();
         assertThat(vapi.verification()).isEqualTo("secret-header");
         assertThat(TestSecrets.box().open(vapi.sealedSecret(), accountId)).isEqualTo(vapiSecret);
-        assertThat(records).allSatisfy(record -> assertThat(new String(record.value().getData().toBytes(),
-                StandardCharsets.UTF_8)).doesNotContain(authToken, vapiSecret));
-        assertThat(records.get(1).value().getId()).isEqualTo(records.getFirst().value().getId());
-        http.get().uri("/api/accounts/{id}", accountId).exchange().expectStatus().isOk()
+        assertThat(records)
+                .allSatisfy(
+                        record -> assertThat(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
+                                .doesNotContain(authToken, vapiSecret));
+        assertThat(records.get(1).value().getId())
+                .isEqualTo(records.getFirst().value().getId());
+        http.get()
+                .uri("/api/accounts/{id}", accountId)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.providers.twilio.accountSid").isEqualTo(accountSid)
-                .jsonPath("$.providers.twilio.authTokenSet").isEqualTo(true)
-                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true)
-                .jsonPath("$.providers.twilio.authToken").doesNotExist();
+                .jsonPath("$.providers.twilio.accountSid")
+                .isEqualTo(accountSid)
+                .jsonPath("$.providers.twilio.authTokenSet")
+                .isEqualTo(true)
+                .jsonPath("$.providers.vapi.secretSet")
+                .isEqualTo(true)
+                .jsonPath("$.providers.twilio.authToken")
+                .doesNotExist();
     }
 
     @Test
@@ -141,21 +169,29 @@ class AccountApiIT extends OrchestratorIntegrationTest {
         var api = new AccountsApi(http);
         String owner = newAccountId();
         api.put(owner, withProviders(accountSid, HexFormat.of().formatHex(randomBytes(16)), "vapi-secret-0123456789"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         String thief = newAccountId();
 
         // when / then
         api.put(thief, withProviders(accountSid, HexFormat.of().formatHex(randomBytes(16)), "vapi-secret-0123456789"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("providers.twilio.accountSid");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("providers.twilio.accountSid");
         http.get().uri("/api/accounts/{id}", thief).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void whenStreamUrlIsNotAWebSocketThen400NamesIt() {
-        new AccountsApi(http).put(newAccountId(), AccountsApi.account(newNumber(), "sales", "https://example.com"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("assistants[0].streamUrl");
+        new AccountsApi(http)
+                .put(newAccountId(), AccountsApi.account(newNumber(), "sales", "https://example.com"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("assistants[0].streamUrl");
     }
 
     @Test
@@ -185,21 +221,30 @@ class AccountApiIT extends OrchestratorIntegrationTest {
         assertThat(directory.find(first)).isPresent();
         assertThat(directory.find(last)).isPresent();
         assertThat(directory.find(forged)).isEmpty();
-        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNDECODABLE)).isEqualTo(undecodable + 1);
-        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE)).isEqualTo(unverifiable + 1);
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNDECODABLE))
+                .isEqualTo(undecodable + 1);
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
+                .isEqualTo(unverifiable + 1);
     }
 
     private static CloudEvent signedByUntrustedKey(String accountId) {
         var configured = new AccountConfigured(accountId, "Forged", List.of(), List.of(), List.of(), Instant.now());
-        return TestEnvelopes.untrusted().wrap(EventTypes.ACCOUNT_CONFIGURED, "forged-" + accountId, accountId,
-                configured.configuredAt(), configured);
+        return TestEnvelopes.untrusted()
+                .wrap(
+                        EventTypes.ACCOUNT_CONFIGURED,
+                        "forged-" + accountId,
+                        accountId,
+                        configured.configuredAt(),
+                        configured);
     }
 
     private static Map<String, Object> withProviders(String accountSid, String authToken, String vapiSecret) {
         var body = new HashMap<>(AccountsApi.account(newNumber(), "sales", "wss://assistants.example/sales"));
-        body.put("providers", Map.of(
-                "twilio", Map.of("accountSid", accountSid, "authToken", authToken),
-                "vapi", Map.of("secret", vapiSecret, "verification", "secret-header")));
+        body.put(
+                "providers",
+                Map.of(
+                        "twilio", Map.of("accountSid", accountSid, "authToken", authToken),
+                        "vapi", Map.of("secret", vapiSecret, "verification", "secret-header")));
         return body;
     }
 

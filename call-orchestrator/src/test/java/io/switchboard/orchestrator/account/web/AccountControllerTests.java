@@ -49,60 +49,95 @@ class AccountControllerTests {
     @Test
     void whenAccountIsValidThenItIsSavedAndReturned() {
         // when
-        put("acme", ACME).expectStatus().isOk()
+        put("acme", ACME)
+                .expectStatus()
+                .isOk()
                 // then
                 .expectBody()
-                .jsonPath("$.accountId").isEqualTo("acme")
-                .jsonPath("$.numbers[0].number").isEqualTo("+14155550100")
-                .jsonPath("$.assistants[0].streamUrl").isEqualTo("wss://assistants.example/sales")
-                .jsonPath("$.configuredAt").isEqualTo("2025-03-01T10:00:00Z");
-        http.get().uri("/api/accounts/acme").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.name").isEqualTo("Acme");
+                .jsonPath("$.accountId")
+                .isEqualTo("acme")
+                .jsonPath("$.numbers[0].number")
+                .isEqualTo("+14155550100")
+                .jsonPath("$.assistants[0].streamUrl")
+                .isEqualTo("wss://assistants.example/sales")
+                .jsonPath("$.configuredAt")
+                .isEqualTo("2025-03-01T10:00:00Z");
+        http.get()
+                .uri("/api/accounts/acme")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Acme");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"name\":\"Acme\",\"numbers\":[{\"number\":\"4155550100\",\"assistantId\":\"sales\"}],\"assistants\":[{\"assistantId\":\"sales\",\"streamUrl\":\"wss://a.example/s\"}]} | numbers[0].number",
-            "{\"name\":\"Acme\",\"numbers\":[{\"number\":\"+14155550100\",\"assistantId\":\"nobody\"}]} | numbers[0].assistantId",
-            "{\"name\":\"Acme\",\"assistants\":[{\"assistantId\":\"sales\",\"streamUrl\":\"http://a.example/s\"}]} | assistants[0].streamUrl",
-            "{\"numbers\":[]} | name",
-            "{\"name\":\"Acme\",\"numbers\":\"+14155550100\"} | numbers",
-            "{\"name\":\"Acme\",\"numbers\":[null]} | numbers[0]",
-            "{\"name\":\"Acme\",\"numbers\":[{\"number\":[1]}]} | numbers[0].number",
-            "{\"name\": | body",
-            "[] | body",
-            "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC123\",\"authToken\":\"9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c\"}}} | providers.twilio.accountSid",
-            "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}}} | providers.twilio.authToken",
-            "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"vapi-server-secret-0123456789\",\"verification\":\"md5\"}}} | providers.vapi.verification",
-            "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"short\",\"verification\":\"hmac-sha256\"}}} | providers.vapi.secret",
-            "{\"name\":\"Acme\",\"providers\":{\"plivo\":{\"authId\":\"MA123\"}}} | providers.plivo",
-            "{\"name\":\"Acme\",\"providers\":{\"twilio\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}} | providers.twilio",
-            "{\"name\":\"Acme\",\"providers\":[]} | providers"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"name\":\"Acme\",\"numbers\":[{\"number\":\"4155550100\",\"assistantId\":\"sales\"}],\"assistants\":[{\"assistantId\":\"sales\",\"streamUrl\":\"wss://a.example/s\"}]} | numbers[0].number",
+                "{\"name\":\"Acme\",\"numbers\":[{\"number\":\"+14155550100\",\"assistantId\":\"nobody\"}]} | numbers[0].assistantId",
+                "{\"name\":\"Acme\",\"assistants\":[{\"assistantId\":\"sales\",\"streamUrl\":\"http://a.example/s\"}]} | assistants[0].streamUrl",
+                "{\"numbers\":[]} | name",
+                "{\"name\":\"Acme\",\"numbers\":\"+14155550100\"} | numbers",
+                "{\"name\":\"Acme\",\"numbers\":[null]} | numbers[0]",
+                "{\"name\":\"Acme\",\"numbers\":[{\"number\":[1]}]} | numbers[0].number",
+                "{\"name\": | body",
+                "[] | body",
+                "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC123\",\"authToken\":\"9f3c2a1b0d8e7f6a5b4c3d2e1f0a9b8c\"}}} | providers.twilio.accountSid",
+                "{\"name\":\"Acme\",\"providers\":{\"twilio\":{\"accountSid\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}}} | providers.twilio.authToken",
+                "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"vapi-server-secret-0123456789\",\"verification\":\"md5\"}}} | providers.vapi.verification",
+                "{\"name\":\"Acme\",\"providers\":{\"vapi\":{\"secret\":\"short\",\"verification\":\"hmac-sha256\"}}} | providers.vapi.secret",
+                "{\"name\":\"Acme\",\"providers\":{\"plivo\":{\"authId\":\"MA123\"}}} | providers.plivo",
+                "{\"name\":\"Acme\",\"providers\":{\"twilio\":\"AC3f1a9c0b7d2e4f6a8b0c1d2e3f4a5b6c\"}} | providers.twilio",
+                "{\"name\":\"Acme\",\"providers\":[]} | providers"
+            })
     void whenBodyIsInvalidThen400NamesTheField(String body, String field) {
-        put("acme", body).expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.field").isEqualTo(field);
+        put("acme", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo(field);
     }
 
     @Test
     void whenProvidersAreSetThenTheyArePublishedSealedAndShownWithoutSecrets() {
         // when
         String sid = sid(1);
-        byte[] put = put("initech", withProviders(sid)).expectStatus().isOk()
+        byte[] put = put("initech", withProviders(sid))
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.providers.twilio.accountSid").isEqualTo(sid)
-                .jsonPath("$.providers.twilio.authTokenSet").isEqualTo(true)
-                .jsonPath("$.providers.vapi.verification").isEqualTo("hmac-sha256")
-                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true)
-                .returnResult().getResponseBodyContent();
+                .jsonPath("$.providers.twilio.accountSid")
+                .isEqualTo(sid)
+                .jsonPath("$.providers.twilio.authTokenSet")
+                .isEqualTo(true)
+                .jsonPath("$.providers.vapi.verification")
+                .isEqualTo("hmac-sha256")
+                .jsonPath("$.providers.vapi.secretSet")
+                .isEqualTo(true)
+                .returnResult()
+                .getResponseBodyContent();
 
         // then the published token opens for the account, and no answer carries a secret, sealed or not
-        byte[] got = http.get().uri("/api/accounts/initech").exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBodyContent();
+        byte[] got = http.get()
+                .uri("/api/accounts/initech")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
         SealedCredential twilio = fakes.lastPublished("initech").credentials().getFirst();
         assertThat(TestSecrets.box().open(twilio.sealedSecret(), "initech")).isEqualTo(TWILIO_TOKEN);
-        assertThat(List.of(put, got)).allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
-                .doesNotContain(TWILIO_TOKEN, VAPI_SECRET, twilio.sealedSecret(), "v1:", "authToken\"", "secret\""));
+        assertThat(List.of(put, got))
+                .allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                        .doesNotContain(
+                                TWILIO_TOKEN, VAPI_SECRET, twilio.sealedSecret(), "v1:", "authToken\"", "secret\""));
     }
 
     @Test
@@ -111,12 +146,17 @@ class AccountControllerTests {
         put("hooli", withProviders(sid(2))).expectStatus().isOk();
 
         // when numbers are re-seeded without providers
-        put("hooli", "{\"name\":\"Hooli\",\"numbers\":[]}").expectStatus().isOk()
+        put("hooli", "{\"name\":\"Hooli\",\"numbers\":[]}")
+                .expectStatus()
+                .isOk()
                 // then
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("Hooli")
-                .jsonPath("$.providers.twilio.accountSid").isEqualTo(sid(2))
-                .jsonPath("$.providers.vapi.secretSet").isEqualTo(true);
+                .jsonPath("$.name")
+                .isEqualTo("Hooli")
+                .jsonPath("$.providers.twilio.accountSid")
+                .isEqualTo(sid(2))
+                .jsonPath("$.providers.vapi.secretSet")
+                .isEqualTo(true);
         assertThat(fakes.lastPublished("hooli").credentials()).hasSize(2);
     }
 
@@ -126,19 +166,23 @@ class AccountControllerTests {
         put("umbrella", withProviders(sid(3))).expectStatus().isOk();
 
         // when
-        put("umbrella", "{\"name\":\"Umbrella\",\"providers\":{\"twilio\":null}}").expectStatus().isOk()
+        put("umbrella", "{\"name\":\"Umbrella\",\"providers\":{\"twilio\":null}}")
+                .expectStatus()
+                .isOk()
                 // then
                 .expectBody()
-                .jsonPath("$.providers.twilio").doesNotExist()
-                .jsonPath("$.providers.vapi.verification").isEqualTo("hmac-sha256");
-        assertThat(fakes.lastPublished("umbrella").credentials()).extracting(SealedCredential::provider)
+                .jsonPath("$.providers.twilio")
+                .doesNotExist()
+                .jsonPath("$.providers.vapi.verification")
+                .isEqualTo("hmac-sha256");
+        assertThat(fakes.lastPublished("umbrella").credentials())
+                .extracting(SealedCredential::provider)
                 .containsExactly("vapi");
     }
 
     @Test
     void whenAccountHasNoCredentialsThenProvidersIsEmpty() {
-        put("acme", ACME).expectStatus().isOk()
-                .expectBody().json("{\"providers\":{}}");
+        put("acme", ACME).expectStatus().isOk().expectBody().json("{\"providers\":{}}");
     }
 
     @Test
@@ -147,35 +191,58 @@ class AccountControllerTests {
         put("stark", withProviders(sid(4))).expectStatus().isOk();
 
         // when / then
-        put("wayne", withProviders(sid(4))).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("providers.twilio.accountSid");
+        put("wayne", withProviders(sid(4)))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("providers.twilio.accountSid");
         http.get().uri("/api/accounts/wayne").exchange().expectStatus().isNotFound();
     }
 
     @Test
     void whenAccountIdIsMalformedThen400NamesIt() {
-        put("acme!", ACME).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("accountId");
+        put("acme!", ACME)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("accountId");
     }
 
     @Test
     void whenBodyIsMissingThen400NamesTheBody() {
-        http.put().uri("/api/accounts/acme").contentType(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("body");
+        http.put()
+                .uri("/api/accounts/acme")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("body");
     }
 
     @Test
     void whenBodyIsNotJsonThen415() {
-        http.put().uri("/api/accounts/acme").contentType(MediaType.TEXT_PLAIN).bodyValue("name=Acme").exchange()
-                .expectStatus().isEqualTo(415);
+        http.put()
+                .uri("/api/accounts/acme")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("name=Acme")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415);
     }
 
     @Test
     void whenAccountIsUnknownThen404() {
-        http.get().uri("/api/accounts/nobody-here").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get()
+                .uri("/api/accounts/nobody-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -184,8 +251,11 @@ class AccountControllerTests {
         fakes.brokerDown = true;
 
         // when / then
-        put("globex", ACME.replace("+14155550100", "+14155550177")).expectStatus().isEqualTo(503)
-                .expectHeader().exists("Retry-After");
+        put("globex", ACME.replace("+14155550100", "+14155550177"))
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .exists("Retry-After");
         http.get().uri("/api/accounts/globex").exchange().expectStatus().isNotFound();
         fakes.brokerDown = false;
     }
@@ -204,8 +274,11 @@ class AccountControllerTests {
     }
 
     private WebTestClient.ResponseSpec put(String accountId, String body) {
-        return http.put().uri("/api/accounts/{id}", accountId).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return http.put()
+                .uri("/api/accounts/{id}", accountId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     @TestConfiguration
@@ -215,8 +288,10 @@ class AccountControllerTests {
         final List<Account> published = new CopyOnWriteArrayList<>();
 
         Account lastPublished(String accountId) {
-            return published.reversed().stream().filter(account -> account.accountId().equals(accountId))
-                    .findFirst().orElseThrow();
+            return published.reversed().stream()
+                    .filter(account -> account.accountId().equals(accountId))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Bean

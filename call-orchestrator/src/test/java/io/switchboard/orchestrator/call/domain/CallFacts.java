@@ -11,12 +11,22 @@ final class CallFacts {
     static final String CALL = "CA0001";
     static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
-    private CallFacts() {
-    }
+    private CallFacts() {}
 
     static CallFact placed() {
-        return new CallFact(CALL, CallStatus.QUEUED, T0, null, "acme", "twilio", CallDirection.OUTBOUND,
-                "+14155550100", "+14155550199", "sales", "req-1", null);
+        return new CallFact(
+                CALL,
+                CallStatus.QUEUED,
+                T0,
+                null,
+                "acme",
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+14155550100",
+                "+14155550199",
+                "sales",
+                "req-1",
+                null);
     }
 
     static CallFact status(CallStatus status, int sequenceNumber) {
@@ -24,12 +34,34 @@ final class CallFacts {
     }
 
     static CallFact status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
-        return new CallFact(CALL, status, T0.plusSeconds(1 + sequenceNumber), sequenceNumber, "acme", "twilio",
-                CallDirection.OUTBOUND, "+14155550100", "+14155550199", null, null, durationSeconds);
+        return new CallFact(
+                CALL,
+                status,
+                T0.plusSeconds(1 + sequenceNumber),
+                sequenceNumber,
+                "acme",
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+14155550100",
+                "+14155550199",
+                null,
+                null,
+                durationSeconds);
     }
 
     static CallFact inbound() {
-        return new CallFact(CALL, CallStatus.RINGING, T0, null, "acme", "twilio", CallDirection.INBOUND,
-                "+14155550111", "+14155550100", "sales", null, null);
+        return new CallFact(
+                CALL,
+                CallStatus.RINGING,
+                T0,
+                null,
+                "acme",
+                "twilio",
+                CallDirection.INBOUND,
+                "+14155550111",
+                "+14155550100",
+                "sales",
+                null,
+                null);
     }
 }

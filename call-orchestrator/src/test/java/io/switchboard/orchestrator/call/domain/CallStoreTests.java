@@ -44,7 +44,12 @@ class CallStoreTests {
     void whenMoreCallsRetireThanTheCapacityThenTheOldestIdsAreForgotten() {
         // given a capacity of two retired ids per partition
         for (String callId : new String[] {"CA-1", "CA-2", "CA-3"}) {
-            store.save(0, withId(machine.apply(null, CallFacts.status(COMPLETED, 3, 1)).after(), callId));
+            store.save(
+                    0,
+                    withId(
+                            machine.apply(null, CallFacts.status(COMPLETED, 3, 1))
+                                    .after(),
+                            callId));
             store.evictTerminalBefore(CallFacts.T0.plus(Duration.ofHours(1)));
         }
 
@@ -66,7 +71,8 @@ class CallStoreTests {
         // then only partition 1's calls remain, and partition 0 takes no more changes
         assertThat(store.find(0, CallFacts.CALL)).isEmpty();
         assertThat(store.holds(0)).isFalse();
-        assertThatThrownBy(() -> store.save(0, machine.apply(null, CallFacts.placed()).after()))
+        assertThatThrownBy(() ->
+                        store.save(0, machine.apply(null, CallFacts.placed()).after()))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(store.find(1, "CA-other")).isPresent();
     }
@@ -88,8 +94,19 @@ class CallStoreTests {
     }
 
     private static Call withId(Call call, String callId) {
-        return new Call(callId, call.accountId(), call.provider(), call.direction(), call.from(), call.to(),
-                call.assistantId(), call.requestId(), call.status(), call.previousStatus(), call.durationSeconds(),
-                call.timeline(), call.changedAt());
+        return new Call(
+                callId,
+                call.accountId(),
+                call.provider(),
+                call.direction(),
+                call.from(),
+                call.to(),
+                call.assistantId(),
+                call.requestId(),
+                call.status(),
+                call.previousStatus(),
+                call.durationSeconds(),
+                call.timeline(),
+                call.changedAt());
     }
 }

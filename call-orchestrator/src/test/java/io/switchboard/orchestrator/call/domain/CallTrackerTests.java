@@ -26,12 +26,16 @@ class CallTrackerTests {
     private final InMemoryTransaction transaction = new InMemoryTransaction();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private boolean brokerDown;
-    private final CallTracker tracker = new CallTracker(store, (partition, call) -> {
-        if (brokerDown) {
-            throw new IllegalStateException("broker down");
-        }
-        published.add(call);
-    }, transaction, new CallMetrics(registry, store));
+    private final CallTracker tracker = new CallTracker(
+            store,
+            (partition, call) -> {
+                if (brokerDown) {
+                    throw new IllegalStateException("broker down");
+                }
+                published.add(call);
+            },
+            transaction,
+            new CallMetrics(registry, store));
 
     @BeforeEach
     void holdPartition() {
@@ -47,7 +51,8 @@ class CallTrackerTests {
         // then both snapshots were published and counted
         assertThat(published).extracting(Call::status).containsExactly(QUEUED, RINGING);
         assertThat(registry.counter("switchboard.calls.transitions", "status", "ringing", "direction", "outbound")
-                .count()).isEqualTo(1.0);
+                        .count())
+                .isEqualTo(1.0);
         assertThat(registry.get("switchboard.calls.in.memory").gauge().value()).isEqualTo(1.0);
     }
 
@@ -62,9 +67,12 @@ class CallTrackerTests {
         // then initiated is published again with the queued step and the request, and counted once
         assertThat(published).extracting(Call::status).containsExactly(INITIATED, INITIATED);
         assertThat(published.getLast().requestId()).isEqualTo("req-1");
-        assertThat(published.getLast().timeline()).extracting(CallTransition::status).containsExactly(QUEUED, INITIATED);
+        assertThat(published.getLast().timeline())
+                .extracting(CallTransition::status)
+                .containsExactly(QUEUED, INITIATED);
         assertThat(registry.counter("switchboard.calls.transitions", "status", "initiated", "direction", "outbound")
-                .count()).isEqualTo(1.0);
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -77,7 +85,10 @@ class CallTrackerTests {
 
         // then only the first snapshot was published, and the store knows the assistant
         assertThat(published).extracting(Call::status).containsExactly(RINGING);
-        assertThat(store.find(0, CallFacts.CALL)).get().extracting(Call::assistantId).isEqualTo("sales");
+        assertThat(store.find(0, CallFacts.CALL))
+                .get()
+                .extracting(Call::assistantId)
+                .isEqualTo("sales");
     }
 
     @Test
@@ -93,7 +104,9 @@ class CallTrackerTests {
 
         // then the corrected busy snapshot is published once the broker takes it
         assertThat(published).extracting(Call::status).containsExactly(BUSY, BUSY);
-        assertThat(published.getLast().timeline()).extracting(CallTransition::status).containsExactly(RINGING, BUSY);
+        assertThat(published.getLast().timeline())
+                .extracting(CallTransition::status)
+                .containsExactly(RINGING, BUSY);
     }
 
     @Test

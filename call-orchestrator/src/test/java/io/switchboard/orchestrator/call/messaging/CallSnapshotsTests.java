@@ -25,7 +25,8 @@ class CallSnapshotsTests {
         Call busy = busy(List.of(step(INITIATED, 0), step(BUSY, 2)));
 
         // then both carry the id of status and timeline length, and the snapshot round-trips
-        assertThat(CallSnapshots.eventId(busy)).isEqualTo(CallSnapshots.eventId(busy(busy.timeline())))
+        assertThat(CallSnapshots.eventId(busy))
+                .isEqualTo(CallSnapshots.eventId(busy(busy.timeline())))
                 .isEqualTo(EventIds.of("call-state", "CA1", "busy", "2"));
         assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(busy))).isEqualTo(busy);
     }
@@ -37,13 +38,26 @@ class CallSnapshotsTests {
         Call corrected = busy(List.of(step(INITIATED, 0), step(RINGING, 1), step(BUSY, 2)));
 
         // then readers that deduplicate by id do not take the correction for the earlier snapshot
-        assertThat(CallSnapshots.eventId(corrected)).isNotEqualTo(CallSnapshots.eventId(busy))
+        assertThat(CallSnapshots.eventId(corrected))
+                .isNotEqualTo(CallSnapshots.eventId(busy))
                 .isEqualTo(EventIds.of("call-state", "CA1", "busy", "3"));
     }
 
     private static Call busy(List<CallTransition> timeline) {
-        return new Call("CA1", "acme", "twilio", CallDirection.OUTBOUND, "+14155550100", "+14155550199", "sales",
-                "req-1", BUSY, INITIATED, 0, timeline, T0.plusSeconds(3));
+        return new Call(
+                "CA1",
+                "acme",
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+14155550100",
+                "+14155550199",
+                "sales",
+                "req-1",
+                BUSY,
+                INITIATED,
+                0,
+                timeline,
+                T0.plusSeconds(3));
     }
 
     private static CallTransition step(CallStatus status, int sequenceNumber) {

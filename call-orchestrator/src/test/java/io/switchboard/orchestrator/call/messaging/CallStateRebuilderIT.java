@@ -63,7 +63,11 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
         String ended = newCallId();
         var liveCall = new ProviderEvents(live, "acme");
         var endedCall = new ProviderEvents(ended, "acme");
-        producer.send(Topic.PROVIDER_EVENTS, live, liveCall.placed(), liveCall.status(RINGING, 1),
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                live,
+                liveCall.placed(),
+                liveCall.status(RINGING, 1),
                 liveCall.status(IN_PROGRESS, 2));
         producer.send(Topic.PROVIDER_EVENTS, ended, endedCall.placed(), endedCall.status(COMPLETED, 3, 20));
         int livePartition = callStates.awaitKey(live, 3).getFirst().partition();
@@ -72,29 +76,37 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
         // when another instance is assigned those partitions
         var store = new CallStore(100);
         var rebuilder = new CallStateRebuilder(store, replayer, properties, Clock.systemUTC());
-        rebuilder.onPartitionsAssigned(null, List.of(
-                new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), livePartition),
-                new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), endedPartition),
-                new TopicPartition(Topic.ROUTING_REQUESTS.topicName(), 0)));
+        rebuilder.onPartitionsAssigned(
+                null,
+                List.of(
+                        new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), livePartition),
+                        new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), endedPartition),
+                        new TopicPartition(Topic.ROUTING_REQUESTS.topicName(), 0)));
 
         // then it holds both calls as last published
-        assertThat(store.find(livePartition, live)).get()
-                .satisfies(call -> {
-                    assertThat(call.status()).isEqualTo(IN_PROGRESS);
-                    assertThat(call.requestId()).isEqualTo(liveCall.requestId());
-                });
-        assertThat(store.find(endedPartition, ended)).get().extracting(Call::status).isEqualTo(COMPLETED);
+        assertThat(store.find(livePartition, live)).get().satisfies(call -> {
+            assertThat(call.status()).isEqualTo(IN_PROGRESS);
+            assertThat(call.requestId()).isEqualTo(liveCall.requestId());
+        });
+        assertThat(store.find(endedPartition, ended))
+                .get()
+                .extracting(Call::status)
+                .isEqualTo(COMPLETED);
 
         // and when the ended call is past the retention on a rebuild, only its id is kept
-        var later = new CallStateRebuilder(store, replayer, properties,
+        var later = new CallStateRebuilder(
+                store,
+                replayer,
+                properties,
                 Clock.offset(Clock.systemUTC(), properties.retention().plus(Duration.ofMinutes(1))));
-        later.onPartitionsAssigned(null, List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), endedPartition)));
+        later.onPartitionsAssigned(
+                null, List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), endedPartition)));
         assertThat(store.find(endedPartition, ended)).isEmpty();
         assertThat(store.isRetired(endedPartition, ended)).isTrue();
 
         // and when the partitions are revoked, their calls are dropped
-        rebuilder.onPartitionsRevokedAfterCommit(null, List.of(
-                new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), livePartition)));
+        rebuilder.onPartitionsRevokedAfterCommit(
+                null, List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), livePartition)));
         assertThat(store.find(livePartition, live)).isEmpty();
     }
 
@@ -105,7 +117,8 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
         String callId = newCallId();
         var call = new ProviderEvents(callId, "acme");
         producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1));
-        ConsumerRecord<String, CloudEvent> ringing = callStates.awaitKey(callId, 2).getLast();
+        ConsumerRecord<String, CloudEvent> ringing =
+                callStates.awaitKey(callId, 2).getLast();
         producer.sendBytes(Topic.CALL_STATES, callId, "not a cloud event".getBytes(StandardCharsets.UTF_8));
         producer.send(Topic.PROVIDER_EVENTS, callId, call.status(IN_PROGRESS, 2));
         callStates.awaitKey(callId, 3);
@@ -115,11 +128,15 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
 
         // when another instance is assigned the partition
         var store = new CallStore(100);
-        new CallStateRebuilder(store, replayer, properties, Clock.systemUTC()).onPartitionsAssigned(null,
-                List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), ringing.partition())));
+        new CallStateRebuilder(store, replayer, properties, Clock.systemUTC())
+                .onPartitionsAssigned(
+                        null, List.of(new TopicPartition(Topic.PROVIDER_EVENTS.topicName(), ringing.partition())));
 
         // then it holds the partition, with the call as last validly published, each bad record counted once
-        assertThat(store.find(ringing.partition(), callId)).get().extracting(Call::status).isEqualTo(IN_PROGRESS);
+        assertThat(store.find(ringing.partition(), callId))
+                .get()
+                .extracting(Call::status)
+                .isEqualTo(IN_PROGRESS);
         assertThat(ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNDECODABLE))
                 .isEqualTo(undecodable + 1);
         assertThat(ReplaySkips.count(meters, Topic.CALL_STATES, SkippedRecords.UNVERIFIABLE))
@@ -141,18 +158,25 @@ class CallStateRebuilderIT extends OrchestratorIntegrationTest {
         // then the call continued from its published state: no second ringing, in-progress follows it
         var states = callStates.awaitKey(callId, 3);
         assertThat(states).extracting(record -> record.value().getId()).doesNotHaveDuplicates();
-        assertThat(runningStore.find(partition, callId)).get()
-                .satisfies(rebuilt -> {
-                    assertThat(rebuilt.status()).isEqualTo(IN_PROGRESS);
-                    assertThat(rebuilt.previousStatus()).isEqualTo(RINGING);
-                    assertThat(rebuilt.requestId()).isEqualTo(call.requestId());
-                });
+        assertThat(runningStore.find(partition, callId)).get().satisfies(rebuilt -> {
+            assertThat(rebuilt.status()).isEqualTo(IN_PROGRESS);
+            assertThat(rebuilt.previousStatus()).isEqualTo(RINGING);
+            assertThat(rebuilt.requestId()).isEqualTo(call.requestId());
+        });
     }
 
     /** The same state under a new id, signed by a key the service does not trust. */
     private static CloudEvent signedByUntrustedKey(CloudEvent state) {
-        CallStateChanged payload = TestEnvelopes.trusted().unwrap(state).as(EventTypes.CALL_STATE_CHANGED).payload();
-        return TestEnvelopes.untrusted().wrap(EventTypes.CALL_STATE_CHANGED, "forged-" + state.getId(),
-                state.getSubject(), state.getTime().toInstant(), payload);
+        CallStateChanged payload = TestEnvelopes.trusted()
+                .unwrap(state)
+                .as(EventTypes.CALL_STATE_CHANGED)
+                .payload();
+        return TestEnvelopes.untrusted()
+                .wrap(
+                        EventTypes.CALL_STATE_CHANGED,
+                        "forged-" + state.getId(),
+                        state.getSubject(),
+                        state.getTime().toInstant(),
+                        payload);
     }
 }

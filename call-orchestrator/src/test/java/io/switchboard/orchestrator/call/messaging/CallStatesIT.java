@@ -26,6 +26,7 @@ import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.call.domain.Call;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.CallIds;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
@@ -35,7 +36,6 @@ import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import io.switchboard.orchestrator.call.domain.Call;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,28 +66,46 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         var call = new ProviderEvents(callId, "acme");
 
         // when its events arrive with duplicates, a late callback and statuses after the end
-        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(INITIATED, 0), call.status(RINGING, 1),
-                call.status(RINGING, 1), call.status(IN_PROGRESS, 2), call.status(INITIATED, 0), call.placed(),
-                call.status(COMPLETED, 3, 42), call.status(BUSY, 4), call.status(COMPLETED, 3, 42));
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.placed(),
+                call.status(INITIATED, 0),
+                call.status(RINGING, 1),
+                call.status(RINGING, 1),
+                call.status(IN_PROGRESS, 2),
+                call.status(INITIATED, 0),
+                call.placed(),
+                call.status(COMPLETED, 3, 42),
+                call.status(BUSY, 4),
+                call.status(COMPLETED, 3, 42));
 
         // then every status was published once, in order, the last one complete
         List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
         List<CallStateChanged> states = states(records);
-        assertThat(states).extracting(CallStateChanged::status)
+        assertThat(states)
+                .extracting(CallStateChanged::status)
                 .containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS, COMPLETED);
-        assertThat(records).extracting(record -> record.value().getId()).containsExactly(
-                id(callId, "queued", 1), id(callId, "initiated", 2), id(callId, "ringing", 3),
-                id(callId, "in-progress", 4), id(callId, "completed", 5));
+        assertThat(records)
+                .extracting(record -> record.value().getId())
+                .containsExactly(
+                        id(callId, "queued", 1),
+                        id(callId, "initiated", 2),
+                        id(callId, "ringing", 3),
+                        id(callId, "in-progress", 4),
+                        id(callId, "completed", 5));
         CallStateChanged completed = states.getLast();
         assertThat(completed.previousStatus()).isEqualTo(IN_PROGRESS);
         assertThat(completed.durationSeconds()).isEqualTo(42);
         assertThat(completed.requestId()).isEqualTo(call.requestId());
         assertThat(completed.assistantId()).isEqualTo("sales");
         assertThat(completed.direction()).isEqualTo(CallDirection.OUTBOUND);
-        assertThat(completed.timeline()).extracting(CallTransition::status)
+        assertThat(completed.timeline())
+                .extracting(CallTransition::status)
                 .containsExactly(QUEUED, INITIATED, RINGING, IN_PROGRESS, COMPLETED);
         assertThat(meters.counter("switchboard.calls.transitions", "status", "completed", "direction", "outbound")
-                .count()).isGreaterThanOrEqualTo(1.0);
+                        .count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -97,22 +115,33 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         var call = new ProviderEvents(callId, "acme");
 
         // when completed overtakes in-progress, which is then delivered twice, and a busy comes last
-        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1),
-                call.status(COMPLETED, 3, 7), call.status(IN_PROGRESS, 2), call.status(IN_PROGRESS, 2),
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.placed(),
+                call.status(RINGING, 1),
+                call.status(COMPLETED, 3, 7),
+                call.status(IN_PROGRESS, 2),
+                call.status(IN_PROGRESS, 2),
                 call.status(BUSY, 4));
 
         // then the call completed once, and the corrected completed snapshot, under its own id, has every step
         List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
         List<CallStateChanged> states = states(records);
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, COMPLETED, COMPLETED);
-        assertThat(records).extracting(record -> record.value().getId()).containsExactly(
-                id(callId, "queued", 1), id(callId, "ringing", 2), id(callId, "completed", 3),
-                id(callId, "completed", 4));
+        assertThat(records)
+                .extracting(record -> record.value().getId())
+                .containsExactly(
+                        id(callId, "queued", 1),
+                        id(callId, "ringing", 2),
+                        id(callId, "completed", 3),
+                        id(callId, "completed", 4));
         CallStateChanged corrected = states.getLast();
         assertThat(corrected.previousStatus()).isEqualTo(RINGING);
         assertThat(corrected.durationSeconds()).isEqualTo(7);
         assertThat(corrected.changedAt()).isEqualTo(states.get(2).changedAt());
-        assertThat(corrected.timeline()).extracting(CallTransition::status)
+        assertThat(corrected.timeline())
+                .extracting(CallTransition::status)
                 .containsExactly(QUEUED, RINGING, IN_PROGRESS, COMPLETED);
     }
 
@@ -123,14 +152,20 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         var call = new ProviderEvents(callId, "acme");
 
         // when the provider's ringing callback is delivered only after busy, as the simulator's reorder fault does
-        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(INITIATED, 0), call.status(BUSY, 2),
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.placed(),
+                call.status(INITIATED, 0),
+                call.status(BUSY, 2),
                 call.status(RINGING, 1));
 
         // then busy is published once more with ringing in its timeline, and stays the last record
         List<CallStateChanged> states = states(recordsAfterSettling(callId));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, INITIATED, BUSY, BUSY);
         assertThat(states.getLast().previousStatus()).isEqualTo(INITIATED);
-        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+        assertThat(states.getLast().timeline())
+                .extracting(CallTransition::status)
                 .containsExactly(QUEUED, INITIATED, RINGING, BUSY);
     }
 
@@ -150,7 +185,8 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         assertThat(states.get(1).requestId()).isEqualTo(call.requestId());
         assertThat(states.get(1).timeline()).extracting(CallTransition::status).containsExactly(QUEUED, INITIATED);
         assertThat(states.getLast().requestId()).isEqualTo(call.requestId());
-        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+        assertThat(states.getLast().timeline())
+                .extracting(CallTransition::status)
                 .containsExactly(QUEUED, INITIATED, RINGING);
     }
 
@@ -164,8 +200,12 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         var call = new ProviderEvents(callId, accountId);
 
         // when a call to it is received, answered and ends
-        producer.send(Topic.PROVIDER_EVENTS, callId, call.inbound("+14155550111", number),
-                call.status(IN_PROGRESS, 2), call.status(COMPLETED, 3, 15));
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.inbound("+14155550111", number),
+                call.status(IN_PROGRESS, 2),
+                call.status(COMPLETED, 3, 15));
 
         // then
         List<CallStateChanged> states = states(recordsAfterSettling(callId));
@@ -181,18 +221,23 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         String callId = newCallId();
         var call = new ProviderEvents(callId, "acme");
         doAnswer(invocation -> {
-            invocation.callRealMethod();
-            throw new IllegalStateException("injected failure after publishing, before the commit");
-        }).doCallRealMethod().when(callStatePublisher).publish(anyInt(), argThat(ringing(callId)));
+                    invocation.callRealMethod();
+                    throw new IllegalStateException("injected failure after publishing, before the commit");
+                })
+                .doCallRealMethod()
+                .when(callStatePublisher)
+                .publish(anyInt(), argThat(ringing(callId)));
 
         // when the call is placed, rings and is answered
-        producer.send(Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1), call.status(IN_PROGRESS, 2));
+        producer.send(
+                Topic.PROVIDER_EVENTS, callId, call.placed(), call.status(RINGING, 1), call.status(IN_PROGRESS, 2));
 
         // then the aborted snapshot is invisible to read_committed readers, and the redelivered ringing was applied
         // again: memory had been undone, else it would have been taken for a duplicate and never published
         List<CallStateChanged> states = states(recordsAfterSettling(callId));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, IN_PROGRESS);
-        assertThat(states.getLast().timeline()).extracting(CallTransition::status)
+        assertThat(states.getLast().timeline())
+                .extracting(CallTransition::status)
                 .containsExactly(QUEUED, RINGING, IN_PROGRESS);
         verify(callStatePublisher, times(2)).publish(anyInt(), argThat(ringing(callId)));
     }
@@ -218,7 +263,10 @@ class CallStatesIT extends OrchestratorIntegrationTest {
 
     private List<CallStateChanged> states(List<ConsumerRecord<String, CloudEvent>> records) {
         return records.stream()
-                .map(record -> envelopes.unwrap(record.value()).as(EventTypes.CALL_STATE_CHANGED).payload())
+                .map(record -> envelopes
+                        .unwrap(record.value())
+                        .as(EventTypes.CALL_STATE_CHANGED)
+                        .payload())
                 .toList();
     }
 }

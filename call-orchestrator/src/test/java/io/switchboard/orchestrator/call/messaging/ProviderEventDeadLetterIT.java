@@ -45,7 +45,8 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
         String forged = new String(signed.getData().toBytes(), StandardCharsets.UTF_8)
                 .replace("\"durationSeconds\":60", "\"durationSeconds\":1");
         CloudEvent tampered = CloudEventBuilder.v1(signed)
-                .withData("application/json", forged.getBytes(StandardCharsets.UTF_8)).build();
+                .withData("application/json", forged.getBytes(StandardCharsets.UTF_8))
+                .build();
         String nextCall = newCallIdInPartitionOf(forgedCall);
 
         // when it is published, followed by a good record in the same partition
@@ -57,7 +58,8 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
         assertThat(header(letters.getFirst(), "kafka_dlt-exception-message")).contains("signature");
         assertThat(header(letters.getFirst(), "kafka_dlt-original-topic")).isEqualTo(Topic.PROVIDER_EVENTS.topicName());
         assertThat(callStates.awaitKey(nextCall, 1)).hasSize(1);
-        assertThat(callStates.await(record -> forgedCall.equals(record.key()), matched -> true)).isEmpty();
+        assertThat(callStates.await(record -> forgedCall.equals(record.key()), matched -> true))
+                .isEmpty();
     }
 
     @Test
@@ -80,14 +82,34 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
     void whenStatusEventHasNoCallIdThenItIsDeadLetteredNamingTheField() {
         // given a signed event about no call
         String key = newCallId();
-        CloudEvent event = TestEnvelopes.trusted().wrap(EventTypes.CALL_STATUS_REPORTED, "no-call-" + key, key,
-                Instant.now(), new CallStatusReported("twilio", "acme", null, null, CallStatus.RINGING, null, null,
-                        null, null, 1, null, null, null, null, Instant.now()));
+        CloudEvent event = TestEnvelopes.trusted()
+                .wrap(
+                        EventTypes.CALL_STATUS_REPORTED,
+                        "no-call-" + key,
+                        key,
+                        Instant.now(),
+                        new CallStatusReported(
+                                "twilio",
+                                "acme",
+                                null,
+                                null,
+                                CallStatus.RINGING,
+                                null,
+                                null,
+                                null,
+                                null,
+                                1,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.now()));
 
         // when
         producer.send(Topic.PROVIDER_EVENTS, key, event);
 
         // then
-        assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message")).contains("callId");
+        assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message"))
+                .contains("callId");
     }
 }

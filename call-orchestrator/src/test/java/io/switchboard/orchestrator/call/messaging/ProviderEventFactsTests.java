@@ -19,8 +19,8 @@ class ProviderEventFactsTests {
         // given an AMD result: it tells who answered, not a change of the call's status
         Instant at = Instant.parse("2025-03-14T09:27:05Z");
         var detected = new AnsweringMachineDetected("twilio", "acme", "CA9e2b", "machine_end_beep", 4120, at);
-        var event = new ReceivedEvent<Object>("id-1", EventTypes.ANSWERING_MACHINE_DETECTED.token(), "CA9e2b", at,
-                detected);
+        var event = new ReceivedEvent<Object>(
+                "id-1", EventTypes.ANSWERING_MACHINE_DETECTED.token(), "CA9e2b", at, detected);
 
         // when / then
         assertThat(facts.factOf(event)).isEmpty();

@@ -57,7 +57,8 @@ class InboundRouterTests {
     @Test
     void whenProviderHasNoAnswerLanguageThenRefused() {
         assertThatThrownBy(() -> router.route("exotel", "call-1", "acme", Accounts.SALES_NUMBER))
-                .isInstanceOf(UnknownProviderException.class).hasMessageContaining("exotel");
+                .isInstanceOf(UnknownProviderException.class)
+                .hasMessageContaining("exotel");
         assertThatThrownBy(() -> router.route(null, "call-1", "acme", Accounts.SALES_NUMBER))
                 .isInstanceOf(UnknownProviderException.class);
     }

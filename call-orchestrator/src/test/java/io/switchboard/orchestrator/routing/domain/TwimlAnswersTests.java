@@ -13,24 +13,25 @@ class TwimlAnswersTests {
     @Test
     void whenCallIsConnectedThenTheStreamCarriesTheCallsIdentity() {
         // when
-        AnswerDocument answer = answers.connect("CA123",
-                new Route("acme", new Assistant("sales", "Sales bot", "wss://assistants.example/sales")));
+        AnswerDocument answer = answers.connect(
+                "CA123", new Route("acme", new Assistant("sales", "Sales bot", "wss://assistants.example/sales")));
 
         // then
         assertThat(answer.contentType()).isEqualTo("text/xml");
-        assertThat(answer.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect>"
-                + "<Stream url=\"wss://assistants.example/sales\">"
-                + "<Parameter name=\"callId\" value=\"CA123\"/>"
-                + "<Parameter name=\"accountId\" value=\"acme\"/>"
-                + "<Parameter name=\"assistantId\" value=\"sales\"/>"
-                + "</Stream></Connect></Response>");
+        assertThat(answer.body())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect>"
+                        + "<Stream url=\"wss://assistants.example/sales\">"
+                        + "<Parameter name=\"callId\" value=\"CA123\"/>"
+                        + "<Parameter name=\"accountId\" value=\"acme\"/>"
+                        + "<Parameter name=\"assistantId\" value=\"sales\"/>"
+                        + "</Stream></Connect></Response>");
     }
 
     @Test
     void whenValuesHoldXmlCharactersThenTheyAreEscaped() {
         // when
-        AnswerDocument answer = answers.connect("CA\"<1>",
-                new Route("acme", new Assistant("sales", null, "wss://a.example/s?x=1&y='2'")));
+        AnswerDocument answer = answers.connect(
+                "CA\"<1>", new Route("acme", new Assistant("sales", null, "wss://a.example/s?x=1&y='2'")));
 
         // then
         assertThat(answer.body())
@@ -40,7 +41,8 @@ class TwimlAnswersTests {
 
     @Test
     void whenNumberIsNotInServiceThenTheCallerIsToldAndTheCallEnds() {
-        assertThat(answers.notInService().body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+        assertThat(answers.notInService().body())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
     }
 }

@@ -13,8 +13,8 @@ class VapiAnswersTests {
     @Test
     void whenCallIsConnectedThenVapiIsToldTheSavedAssistantsId() {
         // when
-        AnswerDocument answer = answers.connect("call-1",
-                new Route("acme", new Assistant("6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63", "Sales bot", null)));
+        AnswerDocument answer = answers.connect(
+                "call-1", new Route("acme", new Assistant("6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63", "Sales bot", null)));
 
         // then
         assertThat(answer.contentType()).isEqualTo("application/json");

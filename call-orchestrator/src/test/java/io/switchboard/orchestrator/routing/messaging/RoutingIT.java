@@ -56,12 +56,16 @@ class RoutingIT extends OrchestratorIntegrationTest {
     @BeforeEach
     void startReplyingTemplate() {
         String kafka = SharedKafkaBroker.bootstrapServers();
-        var producers = new DefaultKafkaProducerFactory<>(TestKafkaClients.producerConfig(kafka),
-                new StringSerializer(), TestKafkaClients.cloudEventSerializer());
-        var consumers = new DefaultKafkaConsumerFactory<>(TestKafkaClients.groupConsumerConfig(kafka),
-                new StringDeserializer(), TestKafkaClients.cloudEventDeserializer());
-        var replies = new KafkaMessageListenerContainer<>(consumers,
-                new ContainerProperties(Topic.ROUTING_REPLIES.topicName()));
+        var producers = new DefaultKafkaProducerFactory<>(
+                TestKafkaClients.producerConfig(kafka),
+                new StringSerializer(),
+                TestKafkaClients.cloudEventSerializer());
+        var consumers = new DefaultKafkaConsumerFactory<>(
+                TestKafkaClients.groupConsumerConfig(kafka),
+                new StringDeserializer(),
+                TestKafkaClients.cloudEventDeserializer());
+        var replies = new KafkaMessageListenerContainer<>(
+                consumers, new ContainerProperties(Topic.ROUTING_REPLIES.topicName()));
         requests = new ReplyingKafkaTemplate<>(producers, replies);
         requests.setDefaultReplyTimeout(REPLY_TIMEOUT);
         requests.setSharedReplyTopic(true);
@@ -92,12 +96,13 @@ class RoutingIT extends OrchestratorIntegrationTest {
         assertThat(reply.key()).isEqualTo(callId);
         assertThat(decided.payload().assistantId()).isEqualTo("sales");
         assertThat(decided.payload().answerContentType()).isEqualTo("text/xml");
-        assertThat(decided.payload().answerDocument()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Response><Connect><Stream url=\"wss://assistants.example/sales?team=a&amp;b=1\">"
-                + "<Parameter name=\"callId\" value=\"" + callId + "\"/>"
-                + "<Parameter name=\"accountId\" value=\"" + accountId + "\"/>"
-                + "<Parameter name=\"assistantId\" value=\"sales\"/>"
-                + "</Stream></Connect></Response>");
+        assertThat(decided.payload().answerDocument())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Response><Connect><Stream url=\"wss://assistants.example/sales?team=a&amp;b=1\">"
+                        + "<Parameter name=\"callId\" value=\"" + callId + "\"/>"
+                        + "<Parameter name=\"accountId\" value=\"" + accountId + "\"/>"
+                        + "<Parameter name=\"assistantId\" value=\"sales\"/>"
+                        + "</Stream></Connect></Response>");
     }
 
     @Test
@@ -107,11 +112,13 @@ class RoutingIT extends OrchestratorIntegrationTest {
         ConsumerRecord<String, CloudEvent> reply = ask(callId, newAccountId(), newNumber());
 
         // then
-        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        RoutingDecided decided =
+                envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
         assertThat(decided.assistantId()).isNull();
         assertThat(decided.callId()).isEqualTo(callId);
-        assertThat(decided.answerDocument()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
+        assertThat(decided.answerDocument())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
     }
 
     @Test
@@ -119,15 +126,16 @@ class RoutingIT extends OrchestratorIntegrationTest {
         // given
         String accountId = newAccountId();
         String number = newNumber();
-        new AccountsApi(http).configure(accountId, number, "6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63",
-                "wss://assistants.example/sales");
+        new AccountsApi(http)
+                .configure(accountId, number, "6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63", "wss://assistants.example/sales");
         String callId = newCallId();
 
         // when VAPI's assistant-request arrives through the ingress
         ConsumerRecord<String, CloudEvent> reply = ask("vapi", callId, accountId, number);
 
         // then the answer document is what VAPI expects from an assistant-request
-        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        RoutingDecided decided =
+                envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
         assertThat(decided.assistantId()).isEqualTo("6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63");
         assertThat(decided.answerContentType()).isEqualTo("application/json");
         assertThat(decided.answerDocument()).isEqualTo("{\"assistantId\":\"6f2c8a14-3b7e-4d9a-8c1f-5e2b9d7a4c63\"}");
@@ -139,7 +147,8 @@ class RoutingIT extends OrchestratorIntegrationTest {
         ConsumerRecord<String, CloudEvent> reply = ask("vapi", newCallId(), newAccountId(), newNumber());
 
         // then
-        RoutingDecided decided = envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        RoutingDecided decided =
+                envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
         assertThat(decided.assistantId()).isNull();
         assertThat(decided.answerContentType()).isEqualTo("application/json");
         assertThat(decided.answerDocument()).isEqualTo("{\"error\":\"This number is not in service.\"}");
@@ -152,14 +161,19 @@ class RoutingIT extends OrchestratorIntegrationTest {
         try (TopicReader<byte[]> deadLetters = TopicReader.bytes(Topic.ROUTING_REQUESTS.deadLetterTopicName())) {
 
             // when
-            var reply = requests.sendAndReceive(request("exotel", callId, newAccountId(), newNumber()),
-                    Duration.ofSeconds(5));
+            var reply = requests.sendAndReceive(
+                    request("exotel", callId, newAccountId(), newNumber()), Duration.ofSeconds(5));
 
             // then
-            assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(KafkaReplyTimeoutException.class);
+            assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(KafkaReplyTimeoutException.class);
             var letter = deadLetters.awaitKey(callId, 1).getFirst();
-            assertThat(new String(letter.headers().lastHeader("kafka_dlt-exception-message").value(),
-                    StandardCharsets.UTF_8)).contains("exotel");
+            assertThat(new String(
+                            letter.headers()
+                                    .lastHeader("kafka_dlt-exception-message")
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .contains("exotel");
         }
     }
 
@@ -175,11 +189,15 @@ class RoutingIT extends OrchestratorIntegrationTest {
 
     private ProducerRecord<String, CloudEvent> request(String provider, String callId, String accountId, String to) {
         var request = new RoutingRequested(provider, accountId, callId, "+14155550111", to, Instant.now());
-        CloudEvent event = envelopes.wrap(EventTypes.ROUTING_REQUESTED, EventIds.of("test-routing", callId), callId,
-                request.requestedAt(), request);
+        CloudEvent event = envelopes.wrap(
+                EventTypes.ROUTING_REQUESTED,
+                EventIds.of("test-routing", callId),
+                callId,
+                request.requestedAt(),
+                request);
         var record = new ProducerRecord<String, CloudEvent>(Topic.ROUTING_REQUESTS.topicName(), callId, event);
-        record.headers().add(KafkaHeaders.REPLY_TOPIC,
-                Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(KafkaHeaders.REPLY_TOPIC, Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
         return record;
     }
 }

@@ -39,15 +39,23 @@ public class CallDialer {
     private DialOutcome place(CallRequest request) {
         ProviderResult result;
         try {
-            result = provider.place(new OutboundCall(request.accountId(), request.to(), request.from(), timeLimitSeconds));
+            result = provider.place(
+                    new OutboundCall(request.accountId(), request.to(), request.from(), timeLimitSeconds));
         } catch (RuntimeException e) {
             placed.release(request.requestId());
             throw e;
         }
         return switch (result) {
             case ProviderResult.Accepted accepted -> {
-                var event = new CallPlaced(request.requestId(), request.accountId(), accepted.callId(),
-                        accepted.provider(), request.from(), request.to(), request.assistantId(), timeLimitSeconds,
+                var event = new CallPlaced(
+                        request.requestId(),
+                        request.accountId(),
+                        accepted.callId(),
+                        accepted.provider(),
+                        request.from(),
+                        request.to(),
+                        request.assistantId(),
+                        timeLimitSeconds,
                         clock.instant());
                 placed.placed(request.requestId(), event);
                 yield new DialOutcome.Placed(event);

@@ -15,20 +15,16 @@ final class PlacedRequests {
     /** What is known of a request id when a record for it arrives. */
     sealed interface Claim {
         /** Never seen: the caller now holds it and must call {@link #placed} or {@link #release}. */
-        record Fresh() implements Claim {
-        }
+        record Fresh() implements Claim {}
 
         /** Dialing now on another thread, or placed and its event committed. */
-        record Taken() implements Claim {
-        }
+        record Taken() implements Claim {}
 
         /** Placed, but the transaction that published its event did not commit: publish it again, do not dial. */
-        record Unpublished(CallPlaced event) implements Claim {
-        }
+        record Unpublished(CallPlaced event) implements Claim {}
     }
 
-    private record Placement(CallPlaced event, boolean committed) {
-    }
+    private record Placement(CallPlaced event, boolean committed) {}
 
     private static final Placement IN_FLIGHT = new Placement(null, false);
 

@@ -46,26 +46,36 @@ public final class CallRequestValidator {
         if (json == null || json.isMissingNode()) {
             return new Validation.Invalid(null, null, NOT_JSON, null);
         }
-        List<SchemaViolation> violations = schema.validate(json).stream().map(SchemaViolation::of).toList();
+        List<SchemaViolation> violations =
+                schema.validate(json).stream().map(SchemaViolation::of).toList();
         if (!violations.isEmpty()) {
             return invalid(json, violations);
         }
         CallRequest request = mapper.treeToValue(json, CallRequest.class);
         if (!isPhoneNumber(request.to())) {
-            return new Validation.Invalid(request.requestId(), request.accountId(),
-                    "to: " + request.to() + " is not a valid phone number", "to");
+            return new Validation.Invalid(
+                    request.requestId(),
+                    request.accountId(),
+                    "to: " + request.to() + " is not a valid phone number",
+                    "to");
         }
         if (!isPhoneNumber(request.from())) {
-            return new Validation.Invalid(request.requestId(), request.accountId(),
-                    "from: " + request.from() + " is not a valid phone number", "from");
+            return new Validation.Invalid(
+                    request.requestId(),
+                    request.accountId(),
+                    "from: " + request.from() + " is not a valid phone number",
+                    "from");
         }
         return new Validation.Valid(request);
     }
 
     private static Validation.Invalid invalid(JsonNode json, List<SchemaViolation> violations) {
         String reason = violations.stream().map(SchemaViolation::describe).collect(Collectors.joining("; "));
-        return new Validation.Invalid(readable(json, "requestId", violations), readable(json, "accountId", violations),
-                reason, violations.getFirst().field());
+        return new Validation.Invalid(
+                readable(json, "requestId", violations),
+                readable(json, "accountId", violations),
+                reason,
+                violations.getFirst().field());
     }
 
     /** A top-level text field the publisher can correlate by, unless that very field is at fault. */
@@ -88,7 +98,8 @@ public final class CallRequestValidator {
             if (in == null) {
                 throw new IllegalStateException(CallRequest.SCHEMA_RESOURCE + " is missing from the classpath");
             }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + CallRequest.SCHEMA_RESOURCE, e);
         }

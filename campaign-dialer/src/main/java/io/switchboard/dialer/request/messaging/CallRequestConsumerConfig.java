@@ -29,7 +29,8 @@ class CallRequestConsumerConfig {
     ConcurrentKafkaListenerContainerFactory<Object, Object> callRequestListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, KafkaProperties kafkaProperties) {
         Map<String, Object> properties = kafkaProperties.buildConsumerProperties();
-        var consumerFactory = new DefaultKafkaConsumerFactory<String, byte[]>(properties,
+        var consumerFactory = new DefaultKafkaConsumerFactory<String, byte[]>(
+                properties,
                 new ErrorHandlingDeserializer<>(new StringDeserializer()),
                 new ErrorHandlingDeserializer<>(new ByteArrayDeserializer()));
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();

@@ -8,11 +8,11 @@ import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.events.transaction.TransactionEffects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.switchboard.events.topic.Topic;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,13 @@ class CallRequestListener {
     private final TransactionEffects transaction;
     private final Clock clock;
 
-    CallRequestListener(CallRequestValidator validator, CallDialer dialer, DialerEventPublisher publisher,
-            RequestOutcomes outcomes, TransactionEffects transaction, Clock clock) {
+    CallRequestListener(
+            CallRequestValidator validator,
+            CallDialer dialer,
+            DialerEventPublisher publisher,
+            RequestOutcomes outcomes,
+            TransactionEffects transaction,
+            Clock clock) {
         this.validator = validator;
         this.dialer = dialer;
         this.publisher = publisher;
@@ -45,7 +50,9 @@ class CallRequestListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false,
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
             topics = Topic.Names.CALL_REQUESTS,
             containerFactory = CallRequestConsumerConfig.CONTAINER_FACTORY)
     void onCallRequest(ConsumerRecord<String, byte[]> record) {
@@ -53,7 +60,8 @@ class CallRequestListener {
         switch (validator.validate(record.value())) {
             case Validation.Valid valid -> dial(origin, valid.request());
             case Validation.Invalid invalid -> {
-                log.info("Rejected call request {} at {}: {}", invalid.requestId(), origin.position(), invalid.reason());
+                log.info(
+                        "Rejected call request {} at {}: {}", invalid.requestId(), origin.position(), invalid.reason());
                 reject(origin, invalid.requestId(), invalid.accountId(), invalid.reason(), invalid.field());
             }
         }
@@ -65,7 +73,10 @@ class CallRequestListener {
                 publisher.placed(placed.event());
                 transaction.afterCommit(() -> dialer.confirm(request.requestId()));
                 outcomes.placed();
-                log.info("Placed call {} for request {} of account {}", placed.event().callId(), request.requestId(),
+                log.info(
+                        "Placed call {} for request {} of account {}",
+                        placed.event().callId(),
+                        request.requestId(),
                         request.accountId());
             }
             case DialOutcome.Duplicate duplicate -> {
@@ -73,7 +84,7 @@ class CallRequestListener {
                 log.info("Call request {} already dialed; not dialing again", duplicate.requestId());
             }
             case DialOutcome.Rejected rejected ->
-                    reject(origin, request.requestId(), request.accountId(), rejected.reason(), null);
+                reject(origin, request.requestId(), request.accountId(), rejected.reason(), null);
         }
     }
 

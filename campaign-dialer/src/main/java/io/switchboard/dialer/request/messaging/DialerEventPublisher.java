@@ -26,7 +26,9 @@ class DialerEventPublisher {
     /** Keyed and subject by the provider's call id, like every other event of the call. */
     void placed(CallPlaced placed) {
         String id = EventIds.of("call-placed", placed.requestId());
-        events.publishAndWait(Topic.PROVIDER_EVENTS, placed.callId(),
+        events.publishAndWait(
+                Topic.PROVIDER_EVENTS,
+                placed.callId(),
                 OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed));
     }
 
@@ -35,7 +37,9 @@ class DialerEventPublisher {
         String requestId = rejected.requestId();
         String id = EventIds.of("call-request-rejected", requestId != null ? requestId : origin.position());
         String key = requestId != null ? requestId : origin.key();
-        events.publishAndWait(Topic.PROVIDER_EVENTS, key,
+        events.publishAndWait(
+                Topic.PROVIDER_EVENTS,
+                key,
                 OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected));
     }
 }

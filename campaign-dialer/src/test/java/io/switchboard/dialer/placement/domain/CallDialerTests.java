@@ -38,7 +38,9 @@ class CallDialerTests {
             assertThat(placed.event().timeLimitSeconds()).isEqualTo(3600);
             assertThat(placed.event().placedAt()).isEqualTo(NOW);
         });
-        assertThat(provider.calls).singleElement().isEqualTo(new OutboundCall("acme", "+14155552671", "+14155550123", 3600));
+        assertThat(provider.calls)
+                .singleElement()
+                .isEqualTo(new OutboundCall("acme", "+14155552671", "+14155550123", 3600));
     }
 
     @Test
@@ -75,7 +77,8 @@ class CallDialerTests {
     void whenProviderUnavailableThenRejectedWithReason() {
         provider.next.add(new ProviderResult.Unavailable("provider unavailable after 4 attempts"));
 
-        assertThat(dialer.dial(request("r1"))).isEqualTo(new DialOutcome.Rejected("provider unavailable after 4 attempts"));
+        assertThat(dialer.dial(request("r1")))
+                .isEqualTo(new DialOutcome.Rejected("provider unavailable after 4 attempts"));
     }
 
     @Test
@@ -102,8 +105,12 @@ class CallDialerTests {
     }
 
     private static DialerProperties properties(int capacity) {
-        var twilio = new DialerProperties.Twilio(URI.create("http://localhost:8090"), "AC1", "token",
-                Duration.ofSeconds(1), new DialerProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
+        var twilio = new DialerProperties.Twilio(
+                URI.create("http://localhost:8090"),
+                "AC1",
+                "token",
+                Duration.ofSeconds(1),
+                new DialerProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
         return new DialerProperties(URI.create("http://localhost:8080"), Duration.ofHours(1), capacity, "", twilio);
     }
 

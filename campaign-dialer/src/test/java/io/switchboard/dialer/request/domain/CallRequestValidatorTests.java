@@ -30,48 +30,78 @@ class CallRequestValidatorTests {
 
     @Test
     void whenOptionalFieldsAreNullOrAbsentThenValid() {
-        assertThat(validator.validate(CallRequests.valid().with("assistantId", null).with("metadata", null).json()))
+        assertThat(validator.validate(CallRequests.valid()
+                        .with("assistantId", null)
+                        .with("metadata", null)
+                        .json()))
                 .isInstanceOf(Validation.Valid.class);
-        assertThat(validator.validate(CallRequests.valid().without("assistantId").without("metadata").json()))
+        assertThat(validator.validate(CallRequests.valid()
+                        .without("assistantId")
+                        .without("metadata")
+                        .json()))
                 .isInstanceOf(Validation.Valid.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"requestId", "accountId", "to", "from"})
     void whenRequiredFieldMissingThenRejectionNamesIt(String field) {
-        Validation validation = validator.validate(CallRequests.valid().without(field).json());
+        Validation validation =
+                validator.validate(CallRequests.valid().without(field).json());
 
-        assertInvalid(validation, field).satisfies(invalid -> assertThat(invalid.reason()).contains(field));
+        assertInvalid(validation, field)
+                .satisfies(invalid -> assertThat(invalid.reason()).contains(field));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"to", "from"})
     void whenNumberIsNotE164ThenRejectionNamesIt(String field) {
-        assertInvalid(validator.validate(CallRequests.valid().with(field, "415-555-2671").json()), field);
-        assertInvalid(validator.validate(CallRequests.valid().with(field, "+0123456789").json()), field);
-        assertInvalid(validator.validate(CallRequests.valid().with(field, 14155552671L).json()), field);
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with(field, "415-555-2671").json()),
+                field);
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with(field, "+0123456789").json()),
+                field);
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with(field, 14155552671L).json()),
+                field);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"to", "from"})
     void whenNumberLooksE164ButIsNoRealNumberThenRejectionNamesIt(String field) {
-        Validation validation = validator.validate(CallRequests.valid().with(field, "+15550001234").json());
+        Validation validation = validator.validate(
+                CallRequests.valid().with(field, "+15550001234").json());
 
-        assertInvalid(validation, field).satisfies(invalid ->
-                assertThat(invalid.reason()).contains("+15550001234 is not a valid phone number"));
+        assertInvalid(validation, field)
+                .satisfies(
+                        invalid -> assertThat(invalid.reason()).contains("+15550001234 is not a valid phone number"));
     }
 
     @Test
     void whenIdsBreakTheirPatternsThenRejectionNamesThem() {
-        assertInvalid(validator.validate(CallRequests.valid().with("requestId", "has space").json()), "requestId");
-        assertInvalid(validator.validate(CallRequests.valid().with("requestId", "").json()), "requestId");
-        assertInvalid(validator.validate(CallRequests.valid().with("accountId", "acme/../x").json()), "accountId");
-        assertInvalid(validator.validate(CallRequests.valid().with("assistantId", "a".repeat(65)).json()), "assistantId");
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("requestId", "has space").json()),
+                "requestId");
+        assertInvalid(
+                validator.validate(CallRequests.valid().with("requestId", "").json()), "requestId");
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("accountId", "acme/../x").json()),
+                "accountId");
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("assistantId", "a".repeat(65)).json()),
+                "assistantId");
     }
 
     @Test
     void whenUnknownPropertyThenRejectionNamesIt() {
-        assertInvalid(validator.validate(CallRequests.valid().with("priority", "high").json()), "priority");
+        assertInvalid(
+                validator.validate(CallRequests.valid().with("priority", "high").json()), "priority");
     }
 
     @Test
@@ -81,14 +111,23 @@ class CallRequestValidatorTests {
             metadata.put("k" + i, "v");
         }
 
-        assertInvalid(validator.validate(CallRequests.valid().with("metadata", metadata).json()), "metadata");
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("metadata", metadata).json()),
+                "metadata");
     }
 
     @Test
     void whenMetadataValueTooLongOrNotTextThenRejectionNamesTheEntry() {
-        assertInvalid(validator.validate(CallRequests.valid().with("metadata", Map.of("note", "x".repeat(513))).json()),
+        assertInvalid(
+                validator.validate(CallRequests.valid()
+                        .with("metadata", Map.of("note", "x".repeat(513)))
+                        .json()),
                 "metadata.note");
-        assertInvalid(validator.validate(CallRequests.valid().with("metadata", Map.of("count", 3)).json()),
+        assertInvalid(
+                validator.validate(CallRequests.valid()
+                        .with("metadata", Map.of("count", 3))
+                        .json()),
                 "metadata.count");
     }
 
@@ -104,13 +143,23 @@ class CallRequestValidatorTests {
 
     @Test
     void whenRequestIdItselfIsAtFaultThenItIsNotUsed() {
-        assertInvalid(validator.validate(CallRequests.valid().with("requestId", "bad id").json()), "requestId")
+        assertInvalid(
+                        validator.validate(
+                                CallRequests.valid().with("requestId", "bad id").json()),
+                        "requestId")
                 .satisfies(invalid -> assertThat(invalid.requestId()).isNull());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "not json", "{\"requestId\":", "{} {}",
-            "{\"requestId\":\"a\",\"requestId\":\"b\",\"accountId\":\"x\",\"to\":\"+14155552671\",\"from\":\"+14155550123\"}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "not json",
+                "{\"requestId\":",
+                "{} {}",
+                "{\"requestId\":\"a\",\"requestId\":\"b\",\"accountId\":\"x\",\"to\":\"+14155552671\",\"from\":\"+14155550123\"}"
+            })
     void whenNotJsonThenRejectedForTheWholeRecord(String text) {
         assertInvalid(validator.validate(text.getBytes(StandardCharsets.UTF_8)), null)
                 .satisfies(invalid -> assertThat(invalid.reason()).isEqualTo("not JSON"));
@@ -128,8 +177,8 @@ class CallRequestValidatorTests {
                 .satisfies(invalid -> assertThat(invalid.reason()).startsWith("request: "));
     }
 
-    private static org.assertj.core.api.ObjectAssert<Validation.Invalid> assertInvalid(Validation validation,
-            String field) {
+    private static org.assertj.core.api.ObjectAssert<Validation.Invalid> assertInvalid(
+            Validation validation, String field) {
         assertThat(validation).isInstanceOf(Validation.Invalid.class);
         var invalid = (Validation.Invalid) validation;
         assertThat(invalid.field()).as("field of %s", invalid).isEqualTo(field);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Twilio's Direction values for the two kinds of call the simulator makes. */
 public enum CallDirection {
-
     OUTBOUND_API("outbound-api"),
     INBOUND("inbound");
 

@@ -41,7 +41,7 @@ public class CallRegistry {
 
     public List<SimulatedCall> newestFirst() {
         List<SimulatedCall> calls = new ArrayList<>();
-        for (Iterator<String> sids = order.descendingIterator(); sids.hasNext();) {
+        for (Iterator<String> sids = order.descendingIterator(); sids.hasNext(); ) {
             SimulatedCall call = bySid.get(sids.next());
             if (call != null) {
                 calls.add(call);

@@ -41,7 +41,8 @@ public record CallSpec(
     }
 
     public boolean wantsCompletedRecording() {
-        return record && recordingStatusCallback != null
+        return record
+                && recordingStatusCallback != null
                 && (recordingStatusCallbackEvents.isEmpty() || recordingStatusCallbackEvents.contains("completed"));
     }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param durationSeconds talk time, set once the call has ended
  */
-public record CallState(CallStatus status, Instant dateUpdated, Instant startTime, Instant endTime,
-        Integer durationSeconds) {
+public record CallState(
+        CallStatus status, Instant dateUpdated, Instant startTime, Instant endTime, Integer durationSeconds) {
 
     static CallState created(CallStatus status, Instant at) {
         return new CallState(status, at, null, null, null);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Twilio's call statuses as they appear in callbacks; {@code initiated} exists only in callbacks. */
 public enum CallStatus {
-
     QUEUED("queued"),
     INITIATED("initiated"),
     RINGING("ringing"),

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Twilio-shaped identifiers: a two-letter prefix and 32 lower-case hex digits. */
 public final class Sids {
 
-    private Sids() {
-    }
+    private Sids() {}
 
     public static String call() {
         return next("CA");

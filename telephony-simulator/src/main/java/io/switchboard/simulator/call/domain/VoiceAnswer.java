@@ -7,5 +7,4 @@ package io.switchboard.simulator.call.domain;
  * @param twiml      the response body, cut to a bounded length
  * @param error      why no response came back
  */
-public record VoiceAnswer(Integer httpStatus, String twiml, String error) {
-}
+public record VoiceAnswer(Integer httpStatus, String twiml, String error) {}

@@ -1,7 +1,6 @@
 package io.switchboard.simulator.call.progress;
 
 import java.io.StringReader;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -12,7 +11,6 @@ import org.xml.sax.InputSource;
 
 /** What Twilio would make of a voice webhook's response: answer the call, or end it and how. */
 enum AnswerTwiml {
-
     ANSWER,
     REJECT_BUSY,
     REJECT,
@@ -45,9 +43,10 @@ enum AnswerTwiml {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(twiml))).getDocumentElement();
-        }
-        catch (Exception unparsable) {
+            return factory.newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(twiml)))
+                    .getDocumentElement();
+        } catch (Exception unparsable) {
             return null;
         }
     }

@@ -36,8 +36,12 @@ final class CallWebhooks {
     Mono<Void> statusChanged(CallStatus status, CallState state) {
         Webhook hook = null;
         if (call.spec().subscribes(status)) {
-            hook = Webhook.of("status-callback", call.spec().accountSid(), call.spec().statusCallback(),
-                    call.spec().statusCallbackMethod(), CallbackParams.status(call, status, state, nextSequence++));
+            hook = Webhook.of(
+                    "status-callback",
+                    call.spec().accountSid(),
+                    call.spec().statusCallback(),
+                    call.spec().statusCallbackMethod(),
+                    CallbackParams.status(call, status, state, nextSequence++));
             if (faults.reorder() && status == CallStatus.RINGING) {
                 heldBack = hook;
                 return Mono.empty();
@@ -53,8 +57,12 @@ final class CallWebhooks {
     }
 
     Mono<Void> recordingCompleted(Map<String, String> params) {
-        return deliver(Webhook.of("recording-callback", call.spec().accountSid(),
-                call.spec().recordingStatusCallback(), HttpMethod.POST, params));
+        return deliver(Webhook.of(
+                "recording-callback",
+                call.spec().accountSid(),
+                call.spec().recordingStatusCallback(),
+                HttpMethod.POST,
+                params));
     }
 
     /** A duplicate is the same webhook again, so it carries the same idempotency token. */

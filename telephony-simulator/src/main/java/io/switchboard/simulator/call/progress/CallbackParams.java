@@ -15,8 +15,7 @@ final class CallbackParams {
 
     private static final String API_VERSION = "2010-04-01";
 
-    private CallbackParams() {
-    }
+    private CallbackParams() {}
 
     /** The request to an inbound number's voice URL, asking how to answer. */
     static Map<String, String> voice(SimulatedCall call) {
@@ -36,8 +35,8 @@ final class CallbackParams {
         return params;
     }
 
-    static Map<String, String> recording(SimulatedCall call, String recordingSid, String recordingUrl,
-            Instant startTime, int durationSeconds) {
+    static Map<String, String> recording(
+            SimulatedCall call, String recordingSid, String recordingUrl, Instant startTime, int durationSeconds) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("AccountSid", call.spec().accountSid());
         params.put("CallSid", call.sid());

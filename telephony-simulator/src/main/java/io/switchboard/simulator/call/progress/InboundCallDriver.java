@@ -1,5 +1,11 @@
 package io.switchboard.simulator.call.progress;
 
+import static io.switchboard.simulator.call.domain.CallStatus.BUSY;
+import static io.switchboard.simulator.call.domain.CallStatus.CANCELED;
+import static io.switchboard.simulator.call.domain.CallStatus.COMPLETED;
+import static io.switchboard.simulator.call.domain.CallStatus.FAILED;
+import static io.switchboard.simulator.call.domain.CallStatus.IN_PROGRESS;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,12 +21,6 @@ import io.switchboard.simulator.webhook.WebhookResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import static io.switchboard.simulator.call.domain.CallStatus.BUSY;
-import static io.switchboard.simulator.call.domain.CallStatus.CANCELED;
-import static io.switchboard.simulator.call.domain.CallStatus.COMPLETED;
-import static io.switchboard.simulator.call.domain.CallStatus.FAILED;
-import static io.switchboard.simulator.call.domain.CallStatus.IN_PROGRESS;
 
 /** Rings one of our numbers: asks its voice URL how to answer, then plays the call out accordingly. */
 @Component
@@ -45,17 +45,16 @@ public class InboundCallDriver {
     public void start(SimulatedCall call, String voiceUrl) {
         CallWebhooks webhooks = new CallWebhooks(call, faults.current(), client);
         int talkSeconds = rules.match(call.spec().to()).durationSeconds();
-        Webhook voice = Webhook.of("voice", call.spec().accountSid(), voiceUrl, HttpMethod.POST,
-                CallbackParams.voice(call));
-        Mono<Void> life = client.deliver(voice, false, call::journal)
-                .flatMap(response -> {
-                    call.answeredWith(answer(response));
-                    List<Supplier<Mono<Void>>> steps = path(AnswerTwiml.of(response)).stream()
-                            .<Supplier<Mono<Void>>>map(status -> () -> webhooks.statusChanged(status,
-                                    call.advance(status, Instant.now(), talkSeconds)))
-                            .toList();
-                    return timeline.steps(steps);
-                });
+        Webhook voice =
+                Webhook.of("voice", call.spec().accountSid(), voiceUrl, HttpMethod.POST, CallbackParams.voice(call));
+        Mono<Void> life = client.deliver(voice, false, call::journal).flatMap(response -> {
+            call.answeredWith(answer(response));
+            List<Supplier<Mono<Void>>> steps = path(AnswerTwiml.of(response)).stream()
+                    .<Supplier<Mono<Void>>>map(status ->
+                            () -> webhooks.statusChanged(status, call.advance(status, Instant.now(), talkSeconds)))
+                    .toList();
+            return timeline.steps(steps);
+        });
         timeline.run(call.sid(), life);
     }
 

@@ -1,5 +1,13 @@
 package io.switchboard.simulator.call.progress;
 
+import static io.switchboard.simulator.call.domain.CallStatus.BUSY;
+import static io.switchboard.simulator.call.domain.CallStatus.COMPLETED;
+import static io.switchboard.simulator.call.domain.CallStatus.FAILED;
+import static io.switchboard.simulator.call.domain.CallStatus.INITIATED;
+import static io.switchboard.simulator.call.domain.CallStatus.IN_PROGRESS;
+import static io.switchboard.simulator.call.domain.CallStatus.NO_ANSWER;
+import static io.switchboard.simulator.call.domain.CallStatus.RINGING;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +17,8 @@ import java.util.function.Supplier;
 import io.switchboard.simulator.call.domain.CallSpec;
 import io.switchboard.simulator.call.domain.CallState;
 import io.switchboard.simulator.call.domain.CallStatus;
-import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.domain.Sids;
+import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.config.SimulatorProperties;
 import io.switchboard.simulator.fault.FaultSwitch;
 import io.switchboard.simulator.outcome.CallOutcome;
@@ -19,14 +27,6 @@ import io.switchboard.simulator.outcome.OutcomeRules;
 import io.switchboard.simulator.webhook.WebhookClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import static io.switchboard.simulator.call.domain.CallStatus.BUSY;
-import static io.switchboard.simulator.call.domain.CallStatus.COMPLETED;
-import static io.switchboard.simulator.call.domain.CallStatus.FAILED;
-import static io.switchboard.simulator.call.domain.CallStatus.INITIATED;
-import static io.switchboard.simulator.call.domain.CallStatus.IN_PROGRESS;
-import static io.switchboard.simulator.call.domain.CallStatus.NO_ANSWER;
-import static io.switchboard.simulator.call.domain.CallStatus.RINGING;
 
 /** Plays an outbound-api call through to its scripted outcome, then reports its recording. */
 @Component
@@ -38,7 +38,11 @@ public class OutboundCallDriver {
     private final CallTimeline timeline;
     private final String publicBaseUrl;
 
-    OutboundCallDriver(OutcomeRules rules, FaultSwitch faults, WebhookClient client, CallTimeline timeline,
+    OutboundCallDriver(
+            OutcomeRules rules,
+            FaultSwitch faults,
+            WebhookClient client,
+            CallTimeline timeline,
             SimulatorProperties properties) {
         this.rules = rules;
         this.faults = faults;
@@ -50,7 +54,8 @@ public class OutboundCallDriver {
     public void start(SimulatedCall call) {
         CallSpec spec = call.spec();
         OutcomeRule rule = rules.match(spec.to());
-        int talkSeconds = spec.timeLimit() == null ? rule.durationSeconds()
+        int talkSeconds = spec.timeLimit() == null
+                ? rule.durationSeconds()
                 : Math.min(rule.durationSeconds(), Math.max(0, spec.timeLimit()));
         CallWebhooks webhooks = new CallWebhooks(call, faults.current(), client);
         List<Supplier<Mono<Void>>> steps = new ArrayList<>();
@@ -77,8 +82,7 @@ public class OutboundCallDriver {
         String recordingSid = Sids.recording();
         call.recordedAs(recordingSid);
         CallState state = call.state();
-        String url = publicBaseUrl + "/2010-04-01/Accounts/" + call.spec().accountSid() + "/Recordings/"
-                + recordingSid;
+        String url = publicBaseUrl + "/2010-04-01/Accounts/" + call.spec().accountSid() + "/Recordings/" + recordingSid;
         return CallbackParams.recording(call, recordingSid, url, state.startTime(), state.durationSeconds());
     }
 }

@@ -46,13 +46,32 @@ record CallResource(
         CallState state = call.state();
         String calls = "/2010-04-01/Accounts/" + call.spec().accountSid() + "/Calls";
         String base = calls + "/" + call.sid();
-        return new CallResource(call.sid(), TwilioDates.format(call.dateCreated()),
-                TwilioDates.format(state.dateUpdated()), null, call.spec().accountSid(),
-                call.spec().to(), formatted(call.spec().to()), call.spec().from(), formatted(call.spec().from()),
-                null, state.status().wire(), TwilioDates.format(state.startTime()),
+        return new CallResource(
+                call.sid(),
+                TwilioDates.format(call.dateCreated()),
+                TwilioDates.format(state.dateUpdated()),
+                null,
+                call.spec().accountSid(),
+                call.spec().to(),
+                formatted(call.spec().to()),
+                call.spec().from(),
+                formatted(call.spec().from()),
+                null,
+                state.status().wire(),
+                TwilioDates.format(state.startTime()),
                 TwilioDates.format(state.endTime()),
-                state.durationSeconds() == null ? null : state.durationSeconds().toString(), null, "USD",
-                call.spec().direction().wire(), null, "2010-04-01", null, null, null, "0", null, base + ".json",
+                state.durationSeconds() == null ? null : state.durationSeconds().toString(),
+                null,
+                "USD",
+                call.spec().direction().wire(),
+                null,
+                "2010-04-01",
+                null,
+                null,
+                null,
+                "0",
+                null,
+                base + ".json",
                 subresources(calls, base));
     }
 

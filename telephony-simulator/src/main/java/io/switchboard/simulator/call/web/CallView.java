@@ -16,14 +16,36 @@ import io.switchboard.simulator.webhook.DeliveryAttempt;
  * @param voiceAnswer what the voice URL answered (inbound calls only)
  * @param deliveries  every webhook attempt in the order they finished
  */
-record CallView(String callSid, String accountSid, CallDirection direction, CallStatus status, String from,
-        String to, Integer durationSeconds, Instant dateCreated, Instant startTime, Instant endTime,
-        String recordingSid, VoiceAnswer voiceAnswer, List<DeliveryAttempt> deliveries) {
+record CallView(
+        String callSid,
+        String accountSid,
+        CallDirection direction,
+        CallStatus status,
+        String from,
+        String to,
+        Integer durationSeconds,
+        Instant dateCreated,
+        Instant startTime,
+        Instant endTime,
+        String recordingSid,
+        VoiceAnswer voiceAnswer,
+        List<DeliveryAttempt> deliveries) {
 
     static CallView of(SimulatedCall call) {
         CallState state = call.state();
-        return new CallView(call.sid(), call.spec().accountSid(), call.spec().direction(), state.status(),
-                call.spec().from(), call.spec().to(), state.durationSeconds(), call.dateCreated(), state.startTime(),
-                state.endTime(), call.recordingSid(), call.voiceAnswer(), call.deliveries());
+        return new CallView(
+                call.sid(),
+                call.spec().accountSid(),
+                call.spec().direction(),
+                state.status(),
+                call.spec().from(),
+                call.spec().to(),
+                state.durationSeconds(),
+                call.dateCreated(),
+                state.startTime(),
+                state.endTime(),
+                call.recordingSid(),
+                call.voiceAnswer(),
+                call.deliveries());
     }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import io.switchboard.simulator.account.AccountAuthenticator;
 import io.switchboard.simulator.call.domain.CallRegistry;
 import io.switchboard.simulator.call.domain.CallStatus;
-import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.domain.Sids;
+import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.progress.OutboundCallDriver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,13 +34,14 @@ class CallsController {
     }
 
     @PostMapping("/2010-04-01/Accounts/{accountSid}/Calls.json")
-    Mono<ResponseEntity<CallResource>> create(@PathVariable String accountSid,
+    Mono<ResponseEntity<CallResource>> create(
+            @PathVariable String accountSid,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerWebExchange exchange) {
         authenticate(accountSid, authorization);
         return exchange.getFormData().map(form -> {
-            SimulatedCall call = new SimulatedCall(Sids.call(), CreateCallForm.parse(accountSid, form),
-                    CallStatus.QUEUED, Instant.now());
+            SimulatedCall call = new SimulatedCall(
+                    Sids.call(), CreateCallForm.parse(accountSid, form), CallStatus.QUEUED, Instant.now());
             calls.add(call);
             driver.start(call);
             return ResponseEntity.status(HttpStatus.CREATED).body(CallResource.of(call));
@@ -48,7 +49,9 @@ class CallsController {
     }
 
     @GetMapping("/2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json")
-    CallResource fetch(@PathVariable String accountSid, @PathVariable String callSid,
+    CallResource fetch(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         authenticate(accountSid, authorization);
         return calls.find(callSid)

@@ -15,8 +15,7 @@ import org.springframework.util.StringUtils;
 /** Reads Twilio's "create a call" form, refusing it with Twilio's error codes where Twilio would. */
 final class CreateCallForm {
 
-    private CreateCallForm() {
-    }
+    private CreateCallForm() {}
 
     static CallSpec parse(String accountSid, MultiValueMap<String, String> form) {
         String to = form.getFirst("To");
@@ -30,7 +29,11 @@ final class CreateCallForm {
         if (!StringUtils.hasText(form.getFirst("Url")) && !StringUtils.hasText(form.getFirst("Twiml"))) {
             throw TwilioApiException.badRequest(21205, "Url parameter is required.");
         }
-        return new CallSpec(accountSid, CallDirection.OUTBOUND_API, from, to,
+        return new CallSpec(
+                accountSid,
+                CallDirection.OUTBOUND_API,
+                from,
+                to,
                 text(form, "StatusCallback"),
                 "GET".equalsIgnoreCase(form.getFirst("StatusCallbackMethod")) ? HttpMethod.GET : HttpMethod.POST,
                 events(form.get("StatusCallbackEvent")),
@@ -62,8 +65,7 @@ final class CreateCallForm {
     private static Integer seconds(String value) {
         try {
             return StringUtils.hasText(value) ? Integer.valueOf(value.trim()) : null;
-        }
-        catch (NumberFormatException malformed) {
+        } catch (NumberFormatException malformed) {
             return null;
         }
     }

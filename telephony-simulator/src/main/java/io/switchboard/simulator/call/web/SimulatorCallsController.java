@@ -25,12 +25,16 @@ class SimulatorCallsController {
     /** Newest first; {@code limit} trims the answer when only the latest few matter. */
     @GetMapping
     List<CallView> all(@RequestParam(defaultValue = "" + Integer.MAX_VALUE) int limit) {
-        return calls.newestFirst().stream().limit(Math.max(0, limit)).map(CallView::of).toList();
+        return calls.newestFirst().stream()
+                .limit(Math.max(0, limit))
+                .map(CallView::of)
+                .toList();
     }
 
     @GetMapping("/{callSid}")
     CallView one(@PathVariable String callSid) {
-        return calls.find(callSid).map(CallView::of)
+        return calls.find(callSid)
+                .map(CallView::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no call " + callSid));
     }
 }

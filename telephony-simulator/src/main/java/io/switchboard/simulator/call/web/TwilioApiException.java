@@ -19,8 +19,7 @@ class TwilioApiException extends RuntimeException {
     }
 
     static TwilioApiException notFound(String path) {
-        return new TwilioApiException(HttpStatus.NOT_FOUND, 20404,
-                "The requested resource " + path + " was not found");
+        return new TwilioApiException(HttpStatus.NOT_FOUND, 20404, "The requested resource " + path + " was not found");
     }
 
     static TwilioApiException badRequest(int code, String message) {

@@ -58,6 +58,8 @@ public class AccountDirectory {
     }
 
     public long unusableCredentialCount() {
-        return accounts.values().stream().mapToLong(account -> account.unusable().size()).sum();
+        return accounts.values().stream()
+                .mapToLong(account -> account.unusable().size())
+                .sum();
     }
 }

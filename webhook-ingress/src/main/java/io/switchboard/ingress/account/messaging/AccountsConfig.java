@@ -40,8 +40,12 @@ class AccountsConfig {
     }
 
     @Bean
-    AccountsFollower accountsFollower(KafkaProperties kafka, EventEnvelopes envelopes,
-            ObjectProvider<SecretBox> secretBox, AccountDirectory directory, SkippedRecords skipped) {
+    AccountsFollower accountsFollower(
+            KafkaProperties kafka,
+            EventEnvelopes envelopes,
+            ObjectProvider<SecretBox> secretBox,
+            AccountDirectory directory,
+            SkippedRecords skipped) {
         SecretBox secrets = secretBox.getIfAvailable(() -> {
             throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
                     + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
@@ -55,11 +59,15 @@ class AccountsConfig {
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingress-accounts");
         var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory, skipped);
-        return new AccountsFollower(() -> {
-            var values = new CloudEventDeserializer();
-            values.configure(Map.of(), false);
-            return new KafkaConsumer<>(properties, new StringDeserializer(), values);
-        }, updater, directory, skipped);
+        return new AccountsFollower(
+                () -> {
+                    var values = new CloudEventDeserializer();
+                    values.configure(Map.of(), false);
+                    return new KafkaConsumer<>(properties, new StringDeserializer(), values);
+                },
+                updater,
+                directory,
+                skipped);
     }
 
     /** Readiness: down until accounts.v1 was replayed, because until then every webhook gets 503. */
@@ -75,8 +83,11 @@ class AccountsConfig {
     MeterBinder accountsMetrics(AccountDirectory directory) {
         return registry -> {
             Gauge.builder("switchboard.accounts", directory, AccountDirectory::accountCount)
-                    .description("Accounts known from accounts.v1").register(registry);
-            Gauge.builder("switchboard.accounts.unusable.credentials", directory,
+                    .description("Accounts known from accounts.v1")
+                    .register(registry);
+            Gauge.builder(
+                            "switchboard.accounts.unusable.credentials",
+                            directory,
                             AccountDirectory::unusableCredentialCount)
                     .description("Provider credentials that could not be opened (their webhooks get 503)")
                     .register(registry);

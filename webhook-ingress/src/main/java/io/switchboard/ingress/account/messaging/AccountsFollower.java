@@ -46,8 +46,11 @@ public class AccountsFollower implements SmartLifecycle {
     private volatile Consumer<String, CloudEvent> consumer;
     private Thread thread;
 
-    AccountsFollower(Supplier<Consumer<String, CloudEvent>> consumers, AccountsUpdater updater,
-            AccountDirectory directory, SkippedRecords skipped) {
+    AccountsFollower(
+            Supplier<Consumer<String, CloudEvent>> consumers,
+            AccountsUpdater updater,
+            AccountDirectory directory,
+            SkippedRecords skipped) {
         this.consumers = consumers;
         this.updater = updater;
         this.directory = directory;
@@ -124,8 +127,12 @@ public class AccountsFollower implements SmartLifecycle {
 
     private void skipUndecodable(RecordDeserializationException e) {
         String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-        skipped.skip(e.topicPartition().topic(), e.topicPartition().partition(), e.offset(),
-                SkippedRecords.UNDECODABLE, detail);
+        skipped.skip(
+                e.topicPartition().topic(),
+                e.topicPartition().partition(),
+                e.offset(),
+                SkippedRecords.UNDECODABLE,
+                detail);
     }
 
     /** Assigns the topic's partitions not assigned yet, each read from its beginning. */
@@ -133,7 +140,8 @@ public class AccountsFollower implements SmartLifecycle {
         Set<TopicPartition> all = new HashSet<>();
         consumer.partitionsFor(TOPIC, METADATA_TIMEOUT)
                 .forEach(info -> all.add(new TopicPartition(TOPIC, info.partition())));
-        List<TopicPartition> added = all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        List<TopicPartition> added =
+                all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
         if (added.isEmpty()) {
             return;
         }
@@ -143,8 +151,7 @@ public class AccountsFollower implements SmartLifecycle {
     }
 
     private static boolean caughtUp(Consumer<String, CloudEvent> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream()
-                .allMatch(e -> consumer.position(e.getKey(), METADATA_TIMEOUT) >= e.getValue());
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), METADATA_TIMEOUT) >= e.getValue());
     }
 
     /** Backs off between attempts while the topic is missing or the broker unreachable. */

@@ -28,8 +28,8 @@ class AccountsUpdater {
     private final AccountDirectory directory;
     private final SkippedRecords skipped;
 
-    AccountsUpdater(EventEnvelopes envelopes, CredentialOpener opener, AccountDirectory directory,
-            SkippedRecords skipped) {
+    AccountsUpdater(
+            EventEnvelopes envelopes, CredentialOpener opener, AccountDirectory directory, SkippedRecords skipped) {
         this.envelopes = envelopes;
         this.opener = opener;
         this.directory = directory;
@@ -48,8 +48,8 @@ class AccountsUpdater {
         try {
             event = envelopes.unwrap(record.value());
         } catch (RejectedEventException e) {
-            skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE,
-                    e.getMessage());
+            skipped.skip(
+                    record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE, e.getMessage());
             return;
         }
         if (!event.is(EventTypes.ACCOUNT_CONFIGURED)) {
@@ -57,14 +57,22 @@ class AccountsUpdater {
         }
         AccountConfigured configured = event.as(EventTypes.ACCOUNT_CONFIGURED).payload();
         if (configured.accountId() == null || !configured.accountId().equals(record.key())) {
-            log.warn("Skipping {}-{}@{}: its key {} is not its account id {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), configured.accountId());
+            log.warn(
+                    "Skipping {}-{}@{}: its key {} is not its account id {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    configured.accountId());
             return;
         }
         AccountCredentials credentials = opener.open(configured);
         directory.put(credentials);
-        log.atDebug().addKeyValue("accountId", configured.accountId())
-                .log("Account {} configured with credentials for {}", configured.accountId(),
+        log.atDebug()
+                .addKeyValue("accountId", configured.accountId())
+                .log(
+                        "Account {} configured with credentials for {}",
+                        configured.accountId(),
                         credentials.usable().keySet());
     }
 }

@@ -36,25 +36,33 @@ class CredentialOpener {
         Set<String> unusable = new HashSet<>();
         for (ProviderCredential sealed : configured.credentials()) {
             if (sealed == null || sealed.provider() == null || sealed.provider().isBlank()) {
-                log.atWarn().addKeyValue("accountId", accountId)
+                log.atWarn()
+                        .addKeyValue("accountId", accountId)
                         .log("Account {}: skipping a credential without a provider", accountId);
                 continue;
             }
             String provider = sealed.provider().trim().toLowerCase(Locale.ROOT);
             if (usable.containsKey(provider) || unusable.contains(provider)) {
-                log.atWarn().addKeyValue("accountId", accountId)
+                log.atWarn()
+                        .addKeyValue("accountId", accountId)
                         .log("Account {}: more than one {} credential, keeping the first", accountId, provider);
                 continue;
             }
             try {
                 String secret = secrets.open(sealed.sealedSecret(), accountId);
-                usable.put(provider, new Credential(provider, sealed.providerAccountId(), secret,
-                        sealed.verification()));
+                usable.put(
+                        provider, new Credential(provider, sealed.providerAccountId(), secret, sealed.verification()));
             } catch (SecretException e) {
                 unusable.add(provider);
-                log.atError().addKeyValue("accountId", accountId).log("Account {}: the {} credential cannot be "
-                        + "opened ({}); its {} webhooks get 503 until a credential this instance can open is published",
-                        accountId, provider, e.getMessage(), provider);
+                log.atError()
+                        .addKeyValue("accountId", accountId)
+                        .log(
+                                "Account {}: the {} credential cannot be "
+                                        + "opened ({}); its {} webhooks get 503 until a credential this instance can open is published",
+                                accountId,
+                                provider,
+                                e.getMessage(),
+                                provider);
             }
         }
         return new AccountCredentials(accountId, usable, unusable);

@@ -41,8 +41,11 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
     private final Duration deadline;
     private final MeterRegistry meters;
 
-    RoutingClient(ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> template, EventEnvelopes envelopes,
-            Duration deadline, MeterRegistry meters) {
+    RoutingClient(
+            ReplyingKafkaTemplate<String, CloudEvent, CloudEvent> template,
+            EventEnvelopes envelopes,
+            Duration deadline,
+            MeterRegistry meters) {
         this.template = template;
         this.envelopes = envelopes;
         this.deadline = deadline;
@@ -50,8 +53,8 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
     }
 
     /** {@link #decideAfter(Mono, String, OutgoingEvent, Duration)} with the configured deadline. */
-    public Mono<RoutingDecided> decideAfter(Mono<Void> callReceived, String accountId,
-            OutgoingEvent<RoutingRequested> request) {
+    public Mono<RoutingDecided> decideAfter(
+            Mono<Void> callReceived, String accountId, OutgoingEvent<RoutingRequested> request) {
         return decideAfter(callReceived, accountId, request, deadline);
     }
 
@@ -61,15 +64,18 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
      * from when the record was acknowledged: the caller waits at most the deadline (plus a slow
      * acknowledgement), never a publish and then a whole deadline. Fails as {@code callReceived} does.
      */
-    public Mono<RoutingDecided> decideAfter(Mono<Void> callReceived, String accountId,
-            OutgoingEvent<RoutingRequested> request, Duration deadline) {
+    public Mono<RoutingDecided> decideAfter(
+            Mono<Void> callReceived, String accountId, OutgoingEvent<RoutingRequested> request, Duration deadline) {
         return Mono.defer(() -> {
             long startedAt = System.nanoTime();
             return callReceived.then(Mono.defer(() -> {
                 Duration remaining = deadline.minusNanos(System.nanoTime() - startedAt);
                 if (remaining.isNegative() || remaining.isZero()) {
-                    fellBack(new TimeoutException("the call took the whole deadline to record"), accountId,
-                            request.subject(), deadline);
+                    fellBack(
+                            new TimeoutException("the call took the whole deadline to record"),
+                            accountId,
+                            request.subject(),
+                            deadline);
                     return Mono.empty();
                 }
                 return decide(accountId, request, remaining);
@@ -94,13 +100,13 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         return template.waitForAssignment(timeout);
     }
 
-    private CompletableFuture<ConsumerRecord<String, CloudEvent>> send(OutgoingEvent<RoutingRequested> request,
-            Duration deadline) {
-        CloudEvent signed = envelopes.wrap(request.type(), request.id(), request.subject(), request.time(),
-                request.payload());
+    private CompletableFuture<ConsumerRecord<String, CloudEvent>> send(
+            OutgoingEvent<RoutingRequested> request, Duration deadline) {
+        CloudEvent signed =
+                envelopes.wrap(request.type(), request.id(), request.subject(), request.time(), request.payload());
         var record = new ProducerRecord<>(Topic.ROUTING_REQUESTS.topicName(), request.subject(), signed);
-        record.headers().add(KafkaHeaders.REPLY_TOPIC,
-                Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(KafkaHeaders.REPLY_TOPIC, Topic.ROUTING_REPLIES.topicName().getBytes(StandardCharsets.UTF_8));
         return template.sendAndReceive(record, deadline);
     }
 
@@ -115,11 +121,14 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
             throw new InvalidReplyException("reply " + event.id() + " is " + event.type());
         }
         RoutingDecided decided = event.as(EventTypes.ROUTING_DECIDED).payload();
-        if (!callId.equals(decided.callId()) || decided.answerDocument() == null
+        if (!callId.equals(decided.callId())
+                || decided.answerDocument() == null
                 || decided.answerDocument().isBlank()) {
             throw new InvalidReplyException("reply " + event.id() + " is for another call or has no answer");
         }
-        log.atInfo().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
+        log.atInfo()
+                .addKeyValue("callId", callId)
+                .addKeyValue("accountId", accountId)
                 .log("Routed call {} of account {} to assistant {}", callId, accountId, decided.assistantId());
         return decided;
     }
@@ -128,14 +137,24 @@ public class RoutingClient implements SmartLifecycle, DisposableBean {
         if (error instanceof TimeoutException || error instanceof KafkaReplyTimeoutException) {
             meters.counter("switchboard.routing.deadline.misses").increment();
             count("deadline-missed");
-            log.atWarn().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
-                    .log("No routing decision for call {} of account {} within {}: answering the fallback",
-                            callId, accountId, deadline);
+            log.atWarn()
+                    .addKeyValue("callId", callId)
+                    .addKeyValue("accountId", accountId)
+                    .log(
+                            "No routing decision for call {} of account {} within {}: answering the fallback",
+                            callId,
+                            accountId,
+                            deadline);
             return;
         }
         count(error instanceof InvalidReplyException ? "rejected" : "failed");
-        log.atWarn().addKeyValue("callId", callId).addKeyValue("accountId", accountId)
-                .log("Routing call {} of account {} failed, answering the fallback: {}", callId, accountId,
+        log.atWarn()
+                .addKeyValue("callId", callId)
+                .addKeyValue("accountId", accountId)
+                .log(
+                        "Routing call {} of account {} failed, answering the fallback: {}",
+                        callId,
+                        accountId,
                         error.toString());
     }
 

@@ -28,9 +28,12 @@ class RoutingRepliesConfig {
     static final String REPLY_GROUP_PREFIX = "webhook-ingress-replies-";
 
     @Bean
-    RoutingClient routingClient(ProducerFactory<String, CloudEvent> producerFactory,
-            ConsumerFactory<String, CloudEvent> consumerFactory, EventEnvelopes envelopes,
-            IngressProperties properties, MeterRegistry meters) {
+    RoutingClient routingClient(
+            ProducerFactory<String, CloudEvent> producerFactory,
+            ConsumerFactory<String, CloudEvent> consumerFactory,
+            EventEnvelopes envelopes,
+            IngressProperties properties,
+            MeterRegistry meters) {
         var container = new KafkaMessageListenerContainer<>(consumerFactory, replyContainerProperties());
         container.setBeanName("routing-replies");
         // Not a bean of its own: a second KafkaTemplate bean would switch off Boot's, which the

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StrictUtf8 {
 
-    private StrictUtf8() {
-    }
+    private StrictUtf8() {}
 
     /** @throws BadWebhookException naming {@code what} when the bytes are not valid UTF-8 */
     public static void check(byte[] bytes, String what) {

@@ -14,7 +14,12 @@ import org.springframework.http.HttpHeaders;
  *
  * @param json whether the body was JSON rather than a form
  */
-public record WebhookRequest(String accountId, PublicUrl publicUrl, HttpHeaders headers, boolean json, byte[] body,
+public record WebhookRequest(
+        String accountId,
+        PublicUrl publicUrl,
+        HttpHeaders headers,
+        boolean json,
+        byte[] body,
         Map<String, List<String>> fields) {
 
     public WebhookRequest {
@@ -25,8 +30,8 @@ public record WebhookRequest(String accountId, PublicUrl publicUrl, HttpHeaders 
     }
 
     /** A form webhook with one value per field, as most tests and mappings build them. */
-    public static WebhookRequest ofForm(String accountId, PublicUrl publicUrl, HttpHeaders headers,
-            Map<String, String> form) {
+    public static WebhookRequest ofForm(
+            String accountId, PublicUrl publicUrl, HttpHeaders headers, Map<String, String> form) {
         var fields = new LinkedHashMap<String, List<String>>();
         form.forEach((name, value) -> fields.put(name, List.of(value)));
         return new WebhookRequest(accountId, publicUrl, headers, false, new byte[0], fields);

@@ -39,8 +39,8 @@ public class ProviderEventPublisher {
     private final Duration timeout;
     private final RecentEventIds recent;
     /** By outcome and event type, looked up once: building a meter id sorts its tags, too much for every event. */
-    private final Map<String, Map<String, Timer>> timers = Map.of(
-            "acked", new ConcurrentHashMap<>(), "failed", new ConcurrentHashMap<>());
+    private final Map<String, Map<String, Timer>> timers =
+            Map.of("acked", new ConcurrentHashMap<>(), "failed", new ConcurrentHashMap<>());
 
     ProviderEventPublisher(BatchSigningPublisher events, MeterRegistry meters, IngressProperties properties) {
         this.events = events;
@@ -54,10 +54,20 @@ public class ProviderEventPublisher {
     public <T> Mono<Void> publish(String accountId, OutgoingEvent<T> event) {
         return Mono.defer(() -> {
             if (recent.contains(event.id())) {
-                meters.counter("switchboard.webhook.dedup.hits", "type", event.type().token()).increment();
-                log.atDebug().addKeyValue("callId", event.subject()).addKeyValue("accountId", accountId)
-                        .log("Already published {} {} for call {} of account {}", event.type().token(), event.id(),
-                                event.subject(), accountId);
+                meters.counter(
+                                "switchboard.webhook.dedup.hits",
+                                "type",
+                                event.type().token())
+                        .increment();
+                log.atDebug()
+                        .addKeyValue("callId", event.subject())
+                        .addKeyValue("accountId", accountId)
+                        .log(
+                                "Already published {} {} for call {} of account {}",
+                                event.type().token(),
+                                event.id(),
+                                event.subject(),
+                                accountId);
                 return Mono.empty();
             }
             Timer.Sample sample = Timer.start(meters);
@@ -69,10 +79,16 @@ public class ProviderEventPublisher {
                     })
                     .doOnError(error -> {
                         sample.stop(timer(event, "failed"));
-                        log.atWarn().addKeyValue("callId", event.subject()).addKeyValue("accountId", accountId)
-                                .log("Could not publish {} for call {} of account {}: {}", event.type().token(),
-                                        event.subject(), accountId,
-                                        NestedExceptionUtils.getMostSpecificCause(error).toString());
+                        log.atWarn()
+                                .addKeyValue("callId", event.subject())
+                                .addKeyValue("accountId", accountId)
+                                .log(
+                                        "Could not publish {} for call {} of account {}: {}",
+                                        event.type().token(),
+                                        event.subject(),
+                                        accountId,
+                                        NestedExceptionUtils.getMostSpecificCause(error)
+                                                .toString());
                     })
                     .then();
         });
@@ -89,11 +105,14 @@ public class ProviderEventPublisher {
 
     private Timer timer(OutgoingEvent<?> event, String outcome) {
         String type = event.type().token();
-        return timers.get(outcome).computeIfAbsent(type, key -> Timer.builder("switchboard.webhook.publish")
-                .description("Time until the broker acknowledged a provider event")
-                .tag("type", type)
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(meters));
+        return timers.get(outcome)
+                .computeIfAbsent(
+                        type,
+                        key -> Timer.builder("switchboard.webhook.publish")
+                                .description("Time until the broker acknowledged a provider event")
+                                .tag("type", type)
+                                .tag("outcome", outcome)
+                                .publishPercentileHistogram()
+                                .register(meters));
     }
 }

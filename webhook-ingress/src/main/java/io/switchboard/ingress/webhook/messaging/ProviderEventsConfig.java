@@ -15,13 +15,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 class ProviderEventsConfig {
 
     @Bean(destroyMethod = "close")
-    BatchSigningPublisher providerEventBatches(KafkaTemplate<String, CloudEvent> template, EventEnvelopes envelopes,
-            IngressProperties properties, MeterRegistry meters) {
+    BatchSigningPublisher providerEventBatches(
+            KafkaTemplate<String, CloudEvent> template,
+            EventEnvelopes envelopes,
+            IngressProperties properties,
+            MeterRegistry meters) {
         DistributionSummary batchSizes = DistributionSummary.builder("switchboard.webhook.signing.batch.size")
                 .description("Provider events signed under one envelope signature")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
-        return new BatchSigningPublisher(template, envelopes, properties.signing().linger(),
-                properties.signing().maxBatch(), batchSizes::record);
+        return new BatchSigningPublisher(
+                template,
+                envelopes,
+                properties.signing().linger(),
+                properties.signing().maxBatch(),
+                batchSizes::record);
     }
 }

@@ -17,8 +17,7 @@ import io.switchboard.ingress.webhook.domain.BadWebhookException;
  */
 final class FormBody {
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     static Map<String, List<String>> parse(byte[] body) {
         var fields = new LinkedHashMap<String, List<String>>();
@@ -71,7 +70,10 @@ final class FormBody {
             return new String(out, 0, length, StandardCharsets.US_ASCII);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out, 0, length)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(out, 0, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BadWebhookException("form body is not valid UTF-8");
         }

@@ -24,8 +24,7 @@ final class JsonBody {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     static Map<String, List<String>> parse(byte[] body) {
         StrictUtf8.check(body, "JSON body");

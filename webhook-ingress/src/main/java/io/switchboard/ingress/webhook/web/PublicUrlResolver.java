@@ -28,8 +28,8 @@ public class PublicUrlResolver {
 
     PublicUrlResolver(IngressProperties properties) {
         URI uri = URI.create(properties.publicBaseUrl());
-        this.base = new PublicUrl(uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost(), uri.getPort(),
-                uri.getRawPath(), null);
+        this.base = new PublicUrl(
+                uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost(), uri.getPort(), uri.getRawPath(), null);
         this.trustedProxies = TrustedProxies.parse(properties.trustedProxies());
     }
 
@@ -79,7 +79,10 @@ public class PublicUrlResolver {
     }
 
     private static Integer forwardedPort(String value) {
-        if (value == null || value.isEmpty() || value.length() > 5 || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 5
+                || !value.chars().allMatch(Character::isDigit)) {
             return null;
         }
         int port = Integer.parseInt(value);

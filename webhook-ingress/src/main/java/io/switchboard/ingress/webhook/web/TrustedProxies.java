@@ -22,8 +22,11 @@ final class TrustedProxies {
     }
 
     static TrustedProxies parse(List<String> entries) {
-        return new TrustedProxies(entries.stream().map(String::trim).filter(e -> !e.isEmpty())
-                .map(TrustedProxies::block).toList());
+        return new TrustedProxies(entries.stream()
+                .map(String::trim)
+                .filter(e -> !e.isEmpty())
+                .map(TrustedProxies::block)
+                .toList());
     }
 
     boolean contains(InetAddress address) {

@@ -2,12 +2,12 @@ package io.switchboard.ingress.webhook.web;
 
 import java.util.Map;
 
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
 import io.switchboard.ingress.webhook.domain.BadWebhookException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;
 import io.switchboard.ingress.webhook.domain.WebhookTooLargeException;
-import io.switchboard.events.kafka.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -62,7 +62,8 @@ class WebhookErrorHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> accountUnavailable(AccountUnavailableException e, ServerWebExchange exchange) {
-        log.atWarn().addKeyValue("accountId", pathVariable(exchange, "accountId"))
+        log.atWarn()
+                .addKeyValue("accountId", pathVariable(exchange, "accountId"))
                 .log("Webhook deferred: {}", e.getMessage());
         return retryLater("account credentials unavailable, retry");
     }
@@ -74,7 +75,8 @@ class WebhookErrorHandler {
 
     /** Messages name the account and the reason, never a secret, a signature or a phone number. */
     private static void refused(Level level, RuntimeException e, ServerWebExchange exchange) {
-        log.atLevel(level).addKeyValue("accountId", pathVariable(exchange, "accountId"))
+        log.atLevel(level)
+                .addKeyValue("accountId", pathVariable(exchange, "accountId"))
                 .log("Webhook refused: {}", e.getMessage());
     }
 

@@ -27,9 +27,15 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
-    public <T> Mono<T> receive(WebhookVerifier verifier, String type, String accountId, ServerWebExchange exchange,
+    public <T> Mono<T> receive(
+            WebhookVerifier verifier,
+            String type,
+            String accountId,
+            ServerWebExchange exchange,
             Function<WebhookRequest, Mono<T>> handling) {
-        return metrics.observe(verifier.provider(), type,
+        return metrics.observe(
+                verifier.provider(),
+                type,
                 reader.read(verifier, accountId, exchange).flatMap(handling));
     }
 
@@ -38,12 +44,20 @@ public class WebhookIntake {
      * the verified request is read into the provider's message first, and the outcome is counted
      * under that message's type ({@code unknown} when it was refused before).
      */
-    public <M, T> Mono<T> receive(WebhookVerifier verifier, String accountId, ServerWebExchange exchange,
-            Function<WebhookRequest, M> reading, Function<M, String> typeOf, Function<M, Mono<T>> handling) {
+    public <M, T> Mono<T> receive(
+            WebhookVerifier verifier,
+            String accountId,
+            ServerWebExchange exchange,
+            Function<WebhookRequest, M> reading,
+            Function<M, String> typeOf,
+            Function<M, Mono<T>> handling) {
         var type = new AtomicReference<>(UNKNOWN_TYPE);
-        return metrics.observe(verifier.provider(), type::get, reader.read(verifier, accountId, exchange)
-                .map(reading)
-                .doOnNext(message -> type.set(typeOf.apply(message)))
-                .flatMap(handling));
+        return metrics.observe(
+                verifier.provider(),
+                type::get,
+                reader.read(verifier, accountId, exchange)
+                        .map(reading)
+                        .doOnNext(message -> type.set(typeOf.apply(message)))
+                        .flatMap(handling));
     }
 }

@@ -16,7 +16,8 @@ class AccountDirectoryTests {
     void whenNotLoadedYetThenLookupsAreUnavailableNotUnknown() {
         directory.put(acme("token-1"));
 
-        assertThatThrownBy(() -> directory.credential("acme", "twilio")).isInstanceOf(AccountUnavailableException.class);
+        assertThatThrownBy(() -> directory.credential("acme", "twilio"))
+                .isInstanceOf(AccountUnavailableException.class);
     }
 
     @Test
@@ -26,7 +27,10 @@ class AccountDirectoryTests {
 
         directory.put(acme("token-2"));
 
-        assertThat(directory.credential("acme", "twilio")).get().extracting(Credential::secret).isEqualTo("token-2");
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-2");
         assertThat(directory.credential("acme", "vapi")).isEmpty();
         assertThat(directory.credential("nobody", "twilio")).isEmpty();
     }
@@ -48,7 +52,8 @@ class AccountDirectoryTests {
         directory.markLoaded();
 
         assertThatThrownBy(() -> directory.credential("acme", "twilio"))
-                .isInstanceOf(AccountUnavailableException.class).hasMessageContaining("cannot be opened");
+                .isInstanceOf(AccountUnavailableException.class)
+                .hasMessageContaining("cannot be opened");
         assertThat(directory.unusableCredentialCount()).isEqualTo(1);
     }
 

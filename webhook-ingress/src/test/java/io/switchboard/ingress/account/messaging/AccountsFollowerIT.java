@@ -45,7 +45,8 @@ class AccountsFollowerIT {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             if (!admin.listTopics().names().get().contains(Topic.ACCOUNTS.topicName())) {
                 admin.createTopics(List.of(Topic.ACCOUNTS.newTopic((short) 1)))
-                        .all().get();
+                        .all()
+                        .get();
             }
         }
     }
@@ -73,7 +74,8 @@ class AccountsFollowerIT {
         await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
         assertThat(token(acme)).contains("token-1");
         assertThat(token(removed)).isEmpty();
-        assertThatThrownBy(() -> directory.credential(broken, "twilio")).isInstanceOf(AccountUnavailableException.class);
+        assertThatThrownBy(() -> directory.credential(broken, "twilio"))
+                .isInstanceOf(AccountUnavailableException.class);
 
         TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-2"));
         await().atMost(Duration.ofSeconds(10)).until(() -> token(acme).equals(Optional.of("token-2")));
@@ -121,9 +123,10 @@ class AccountsFollowerIT {
         TestAccounts.publishNotACloudEvent(KAFKA, garbled);
         TestAccounts.configureUntrusted(KAFKA, forged, TestAccounts.twilio(box, forged, "AC5", "forged-token"));
         TestAccounts.configure(KAFKA, late, TestAccounts.twilio(box, late, "AC6", "late-token"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> token(late).equals(Optional.of("late-token"))
-                && skipped(SkippedRecords.UNDECODABLE) > undecodable
-                && skipped(SkippedRecords.UNVERIFIABLE) > unverifiable);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> token(late).equals(Optional.of("late-token"))
+                        && skipped(SkippedRecords.UNDECODABLE) > undecodable
+                        && skipped(SkippedRecords.UNVERIFIABLE) > unverifiable);
         assertThat(skipped(SkippedRecords.UNDECODABLE)).isEqualTo(undecodable + 1);
         assertThat(skipped(SkippedRecords.UNVERIFIABLE)).isEqualTo(unverifiable + 1);
         assertThat(token(forged)).isEmpty();
@@ -142,9 +145,13 @@ class AccountsFollowerIT {
         kafka.setBootstrapServers(List.of(KAFKA));
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("secretBox", TestSecrets.box());
-        var started = new AccountsConfig().accountsFollower(kafka,
-                TestEnvelopes.trusted("/switchboard/webhook-ingress"), beans.getBeanProvider(SecretBox.class),
-                directory, new SkippedRecords(meters));
+        var started = new AccountsConfig()
+                .accountsFollower(
+                        kafka,
+                        TestEnvelopes.trusted("/switchboard/webhook-ingress"),
+                        beans.getBeanProvider(SecretBox.class),
+                        directory,
+                        new SkippedRecords(meters));
         started.start();
         return started;
     }

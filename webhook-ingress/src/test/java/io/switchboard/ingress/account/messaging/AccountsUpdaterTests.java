@@ -27,8 +27,11 @@ class AccountsUpdaterTests {
     private final EventEnvelopes orchestrator = TestEnvelopes.trusted("/switchboard/call-orchestrator");
     private final AccountDirectory directory = new AccountDirectory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AccountsUpdater updater = new AccountsUpdater(TestEnvelopes.trusted("/switchboard/webhook-ingress"),
-            new CredentialOpener(TestSecrets.box()), directory, new SkippedRecords(meters));
+    private final AccountsUpdater updater = new AccountsUpdater(
+            TestEnvelopes.trusted("/switchboard/webhook-ingress"),
+            new CredentialOpener(TestSecrets.box()),
+            directory,
+            new SkippedRecords(meters));
     private long offset;
 
     @BeforeEach
@@ -41,7 +44,10 @@ class AccountsUpdaterTests {
         updater.apply(record("acme", configured("acme", "token-1")));
         updater.apply(record("acme", configured("acme", "token-2")));
 
-        assertThat(directory.credential("acme", "twilio")).get().extracting(Credential::secret).isEqualTo("token-2");
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-2");
     }
 
     @Test
@@ -64,19 +70,26 @@ class AccountsUpdaterTests {
     @Test
     void whenTheRecordFailsVerificationThenNothingChanges() {
         CloudEvent forged = io.cloudevents.core.builder.CloudEventBuilder.v1(configured("acme", "token-1"))
-                .withId("forged").build();
+                .withId("forged")
+                .build();
 
         updater.apply(record("acme", forged));
 
         assertThat(directory.credential("acme", "twilio")).isEmpty();
-        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE)).isEqualTo(1.0);
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
+                .isEqualTo(1.0);
     }
 
     private CloudEvent configured(String accountId, String token) {
-        var payload = new AccountConfigured(accountId, accountId, List.of(), List.of(),
-                List.of(TestAccounts.twilio(TestSecrets.box(), accountId, "AC1", token)), Instant.now());
-        return orchestrator.wrap(EventTypes.ACCOUNT_CONFIGURED, "id-" + token, accountId, payload.configuredAt(),
-                payload);
+        var payload = new AccountConfigured(
+                accountId,
+                accountId,
+                List.of(),
+                List.of(),
+                List.of(TestAccounts.twilio(TestSecrets.box(), accountId, "AC1", token)),
+                Instant.now());
+        return orchestrator.wrap(
+                EventTypes.ACCOUNT_CONFIGURED, "id-" + token, accountId, payload.configuredAt(), payload);
     }
 
     private ConsumerRecord<String, CloudEvent> record(String key, CloudEvent value) {

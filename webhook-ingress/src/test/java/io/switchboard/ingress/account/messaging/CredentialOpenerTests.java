@@ -22,13 +22,14 @@ class CredentialOpenerTests {
 
     @Test
     void whenCredentialsAreSealedForTheAccountThenTheyAreOpenedByProvider() {
-        var configured = account("acme", TestAccounts.twilio(TestSecrets.box(), "acme", "AC1", "twilio-token"),
+        var configured = account(
+                "acme",
+                TestAccounts.twilio(TestSecrets.box(), "acme", "AC1", "twilio-token"),
                 TestAccounts.vapi(TestSecrets.box(), "acme", "vapi-secret"));
 
         var credentials = opener.open(configured);
 
-        assertThat(credentials.usable().get("twilio"))
-                .isEqualTo(new Credential("twilio", "AC1", "twilio-token", null));
+        assertThat(credentials.usable().get("twilio")).isEqualTo(new Credential("twilio", "AC1", "twilio-token", null));
         assertThat(credentials.usable().get("vapi"))
                 .isEqualTo(new Credential("vapi", null, "vapi-secret", "secret-header"));
         assertThat(credentials.unusable()).isEmpty();
@@ -44,8 +45,12 @@ class CredentialOpenerTests {
 
         assertThat(credentials.usable()).isEmpty();
         assertThat(credentials.unusable()).containsExactlyInAnyOrder("twilio", "vapi");
-        assertThat(output).contains("Account acme: the twilio credential cannot be opened")
-                .doesNotContain("foreign-token", "globex-secret", foreign.sealedSecret(),
+        assertThat(output)
+                .contains("Account acme: the twilio credential cannot be opened")
+                .doesNotContain(
+                        "foreign-token",
+                        "globex-secret",
+                        foreign.sealedSecret(),
                         copiedFromAnotherAccount.sealedSecret());
     }
 
@@ -55,7 +60,8 @@ class CredentialOpenerTests {
         var second = TestAccounts.twilio(TestSecrets.box(), "acme", "AC2", "second-token");
         var vapi = TestAccounts.vapi(TestSecrets.box(), "acme", "vapi-secret");
 
-        var credentials = opener.open(account("acme", missing, second, vapi, new ProviderCredential(" ", null, null, null)));
+        var credentials =
+                opener.open(account("acme", missing, second, vapi, new ProviderCredential(" ", null, null, null)));
 
         assertThat(credentials.unusable()).containsExactly("twilio");
         assertThat(credentials.usable()).containsOnlyKeys("vapi");

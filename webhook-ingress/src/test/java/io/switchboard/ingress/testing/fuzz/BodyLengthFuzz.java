@@ -25,7 +25,9 @@ final class BodyLengthFuzz {
         RawRequest request = valid.any(random);
         byte[] body = request.body();
         if (FuzzValues.chance(random, 0.5)) {
-            return request.body(Arrays.copyOf(body, random.nextInt(body.length))).declaredLength(body.length).bytes();
+            return request.body(Arrays.copyOf(body, random.nextInt(body.length)))
+                    .declaredLength(body.length)
+                    .bytes();
         }
         return request.declaredLength(body.length + 1 + random.nextInt(1000)).bytes();
     }
@@ -34,7 +36,8 @@ final class BodyLengthFuzz {
     byte[] longerThanDeclared(Random random) {
         RawRequest request = valid.any(random);
         return request.declaredLength(random.nextInt(request.body().length))
-                .trailing("\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).bytes();
+                .trailing("\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+                .bytes();
     }
 
     byte[] chunkedOverLimit(Random random) {
@@ -43,13 +46,20 @@ final class BodyLengthFuzz {
         int padding = ValidWebhooks.bodyLimit(request, limits) - body.length + 1 + random.nextInt(20_000);
         // Whitespace after a JSON document, or one more field in a form: valid but for its size.
         String pad = body[0] == '{' ? " ".repeat(padding) : "&Padding=" + "x".repeat(padding);
-        return request.body(FuzzValues.concat(body, pad)).chunked(1_000 + random.nextInt(15_000)).bytes();
+        return request.body(FuzzValues.concat(body, pad))
+                .chunked(1_000 + random.nextInt(15_000))
+                .bytes();
     }
 
     byte[] declaredOverLimit(Random random) {
         RawRequest request = valid.any(random);
         long limit = ValidWebhooks.bodyLimit(request, limits);
-        return request.declaredLength(FuzzValues.pick(random, limit + 1, limit + 1 + random.nextInt(10_000_000),
-                (long) Integer.MAX_VALUE + 1, Long.MAX_VALUE)).bytes();
+        return request.declaredLength(FuzzValues.pick(
+                        random,
+                        limit + 1,
+                        limit + 1 + random.nextInt(10_000_000),
+                        (long) Integer.MAX_VALUE + 1,
+                        Long.MAX_VALUE))
+                .bytes();
     }
 }

@@ -26,12 +26,12 @@ public enum Expectation {
         boolean allClientErrors = answers.statuses().stream().allMatch(status -> status >= 400 && status < 500);
         return switch (this) {
             case CLIENT_ERROR -> !answers.statuses().isEmpty() && allClientErrors;
-            case CLIENT_ERROR_OR_CLOSED -> allClientErrors
-                    && (!answers.statuses().isEmpty() || answers.ending() != Ending.OPEN);
+            case CLIENT_ERROR_OR_CLOSED ->
+                allClientErrors && (!answers.statuses().isEmpty() || answers.ending() != Ending.OPEN);
             case BAD_REQUEST -> answers.statuses().equals(List.of(400));
             case FORBIDDEN -> answers.statuses().equals(List.of(403));
-            case UNAUTHORIZED_OR_FORBIDDEN -> answers.statuses().equals(List.of(401))
-                    || answers.statuses().equals(List.of(403));
+            case UNAUTHORIZED_OR_FORBIDDEN ->
+                answers.statuses().equals(List.of(401)) || answers.statuses().equals(List.of(403));
         };
     }
 }

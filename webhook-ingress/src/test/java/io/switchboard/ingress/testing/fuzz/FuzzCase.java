@@ -7,8 +7,8 @@ import java.time.Duration;
  * the connection, how many answers may come (a body longer than declared makes two requests), and
  * how long to wait for each.
  */
-public record FuzzCase(int index, FuzzCategory category, byte[] request, boolean closeOutput, int answers,
-        Duration timeout) {
+public record FuzzCase(
+        int index, FuzzCategory category, byte[] request, boolean closeOutput, int answers, Duration timeout) {
 
     private static final int SHOWN_BYTES = 400;
 

@@ -8,7 +8,6 @@ import java.util.Random;
  * answered with. Waiting out the body timeout is slow, so stalled bodies are kept rare.
  */
 public enum FuzzCategory {
-
     RANDOM_BODY(60, Expectation.CLIENT_ERROR),
     GARBAGE_REQUEST(50, Expectation.CLIENT_ERROR),
     TRUNCATED_FORM(55, Expectation.CLIENT_ERROR),
@@ -30,7 +29,8 @@ public enum FuzzCategory {
     VAPI_UNAUTHENTICATED(60, Expectation.UNAUTHORIZED_OR_FORBIDDEN),
     VAPI_AUTHENTICATED_INVALID(70, Expectation.BAD_REQUEST);
 
-    private static final int TOTAL_WEIGHT = Arrays.stream(values()).mapToInt(c -> c.weight).sum();
+    private static final int TOTAL_WEIGHT =
+            Arrays.stream(values()).mapToInt(c -> c.weight).sum();
 
     private final int weight;
     private final Expectation expectation;

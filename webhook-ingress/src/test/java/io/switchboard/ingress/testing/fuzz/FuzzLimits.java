@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param vapiMaxBodyBytes VAPI bodies ({@code switchboard.ingress.vapi.max-body-size})
  * @param bodyTimeout      how long a body may take to arrive ({@code switchboard.ingress.body-timeout})
  */
-public record FuzzLimits(int maxBodyBytes, int vapiMaxBodyBytes, Duration bodyTimeout) {
-}
+public record FuzzLimits(int maxBodyBytes, int vapiMaxBodyBytes, Duration bodyTimeout) {}

@@ -36,7 +36,9 @@ public final class FuzzTally {
             serverErrors.increment();
         }
         if (!fuzzCase.category().expectation().accepts(answers)) {
-            fail(fuzzCase, "answered " + answers + ", expected " + fuzzCase.category().expectation());
+            fail(
+                    fuzzCase,
+                    "answered " + answers + ", expected " + fuzzCase.category().expectation());
         }
     }
 
@@ -48,9 +50,11 @@ public final class FuzzTally {
 
     private void tally(FuzzCategory category, String outcome, Duration took) {
         outcomes.computeIfAbsent(category, c -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, o -> new LongAdder()).increment();
+                .computeIfAbsent(outcome, o -> new LongAdder())
+                .increment();
         nanos.computeIfAbsent(category, c -> new LongAdder()).add(took.toNanos());
-        maxNanos.computeIfAbsent(category, c -> new LongAccumulator(Math::max, 0)).accumulate(took.toNanos());
+        maxNanos.computeIfAbsent(category, c -> new LongAccumulator(Math::max, 0))
+                .accumulate(took.toNanos());
     }
 
     private void fail(FuzzCase fuzzCase, String what) {
@@ -63,7 +67,9 @@ public final class FuzzTally {
     }
 
     public long count(FuzzCategory category) {
-        return outcomes.getOrDefault(category, Map.of()).values().stream().mapToLong(LongAdder::sum).sum();
+        return outcomes.getOrDefault(category, Map.of()).values().stream()
+                .mapToLong(LongAdder::sum)
+                .sum();
     }
 
     public long count(FuzzCategory category, String outcome) {
@@ -97,10 +103,12 @@ public final class FuzzTally {
             long count = count(category);
             long meanMillis = count == 0 ? 0 : nanos.get(category).sum() / count / 1_000_000;
             long maxMillis = count == 0 ? 0 : maxNanos.get(category).get() / 1_000_000;
-            summary.append(String.format("  %-27s %6d %5d ms %5d ms  %s%n", category, count, meanMillis, maxMillis,
-                    byOutcome));
+            summary.append(String.format(
+                    "  %-27s %6d %5d ms %5d ms  %s%n", category, count, meanMillis, maxMillis, byOutcome));
         }
-        return summary.append(String.format("  %-27s %6d  (mean, longest)  5xx answers: %d, unexpected: %d%n", "total",
-                total(), serverErrors(), failureCount.get())).toString();
+        return summary.append(String.format(
+                        "  %-27s %6d  (mean, longest)  5xx answers: %d, unexpected: %d%n",
+                        "total", total(), serverErrors(), failureCount.get()))
+                .toString();
     }
 }

@@ -10,12 +10,15 @@ package io.switchboard.ingress.testing.fuzz;
  * @param vapiSecret       a VAPI account with a secret-header credential
  * @param vapiHmac         a VAPI account with an hmac-sha256 credential
  */
-public record FuzzTargets(String publicBaseUrl, TwilioAccount twilio, TwilioAccount otherTwilio,
-        String vapiOnlyAccount, VapiAccount vapiSecret, VapiAccount vapiHmac) {
+public record FuzzTargets(
+        String publicBaseUrl,
+        TwilioAccount twilio,
+        TwilioAccount otherTwilio,
+        String vapiOnlyAccount,
+        VapiAccount vapiSecret,
+        VapiAccount vapiHmac) {
 
-    public record TwilioAccount(String id, String accountSid, String authToken) {
-    }
+    public record TwilioAccount(String id, String accountSid, String authToken) {}
 
-    public record VapiAccount(String id, String secret) {
-    }
+    public record VapiAccount(String id, String secret) {}
 }

@@ -19,23 +19,53 @@ final class FuzzValues {
 
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** Escapes whose bytes are not UTF-8: a lone continuation byte, overlong, surrogate, cut short, out of range. */
-    private static final List<String> INVALID_UTF8_ESCAPES = List.of("%FF", "%FE%FF", "%80", "%C0%AF", "%C3%28",
-            "%ED%A0%80", "%E2%82", "%F8%88%80%80%80", "%F4%90%80%80", "%E2%28%A1");
+    private static final List<String> INVALID_UTF8_ESCAPES = List.of(
+            "%FF",
+            "%FE%FF", "%80", "%C0%AF", "%C3%28", "%ED%A0%80", "%E2%82", "%F8%88%80%80%80", "%F4%90%80%80", "%E2%28%A1");
     /**
      * Not a non-negative int to {@code Integer.parseInt(value.trim())}: no Unicode digits, which it accepts, and
      * nothing blank, which the ingress reads as an absent (optional) field.
      */
-    private static final List<String> NOT_NON_NEGATIVE_INTS = List.of("4x2", "1e3", "12.5", "0x1F", "99999999999",
-            "2147483648", "NaN", "forty-two", "-0.0", "4 2", "++1", "1_000");
-    private static final List<String> NOT_CALL_STATUSES = List.of("answered", "complete", "in_progress", "inprogress",
-            "ringing ", " busy", "no answer", "cancelled", "", "queued\u0000", "%62usy", "completed;", "null");
+    private static final List<String> NOT_NON_NEGATIVE_INTS = List.of(
+            "4x2",
+            "1e3",
+            "12.5",
+            "0x1F",
+            "99999999999",
+            "2147483648",
+            "NaN",
+            "forty-two",
+            "-0.0",
+            "4 2",
+            "++1",
+            "1_000");
+
+    private static final List<String> NOT_CALL_STATUSES = List.of(
+            "answered",
+            "complete",
+            "in_progress",
+            "inprogress",
+            "ringing ",
+            " busy",
+            "no answer",
+            "cancelled",
+            "",
+            "queued\u0000",
+            "%62usy",
+            "completed;",
+            "null");
     private static final Set<String> RECORDING_STATUSES = Set.of("in-progress", "completed", "absent", "failed");
-    private static final List<String> NOT_RFC_2822_DATES = List.of("yesterday", "2023-07-04T18:43:02Z", "1688496182",
-            "Tue, 04 Jul 2023 25:43:02 +0000", "Tue, 04 Jul 2023", "Tue, 4 July 2023 18:43:02 +0000", "now",
+    private static final List<String> NOT_RFC_2822_DATES = List.of(
+            "yesterday",
+            "2023-07-04T18:43:02Z",
+            "1688496182",
+            "Tue, 04 Jul 2023 25:43:02 +0000",
+            "Tue, 04 Jul 2023",
+            "Tue, 4 July 2023 18:43:02 +0000",
+            "now",
             "Tue 04 Jul 2023 18:43:02 +0000");
 
-    private FuzzValues() {
-    }
+    private FuzzValues() {}
 
     static <T> T pick(Random random, List<T> options) {
         return options.get(random.nextInt(options.size()));
@@ -91,12 +121,14 @@ final class FuzzValues {
             return pick(random, NOT_CALL_STATUSES);
         }
         String word = alnum(random, 1, 12);
-        boolean valid = Arrays.stream(CallStatus.values()).anyMatch(s -> s.wireValue().equalsIgnoreCase(word));
+        boolean valid =
+                Arrays.stream(CallStatus.values()).anyMatch(s -> s.wireValue().equalsIgnoreCase(word));
         return valid ? word + "!" : word;
     }
 
     static String notARecordingStatus(Random random) {
-        String word = chance(random, 0.5) ? pick(random, "Completed", "in_progress", "done", "", "absent ")
+        String word = chance(random, 0.5)
+                ? pick(random, "Completed", "in_progress", "done", "", "absent ")
                 : alnum(random, 1, 12);
         return RECORDING_STATUSES.contains(word) ? word + "!" : word;
     }
@@ -118,7 +150,8 @@ final class FuzzValues {
     static byte[] concat(Object... parts) {
         var out = new ByteArrayOutputStream();
         for (Object part : parts) {
-            out.writeBytes(part instanceof byte[] bytes ? bytes : part.toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(
+                    part instanceof byte[] bytes ? bytes : part.toString().getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }

@@ -15,18 +15,22 @@ import io.switchboard.ingress.testing.TwilioForms;
  * correctly signed request must still be refused with 400.
  */
 enum TwilioEndpoint {
-
-    STATUS("status", List.of("CallSid", "CallStatus"), Map.of(
-            "CallStatus", FuzzValues::notACallStatus,
-            "CallDuration", FuzzValues::notANonNegativeInt,
-            "SequenceNumber", FuzzValues::notANonNegativeInt,
-            "Timestamp", FuzzValues::notAnRfc2822Date)),
-    RECORDING("recording", List.of("CallSid", "RecordingSid", "RecordingStatus"), Map.of(
-            "RecordingStatus", FuzzValues::notARecordingStatus,
-            "RecordingDuration", FuzzValues::notANonNegativeInt,
-            "RecordingChannels", FuzzValues::notANonNegativeInt)),
-    AMD("amd", List.of("CallSid", "AnsweredBy"), Map.of(
-            "MachineDetectionDuration", FuzzValues::notANonNegativeInt)),
+    STATUS(
+            "status",
+            List.of("CallSid", "CallStatus"),
+            Map.of(
+                    "CallStatus", FuzzValues::notACallStatus,
+                    "CallDuration", FuzzValues::notANonNegativeInt,
+                    "SequenceNumber", FuzzValues::notANonNegativeInt,
+                    "Timestamp", FuzzValues::notAnRfc2822Date)),
+    RECORDING(
+            "recording",
+            List.of("CallSid", "RecordingSid", "RecordingStatus"),
+            Map.of(
+                    "RecordingStatus", FuzzValues::notARecordingStatus,
+                    "RecordingDuration", FuzzValues::notANonNegativeInt,
+                    "RecordingChannels", FuzzValues::notANonNegativeInt)),
+    AMD("amd", List.of("CallSid", "AnsweredBy"), Map.of("MachineDetectionDuration", FuzzValues::notANonNegativeInt)),
     VOICE("voice", List.of("CallSid"), Map.of());
 
     private final String segment;

@@ -31,8 +31,10 @@ final class TwilioFieldFuzz {
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
             endpoint.invalidate(random, fields);
         }
-        return (FuzzValues.chance(random, 0.2) ? twilio.signedJson(account, target, fields)
-                : twilio.signedForm(account, target, fields)).bytes();
+        return (FuzzValues.chance(random, 0.2)
+                        ? twilio.signedJson(account, target, fields)
+                        : twilio.signedForm(account, target, fields))
+                .bytes();
     }
 
     byte[] truncatedForm(Random random) {
@@ -42,9 +44,11 @@ final class TwilioFieldFuzz {
         String target = twilio.target(random, endpoint, accountId);
         var fields = endpoint.validForm(random, account.accountSid());
         String body = FormBodies.encodeFields(fields);
-        String signature = FuzzValues.chance(random, 0.8) ? twilio.sign(account, target, fields)
+        String signature = FuzzValues.chance(random, 0.8)
+                ? twilio.sign(account, target, fields)
                 : TwilioRequests.garbledSignature(random);
-        return twilio.form(target, body.substring(0, random.nextInt(body.length())), signature).bytes();
+        return twilio.form(target, body.substring(0, random.nextInt(body.length())), signature)
+                .bytes();
     }
 
     byte[] doubleEncoded(Random random) {
@@ -57,12 +61,15 @@ final class TwilioFieldFuzz {
             // The whole body encoded again: one field, named after the whole form, without AccountSid (403).
             String once = FormBodies.encodeFields(fields);
             String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
-            return twilio.form(target, twice, twilio.sign(account, target, Map.of(once, List.of("")))).bytes();
+            return twilio.form(target, twice, twilio.sign(account, target, Map.of(once, List.of(""))))
+                    .bytes();
         }
         if (variant == 1) {
             String signature = twilio.sign(account, target, fields);
-            fields.replaceAll((name, values) -> values.stream().map(FuzzValues::escapeEveryByte).toList());
-            return twilio.form(target, FormBodies.encodeFields(fields), signature).bytes();
+            fields.replaceAll((name, values) ->
+                    values.stream().map(FuzzValues::escapeEveryByte).toList());
+            return twilio.form(target, FormBodies.encodeFields(fields), signature)
+                    .bytes();
         }
         // A parsed field encoded twice (or three times) and signed as the ingress decodes it: 400.
         String name = FuzzValues.pick(random, endpoint.parsedFields());
@@ -93,7 +100,8 @@ final class TwilioFieldFuzz {
                     signature = twilio.sign(account, target, fields);
                 }
                 fields.put(name, List.of(first, second));
-                yield twilio.form(target, FormBodies.encodeFields(fields), signature).bytes();
+                yield twilio.form(target, FormBodies.encodeFields(fields), signature)
+                        .bytes();
             }
             case 3 -> manyValues(random, target, fields, name);
             default -> {
@@ -101,7 +109,11 @@ final class TwilioFieldFuzz {
                     yield manyValues(random, target, fields, name);
                 }
                 String parsed = FuzzValues.pick(random, endpoint.parsedFields());
-                fields.put(parsed, List.of(endpoint.invalidValue(random, parsed), fields.get(parsed).getFirst()));
+                fields.put(
+                        parsed,
+                        List.of(
+                                endpoint.invalidValue(random, parsed),
+                                fields.get(parsed).getFirst()));
                 yield twilio.signedForm(account, target, fields).bytes();
             }
         };
@@ -114,7 +126,8 @@ final class TwilioFieldFuzz {
             many.add(FuzzValues.alnum(random, 0, 8));
         }
         fields.put(name, many);
-        return twilio.form(target, FormBodies.encodeFields(fields), TwilioRequests.garbledSignature(random)).bytes();
+        return twilio.form(target, FormBodies.encodeFields(fields), TwilioRequests.garbledSignature(random))
+                .bytes();
     }
 
     byte[] invalidUtf8(Random random) {
@@ -125,21 +138,26 @@ final class TwilioFieldFuzz {
         String signature = twilio.sign(account, target, fields);
         String form = FormBodies.encodeFields(fields);
         return switch (random.nextInt(5)) {
-            case 0 -> twilio.form(target, form + "&From=%2B1" + FuzzValues.invalidUtf8Escape(random), signature)
-                    .bytes();
-            case 1 -> twilio.form(target, FuzzValues.invalidUtf8Escape(random) + "Name=1&" + form, signature).bytes();
-            case 2 -> twilio.form(target, "", signature)
-                    .body(FuzzValues.concat(form + "&Note=", FuzzValues.invalidUtf8(random)))
-                    .bytes();
+            case 0 ->
+                twilio.form(target, form + "&From=%2B1" + FuzzValues.invalidUtf8Escape(random), signature)
+                        .bytes();
+            case 1 ->
+                twilio.form(target, FuzzValues.invalidUtf8Escape(random) + "Name=1&" + form, signature)
+                        .bytes();
+            case 2 ->
+                twilio.form(target, "", signature)
+                        .body(FuzzValues.concat(form + "&Note=", FuzzValues.invalidUtf8(random)))
+                        .bytes();
             case 3 -> {
                 String json = new String(TwilioRequests.json(fields), StandardCharsets.UTF_8);
                 int at = json.indexOf("\"CallSid\":\"") + 11;
-                byte[] body = FuzzValues.concat(json.substring(0, at), FuzzValues.invalidUtf8(random),
-                        json.substring(at));
+                byte[] body =
+                        FuzzValues.concat(json.substring(0, at), FuzzValues.invalidUtf8(random), json.substring(at));
                 yield twilio.signedJson(account, target, body).bytes();
             }
-            default -> twilio.form(endpoint.path(FuzzValues.invalidUtf8Escape(random) + account.id()), form, signature)
-                    .bytes();
+            default ->
+                twilio.form(endpoint.path(FuzzValues.invalidUtf8Escape(random) + account.id()), form, signature)
+                        .bytes();
         };
     }
 }

@@ -33,17 +33,28 @@ final class TwilioForgeryFuzz {
         return switch (random.nextInt(10)) {
             case 0 -> twilio.form(target, form, null).bytes();
             case 1 -> twilio.form(target, form, "").bytes();
-            case 2 -> twilio.form(target, form, TwilioRequests.garbledSignature(random)).bytes();
-            case 3 -> twilio.form(target, form, twilio.sign(twilio.other(account), target, fields)).bytes();
-            case 4 -> twilio.form(target, form, TwilioSignatures.signFields(account.authToken(),
-                    otherUrl(random, target), fields)).bytes();
+            case 2 ->
+                twilio.form(target, form, TwilioRequests.garbledSignature(random))
+                        .bytes();
+            case 3 ->
+                twilio.form(target, form, twilio.sign(twilio.other(account), target, fields))
+                        .bytes();
+            case 4 ->
+                twilio.form(
+                                target,
+                                form,
+                                TwilioSignatures.signFields(account.authToken(), otherUrl(random, target), fields))
+                        .bytes();
             case 5 -> {
                 fields.put("From", List.of("+1" + (2_000_000_000L + random.nextInt(1_000_000_000))));
-                yield twilio.form(target, FormBodies.encodeFields(fields), correct).bytes();
+                yield twilio.form(target, FormBodies.encodeFields(fields), correct)
+                        .bytes();
             }
             case 6 -> twilio.form(target, form, flipped(random, correct)).bytes();
-            case 7 -> twilio.form(target, form, TwilioRequests.garbledSignature(random))
-                    .header(TwilioSignatures.HEADER, correct).bytes();
+            case 7 ->
+                twilio.form(target, form, TwilioRequests.garbledSignature(random))
+                        .header(TwilioSignatures.HEADER, correct)
+                        .bytes();
             case 8 -> {
                 var endpoints = TwilioEndpoint.values();
                 TwilioEndpoint other = endpoints[(endpoint.ordinal() + 1) % endpoints.length];
@@ -53,10 +64,13 @@ final class TwilioForgeryFuzz {
             default -> {
                 var request = twilio.signedJson(account, target, fields);
                 if (random.nextBoolean()) {
-                    yield request.body(TwilioRequests.json(endpoint.validForm(random, account.accountSid()))).bytes();
+                    yield request.body(TwilioRequests.json(endpoint.validForm(random, account.accountSid())))
+                            .bytes();
                 }
                 // Signed as a form is (URL and fields), without the body's hash in the URL.
-                yield request.target(target).replaceHeader(TwilioSignatures.HEADER, correct).bytes();
+                yield request.target(target)
+                        .replaceHeader(TwilioSignatures.HEADER, correct)
+                        .bytes();
             }
         };
     }
@@ -74,8 +88,10 @@ final class TwilioForgeryFuzz {
             case 3 -> fields.put("AccountSid", List.of(""));
             default -> fields.remove("AccountSid");
         }
-        return (FuzzValues.chance(random, 0.2) ? twilio.signedJson(account, target, fields)
-                : twilio.signedForm(account, target, fields)).bytes();
+        return (FuzzValues.chance(random, 0.2)
+                        ? twilio.signedJson(account, target, fields)
+                        : twilio.signedForm(account, target, fields))
+                .bytes();
     }
 
     /** A URL Twilio did not call: another scheme, host or port, or the path without its query or with a slash. */

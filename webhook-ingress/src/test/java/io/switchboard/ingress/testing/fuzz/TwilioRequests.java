@@ -46,8 +46,8 @@ final class TwilioRequests {
         String path = endpoint.path(accountId);
         return switch (random.nextInt(4)) {
             case 0 -> path + "?attempt=2&campaign=spring";
-            case 1 -> path + "?q=a%2Bb%26c%3Dd&" + FuzzValues.alnum(random, 1, 8) + "="
-                    + FuzzValues.alnum(random, 0, 8);
+            case 1 ->
+                path + "?q=a%2Bb%26c%3Dd&" + FuzzValues.alnum(random, 1, 8) + "=" + FuzzValues.alnum(random, 0, 8);
             default -> path;
         };
     }
@@ -62,7 +62,9 @@ final class TwilioRequests {
     }
 
     RawRequest form(String target, String body, String signature) {
-        var request = RawRequest.post(target).header("Content-Type", FormBodies.CONTENT_TYPE).body(body);
+        var request = RawRequest.post(target)
+                .header("Content-Type", FormBodies.CONTENT_TYPE)
+                .body(body);
         return signature == null ? request : request.header(TwilioSignatures.HEADER, signature);
     }
 
@@ -72,10 +74,12 @@ final class TwilioRequests {
     }
 
     RawRequest signedJson(TwilioAccount account, String target, byte[] body) {
-        String signedTarget = target + (target.contains("?") ? "&" : "?") + "bodySHA256="
-                + TwilioSignatures.bodySha256(body);
-        return RawRequest.post(signedTarget).header("Content-Type", "application/json")
-                .header(TwilioSignatures.HEADER, sign(account, signedTarget, Map.of())).body(body);
+        String signedTarget =
+                target + (target.contains("?") ? "&" : "?") + "bodySHA256=" + TwilioSignatures.bodySha256(body);
+        return RawRequest.post(signedTarget)
+                .header("Content-Type", "application/json")
+                .header(TwilioSignatures.HEADER, sign(account, signedTarget, Map.of()))
+                .body(body);
     }
 
     static byte[] json(Map<String, List<String>> fields) {
@@ -90,7 +94,8 @@ final class TwilioRequests {
         TwilioEndpoint endpoint = TwilioEndpoint.any(random);
         String target = target(random, endpoint, account.id());
         var fields = endpoint.validForm(random, account.accountSid());
-        return FuzzValues.chance(random, 0.2) ? signedJson(account, target, fields)
+        return FuzzValues.chance(random, 0.2)
+                ? signedJson(account, target, fields)
                 : signedForm(account, target, fields);
     }
 

@@ -30,8 +30,8 @@ final class VapiFuzz {
     }
 
     byte[] unauthenticated(Random random) {
-        byte[] body = FuzzValues.chance(random, 0.5) ? VapiRequests.bytes(vapi.validMessage(random))
-                : invalidBody(random);
+        byte[] body =
+                FuzzValues.chance(random, 0.5) ? VapiRequests.bytes(vapi.validMessage(random)) : invalidBody(random);
         return unauthenticated(random, body).bytes();
     }
 
@@ -43,7 +43,8 @@ final class VapiFuzz {
         body.writeBytes(json.substring(0, at).getBytes(StandardCharsets.UTF_8));
         body.writeBytes(FuzzValues.invalidUtf8(random));
         body.writeBytes(json.substring(at).getBytes(StandardCharsets.UTF_8));
-        return FuzzValues.chance(random, 0.7) ? vapi.authenticated(random, body.toByteArray()).bytes()
+        return FuzzValues.chance(random, 0.7)
+                ? vapi.authenticated(random, body.toByteArray()).bytes()
                 : unauthenticated(random, body.toByteArray()).bytes();
     }
 
@@ -74,8 +75,8 @@ final class VapiFuzz {
         String duplicated = switch (random.nextInt(3)) {
             case 0 -> json.replaceFirst("\\{\"message\":\\{", "{\"message\":{\"type\":\"hang\",");
             case 1 -> json.substring(0, json.length() - 1) + ",\"message\":{\"type\":\"hang\"}}";
-            default -> json.replaceFirst("\"call\":\\{",
-                    "\"call\":{\"id\":\"" + FuzzValues.alnum(random, 1, 8) + "\",");
+            default ->
+                json.replaceFirst("\"call\":\\{", "\"call\":{\"id\":\"" + FuzzValues.alnum(random, 1, 8) + "\",");
         };
         return duplicated.getBytes(StandardCharsets.UTF_8);
     }
@@ -140,8 +141,11 @@ final class VapiFuzz {
             case 7 -> vapi.signed(body, hmacSecret, stale(random));
             case 8 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.SIGNATURE_HEADER, null);
             case 9 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.TIMESTAMP_HEADER, null);
-            case 10 -> vapi.signed(body, hmacSecret, now).replaceHeader(VapiSignatures.SIGNATURE_HEADER,
-                    FuzzValues.pick(random, "sha256=", "", "zz") + FuzzValues.alnum(random, 1, 64));
+            case 10 ->
+                vapi.signed(body, hmacSecret, now)
+                        .replaceHeader(
+                                VapiSignatures.SIGNATURE_HEADER,
+                                FuzzValues.pick(random, "sha256=", "", "zz") + FuzzValues.alnum(random, 1, 64));
             default -> vapi.signed(body, hmacSecret, now).body(tampered(body));
         };
     }

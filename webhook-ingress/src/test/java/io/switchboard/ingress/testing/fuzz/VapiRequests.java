@@ -53,7 +53,8 @@ final class VapiRequests {
 
     /** Posted to the secret-header or the hmac-sha256 account with its correct credential. */
     RawRequest authenticated(Random random, byte[] body) {
-        return FuzzValues.chance(random, 0.5) ? withSecret(body, targets.vapiSecret().secret())
+        return FuzzValues.chance(random, 0.5)
+                ? withSecret(body, targets.vapiSecret().secret())
                 : signed(body, targets.vapiHmac().secret(), VapiSignatures.now());
     }
 
@@ -62,12 +63,15 @@ final class VapiRequests {
     }
 
     RawRequest signed(byte[] body, String secret, String timestamp) {
-        return json(targets.vapiHmac().id(), body).header(VapiSignatures.TIMESTAMP_HEADER, timestamp)
+        return json(targets.vapiHmac().id(), body)
+                .header(VapiSignatures.TIMESTAMP_HEADER, timestamp)
                 .header(VapiSignatures.SIGNATURE_HEADER, VapiSignatures.sign(secret, timestamp, body));
     }
 
     static RawRequest json(String accountId, byte[] body) {
-        return RawRequest.post(path(accountId)).header("Content-Type", "application/json").body(body);
+        return RawRequest.post(path(accountId))
+                .header("Content-Type", "application/json")
+                .body(body);
     }
 
     VapiAccount secretAccount() {

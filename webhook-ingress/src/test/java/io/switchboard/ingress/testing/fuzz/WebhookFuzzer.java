@@ -43,8 +43,8 @@ public final class WebhookFuzzer {
             case TRUNCATED_FORM -> twilioFields.truncatedForm(random);
             case DOUBLE_ENCODED -> twilioFields.doubleEncoded(random);
             case DUPLICATE_KEYS -> twilioFields.duplicateKeys(random);
-            case INVALID_UTF8 -> FuzzValues.chance(random, 0.7) ? twilioFields.invalidUtf8(random)
-                    : vapi.invalidUtf8(random);
+            case INVALID_UTF8 ->
+                FuzzValues.chance(random, 0.7) ? twilioFields.invalidUtf8(random) : vapi.invalidUtf8(random);
             case HUGE_HEADERS -> framing.hugeHeaders(random);
             case LONG_REQUEST_LINE -> framing.longRequestLine(random);
             case BODY_SHORTER_THAN_DECLARED, BODY_STALLED -> bodyLength.shorterThanDeclared(random);
@@ -60,7 +60,11 @@ public final class WebhookFuzzer {
             case VAPI_AUTHENTICATED_INVALID -> vapi.authenticatedInvalid(random);
         };
         // A stalled body is answered once the body timeout has passed; a client that gives up is not waited for.
-        return new FuzzCase(index, category, request, category == FuzzCategory.BODY_SHORTER_THAN_DECLARED,
+        return new FuzzCase(
+                index,
+                category,
+                request,
+                category == FuzzCategory.BODY_SHORTER_THAN_DECLARED,
                 category == FuzzCategory.BODY_LONGER_THAN_DECLARED ? 2 : 1,
                 category == FuzzCategory.BODY_STALLED ? limits.bodyTimeout().plus(ANSWER_TIMEOUT) : ANSWER_TIMEOUT);
     }

@@ -15,9 +15,13 @@ class FormBodyTests {
     void whenFormIsEncodedThenFieldsAreDecodedInOrder() {
         var fields = parse("To=%2B14155552671&Caller=J%C3%BCrgen+M&Empty=&NoEquals&&Last=1");
 
-        assertThat(fields).containsExactly(
-                entry("To", "+14155552671"), entry("Caller", "Jürgen M"), entry("Empty", ""),
-                entry("NoEquals", ""), entry("Last", "1"));
+        assertThat(fields)
+                .containsExactly(
+                        entry("To", "+14155552671"),
+                        entry("Caller", "Jürgen M"),
+                        entry("Empty", ""),
+                        entry("NoEquals", ""),
+                        entry("Last", "1"));
     }
 
     @Test
@@ -34,7 +38,8 @@ class FormBodyTests {
 
     @Test
     void whenBytesAreNotUtf8ThenBadWebhook() {
-        assertThatThrownBy(() -> parse("From=%FF%FE")).isInstanceOf(BadWebhookException.class)
+        assertThatThrownBy(() -> parse("From=%FF%FE"))
+                .isInstanceOf(BadWebhookException.class)
                 .hasMessage("form body is not valid UTF-8");
         assertThatThrownBy(() -> FormBody.parse(new byte[] {'a', '=', (byte) 0xC3}))
                 .isInstanceOf(BadWebhookException.class);

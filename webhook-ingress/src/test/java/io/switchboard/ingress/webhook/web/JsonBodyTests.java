@@ -17,10 +17,11 @@ class JsonBodyTests {
 
     @Test
     void whenObjectThenMembersAreFieldsAsText() {
-        var fields = JsonBody.parse(bytes("{\"CallSid\":\"CA1\",\"CallDuration\":42,\"Answered\":true,"
-                + "\"Nested\":{\"a\":1},\"Gone\":null}"));
+        var fields = JsonBody.parse(bytes(
+                "{\"CallSid\":\"CA1\",\"CallDuration\":42,\"Answered\":true," + "\"Nested\":{\"a\":1},\"Gone\":null}"));
 
-        assertThat(fields).containsEntry("CallSid", List.of("CA1"))
+        assertThat(fields)
+                .containsEntry("CallSid", List.of("CA1"))
                 .containsEntry("CallDuration", List.of("42"))
                 .containsEntry("Answered", List.of("true"))
                 .containsEntry("Nested", List.of("{\"a\":1}"))
@@ -39,7 +40,8 @@ class JsonBodyTests {
     void whenBytesAreNotUtf8ThenBadWebhook(String invalid) {
         byte[] body = bytesAround("{\"a\":\"x", invalid, "y\"}");
 
-        assertThatThrownBy(() -> JsonBody.parse(body)).isInstanceOf(BadWebhookException.class)
+        assertThatThrownBy(() -> JsonBody.parse(body))
+                .isInstanceOf(BadWebhookException.class)
                 .hasMessage("JSON body is not valid UTF-8");
     }
 

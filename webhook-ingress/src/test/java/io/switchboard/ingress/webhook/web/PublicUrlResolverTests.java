@@ -23,8 +23,8 @@ class PublicUrlResolverTests {
     void whenNoProxyHeadersThenBaseUrlPlusPathAndQueryExactlyAsSent() {
         var request = from("203.0.113.9", PATH + "?to=%2B1415&x=a+b%26c").build();
 
-        assertThat(resolver.resolve(request)).hasToString("https://hooks.example.com/ingress" + PATH
-                + "?to=%2B1415&x=a+b%26c");
+        assertThat(resolver.resolve(request))
+                .hasToString("https://hooks.example.com/ingress" + PATH + "?to=%2B1415&x=a+b%26c");
     }
 
     @Test
@@ -80,7 +80,9 @@ class PublicUrlResolverTests {
     @Test
     void whenNoProxyIsTrustedThenEvenLocalPeersAreIgnored() {
         var strict = resolver("https://hooks.example.com:8443", List.of());
-        var request = from("127.0.0.1", PATH).header("X-Forwarded-Host", "evil.example.com").build();
+        var request = from("127.0.0.1", PATH)
+                .header("X-Forwarded-Host", "evil.example.com")
+                .build();
 
         assertThat(strict.resolve(request)).hasToString("https://hooks.example.com:8443" + PATH);
     }
@@ -92,8 +94,14 @@ class PublicUrlResolverTests {
     }
 
     private static PublicUrlResolver resolver(String baseUrl, List<String> trustedProxies) {
-        return new PublicUrlResolver(new IngressProperties(baseUrl, trustedProxies, DataSize.ofKilobytes(64),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), new IngressProperties.Dedup(10, Duration.ofMinutes(1)),
-                new IngressProperties.Signing(Duration.ofMillis(1), 128), new IngressProperties.Routing(Duration.ofSeconds(1))));
+        return new PublicUrlResolver(new IngressProperties(
+                baseUrl,
+                trustedProxies,
+                DataSize.ofKilobytes(64),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                new IngressProperties.Dedup(10, Duration.ofMinutes(1)),
+                new IngressProperties.Signing(Duration.ofMillis(1), 128),
+                new IngressProperties.Routing(Duration.ofSeconds(1))));
     }
 }

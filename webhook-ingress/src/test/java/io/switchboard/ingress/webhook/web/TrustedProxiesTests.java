@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrustedProxiesTests {
 
-    private final TrustedProxies proxies = TrustedProxies.parse(List.of("10.0.0.0/8", " 192.168.1.7 ", "fd00::/8",
-            "172.16.0.0/12"));
+    private final TrustedProxies proxies =
+            TrustedProxies.parse(List.of("10.0.0.0/8", " 192.168.1.7 ", "fd00::/8", "172.16.0.0/12"));
 
     @Test
     void whenAddressIsInABlockThenTrusted() throws UnknownHostException {
@@ -42,7 +42,8 @@ class TrustedProxiesTests {
     @ValueSource(strings = {"proxy.example.com", "10.0.0.0/33", "256.1.1.1", "10.0.0.0/x", "::1/129", "1.2.3"})
     void whenAnEntryIsNotAnAddressOrBlockThenStartUpFails(String entry) {
         assertThatThrownBy(() -> TrustedProxies.parse(List.of(entry)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(entry);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(entry);
     }
 
     private static InetAddress ip(String literal) throws UnknownHostException {

@@ -15,7 +15,9 @@ record TwilioCallbackUrls(URI voice, URI status, URI recording) {
         // accountId is schema-checked (^[A-Za-z0-9._-]+$), so it is safe as a path segment.
         String base = ingressBaseUrl.toString().replaceAll("/+$", "") + "/webhooks/twilio/" + accountId + "/";
         String fragment = connectionOverrides == null || connectionOverrides.isBlank() ? "" : "#" + connectionOverrides;
-        return new TwilioCallbackUrls(URI.create(base + "voice" + fragment), URI.create(base + "status" + fragment),
+        return new TwilioCallbackUrls(
+                URI.create(base + "voice" + fragment),
+                URI.create(base + "status" + fragment),
                 URI.create(base + "recording" + fragment));
     }
 }

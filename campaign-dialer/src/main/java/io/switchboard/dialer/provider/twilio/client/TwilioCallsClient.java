@@ -39,7 +39,11 @@ public final class TwilioCallsClient implements OutboundCalls {
     private final String connectionOverrides;
     private final MeterRegistry meters;
 
-    public TwilioCallsClient(TwilioRestClient restClient, Retry retry, URI ingressBaseUrl, String connectionOverrides,
+    public TwilioCallsClient(
+            TwilioRestClient restClient,
+            Retry retry,
+            URI ingressBaseUrl,
+            String connectionOverrides,
             MeterRegistry meters) {
         this.restClient = restClient;
         this.retry = retry;
@@ -59,8 +63,8 @@ public final class TwilioCallsClient implements OutboundCalls {
     public static RetryConfig retryConfig(DialerProperties.Retry retry) {
         return RetryConfig.custom()
                 .maxAttempts(retry.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(retry.initialBackoff(), retry.multiplier(),
-                        retry.maxBackoff()))
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                        retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()))
                 .retryOnException(TwilioFailures::isTransient)
                 .build();
     }
@@ -85,8 +89,11 @@ public final class TwilioCallsClient implements OutboundCalls {
         } catch (TwilioException e) {
             String reason = TwilioFailures.describe(e);
             if (TwilioFailures.isTransient(e)) {
-                log.warn("Twilio unavailable for account {} after {} attempts: {}", call.accountId(),
-                        retry.getRetryConfig().getMaxAttempts(), reason);
+                log.warn(
+                        "Twilio unavailable for account {} after {} attempts: {}",
+                        call.accountId(),
+                        retry.getRetryConfig().getMaxAttempts(),
+                        reason);
                 return new ProviderResult.Unavailable("provider unavailable after "
                         + retry.getRetryConfig().getMaxAttempts() + " attempts: " + reason);
             }

@@ -17,8 +17,7 @@ final class TwilioErrorBodies {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FIRST_ERROR_STATUS = 400;
 
-    private TwilioErrorBodies() {
-    }
+    private TwilioErrorBodies() {}
 
     static Response normalize(Response response) {
         if (response == null || response.getStatusCode() < FIRST_ERROR_STATUS) {
@@ -29,8 +28,10 @@ final class TwilioErrorBodies {
             return new Response(body, response.getStatusCode(), response.getHeaders());
         }
         String replacement = JSON.writeValueAsString(Map.of(
-                "status", response.getStatusCode(),
-                "message", "HTTP " + response.getStatusCode() + " without a Twilio error body"));
+                "status",
+                response.getStatusCode(),
+                "message",
+                "HTTP " + response.getStatusCode() + " without a Twilio error body"));
         return new Response(replacement, response.getStatusCode(), response.getHeaders());
     }
 

@@ -9,14 +9,14 @@ final class TwilioFailures {
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int TOO_MANY_REQUESTS_CODE = 20429;
 
-    private TwilioFailures() {
-    }
+    private TwilioFailures() {}
 
     static boolean isTransient(Throwable failure) {
         return switch (failure) {
             case ApiConnectionException connection -> true;
-            case ApiException api -> isTransientStatus(api.getStatusCode())
-                    || Integer.valueOf(TOO_MANY_REQUESTS_CODE).equals(api.getCode());
+            case ApiException api ->
+                isTransientStatus(api.getStatusCode())
+                        || Integer.valueOf(TOO_MANY_REQUESTS_CODE).equals(api.getCode());
             default -> false;
         };
     }

@@ -46,14 +46,17 @@ final class TwilioHttpClient extends NetworkHttpClient {
     private static HttpClientBuilder builder(Timeout timeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
+                        .build())
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .build();
         return HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(timeout).build())
                 .disableAutomaticRetries();
     }
 

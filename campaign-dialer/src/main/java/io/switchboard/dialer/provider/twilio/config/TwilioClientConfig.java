@@ -18,7 +18,11 @@ class TwilioClientConfig {
         DialerProperties.Twilio twilio = properties.twilio();
         // Registered in Resilience4j's registry so its retry metrics reach /actuator/prometheus.
         Retry retry = retries.retry(RETRY_NAME, TwilioCallsClient.retryConfig(twilio.retry()));
-        return new TwilioCallsClient(TwilioCallsClient.restClient(twilio), retry, properties.ingressBaseUrl(),
-                properties.callbackConnectionOverrides(), meters);
+        return new TwilioCallsClient(
+                TwilioCallsClient.restClient(twilio),
+                retry,
+                properties.ingressBaseUrl(),
+                properties.callbackConnectionOverrides(),
+                meters);
     }
 }

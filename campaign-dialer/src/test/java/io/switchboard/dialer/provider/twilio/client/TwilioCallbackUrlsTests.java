@@ -28,7 +28,8 @@ class TwilioCallbackUrlsTests {
     void whenConnectionOverridesAreConfiguredThenEveryUrlCarriesThemAsItsFragment() {
         var urls = TwilioCallbackUrls.of(URI.create("https://edge.example.com"), "acme", "ct=3000&rc=3&rp=ct,5xx");
 
-        assertThat(urls.status()).hasToString("https://edge.example.com/webhooks/twilio/acme/status#ct=3000&rc=3&rp=ct,5xx");
+        assertThat(urls.status())
+                .hasToString("https://edge.example.com/webhooks/twilio/acme/status#ct=3000&rc=3&rp=ct,5xx");
         assertThat(urls.recording().getFragment()).isEqualTo("ct=3000&rc=3&rp=ct,5xx");
         assertThat(urls.voice().getPath()).isEqualTo("/webhooks/twilio/acme/voice");
     }

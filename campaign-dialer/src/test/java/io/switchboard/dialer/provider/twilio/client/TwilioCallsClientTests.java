@@ -46,14 +46,20 @@ class TwilioCallsClientTests {
         });
         assertThat(twilio.received()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + FakeTwilioServer.ACCOUNT_SID + "/Calls.json");
-            assertThat(request.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
-                    (FakeTwilioServer.ACCOUNT_SID + ":" + FakeTwilioServer.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.path())
+                    .isEqualTo("/2010-04-01/Accounts/" + FakeTwilioServer.ACCOUNT_SID + "/Calls.json");
+            assertThat(request.authorization())
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((FakeTwilioServer.ACCOUNT_SID + ":" + FakeTwilioServer.AUTH_TOKEN)
+                                            .getBytes(StandardCharsets.UTF_8)));
             assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
             assertThat(request.param("To")).isEqualTo(TO);
             assertThat(request.param("From")).isEqualTo(FROM);
-            assertThat(request.param("Url")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice#" + OVERRIDES);
-            assertThat(request.param("StatusCallback")).isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status#" + OVERRIDES);
+            assertThat(request.param("Url"))
+                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice#" + OVERRIDES);
+            assertThat(request.param("StatusCallback"))
+                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status#" + OVERRIDES);
             assertThat(request.param("StatusCallbackMethod")).isEqualTo("POST");
             assertThat(request.form().get("StatusCallbackEvent"))
                     .containsExactly("initiated", "ringing", "answered", "completed");
@@ -62,7 +68,10 @@ class TwilioCallsClientTests {
                     .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/recording#" + OVERRIDES);
             assertThat(request.param("TimeLimit")).isEqualTo("3600");
         });
-        assertThat(meters.get("switchboard.dialer.provider.requests").tag("outcome", "accepted").timer().count())
+        assertThat(meters.get("switchboard.dialer.provider.requests")
+                        .tag("outcome", "accepted")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -92,10 +101,16 @@ class TwilioCallsClientTests {
 
         ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
 
-        assertThat(result).isInstanceOfSatisfying(ProviderResult.Refused.class, refused -> assertThat(refused.reason())
-                .contains("21211").contains("is not a valid phone number"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Refused.class,
+                        refused ->
+                                assertThat(refused.reason()).contains("21211").contains("is not a valid phone number"));
         assertThat(twilio.received()).hasSize(1);
-        assertThat(meters.get("switchboard.dialer.provider.requests").tag("outcome", "refused").timer().count())
+        assertThat(meters.get("switchboard.dialer.provider.requests")
+                        .tag("outcome", "refused")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -105,8 +120,10 @@ class TwilioCallsClientTests {
 
         ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
 
-        assertThat(result).isInstanceOfSatisfying(ProviderResult.Refused.class,
-                refused -> assertThat(refused.reason()).contains("HTTP 404"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("HTTP 404"));
         assertThat(twilio.received()).hasSize(1);
     }
 
@@ -117,8 +134,12 @@ class TwilioCallsClientTests {
 
         ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
 
-        assertThat(result).isInstanceOfSatisfying(ProviderResult.Unavailable.class, unavailable -> assertThat(
-                unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts").contains("20429"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason())
+                                .contains("after " + MAX_ATTEMPTS + " attempts")
+                                .contains("20429"));
         // The SDK's own 5xx retries are off: Resilience4j alone decides how often a call is attempted.
         assertThat(twilio.received()).hasSize(MAX_ATTEMPTS);
     }
@@ -132,15 +153,22 @@ class TwilioCallsClientTests {
 
         ProviderResult result = client(closed).place(new OutboundCall("acme", TO, FROM, 60));
 
-        assertThat(result).isInstanceOfSatisfying(ProviderResult.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Unavailable.class,
+                        unavailable ->
+                                assertThat(unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
         assertThat(retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
     }
 
     private TwilioCallsClient client(URI apiBaseUrl) {
         var retrySettings = new DialerProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(5), 2.0, Duration.ofMillis(20));
-        var twilioSettings = new DialerProperties.Twilio(apiBaseUrl, FakeTwilioServer.ACCOUNT_SID,
-                FakeTwilioServer.AUTH_TOKEN, Duration.ofSeconds(5), retrySettings);
+        var twilioSettings = new DialerProperties.Twilio(
+                apiBaseUrl,
+                FakeTwilioServer.ACCOUNT_SID,
+                FakeTwilioServer.AUTH_TOKEN,
+                Duration.ofSeconds(5),
+                retrySettings);
         retry = Retry.of("test", TwilioCallsClient.retryConfig(retrySettings));
         return new TwilioCallsClient(TwilioCallsClient.restClient(twilioSettings), retry, INGRESS, OVERRIDES, meters);
     }

@@ -22,8 +22,8 @@ class TwilioHttpClientTests {
         Request rewritten = client.rewrite(original);
 
         assertThat(rewritten.getUrl()).isEqualTo("http://localhost:8090/2010-04-01/Accounts/AC1/Calls.json");
-        assertThat(rewritten.constructURL()).hasToString(
-                "http://localhost:8090/2010-04-01/Accounts/AC1/Calls.json?PageSize=5");
+        assertThat(rewritten.constructURL())
+                .hasToString("http://localhost:8090/2010-04-01/Accounts/AC1/Calls.json?PageSize=5");
         assertThat(rewritten.getAuthString()).isEqualTo(original.getAuthString());
         assertThat(rewritten.getPostParams()).isEqualTo(original.getPostParams());
     }

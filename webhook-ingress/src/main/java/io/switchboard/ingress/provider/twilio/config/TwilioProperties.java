@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fallbackTwiml what an inbound call is answered with when no routing decision arrives in time
  */
 @ConfigurationProperties("switchboard.ingress.twilio")
-public record TwilioProperties(@DefaultValue(DEFAULT_FALLBACK) String fallbackTwiml) {
+public record TwilioProperties(
+        @DefaultValue(DEFAULT_FALLBACK) String fallbackTwiml) {
 
     public static final String DEFAULT_FALLBACK = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
             + "<Say>Sorry, we cannot take your call right now.</Say><Hangup/></Response>";

@@ -16,25 +16,33 @@ import java.util.List;
  */
 final class Rfc2822Timestamps {
 
-    private static final List<String> MONTHS = List.of(
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+    private static final List<String> MONTHS =
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
     private static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final int CANONICAL_LENGTH = "Tue, 04 Jul 2023 18:43:02 +0000".length();
 
-    private Rfc2822Timestamps() {
-    }
+    private Rfc2822Timestamps() {}
 
     /** @throws DateTimeException when the text is not an RFC 2822 date */
     static Instant parse(String text) {
         Instant canonical = canonical(text);
-        return canonical != null ? canonical : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return canonical != null
+                ? canonical
+                : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
     }
 
     /** The instant of a date in Twilio's exact shape, or null for the general parser to judge. */
     private static Instant canonical(String text) {
-        if (text.length() != CANONICAL_LENGTH || text.charAt(3) != ',' || text.charAt(4) != ' '
-                || text.charAt(7) != ' ' || text.charAt(11) != ' ' || text.charAt(16) != ' '
-                || text.charAt(19) != ':' || text.charAt(22) != ':' || text.charAt(25) != ' ') {
+        if (text.length() != CANONICAL_LENGTH
+                || text.charAt(3) != ','
+                || text.charAt(4) != ' '
+                || text.charAt(7) != ' '
+                || text.charAt(11) != ' '
+                || text.charAt(16) != ' '
+                || text.charAt(19) != ':'
+                || text.charAt(22) != ':'
+                || text.charAt(25) != ' ') {
             return null;
         }
         int month = MONTHS.indexOf(text.substring(8, 11)) + 1;
@@ -46,8 +54,15 @@ final class Rfc2822Timestamps {
         int offsetHours = digits(text, 27, 2);
         int offsetMinutes = digits(text, 29, 2);
         char sign = text.charAt(26);
-        if (month == 0 || day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0 || offsetHours < 0
-                || offsetMinutes < 0 || (sign != '+' && sign != '-')) {
+        if (month == 0
+                || day < 0
+                || year < 0
+                || hour < 0
+                || minute < 0
+                || second < 0
+                || offsetHours < 0
+                || offsetMinutes < 0
+                || (sign != '+' && sign != '-')) {
             return null;
         }
         try {

@@ -8,8 +8,7 @@ import io.switchboard.events.envelope.EventIds;
  */
 final class TwilioEventIds {
 
-    private TwilioEventIds() {
-    }
+    private TwilioEventIds() {}
 
     /** Twilio's idempotency token when sent (it is kept across retries), else call + status + sequence. */
     static String callStatus(String idempotencyToken, String callSid, String callStatus, String sequenceNumber) {

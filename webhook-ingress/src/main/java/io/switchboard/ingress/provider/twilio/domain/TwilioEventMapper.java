@@ -41,15 +41,26 @@ public class TwilioEventMapper {
         CallStatus status = params.required("CallStatus", CallStatus::fromWire);
         Instant receivedAt = clock.instant();
         Instant occurredAt = params.optionalRfc2822("Timestamp");
-        var payload = new CallStatusReported(PROVIDER, request.accountId(), params.optional("AccountSid"), callSid,
-                status, CallDirection.fromWire(params.optional("Direction")), params.optional("From"),
-                params.optional("To"), params.optionalInt("CallDuration"), params.optionalInt("SequenceNumber"),
-                occurredAt, params.optional("ParentCallSid"), params.optional("AnsweredBy"),
-                params.optional("CallbackSource"), receivedAt);
-        String id = TwilioEventIds.callStatus(request.header(IDEMPOTENCY_HEADER), callSid, rawStatus,
-                params.optional("SequenceNumber"));
-        return OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, id, callSid,
-                occurredAt == null ? receivedAt : occurredAt, payload);
+        var payload = new CallStatusReported(
+                PROVIDER,
+                request.accountId(),
+                params.optional("AccountSid"),
+                callSid,
+                status,
+                CallDirection.fromWire(params.optional("Direction")),
+                params.optional("From"),
+                params.optional("To"),
+                params.optionalInt("CallDuration"),
+                params.optionalInt("SequenceNumber"),
+                occurredAt,
+                params.optional("ParentCallSid"),
+                params.optional("AnsweredBy"),
+                params.optional("CallbackSource"),
+                receivedAt);
+        String id = TwilioEventIds.callStatus(
+                request.header(IDEMPOTENCY_HEADER), callSid, rawStatus, params.optional("SequenceNumber"));
+        return OutgoingEvent.of(
+                EventTypes.CALL_STATUS_REPORTED, id, callSid, occurredAt == null ? receivedAt : occurredAt, payload);
     }
 
     public OutgoingEvent<RecordingReported> recording(WebhookRequest request) {
@@ -63,9 +74,16 @@ public class TwilioEventMapper {
             return status;
         });
         Instant receivedAt = clock.instant();
-        var payload = new RecordingReported(PROVIDER, request.accountId(), callSid, recordingSid, recordingStatus,
-                params.optional("RecordingUrl"), params.optionalInt("RecordingDuration"),
-                params.optionalInt("RecordingChannels"), receivedAt);
+        var payload = new RecordingReported(
+                PROVIDER,
+                request.accountId(),
+                callSid,
+                recordingSid,
+                recordingStatus,
+                params.optional("RecordingUrl"),
+                params.optionalInt("RecordingDuration"),
+                params.optionalInt("RecordingChannels"),
+                receivedAt);
         String id = TwilioEventIds.recording(request.header(IDEMPOTENCY_HEADER), recordingSid, recordingStatus);
         return OutgoingEvent.of(EventTypes.RECORDING_REPORTED, id, callSid, receivedAt, payload);
     }
@@ -75,8 +93,13 @@ public class TwilioEventMapper {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         Instant receivedAt = clock.instant();
-        var payload = new AnsweringMachineDetected(PROVIDER, request.accountId(), callSid,
-                params.required("AnsweredBy"), params.optionalInt("MachineDetectionDuration"), receivedAt);
+        var payload = new AnsweringMachineDetected(
+                PROVIDER,
+                request.accountId(),
+                callSid,
+                params.required("AnsweredBy"),
+                params.optionalInt("MachineDetectionDuration"),
+                receivedAt);
         String id = TwilioEventIds.answeringMachine(request.header(IDEMPOTENCY_HEADER), callSid);
         return OutgoingEvent.of(EventTypes.ANSWERING_MACHINE_DETECTED, id, callSid, receivedAt, payload);
     }
@@ -85,19 +108,25 @@ public class TwilioEventMapper {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         Instant receivedAt = clock.instant();
-        var payload = new InboundCallReceived(PROVIDER, request.accountId(), params.optional("AccountSid"), callSid,
-                params.optional("From"), params.optional("To"), receivedAt);
-        return OutgoingEvent.of(EventTypes.INBOUND_CALL_RECEIVED, TwilioEventIds.inboundCall(callSid), callSid,
-                receivedAt, payload);
+        var payload = new InboundCallReceived(
+                PROVIDER,
+                request.accountId(),
+                params.optional("AccountSid"),
+                callSid,
+                params.optional("From"),
+                params.optional("To"),
+                receivedAt);
+        return OutgoingEvent.of(
+                EventTypes.INBOUND_CALL_RECEIVED, TwilioEventIds.inboundCall(callSid), callSid, receivedAt, payload);
     }
 
     public OutgoingEvent<RoutingRequested> routingRequest(WebhookRequest request) {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         Instant requestedAt = clock.instant();
-        var payload = new RoutingRequested(PROVIDER, request.accountId(), callSid, params.optional("From"),
-                params.optional("To"), requestedAt);
-        return OutgoingEvent.of(EventTypes.ROUTING_REQUESTED, TwilioEventIds.routingRequest(callSid), callSid,
-                requestedAt, payload);
+        var payload = new RoutingRequested(
+                PROVIDER, request.accountId(), callSid, params.optional("From"), params.optional("To"), requestedAt);
+        return OutgoingEvent.of(
+                EventTypes.ROUTING_REQUESTED, TwilioEventIds.routingRequest(callSid), callSid, requestedAt, payload);
     }
 }

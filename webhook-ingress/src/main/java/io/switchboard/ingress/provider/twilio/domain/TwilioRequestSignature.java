@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,8 +26,7 @@ import io.switchboard.ingress.webhook.domain.PublicUrl;
  */
 final class TwilioRequestSignature {
 
-    private TwilioRequestSignature() {
-    }
+    private TwilioRequestSignature() {}
 
     /**
      * Whether the signature matches the URL as sent, with the scheme's default port or without it
@@ -54,9 +52,11 @@ final class TwilioRequestSignature {
     /** Whether {@code hex(SHA-256(body))} equals the {@code bodySHA256} Twilio put in the URL (any letter case). */
     static boolean bodyMatches(byte[] body, String expectedHex) {
         try {
-            byte[] actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))
+            byte[] actual = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
                     .getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(actual, expectedHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    actual, expectedHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

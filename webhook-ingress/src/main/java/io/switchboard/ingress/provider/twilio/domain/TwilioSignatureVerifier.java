@@ -55,8 +55,8 @@ public class TwilioSignatureVerifier implements WebhookVerifier {
         }
         if (request.json()) {
             verifyJson(request, credential.secret(), signature);
-        } else if (!TwilioRequestSignature.matches(credential.secret(), signature, request.publicUrl(),
-                request.fields())) {
+        } else if (!TwilioRequestSignature.matches(
+                credential.secret(), signature, request.publicUrl(), request.fields())) {
             throw reject(request, Reason.MISMATCH);
         }
         String accountSid = request.param("AccountSid");

@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * JSON body is accepted too, verified through its {@code bodySHA256}.
  */
 @RestController
-@RequestMapping(path = "/webhooks/twilio/{accountId}",
+@RequestMapping(
+        path = "/webhooks/twilio/{accountId}",
         consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.APPLICATION_JSON_VALUE})
 class TwilioWebhookController {
 
@@ -44,8 +45,13 @@ class TwilioWebhookController {
     private final RoutingClient routing;
     private final String fallbackTwiml;
 
-    TwilioWebhookController(WebhookIntake intake, TwilioSignatureVerifier verifier, TwilioEventMapper mapper,
-            ProviderEventPublisher publisher, RoutingClient routing, TwilioProperties properties) {
+    TwilioWebhookController(
+            WebhookIntake intake,
+            TwilioSignatureVerifier verifier,
+            TwilioEventMapper mapper,
+            ProviderEventPublisher publisher,
+            RoutingClient routing,
+            TwilioProperties properties) {
         this.intake = intake;
         this.verifier = verifier;
         this.mapper = mapper;
@@ -82,11 +88,19 @@ class TwilioWebhookController {
         });
     }
 
-    private Mono<Void> publishing(String type, String accountId, ServerWebExchange exchange,
+    private Mono<Void> publishing(
+            String type,
+            String accountId,
+            ServerWebExchange exchange,
             Function<WebhookRequest, OutgoingEvent<?>> mapping) {
-        return intake.receive(verifier, type, accountId, exchange, request -> publisher
-                .publish(accountId, mapping.apply(request))
-                .then(Mono.defer(() -> twiml(exchange, EMPTY_TWIML))));
+        return intake.receive(
+                verifier,
+                type,
+                accountId,
+                exchange,
+                request -> publisher
+                        .publish(accountId, mapping.apply(request))
+                        .then(Mono.defer(() -> twiml(exchange, EMPTY_TWIML))));
     }
 
     /**
@@ -98,6 +112,7 @@ class TwilioWebhookController {
         response.setStatusCode(HttpStatus.OK);
         response.getHeaders().setContentType(TWIML);
         response.getHeaders().setContentLength(document.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(document)));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(document)));
     }
 }

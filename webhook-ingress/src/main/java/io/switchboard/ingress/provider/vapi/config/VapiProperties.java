@@ -45,7 +45,10 @@ public record VapiProperties(
         }
     }
 
-    public enum SignatureEncoding { HEX, BASE64 }
+    public enum SignatureEncoding {
+        HEX,
+        BASE64
+    }
 
     /**
      * @param deadline how long an assistant-request waits for the orchestrator before the fallback. VAPI's
@@ -61,7 +64,8 @@ public record VapiProperties(
 
         public AssistantRequest {
             if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("switchboard.ingress.vapi.assistant-request.deadline must be positive");
+                throw new IllegalArgumentException(
+                        "switchboard.ingress.vapi.assistant-request.deadline must be positive");
             }
             requireText(fallback, "assistant-request.fallback");
         }

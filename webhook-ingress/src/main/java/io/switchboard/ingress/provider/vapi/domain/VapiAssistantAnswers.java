@@ -43,15 +43,19 @@ public class VapiAssistantAnswers {
         if (isJson(decided.answerContentType()) && isJsonObject(decided.answerDocument())) {
             return Optional.of(decided.answerDocument());
         }
-        log.atWarn().addKeyValue("callId", decided.callId())
-                .log("Routing decision for call {} is not a VAPI answer ({}): answering the fallback",
-                        decided.callId(), decided.answerContentType());
+        log.atWarn()
+                .addKeyValue("callId", decided.callId())
+                .log(
+                        "Routing decision for call {} is not a VAPI answer ({}): answering the fallback",
+                        decided.callId(),
+                        decided.answerContentType());
         return Optional.empty();
     }
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,13 +41,15 @@ public class VapiAuthenticator {
     /** What can be refused before the body is read: a request without the credential's headers. */
     public Optional<VapiRejection> precheck(VapiCredential credential, HttpHeaders headers) {
         return switch (credential.verification()) {
-            case SECRET_HEADER -> secret(headers) == null ? Optional.of(VapiRejection.MISSING_SECRET) : Optional.empty();
+            case SECRET_HEADER ->
+                secret(headers) == null ? Optional.of(VapiRejection.MISSING_SECRET) : Optional.empty();
             case HMAC_SHA256 -> {
                 if (header(headers, properties.signatureHeader()) == null) {
                     yield Optional.of(VapiRejection.MISSING_SIGNATURE);
                 }
                 yield header(headers, properties.timestampHeader()) == null
-                        ? Optional.of(VapiRejection.MISSING_TIMESTAMP) : Optional.empty();
+                        ? Optional.of(VapiRejection.MISSING_TIMESTAMP)
+                        : Optional.empty();
             }
         };
     }
@@ -60,8 +61,10 @@ public class VapiAuthenticator {
             return missing;
         }
         return switch (credential.verification()) {
-            case SECRET_HEADER -> sameSecret(credential.secret(), secret(headers))
-                    ? Optional.empty() : Optional.of(VapiRejection.SECRET_MISMATCH);
+            case SECRET_HEADER ->
+                sameSecret(credential.secret(), secret(headers))
+                        ? Optional.empty()
+                        : Optional.of(VapiRejection.SECRET_MISMATCH);
             case HMAC_SHA256 -> verifyHmac(credential.secret(), headers, rawBody);
         };
     }
@@ -79,7 +82,8 @@ public class VapiAuthenticator {
         }
         Duration skew = Duration.between(signedAt, clock.instant()).abs();
         return skew.compareTo(properties.timestampTolerance()) > 0
-                ? Optional.of(VapiRejection.STALE_TIMESTAMP) : Optional.empty();
+                ? Optional.of(VapiRejection.STALE_TIMESTAMP)
+                : Optional.empty();
     }
 
     static byte[] hmacSha256(String secret, String timestamp, byte[] rawBody) {
@@ -113,7 +117,8 @@ public class VapiAuthenticator {
 
     private String secret(HttpHeaders headers) {
         String value = header(headers, properties.secretHeader());
-        if (value != null && HttpHeaders.AUTHORIZATION.equalsIgnoreCase(properties.secretHeader())
+        if (value != null
+                && HttpHeaders.AUTHORIZATION.equalsIgnoreCase(properties.secretHeader())
                 && value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             value = value.substring(BEARER.length()).trim();
         }

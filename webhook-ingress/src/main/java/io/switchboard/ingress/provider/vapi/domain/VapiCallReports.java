@@ -19,22 +19,29 @@ final class VapiCallReports {
     /** VAPI reports every cost in US dollars. */
     static final String COST_CURRENCY = "USD";
 
-    private VapiCallReports() {
-    }
+    private VapiCallReports() {}
 
     static CallReportReceived read(String provider, String accountId, VapiMessage message, Instant receivedAt) {
         Instant startedAt = first(message.instant("startedAt"), message.instant("call", "startedAt"));
         Instant endedAt = first(message.instant("endedAt"), message.instant("call", "endedAt"));
         BigDecimal cost = first(message.decimal("cost"), message.decimal("call", "cost"));
-        return new CallReportReceived(provider, accountId, message.callId(),
+        return new CallReportReceived(
+                provider,
+                accountId,
+                message.callId(),
                 first(message.text("endedReason"), message.text("call", "endedReason")),
                 first(message.text("artifact", "transcript"), message.text("transcript")),
                 first(message.text("analysis", "summary"), message.text("summary")),
-                first(message.text("artifact", "recording", "mono", "combinedUrl"),
-                        message.text("artifact", "recordingUrl"), message.text("recordingUrl")),
-                cost, cost == null ? null : COST_CURRENCY,
+                first(
+                        message.text("artifact", "recording", "mono", "combinedUrl"),
+                        message.text("artifact", "recordingUrl"),
+                        message.text("recordingUrl")),
+                cost,
+                cost == null ? null : COST_CURRENCY,
                 durationSeconds(startedAt, endedAt, message.decimal("durationSeconds")),
-                startedAt, endedAt, receivedAt);
+                startedAt,
+                endedAt,
+                receivedAt);
     }
 
     /** Whole seconds, rounded up like a billed second; from start and end when both are known. */

@@ -19,14 +19,21 @@ final class VapiCallStatuses {
     private static final Set<String> NO_ANSWER = Set.of("customer-did-not-answer");
     private static final Set<String> CANCELED = Set.of("manually-canceled", "scheduled-call-deleted", "call-deleted");
     /** The call never connected: it could not start, the assistant could not be had, or the carrier refused it. */
-    private static final List<String> FAILED_PREFIXES = List.of("call-start-error", "call.start.error",
-            "assistant-request-", "assistant-not-", "call.ringing.error-", "twilio-failed-to-connect",
-            "twilio-reported-customer-misdialed", "vonage-rejected", "vonage-failed-to-connect",
+    private static final List<String> FAILED_PREFIXES = List.of(
+            "call-start-error",
+            "call.start.error",
+            "assistant-request-",
+            "assistant-not-",
+            "call.ringing.error-",
+            "twilio-failed-to-connect",
+            "twilio-reported-customer-misdialed",
+            "vonage-rejected",
+            "vonage-failed-to-connect",
             "phone-call-provider-bypass-enabled-but-no-call-received");
+
     private static final List<String> FAILED_MARKERS = List.of("never-connected", "failed-to-connect");
 
-    private VapiCallStatuses() {
-    }
+    private VapiCallStatuses() {}
 
     /** @throws BadWebhookException for a status VAPI does not document */
     static Optional<CallStatus> of(String status, String endedReason) {

@@ -1,6 +1,5 @@
 package io.switchboard.ingress.provider.vapi.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -16,8 +15,7 @@ import io.switchboard.events.envelope.EventIds;
  */
 final class VapiEventIds {
 
-    private VapiEventIds() {
-    }
+    private VapiEventIds() {}
 
     /** By VAPI's own status, so {@code scheduled} and {@code queued} stay two facts though both map to queued. */
     static String status(String callId, String vapiStatus) {
@@ -29,8 +27,10 @@ final class VapiEventIds {
     }
 
     static String hang(String callId, Instant timestamp, byte[] rawBody) {
-        return EventIds.of("vapi-hang", callId, timestamp != null ? String.valueOf(timestamp.toEpochMilli())
-                : "sha256:" + sha256(rawBody));
+        return EventIds.of(
+                "vapi-hang",
+                callId,
+                timestamp != null ? String.valueOf(timestamp.toEpochMilli()) : "sha256:" + sha256(rawBody));
     }
 
     /** One inbound call is received once, however often VAPI asks for its assistant. */

@@ -44,20 +44,43 @@ public class VapiEventMapper {
         Instant receivedAt = clock.instant();
         Instant occurredAt = message.timestamp();
         VapiParties parties = VapiParties.of(message);
-        Integer duration = status.get().isTerminal() ? VapiCallReports.durationSeconds(
-                message.instant("call", "startedAt"), message.instant("call", "endedAt"), null) : null;
-        var payload = new CallStatusReported(PROVIDER, accountId, message.text("call", "orgId"), callId, status.get(),
-                parties.direction(), parties.from(), parties.to(), duration, null, occurredAt, null, null, null,
+        Integer duration = status.get().isTerminal()
+                ? VapiCallReports.durationSeconds(
+                        message.instant("call", "startedAt"), message.instant("call", "endedAt"), null)
+                : null;
+        var payload = new CallStatusReported(
+                PROVIDER,
+                accountId,
+                message.text("call", "orgId"),
+                callId,
+                status.get(),
+                parties.direction(),
+                parties.from(),
+                parties.to(),
+                duration,
+                null,
+                occurredAt,
+                null,
+                null,
+                null,
                 receivedAt);
-        return Optional.of(OutgoingEvent.of(EventTypes.CALL_STATUS_REPORTED, VapiEventIds.status(callId, vapiStatus),
-                callId, time(occurredAt, receivedAt), payload));
+        return Optional.of(OutgoingEvent.of(
+                EventTypes.CALL_STATUS_REPORTED,
+                VapiEventIds.status(callId, vapiStatus),
+                callId,
+                time(occurredAt, receivedAt),
+                payload));
     }
 
     public OutgoingEvent<CallReportReceived> report(String accountId, VapiMessage message) {
         Instant receivedAt = clock.instant();
         CallReportReceived payload = VapiCallReports.read(PROVIDER, accountId, message, receivedAt);
-        return OutgoingEvent.of(EventTypes.CALL_REPORT_RECEIVED, VapiEventIds.report(payload.callId()),
-                payload.callId(), time(message.timestamp(), receivedAt), payload);
+        return OutgoingEvent.of(
+                EventTypes.CALL_REPORT_RECEIVED,
+                VapiEventIds.report(payload.callId()),
+                payload.callId(),
+                time(message.timestamp(), receivedAt),
+                payload);
     }
 
     public OutgoingEvent<AssistantHangReported> hang(String accountId, VapiMessage message, byte[] rawBody) {
@@ -65,8 +88,12 @@ public class VapiEventMapper {
         Instant receivedAt = clock.instant();
         Instant occurredAt = message.timestamp();
         var payload = new AssistantHangReported(PROVIDER, accountId, callId, occurredAt, receivedAt);
-        return OutgoingEvent.of(EventTypes.ASSISTANT_HANG_REPORTED, VapiEventIds.hang(callId, occurredAt, rawBody),
-                callId, time(occurredAt, receivedAt), payload);
+        return OutgoingEvent.of(
+                EventTypes.ASSISTANT_HANG_REPORTED,
+                VapiEventIds.hang(callId, occurredAt, rawBody),
+                callId,
+                time(occurredAt, receivedAt),
+                payload);
     }
 
     /** An assistant-request is VAPI asking how to answer a call to one of our numbers. */
@@ -74,10 +101,14 @@ public class VapiEventMapper {
         String callId = message.callId();
         Instant receivedAt = clock.instant();
         VapiParties parties = VapiParties.inbound(message);
-        var payload = new InboundCallReceived(PROVIDER, accountId, message.text("call", "orgId"), callId,
-                parties.from(), parties.to(), receivedAt);
-        return OutgoingEvent.of(EventTypes.INBOUND_CALL_RECEIVED, VapiEventIds.inboundCall(callId), callId,
-                time(message.timestamp(), receivedAt), payload);
+        var payload = new InboundCallReceived(
+                PROVIDER, accountId, message.text("call", "orgId"), callId, parties.from(), parties.to(), receivedAt);
+        return OutgoingEvent.of(
+                EventTypes.INBOUND_CALL_RECEIVED,
+                VapiEventIds.inboundCall(callId),
+                callId,
+                time(message.timestamp(), receivedAt),
+                payload);
     }
 
     public OutgoingEvent<RoutingRequested> routingRequest(String accountId, VapiMessage message) {
@@ -85,8 +116,8 @@ public class VapiEventMapper {
         Instant requestedAt = clock.instant();
         VapiParties parties = VapiParties.inbound(message);
         var payload = new RoutingRequested(PROVIDER, accountId, callId, parties.from(), parties.to(), requestedAt);
-        return OutgoingEvent.of(EventTypes.ROUTING_REQUESTED, VapiEventIds.routingRequest(callId), callId,
-                requestedAt, payload);
+        return OutgoingEvent.of(
+                EventTypes.ROUTING_REQUESTED, VapiEventIds.routingRequest(callId), callId, requestedAt, payload);
     }
 
     private static Instant time(Instant occurredAt, Instant receivedAt) {

@@ -34,7 +34,8 @@ record VapiParties(CallDirection direction, String from, String to) {
     }
 
     private static String ourNumber(VapiMessage message) {
-        return VapiCallReports.first(message.text("phoneNumber", "number"), message.text("call", "phoneNumber", "number"));
+        return VapiCallReports.first(
+                message.text("phoneNumber", "number"), message.text("call", "phoneNumber", "number"));
     }
 
     private static String customerNumber(VapiMessage message) {

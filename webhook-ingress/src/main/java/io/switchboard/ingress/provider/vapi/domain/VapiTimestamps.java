@@ -12,8 +12,7 @@ final class VapiTimestamps {
     /** Unix time in seconds stays below this until the year 5138; larger values are milliseconds. */
     private static final long LARGEST_SECONDS = 100_000_000_000L;
 
-    private VapiTimestamps() {
-    }
+    private VapiTimestamps() {}
 
     /** Unix seconds, Unix milliseconds or ISO-8601; null when it is none of them. */
     static Instant parse(String value) {
@@ -30,7 +29,8 @@ final class VapiTimestamps {
     }
 
     static Instant ofEpoch(long secondsOrMillis) {
-        return Math.abs(secondsOrMillis) < LARGEST_SECONDS ? Instant.ofEpochSecond(secondsOrMillis)
+        return Math.abs(secondsOrMillis) < LARGEST_SECONDS
+                ? Instant.ofEpochSecond(secondsOrMillis)
                 : Instant.ofEpochMilli(secondsOrMillis);
     }
 }

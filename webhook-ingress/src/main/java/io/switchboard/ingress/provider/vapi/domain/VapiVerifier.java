@@ -44,7 +44,8 @@ public class VapiVerifier implements WebhookVerifier {
 
     @Override
     public void verify(WebhookRequest request) {
-        authenticator.verify(credential(request.accountId()), request.headers(), request.body())
+        authenticator
+                .verify(credential(request.accountId()), request.headers(), request.body())
                 .ifPresent(rejection -> {
                     throw rejected(request.accountId(), rejection);
                 });
@@ -64,13 +65,14 @@ public class VapiVerifier implements WebhookVerifier {
         Credential credential = accounts.credential(accountId, provider())
                 .orElseThrow(() -> new UnknownAccountException(provider(), accountId));
         try {
-            var verification = credential.verification() == null ? VapiCredential.Verification.SECRET_HEADER
+            var verification = credential.verification() == null
+                    ? VapiCredential.Verification.SECRET_HEADER
                     : VapiCredential.Verification.fromWire(credential.verification());
             return new VapiCredential(credential.secret(), verification);
         } catch (IllegalArgumentException e) {
             // The orchestrator validates credentials; one it let through that we cannot use is ours to fix.
-            throw new AccountUnavailableException("account " + accountId + " has an unusable VAPI credential: "
-                    + e.getMessage());
+            throw new AccountUnavailableException(
+                    "account " + accountId + " has an unusable VAPI credential: " + e.getMessage());
         }
     }
 

@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
 class VapiWebhookController {
 
     private static final String ACCEPTED = "{}";
-    private static final Set<String> HANDLED = Set.of("status-update", "end-of-call-report", "hang",
-            "assistant-request");
+    private static final Set<String> HANDLED =
+            Set.of("status-update", "end-of-call-report", "hang", "assistant-request");
 
     private final WebhookIntake intake;
     private final VapiVerifier verifier;
@@ -44,8 +44,13 @@ class VapiWebhookController {
     private final VapiAssistantAnswers answers;
     private final Duration routingDeadline;
 
-    VapiWebhookController(WebhookIntake intake, VapiVerifier verifier, VapiEventMapper mapper,
-            ProviderEventPublisher publisher, RoutingClient routing, VapiAssistantAnswers answers,
+    VapiWebhookController(
+            WebhookIntake intake,
+            VapiVerifier verifier,
+            VapiEventMapper mapper,
+            ProviderEventPublisher publisher,
+            RoutingClient routing,
+            VapiAssistantAnswers answers,
             VapiProperties properties) {
         this.intake = intake;
         this.verifier = verifier;
@@ -58,20 +63,33 @@ class VapiWebhookController {
 
     @PostMapping
     Mono<ResponseEntity<String>> serverMessage(@PathVariable String accountId, ServerWebExchange exchange) {
-        return intake.receive(verifier, accountId, exchange, VapiWebhook::of, VapiWebhook::type,
+        return intake.receive(
+                verifier,
+                accountId,
+                exchange,
+                VapiWebhook::of,
+                VapiWebhook::type,
                 webhook -> handle(accountId, webhook));
     }
 
     private Mono<ResponseEntity<String>> handle(String accountId, VapiWebhook webhook) {
         VapiMessage message = webhook.message();
         return switch (message.type()) {
-            case "status-update" -> Mono.justOrEmpty(mapper.status(accountId, message))
-                    .flatMap(event -> publisher.publish(accountId, event))
-                    .then(Mono.fromSupplier(VapiWebhookController::accepted));
-            case "end-of-call-report" -> publisher.publish(accountId, mapper.report(accountId, message))
-                    .then(Mono.fromSupplier(VapiWebhookController::accepted));
-            case "hang" -> publisher.publish(accountId, mapper.hang(accountId, message, webhook.request().body()))
-                    .then(Mono.fromSupplier(VapiWebhookController::accepted));
+            case "status-update" ->
+                Mono.justOrEmpty(mapper.status(accountId, message))
+                        .flatMap(event -> publisher.publish(accountId, event))
+                        .then(Mono.fromSupplier(VapiWebhookController::accepted));
+            case "end-of-call-report" ->
+                publisher
+                        .publish(accountId, mapper.report(accountId, message))
+                        .then(Mono.fromSupplier(VapiWebhookController::accepted));
+            case "hang" ->
+                publisher
+                        .publish(
+                                accountId,
+                                mapper.hang(
+                                        accountId, message, webhook.request().body()))
+                        .then(Mono.fromSupplier(VapiWebhookController::accepted));
             case "assistant-request" -> assistant(accountId, message);
             default -> Mono.just(accepted());
         };

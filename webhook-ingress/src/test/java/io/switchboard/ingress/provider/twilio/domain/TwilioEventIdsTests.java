@@ -46,7 +46,8 @@ class TwilioEventIdsTests {
         var laterSequence = TwilioForms.status("CA1");
         laterSequence.put("SequenceNumber", "4");
 
-        var completedId = mapper.callStatus(TwilioRequests.of(TwilioForms.status("CA1"))).id();
+        var completedId =
+                mapper.callStatus(TwilioRequests.of(TwilioForms.status("CA1"))).id();
 
         assertThat(mapper.callStatus(TwilioRequests.of(ringing)).id()).isNotEqualTo(completedId);
         assertThat(mapper.callStatus(TwilioRequests.of(laterSequence)).id()).isNotEqualTo(completedId);
@@ -58,7 +59,8 @@ class TwilioEventIdsTests {
 
         assertThat(mapper.recording(TwilioRequests.of(form)).id())
                 .isEqualTo(EventIds.of("twilio-recording", "RE1", "completed"));
-        assertThat(mapper.recording(TwilioRequests.withIdempotencyToken(form, "tok-9")).id())
+        assertThat(mapper.recording(TwilioRequests.withIdempotencyToken(form, "tok-9"))
+                        .id())
                 .isEqualTo(EventIds.of("twilio-recording", "RE1", "completed", "tok-9"));
     }
 
@@ -67,7 +69,8 @@ class TwilioEventIdsTests {
         var form = TwilioForms.amd("CA1");
 
         assertThat(mapper.answeringMachine(TwilioRequests.of(form)).id()).isEqualTo(EventIds.of("twilio-amd", "CA1"));
-        assertThat(mapper.answeringMachine(TwilioRequests.withIdempotencyToken(form, "tok-3")).id())
+        assertThat(mapper.answeringMachine(TwilioRequests.withIdempotencyToken(form, "tok-3"))
+                        .id())
                 .isEqualTo(EventIds.of("twilio-amd", "CA1", "tok-3"));
     }
 

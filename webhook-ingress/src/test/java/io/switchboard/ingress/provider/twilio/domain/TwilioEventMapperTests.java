@@ -82,8 +82,18 @@ class TwilioEventMapperTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer",
-            "failed", "canceled"})
+    @ValueSource(
+            strings = {
+                "queued",
+                "initiated",
+                "ringing",
+                "in-progress",
+                "completed",
+                "busy",
+                "no-answer",
+                "failed",
+                "canceled"
+            })
     void whenAnyTwilioCallStatusThenItIsMappedWithItsOwnId(String callStatus) {
         var form = TwilioForms.status("CA1");
         form.put("CallStatus", callStatus);
@@ -102,9 +112,11 @@ class TwilioEventMapperTests {
         noStatus.remove("CallStatus");
 
         assertThatThrownBy(() -> mapper.callStatus(TwilioRequests.of(noCallSid)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("CallSid is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("CallSid is required");
         assertThatThrownBy(() -> mapper.callStatus(TwilioRequests.of(noStatus)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("CallStatus is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("CallStatus is required");
     }
 
     @Test
@@ -117,11 +129,14 @@ class TwilioEventMapperTests {
         badTimestamp.put("Timestamp", "yesterday");
 
         assertThatThrownBy(() -> mapper.callStatus(TwilioRequests.of(unknownStatus)))
-                .isInstanceOf(BadWebhookException.class).hasMessageContaining("CallStatus");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessageContaining("CallStatus");
         assertThatThrownBy(() -> mapper.callStatus(TwilioRequests.of(badDuration)))
-                .isInstanceOf(BadWebhookException.class).hasMessageContaining("CallDuration");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessageContaining("CallDuration");
         assertThatThrownBy(() -> mapper.callStatus(TwilioRequests.of(badTimestamp)))
-                .isInstanceOf(BadWebhookException.class).hasMessageContaining("Timestamp");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessageContaining("Timestamp");
     }
 
     @Test
@@ -157,9 +172,11 @@ class TwilioEventMapperTests {
         negative.put("RecordingDuration", "-1");
 
         assertThatThrownBy(() -> mapper.recording(TwilioRequests.of(unknown)))
-                .isInstanceOf(BadWebhookException.class).hasMessageContaining("RecordingStatus");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessageContaining("RecordingStatus");
         assertThatThrownBy(() -> mapper.recording(TwilioRequests.of(negative)))
-                .isInstanceOf(BadWebhookException.class).hasMessageContaining("RecordingDuration");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessageContaining("RecordingDuration");
     }
 
     @Test
@@ -184,7 +201,8 @@ class TwilioEventMapperTests {
         form.remove("AnsweredBy");
 
         assertThatThrownBy(() -> mapper.answeringMachine(TwilioRequests.of(form)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("AnsweredBy is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("AnsweredBy is required");
     }
 
     @Test
@@ -193,7 +211,8 @@ class TwilioEventMapperTests {
         form.remove("RecordingSid");
 
         assertThatThrownBy(() -> mapper.recording(TwilioRequests.of(form)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("RecordingSid is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("RecordingSid is required");
     }
 
     @Test

@@ -35,13 +35,14 @@ class TwilioRequestSignatureTests {
         tampered.put("CallStatus", "busy");
 
         assertThat(matches(signature, URL, fields(tampered))).isFalse();
-        assertThat(matches(TwilioSignatures.sign("other-token", URL, form), URL, fields(form))).isFalse();
+        assertThat(matches(TwilioSignatures.sign("other-token", URL, form), URL, fields(form)))
+                .isFalse();
     }
 
     @Test
     void whenAKeyRepeatsThenItsValuesAreSignedSortedByValue() {
-        Map<String, List<String>> fields = Map.of("StatusCallbackEvent", List.of("ringing", "answered"),
-                "CallSid", List.of("CA1"));
+        Map<String, List<String>> fields =
+                Map.of("StatusCallbackEvent", List.of("ringing", "answered"), "CallSid", List.of("CA1"));
         String sortedByValue = hmac(URL + "CallSidCA1StatusCallbackEventansweredStatusCallbackEventringing");
         String inSentOrder = hmac(URL + "CallSidCA1StatusCallbackEventringingStatusCallbackEventanswered");
 
@@ -62,8 +63,10 @@ class TwilioRequestSignatureTests {
         var form = TwilioForms.status("CA1");
         String withPort = URL.replace("example.test/", "example.test:443/");
 
-        assertThat(matches(TwilioSignatures.sign(TOKEN, withPort, form), URL, fields(form))).isTrue();
-        assertThat(matches(TwilioSignatures.sign(TOKEN, URL, form), withPort, fields(form))).isTrue();
+        assertThat(matches(TwilioSignatures.sign(TOKEN, withPort, form), URL, fields(form)))
+                .isTrue();
+        assertThat(matches(TwilioSignatures.sign(TOKEN, URL, form), withPort, fields(form)))
+                .isTrue();
     }
 
     @Test
@@ -83,8 +86,10 @@ class TwilioRequestSignatureTests {
         String asSent = URL + "?to=%2B14155552671&note=a%26b%3Dc&space=a+b";
         String decoded = URL + "?to=+14155552671&note=a&b=c&space=a b";
 
-        assertThat(matches(TwilioSignatures.sign(TOKEN, asSent, form), asSent, fields(form))).isTrue();
-        assertThat(matches(TwilioSignatures.sign(TOKEN, decoded, form), asSent, fields(form))).isFalse();
+        assertThat(matches(TwilioSignatures.sign(TOKEN, asSent, form), asSent, fields(form)))
+                .isTrue();
+        assertThat(matches(TwilioSignatures.sign(TOKEN, decoded, form), asSent, fields(form)))
+                .isFalse();
     }
 
     @Test
@@ -101,7 +106,8 @@ class TwilioRequestSignatureTests {
         var form = TwilioForms.status("CA1");
         String good = TwilioSignatures.sign(TOKEN, URL, form);
 
-        assertThat(matches(good.substring(0, good.length() - 1), URL, fields(form))).isFalse();
+        assertThat(matches(good.substring(0, good.length() - 1), URL, fields(form)))
+                .isFalse();
         assertThat(matches(good + "A", URL, fields(form))).isFalse();
         assertThat(matches("ünïcode", URL, fields(form))).isFalse();
         assertThat(matches("", URL, fields(form))).isFalse();
@@ -114,7 +120,8 @@ class TwilioRequestSignatureTests {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
         assertThat(TwilioRequestSignature.bodyMatches(bytes, hash)).isTrue();
-        assertThat(TwilioRequestSignature.bodyMatches(bytes, hash.toUpperCase())).isTrue();
+        assertThat(TwilioRequestSignature.bodyMatches(bytes, hash.toUpperCase()))
+                .isTrue();
         assertThat(TwilioRequestSignature.bodyMatches("{\"CallSid\":\"CA2\"}".getBytes(StandardCharsets.UTF_8), hash))
                 .isFalse();
         assertThat(TwilioRequestSignature.bodyMatches(bytes, "")).isFalse();

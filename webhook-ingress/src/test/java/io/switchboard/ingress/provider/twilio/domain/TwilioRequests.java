@@ -12,8 +12,7 @@ final class TwilioRequests {
 
     static final PublicUrl URL = PublicUrls.parse("https://ingress.example.test/webhooks/twilio/acme/status");
 
-    private TwilioRequests() {
-    }
+    private TwilioRequests() {}
 
     static WebhookRequest of(Map<String, String> params) {
         return of(params, new HttpHeaders());

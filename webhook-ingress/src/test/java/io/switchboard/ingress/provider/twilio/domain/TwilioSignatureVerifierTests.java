@@ -32,17 +32,18 @@ class TwilioSignatureVerifierTests {
     private final TwilioSignatureVerifier verifier = new TwilioSignatureVerifier(accounts);
 
     TwilioSignatureVerifierTests() {
-        accounts.put(new AccountCredentials("acme",
-                Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, TOKEN, null)), Set.of()));
-        accounts.put(new AccountCredentials("globex",
-                Map.of("vapi", new Credential("vapi", null, "vapi-secret", "secret-header")), Set.of()));
+        accounts.put(new AccountCredentials(
+                "acme", Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, TOKEN, null)), Set.of()));
+        accounts.put(new AccountCredentials(
+                "globex", Map.of("vapi", new Credential("vapi", null, "vapi-secret", "secret-header")), Set.of()));
         accounts.put(new AccountCredentials("broken", Map.of(), Set.of("twilio")));
         accounts.markLoaded();
     }
 
     @Test
     void whenSignedWithTheAccountTokenThenAccepted() {
-        assertThatCode(() -> verifier.verify(signedForm(TwilioForms.status("CA1"), TOKEN))).doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(signedForm(TwilioForms.status("CA1"), TOKEN)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -75,7 +76,8 @@ class TwilioSignatureVerifierTests {
     void whenSignatureHeaderIsMissingThenRejectedBeforeTheBodyIsRead() {
         assertThatThrownBy(() -> verifier.precheck("acme", new HttpHeaders()))
                 .isInstanceOf(SignatureRejectedException.class)
-                .extracting(e -> ((SignatureRejectedException) e).reason()).isEqualTo(Reason.MISSING.tag());
+                .extracting(e -> ((SignatureRejectedException) e).reason())
+                .isEqualTo(Reason.MISSING.tag());
     }
 
     @Test
@@ -154,14 +156,15 @@ class TwilioSignatureVerifierTests {
         headers.add(TwilioSignatureVerifier.SIGNATURE_HEADER, signature);
         var fields = new LinkedHashMap<String, List<String>>();
         fields.put("AccountSid", List.of(TwilioForms.ACCOUNT_SID));
-        return new WebhookRequest("acme", PublicUrls.parse(url), headers, true,
-                body.getBytes(StandardCharsets.UTF_8), fields);
+        return new WebhookRequest(
+                "acme", PublicUrls.parse(url), headers, true, body.getBytes(StandardCharsets.UTF_8), fields);
     }
 
     private void assertRejected(WebhookRequest request, Reason reason) {
         assertThatThrownBy(() -> verifier.verify(request))
                 .isInstanceOf(SignatureRejectedException.class)
                 .hasMessageNotContaining(TOKEN)
-                .extracting(e -> ((SignatureRejectedException) e).reason()).isEqualTo(reason.tag());
+                .extracting(e -> ((SignatureRejectedException) e).reason())
+                .isEqualTo(reason.tag());
     }
 }

@@ -17,8 +17,8 @@ class VapiAssistantAnswersTests {
 
     @Test
     void whenTheOrchestratorAnsweredInJsonThenItsDocumentIsTheAnswer() {
-        var decided = new RoutingDecided("call-1", "sales", "application/json", "{\"assistantId\":\"sales\"}",
-                Instant.EPOCH);
+        var decided =
+                new RoutingDecided("call-1", "sales", "application/json", "{\"assistantId\":\"sales\"}", Instant.EPOCH);
 
         assertThat(answers.answer(decided)).contains("{\"assistantId\":\"sales\"}");
     }
@@ -29,17 +29,25 @@ class VapiAssistantAnswersTests {
                 .isEmpty();
         assertThat(answers.answer(new RoutingDecided("call-1", "sales", "application/json", "[1]", Instant.EPOCH)))
                 .isEmpty();
-        assertThat(answers.answer(new RoutingDecided("call-1", "sales", "bogus", "{}", Instant.EPOCH))).isEmpty();
+        assertThat(answers.answer(new RoutingDecided("call-1", "sales", "bogus", "{}", Instant.EPOCH)))
+                .isEmpty();
     }
 
     @Test
     void whenFallbackIsNotAJsonObjectThenTheAppDoesNotStart() {
         VapiProperties defaults = VapiSettings.defaults();
-        var broken = new VapiProperties(defaults.secretHeader(), defaults.signatureHeader(), defaults.timestampHeader(),
-                defaults.signaturePrefix(), defaults.signatureEncoding(), defaults.timestampTolerance(),
-                defaults.maxBodySize(), new AssistantRequest(Duration.ofSeconds(3), "Sorry!"));
+        var broken = new VapiProperties(
+                defaults.secretHeader(),
+                defaults.signatureHeader(),
+                defaults.timestampHeader(),
+                defaults.signaturePrefix(),
+                defaults.signatureEncoding(),
+                defaults.timestampTolerance(),
+                defaults.maxBodySize(),
+                new AssistantRequest(Duration.ofSeconds(3), "Sorry!"));
 
-        assertThatThrownBy(() -> new VapiAssistantAnswers(broken)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new VapiAssistantAnswers(broken))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fallback");
     }
 

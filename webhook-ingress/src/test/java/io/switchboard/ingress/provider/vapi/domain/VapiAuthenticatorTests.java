@@ -27,12 +27,14 @@ class VapiAuthenticatorTests {
 
     @Test
     void whenSecretHeaderMatchesThenAuthentic() {
-        assertThat(authenticator.verify(SECRET_HEADER, headers("X-Vapi-Secret", SECRET), body)).isEmpty();
+        assertThat(authenticator.verify(SECRET_HEADER, headers("X-Vapi-Secret", SECRET), body))
+                .isEmpty();
     }
 
     @Test
     void whenSecretHeaderNameDiffersInCaseThenStillAuthentic() {
-        assertThat(authenticator.verify(SECRET_HEADER, headers("x-vapi-secret", SECRET), body)).isEmpty();
+        assertThat(authenticator.verify(SECRET_HEADER, headers("x-vapi-secret", SECRET), body))
+                .isEmpty();
     }
 
     @Test
@@ -61,8 +63,10 @@ class VapiAuthenticatorTests {
     @Test
     void whenTimestampIsInMillisecondsOrIsoThenAuthentic() {
         for (String timestamp : new String[] {String.valueOf(NOW.toEpochMilli()), NOW.toString()}) {
-            assertThat(authenticator.verify(HMAC, signed(timestamp, VapiSignatures.sign(SECRET, timestamp, body)), body))
-                    .as(timestamp).isEmpty();
+            assertThat(authenticator.verify(
+                            HMAC, signed(timestamp, VapiSignatures.sign(SECRET, timestamp, body)), body))
+                    .as(timestamp)
+                    .isEmpty();
         }
     }
 
@@ -71,14 +75,16 @@ class VapiAuthenticatorTests {
         String timestamp = String.valueOf(NOW.getEpochSecond());
         String signature = VapiSignatures.sign(SECRET, timestamp, body).toUpperCase();
 
-        assertThat(authenticator.verify(HMAC, signed(timestamp, signature), body)).isEmpty();
+        assertThat(authenticator.verify(HMAC, signed(timestamp, signature), body))
+                .isEmpty();
     }
 
     @Test
     void whenBodyIsTamperedThenSignatureMismatch() {
         String timestamp = String.valueOf(NOW.getEpochSecond());
         String signature = VapiSignatures.sign(SECRET, timestamp, body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("ringing", "ended ")
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("ringing", "ended ")
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThat(authenticator.verify(HMAC, signed(timestamp, signature), tampered))
@@ -91,8 +97,10 @@ class VapiAuthenticatorTests {
 
         assertThat(authenticator.verify(HMAC, signed(timestamp, VapiSignatures.sign("other", timestamp, body)), body))
                 .contains(VapiRejection.SIGNATURE_MISMATCH);
-        assertThat(authenticator.verify(HMAC,
-                signed(String.valueOf(NOW.getEpochSecond() + 1), VapiSignatures.sign(SECRET, timestamp, body)), body))
+        assertThat(authenticator.verify(
+                        HMAC,
+                        signed(String.valueOf(NOW.getEpochSecond() + 1), VapiSignatures.sign(SECRET, timestamp, body)),
+                        body))
                 .contains(VapiRejection.SIGNATURE_MISMATCH);
     }
 
@@ -106,11 +114,15 @@ class VapiAuthenticatorTests {
 
     @Test
     void whenTimestampIsOlderOrNewerThanTheToleranceThenStale() {
-        for (Duration offset : new Duration[] {Duration.ofMinutes(-5).minusSeconds(1), Duration.ofMinutes(5).plusSeconds(1)}) {
+        for (Duration offset : new Duration[] {
+            Duration.ofMinutes(-5).minusSeconds(1), Duration.ofMinutes(5).plusSeconds(1)
+        }) {
             String timestamp = String.valueOf(NOW.plus(offset).getEpochSecond());
 
-            assertThat(authenticator.verify(HMAC, signed(timestamp, VapiSignatures.sign(SECRET, timestamp, body)), body))
-                    .as(offset.toString()).contains(VapiRejection.STALE_TIMESTAMP);
+            assertThat(authenticator.verify(
+                            HMAC, signed(timestamp, VapiSignatures.sign(SECRET, timestamp, body)), body))
+                    .as(offset.toString())
+                    .contains(VapiRejection.STALE_TIMESTAMP);
         }
     }
 
@@ -151,7 +163,8 @@ class VapiAuthenticatorTests {
         String timestamp = String.valueOf(NOW.getEpochSecond());
         String signature = VapiSignatures.sign(SECRET, timestamp, body);
 
-        assertThat(prefixed.verify(HMAC, signed(timestamp, "sha256=" + signature), body)).isEmpty();
+        assertThat(prefixed.verify(HMAC, signed(timestamp, "sha256=" + signature), body))
+                .isEmpty();
         assertThat(prefixed.verify(HMAC, signed(timestamp, signature), body))
                 .contains(VapiRejection.SIGNATURE_MISMATCH);
     }

@@ -32,24 +32,41 @@ class VapiEventMapperTests {
     @Test
     void whenStatusUpdateIsLiveThenOneCallStatusWithTheMessagesTime() {
         // when
-        OutgoingEvent<CallStatusReported> event = mapper.status("acme",
-                VapiMessage.read(VapiMessages.statusUpdate(CALL, "in-progress"))).orElseThrow();
+        OutgoingEvent<CallStatusReported> event = mapper.status(
+                        "acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "in-progress")))
+                .orElseThrow();
 
         // then
         assertThat(event.type()).isEqualTo(EventTypes.CALL_STATUS_REPORTED);
         assertThat(event.subject()).isEqualTo(CALL);
         assertThat(event.time()).isEqualTo(Instant.ofEpochMilli(1723595109412L));
         assertThat(event.id()).isEqualTo(VapiEventIds.status(CALL, "in-progress"));
-        assertThat(event.payload()).isEqualTo(new CallStatusReported("vapi", "acme", VapiMessages.ORG_ID, CALL,
-                CallStatus.IN_PROGRESS, CallDirection.INBOUND, VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER,
-                null, null, Instant.ofEpochMilli(1723595109412L), null, null, null, NOW));
+        assertThat(event.payload())
+                .isEqualTo(new CallStatusReported(
+                        "vapi",
+                        "acme",
+                        VapiMessages.ORG_ID,
+                        CALL,
+                        CallStatus.IN_PROGRESS,
+                        CallDirection.INBOUND,
+                        VapiMessages.CUSTOMER_NUMBER,
+                        VapiMessages.PHONE_NUMBER,
+                        null,
+                        null,
+                        Instant.ofEpochMilli(1723595109412L),
+                        null,
+                        null,
+                        null,
+                        NOW));
     }
 
     @Test
     void whenStatusUpdateEndsTheCallThenTheReasonPicksTheStatusAndTheDurationIsSet() {
         // when
-        CallStatusReported busy = mapper.status("acme",
-                VapiMessage.read(VapiMessages.statusUpdate(CALL, "ended", "customer-busy"))).orElseThrow().payload();
+        CallStatusReported busy = mapper.status(
+                        "acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "ended", "customer-busy")))
+                .orElseThrow()
+                .payload();
 
         // then 00:25:00.503 → 00:27:04.901 is 124.4 s, billed as 125
         assertThat(busy.status()).isEqualTo(CallStatus.BUSY);
@@ -58,9 +75,12 @@ class VapiEventMapperTests {
 
     @Test
     void whenStatusRepeatsThenTheSameIdAndOtherStatusesGetOtherIds() {
-        var first = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "ringing"))).orElseThrow();
-        var again = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "ringing"))).orElseThrow();
-        var queued = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "queued"))).orElseThrow();
+        var first = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "ringing")))
+                .orElseThrow();
+        var again = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "ringing")))
+                .orElseThrow();
+        var queued = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "queued")))
+                .orElseThrow();
         var scheduled = mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "scheduled")))
                 .orElseThrow();
 
@@ -70,7 +90,8 @@ class VapiEventMapperTests {
 
     @Test
     void whenStatusIsNotACallStateThenNoEvent() {
-        assertThat(mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "not-found")))).isEmpty();
+        assertThat(mapper.status("acme", VapiMessage.read(VapiMessages.statusUpdate(CALL, "not-found"))))
+                .isEmpty();
     }
 
     @Test
@@ -79,31 +100,42 @@ class VapiEventMapperTests {
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> mapper.status("acme", VapiMessage.read(body)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("message.status is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("message.status is required");
     }
 
     @Test
     void whenEndOfCallReportThenTranscriptSummaryRecordingCostAndDuration() {
         // when
-        OutgoingEvent<CallReportReceived> event = mapper.report("acme",
-                VapiMessage.read(VapiMessages.endOfCallReport(CALL)));
+        OutgoingEvent<CallReportReceived> event =
+                mapper.report("acme", VapiMessage.read(VapiMessages.endOfCallReport(CALL)));
 
         // then
         assertThat(event.type()).isEqualTo(EventTypes.CALL_REPORT_RECEIVED);
         assertThat(event.id()).isEqualTo(VapiEventIds.report(CALL));
-        assertThat(event.payload()).isEqualTo(new CallReportReceived("vapi", "acme", CALL, "customer-ended-call",
-                "AI: Thanks for calling Acme, how can I help?\nUser: I'd like to move my delivery to Friday.\n"
-                        + "AI: Done, your delivery is now on Friday.",
-                "The caller asked to move a delivery to Friday; the assistant rescheduled it.",
-                "https://storage.vapi.ai/" + CALL + "-1723595225046-mono.wav", new BigDecimal("0.1283"), "USD", 125,
-                Instant.parse("2024-08-14T00:25:00.503Z"), Instant.parse("2024-08-14T00:27:04.901Z"), NOW));
+        assertThat(event.payload())
+                .isEqualTo(new CallReportReceived(
+                        "vapi",
+                        "acme",
+                        CALL,
+                        "customer-ended-call",
+                        "AI: Thanks for calling Acme, how can I help?\nUser: I'd like to move my delivery to Friday.\n"
+                                + "AI: Done, your delivery is now on Friday.",
+                        "The caller asked to move a delivery to Friday; the assistant rescheduled it.",
+                        "https://storage.vapi.ai/" + CALL + "-1723595225046-mono.wav",
+                        new BigDecimal("0.1283"),
+                        "USD",
+                        125,
+                        Instant.parse("2024-08-14T00:25:00.503Z"),
+                        Instant.parse("2024-08-14T00:27:04.901Z"),
+                        NOW));
     }
 
     @Test
     void whenEndOfCallReportHasTheOlderShapeThenItsTopLevelFieldsAreUsed() {
         // when
-        CallReportReceived report = mapper.report("acme",
-                VapiMessage.read(VapiMessages.legacyEndOfCallReport(CALL))).payload();
+        CallReportReceived report = mapper.report("acme", VapiMessage.read(VapiMessages.legacyEndOfCallReport(CALL)))
+                .payload();
 
         // then
         assertThat(report.endedReason()).isEqualTo("customer-busy");
@@ -119,7 +151,8 @@ class VapiEventMapperTests {
     void whenHangRepeatsThenTheSameIdAndAnotherHangOfTheCallAnotherId() {
         // given
         byte[] hang = VapiMessages.hang(CALL);
-        byte[] later = new String(hang, StandardCharsets.UTF_8).replace("1723595160031", "1723595190031")
+        byte[] later = new String(hang, StandardCharsets.UTF_8)
+                .replace("1723595160031", "1723595190031")
                 .getBytes(StandardCharsets.UTF_8);
 
         // when
@@ -127,8 +160,8 @@ class VapiEventMapperTests {
 
         // then
         assertThat(first.type()).isEqualTo(EventTypes.ASSISTANT_HANG_REPORTED);
-        assertThat(first.payload()).isEqualTo(
-                new AssistantHangReported("vapi", "acme", CALL, Instant.ofEpochMilli(1723595160031L), NOW));
+        assertThat(first.payload())
+                .isEqualTo(new AssistantHangReported("vapi", "acme", CALL, Instant.ofEpochMilli(1723595160031L), NOW));
         assertThat(mapper.hang("acme", VapiMessage.read(hang), hang).id()).isEqualTo(first.id());
         assertThat(mapper.hang("acme", VapiMessage.read(later), later).id()).isNotEqualTo(first.id());
     }
@@ -143,11 +176,19 @@ class VapiEventMapperTests {
         OutgoingEvent<RoutingRequested> routing = mapper.routingRequest("acme", message);
 
         // then
-        assertThat(inbound.payload()).isEqualTo(new InboundCallReceived("vapi", "acme", VapiMessages.ORG_ID, CALL,
-                VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER, NOW));
+        assertThat(inbound.payload())
+                .isEqualTo(new InboundCallReceived(
+                        "vapi",
+                        "acme",
+                        VapiMessages.ORG_ID,
+                        CALL,
+                        VapiMessages.CUSTOMER_NUMBER,
+                        VapiMessages.PHONE_NUMBER,
+                        NOW));
         assertThat(inbound.id()).isEqualTo(VapiEventIds.inboundCall(CALL));
-        assertThat(routing.payload()).isEqualTo(new RoutingRequested("vapi", "acme", CALL,
-                VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER, NOW));
+        assertThat(routing.payload())
+                .isEqualTo(new RoutingRequested(
+                        "vapi", "acme", CALL, VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER, NOW));
         assertThat(routing.subject()).isEqualTo(CALL);
     }
 
@@ -157,6 +198,7 @@ class VapiEventMapperTests {
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> mapper.routingRequest("acme", VapiMessage.read(body)))
-                .isInstanceOf(BadWebhookException.class).hasMessage("message.phoneNumber.number is required");
+                .isInstanceOf(BadWebhookException.class)
+                .hasMessage("message.phoneNumber.number is required");
     }
 }

@@ -29,10 +29,19 @@ class VapiMessageTests {
 
     @Test
     void whenBodyIsNotJsonOrHasNoMessageOrTypeThenBadWebhook() {
-        for (String body : new String[] {"", "not json", "[]", "{}", "{\"message\":\"x\"}", "{\"message\":{}}",
-                "{\"message\":{\"type\":7}}", "{\"message\":{\"type\":\"hang\"}} trailing"}) {
+        for (String body : new String[] {
+            "",
+            "not json",
+            "[]",
+            "{}",
+            "{\"message\":\"x\"}",
+            "{\"message\":{}}",
+            "{\"message\":{\"type\":7}}",
+            "{\"message\":{\"type\":\"hang\"}} trailing"
+        }) {
             assertThatThrownBy(() -> VapiMessage.read(body.getBytes(StandardCharsets.UTF_8)))
-                    .as(body).isInstanceOf(BadWebhookException.class);
+                    .as(body)
+                    .isInstanceOf(BadWebhookException.class);
         }
     }
 
@@ -53,13 +62,15 @@ class VapiMessageTests {
     /** Jackson alone would read an overlong '/' (C0 AF) as '/', and F4 90 80 80 (above U+10FFFF) as two surrogates. */
     @Test
     void whenAStringHoldsAnOverlongOrOutOfRangeSequenceThenBadWebhook() {
-        for (byte[] invalid : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
+        for (byte[] invalid :
+                new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
             var body = new ByteArrayOutputStream();
             body.writeBytes("{\"message\":{\"type\":\"".getBytes(StandardCharsets.UTF_8));
             body.writeBytes(invalid);
             body.writeBytes("hang\",\"call\":{\"id\":\"c1\"}}}".getBytes(StandardCharsets.UTF_8));
 
-            assertThatThrownBy(() -> VapiMessage.read(body.toByteArray())).isInstanceOf(BadWebhookException.class)
+            assertThatThrownBy(() -> VapiMessage.read(body.toByteArray()))
+                    .isInstanceOf(BadWebhookException.class)
                     .hasMessage("body is not valid UTF-8");
         }
     }
@@ -68,14 +79,16 @@ class VapiMessageTests {
     void whenCallIdIsMissingThenBadWebhookNamingIt() {
         VapiMessage message = VapiMessage.read("{\"message\":{\"type\":\"hang\",\"call\":{}}}".getBytes());
 
-        assertThatThrownBy(message::callId).isInstanceOf(BadWebhookException.class)
+        assertThatThrownBy(message::callId)
+                .isInstanceOf(BadWebhookException.class)
                 .hasMessage("message.call.id is required");
     }
 
     @Test
     void whenAFieldHasTheWrongShapeThenBadWebhookNamingIt() {
         VapiMessage message = VapiMessage.read(("{\"message\":{\"type\":\"end-of-call-report\",\"timestamp\":\"soon\","
-                + "\"cost\":\"0.10\",\"startedAt\":\"yesterday\",\"endedReason\":3}}").getBytes());
+                        + "\"cost\":\"0.10\",\"startedAt\":\"yesterday\",\"endedReason\":3}}")
+                .getBytes());
 
         assertThatThrownBy(message::timestamp).hasMessageContaining("message.timestamp");
         assertThatThrownBy(() -> message.decimal("cost")).hasMessage("message.cost is not a number");
