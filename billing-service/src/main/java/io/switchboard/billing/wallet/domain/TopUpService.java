@@ -27,6 +27,7 @@ public class TopUpService {
     private final WalletMetrics metrics;
     private final Clock clock;
     private final Currency currency;
+    private final BigDecimal maxTopUp;
 
     TopUpService(
             Wallets wallets,
@@ -43,6 +44,7 @@ public class TopUpService {
         this.metrics = metrics;
         this.clock = clock;
         this.currency = Currency.getInstance(properties.currency());
+        this.maxTopUp = properties.maxTopUp();
     }
 
     /** The wallet after the top-up; for a top-up id already applied, the wallet as it is now. */
@@ -96,6 +98,11 @@ public class TopUpService {
         }
         if (topUp.amount().signum() <= 0) {
             throw new InvalidTopUpException("amount", "must be greater than 0");
+        }
+        // Before anything else touches the number: 1E+3000000 compares quickly but prints as three million digits.
+        if (topUp.amount().compareTo(maxTopUp) > 0) {
+            throw new InvalidTopUpException(
+                    "amount", "must be at most " + maxTopUp.toPlainString() + " " + currency.getCurrencyCode());
         }
         int fractionDigits = currency.getDefaultFractionDigits();
         if (topUp.amount().stripTrailingZeros().scale() > fractionDigits) {

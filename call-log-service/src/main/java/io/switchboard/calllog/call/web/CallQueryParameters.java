@@ -1,5 +1,6 @@
 package io.switchboard.calllog.call.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,6 +14,13 @@ final class CallQueryParameters {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
+    /**
+     * How deep offset paging may go. The database skips every row before the page, so a deep page
+     * costs a scan of everything before it; past this, a query must narrow itself with from/to.
+     */
+    static final int MAX_OFFSET = 10_000;
+    /** The longest from/to window one query may span. */
+    static final Duration MAX_RANGE = Duration.ofDays(366);
 
     private CallQueryParameters() {}
 
@@ -21,6 +29,12 @@ final class CallQueryParameters {
         Optional<Instant> end = instant("to", to);
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
             throw new InvalidParameterException("from", "from must be before to");
+        }
+        if (start.isPresent()
+                && end.isPresent()
+                && Duration.between(start.get(), end.get()).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidParameterException(
+                    "to", "from and to may be at most " + MAX_RANGE.toDays() + " days apart");
         }
         int pageNumber = integer("page", page, 0);
         if (pageNumber < 0) {
@@ -31,8 +45,11 @@ final class CallQueryParameters {
             throw new InvalidParameterException("size", "size must be between 1 and " + MAX_SIZE);
         }
         var query = new CallQuery(status(status), accountId(accountId), start, end, pageNumber, pageSize);
-        if (query.offset() > Integer.MAX_VALUE) {
-            throw new InvalidParameterException("page", "page is too large for size " + pageSize);
+        if (query.offset() + pageSize > MAX_OFFSET) {
+            throw new InvalidParameterException(
+                    "page",
+                    "page * size may reach at most the first " + MAX_OFFSET
+                            + " calls; narrow the query with from and to");
         }
         return query;
     }

@@ -26,6 +26,16 @@ class CallQueryParametersTests {
     }
 
     @Test
+    void whenPageEndsExactlyAtTheDeepestOffsetOrRangeIsAYearThenAccepted() {
+        CallQuery deepest = CallQueryParameters.parse(null, null, null, null, "19", "500");
+        CallQuery year =
+                CallQueryParameters.parse(null, null, "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", null, null);
+
+        assertThat(deepest.offset() + deepest.size()).isEqualTo(CallQueryParameters.MAX_OFFSET);
+        assertThat(year.from()).isPresent();
+    }
+
+    @Test
     void whenEveryFilterGivenThenAllAreParsed() {
         CallQuery query = CallQueryParameters.parse(
                 "no-answer", "acme", "2026-11-01T00:00:00Z", "2026-11-30T00:00:00Z", "2", "500");
@@ -47,6 +57,9 @@ class CallQueryParametersTests {
             negative page             | null        | null | null                 | null                 | -1         | null | page
             page not a number         | null        | null | null                 | null                 | first      | null | page
             page past int offsets     | null        | null | null                 | null                 | 2147483647 | 500  | page
+            page past deepest offset  | null        | null | null                 | null                 | 4000000    | 500  | page
+            page just past the limit  | null        | null | null                 | null                 | 20         | 500  | page
+            range over a year         | null        | null | 2025-01-01T00:00:00Z | 2026-01-03T00:00:00Z | null       | null | to
             size zero                 | null        | null | null                 | null                 | null       | 0    | size
             size over maximum         | null        | null | null                 | null                 | null       | 501  | size
             size not a number         | null        | null | null                 | null                 | null       | 5.5  | size
