@@ -53,44 +53,29 @@ class SimulatorPropertiesTests {
 
     @Test
     void whenSettingInvalidThenRefusedNamingTheProperty() {
-        assertThatThrownBy(() -> new SimulatorProperties(
-                        Map.of(),
-                        "http://localhost:8090",
-                        Duration.ofMillis(150),
-                        List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
-                        3,
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(15),
-                        500,
-                        0,
-                        Faults.NONE))
+        assertThatThrownBy(() -> properties(Map.of(), "http://localhost:8090", 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("switchboard.simulator.retained-calls must be positive");
-        assertThatThrownBy(() -> new SimulatorProperties(
-                        Map.of(),
-                        " ",
-                        Duration.ofMillis(150),
-                        List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
-                        3,
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(15),
-                        500,
-                        1,
-                        Faults.NONE))
+        assertThatThrownBy(() -> properties(Map.of(), " ", 1))
                 .hasMessage("switchboard.simulator.public-base-url is required");
     }
 
     private static SimulatorProperties properties(Map<String, String> accounts) {
+        return properties(accounts, "http://localhost:8090", 10_000);
+    }
+
+    private static SimulatorProperties properties(
+            Map<String, String> accounts, String publicBaseUrl, int retainedCalls) {
         return new SimulatorProperties(
                 accounts,
-                "http://localhost:8090",
+                publicBaseUrl,
                 Duration.ofMillis(150),
                 List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
                 3,
                 Duration.ofMillis(500),
                 Duration.ofSeconds(15),
                 500,
-                10_000,
+                retainedCalls,
                 Faults.NONE);
     }
 }
