@@ -34,12 +34,8 @@ final class AckDeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--topic",
-            required = true,
-            paramLabel = "NAME",
-            description = "A catalogue topic or its -dlt topic.")
-    private String topic;
+    @Mixin
+    private DeadLetterTopicOption topic;
 
     @Option(
             names = "--through-offset",
@@ -50,7 +46,7 @@ final class AckDeadLettersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topic source = CatalogueTopics.named(topic);
+        Topic source = topic.source();
         if (throughOffset < 0) {
             throw new RefusedException("--through-offset must be 0 or more");
         }

@@ -43,12 +43,8 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--topic",
-            required = true,
-            paramLabel = "NAME",
-            description = "A catalogue topic or its -dlt topic.")
-    private String topic;
+    @Mixin
+    private DeadLetterTopicOption topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Choice choice;
@@ -83,7 +79,7 @@ final class RedriveDeadLettersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topic source = CatalogueTopics.named(topic);
+        Topic source = topic.source();
         PrintWriter out = spec.commandLine().getOut();
         List<Redrive> redrives;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer();
