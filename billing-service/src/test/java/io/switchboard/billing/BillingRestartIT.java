@@ -13,6 +13,7 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.TestEventKeys;
+import io.switchboard.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,7 +56,8 @@ class BillingRestartIT extends BillingIntegrationTest {
                     .expectBody()
                     .jsonPath("$.balance")
                     .isEqualTo("9.90");
-            billing.awaitHandled(billing.events().send(Topic.CALL_STATES, callId, billing.signed(snapshot)));
+            billing.awaitHandled(
+                    billing.events().send(Topic.CALL_STATES, BillingTopics.keyOf(snapshot), billing.signed(snapshot)));
             assertThat(billing.charges(account)).extracting(CallCharged::callId).containsExactly(callId);
             restartedWallets
                     .topUp(account, "t-1", "10.00")
@@ -80,8 +82,10 @@ class BillingRestartIT extends BillingIntegrationTest {
         var args = new ArrayList<String>();
         args.add("--server.port=0");
         args.add("--spring.kafka.bootstrap-servers=" + SharedKafkaBroker.bootstrapServers());
+        args.add("--management.server.port=0");
         TestEventKeys.properties("/switchboard/billing-service")
                 .forEach((name, value) -> args.add("--" + name + "=" + value));
+        TestTokens.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(BillingServiceApplication.class).run(args.toArray(String[]::new));
     }
 

@@ -12,6 +12,7 @@ import io.cloudevents.CloudEvent;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
@@ -58,21 +59,32 @@ final class BillingTopics implements AutoCloseable {
         return events;
     }
 
+    /** The call's key on call-states.v1, and the subject of its snapshots: provider, account and call id. */
+    static String keyOf(CallStateChanged call) {
+        return CallKey.of(call).canonical();
+    }
+
+    /** Signed as the orchestrator signs a snapshot: subject is the call key. */
     CloudEvent signed(CallStateChanged call) {
+        return signed(call, keyOf(call));
+    }
+
+    CloudEvent signed(CallStateChanged call, String subject) {
         return events.sign(
                 EventTypes.CALL_STATE_CHANGED,
                 EventIds.of(
                         "test-call-state",
-                        call.callId(),
+                        subject,
                         String.valueOf(call.status()),
                         call.changedAt().toString()),
-                call.callId(),
+                subject,
                 call.changedAt(),
                 call);
     }
 
+    /** As the orchestrator publishes it: keyed by the call key. */
     RecordMetadata publish(CallStateChanged call) {
-        return events.send(Topic.CALL_STATES, call.callId(), signed(call));
+        return events.send(Topic.CALL_STATES, keyOf(call), signed(call));
     }
 
     /** Waits until billing's consumer group has committed past the record, i.e. it has been handled. */

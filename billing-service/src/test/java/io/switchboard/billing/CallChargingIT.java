@@ -91,8 +91,8 @@ class CallChargingIT extends BillingIntegrationTest {
         var event = billing.signed(snapshot);
 
         // when the identical record arrives twice, and the orchestrator re-publishes the terminal snapshot
-        billing.events().send(Topic.CALL_STATES, callId, event);
-        billing.events().send(Topic.CALL_STATES, callId, event);
+        billing.events().send(Topic.CALL_STATES, BillingTopics.keyOf(snapshot), event);
+        billing.events().send(Topic.CALL_STATES, BillingTopics.keyOf(snapshot), event);
         var republished = billing.publish(completed(account, callId, 120));
         billing.awaitHandled(republished);
 

@@ -52,12 +52,13 @@ class CallStateDeadLetterIT extends BillingIntegrationTest {
     @Test
     void whenCompletedWithoutDurationThenDeadLetteredWithReason() {
         String account = newAccountId();
-        String callId = newCallId();
+        var snapshot = ended(account, newCallId(), CallStatus.COMPLETED, null);
+        String key = BillingTopics.keyOf(snapshot);
 
-        billing.publish(ended(account, callId, CallStatus.COMPLETED, null));
+        billing.publish(snapshot);
 
-        await().atMost(WAIT).until(() -> !billing.deadLetters(callId).isEmpty());
-        assertThat(DeadLetterTopics.header(billing.deadLetters(callId).getFirst(), DeadLetterTopics.EXCEPTION_MESSAGE))
+        await().atMost(WAIT).until(() -> !billing.deadLetters(key).isEmpty());
+        assertThat(DeadLetterTopics.header(billing.deadLetters(key).getFirst(), DeadLetterTopics.EXCEPTION_MESSAGE))
                 .contains("duration");
         assertThat(billing.charges(account)).isEmpty();
     }

@@ -23,6 +23,7 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
 import io.switchboard.testsupport.KafkaCluster;
+import io.switchboard.testsupport.ManagementClient;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,6 +82,9 @@ class LedgerOutageIT {
     @Autowired
     private WebTestClient web;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @Autowired
     private MeterRegistry meters;
 
@@ -113,7 +118,8 @@ class LedgerOutageIT {
             }
             assertThat(billing.charges(account)).hasSize(1);
             assertThat(stalledPartitions()).isPositive();
-            web.get()
+            ManagementClient.on(managementPort)
+                    .get()
                     .uri("/actuator/health/readiness")
                     .exchange()
                     .expectStatus()
@@ -133,6 +139,7 @@ class LedgerOutageIT {
                             .isEqualTo(expected));
             assertThat(billing.walletUpdates(account).getLast().balance()).isEqualByComparingTo(expected);
             Set<String> keys = new HashSet<>(calls);
+            calls.forEach(callId -> keys.add(BillingTopics.keyOf(completed(account, callId, 60))));
             keys.add(account);
             assertThat(new DeadLetterTopics(CLUSTER.bootstrapServers()).withKeys(List.of(Topic.CALL_STATES), keys))
                     .isEmpty();

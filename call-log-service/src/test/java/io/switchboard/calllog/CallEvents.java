@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
@@ -31,6 +32,11 @@ public final class CallEvents {
     }
 
     /** The snapshot after the last status of {@code path}, with a timeline of every status in it. */
+    /** The key and subject of a call's snapshots on call-states.v1, and the subject of its charge on ledger.v1. */
+    public static String key(String callId, String accountId) {
+        return new CallKey("twilio", accountId, callId).canonical();
+    }
+
     public static CallStateChanged snapshot(String callId, String accountId, Instant startedAt, CallStatus... path) {
         List<CallTransition> timeline = new ArrayList<>();
         for (int i = 0; i < path.length; i++) {
@@ -70,6 +76,7 @@ public final class CallEvents {
 
     public static CallCharged charge(String callId, String accountId) {
         return new CallCharged(
+                "twilio",
                 accountId,
                 callId,
                 42,

@@ -23,8 +23,10 @@ import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
+import io.switchboard.events.security.Scope;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,6 +36,7 @@ public final class CallLogFixture {
 
     public static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String MARKERS = "markers";
 
     private final WebTestClient client;
     private final SignedEvents events;
@@ -44,7 +47,8 @@ public final class CallLogFixture {
     }
 
     /** Three calls an hour apart: answered (recording after its state, charged), busy, and one recorded early. */
-    public record ThreeCalls(String answered, String busy, String recordedEarly, List<RecordMetadata> sent) {}
+    public record ThreeCalls(
+            String accountId, String answered, String busy, String recordedEarly, List<RecordMetadata> sent) {}
 
     public ThreeCalls publishThreeCalls(String accountId) {
         String answered = CallEvents.newCallId();
@@ -57,15 +61,19 @@ public final class CallLogFixture {
         sent.addAll(progress(busy, accountId, T0.plusSeconds(3600), QUEUED, RINGING, BUSY));
         sent.add(recording(CallEvents.recording(recordedEarly, accountId, "completed")));
         sent.addAll(progress(recordedEarly, accountId, T0.plusSeconds(7200), QUEUED, IN_PROGRESS, COMPLETED));
-        return new ThreeCalls(answered, busy, recordedEarly, sent);
+        return new ThreeCalls(accountId, answered, busy, recordedEarly, sent);
     }
 
     public void awaitThreeCallsLogged(ThreeCalls calls) {
         awaitCall(
+                calls.accountId(),
                 calls.answered(),
                 call -> "completed".equals(call.status()) && call.recording() != null && call.cost() != null);
-        awaitCall(calls.busy(), call -> "busy".equals(call.status()));
-        awaitCall(calls.recordedEarly(), call -> "completed".equals(call.status()) && call.recording() != null);
+        awaitCall(calls.accountId(), calls.busy(), call -> "busy".equals(call.status()));
+        awaitCall(
+                calls.accountId(),
+                calls.recordedEarly(),
+                call -> "completed".equals(call.status()) && call.recording() != null);
     }
 
     /** One snapshot per step of {@code path}, as the orchestrator publishes them. */
@@ -77,14 +85,16 @@ public final class CallLogFixture {
         return sent;
     }
 
+    /** As the orchestrator publishes it: key and subject are the call key. */
     public RecordMetadata state(CallStateChanged state) {
+        String key = CallEvents.key(state.callId(), state.accountId());
         return events.send(
                 Topic.CALL_STATES,
-                state.callId(),
+                key,
                 events.sign(
                         EventTypes.CALL_STATE_CHANGED,
-                        EventIds.of(state.callId(), state.status().wireValue()),
-                        state.callId(),
+                        EventIds.of(key, state.status().wireValue()),
+                        key,
                         state.changedAt(),
                         state));
     }
@@ -101,16 +111,13 @@ public final class CallLogFixture {
                         recording));
     }
 
+    /** As billing publishes it: keyed by account id, subject the call key. */
     public RecordMetadata charge(CallCharged charge) {
+        String key = CallEvents.key(charge.callId(), charge.accountId());
         return events.send(
                 Topic.LEDGER,
                 charge.accountId(),
-                events.sign(
-                        EventTypes.CALL_CHARGED,
-                        EventIds.of("charge", charge.callId()),
-                        charge.callId(),
-                        charge.chargedAt(),
-                        charge));
+                events.sign(EventTypes.CALL_CHARGED, EventIds.of("charge", key), key, charge.chargedAt(), charge));
     }
 
     /**
@@ -121,23 +128,23 @@ public final class CallLogFixture {
         sent.stream()
                 .map(record -> new TopicPartition(record.topic(), record.partition()))
                 .distinct()
-                .forEach(partition -> awaitCall(sendMarker(partition), call -> true));
+                .forEach(partition -> awaitCall(MARKERS, sendMarker(partition), call -> true));
     }
 
     /** A new call's event on {@code partition}, of the kind that topic carries; returns its call id. */
     private String sendMarker(TopicPartition partition) {
         String marker = CallEvents.newCallId();
-        String accountId = "markers";
+        String accountId = MARKERS;
         switch (Topic.byName(partition.topic())) {
             case CALL_STATES ->
                 events.send(
                         Topic.CALL_STATES,
                         partition.partition(),
-                        marker,
+                        CallEvents.key(marker, accountId),
                         events.sign(
                                 EventTypes.CALL_STATE_CHANGED,
                                 EventIds.of(marker),
-                                marker,
+                                CallEvents.key(marker, accountId),
                                 T0,
                                 CallEvents.snapshot(marker, accountId, T0, QUEUED)));
             case PROVIDER_EVENTS ->
@@ -159,7 +166,7 @@ public final class CallLogFixture {
                         events.sign(
                                 EventTypes.CALL_CHARGED,
                                 EventIds.of(marker),
-                                marker,
+                                CallEvents.key(marker, accountId),
                                 T0,
                                 CallEvents.charge(marker, accountId)));
             default -> throw new IllegalArgumentException("no marker for " + partition);
@@ -167,10 +174,10 @@ public final class CallLogFixture {
         return marker;
     }
 
-    public CallRecord awaitCall(String callId, Predicate<CallRecord> condition) {
+    public CallRecord awaitCall(String accountId, String callId, Predicate<CallRecord> condition) {
         List<CallRecord> seen = new ArrayList<>(1);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            CallRecord call = find(callId);
+            CallRecord call = find(accountId, callId);
             seen.clear();
             if (call != null) {
                 seen.add(call);
@@ -180,8 +187,14 @@ public final class CallLogFixture {
         return seen.getFirst();
     }
 
-    public CallRecord find(String callId) {
-        var result = client.get().uri("/api/calls/{callId}", callId).exchange().returnResult(CallRecord.class);
+    /** As the account's analyst allowed to see personal data reads it. */
+    public CallRecord find(String accountId, String callId) {
+        var result = client.get()
+                .uri("/api/calls/{callId}", callId)
+                .headers(headers ->
+                        headers.setBearerAuth(TestTokens.forAccount(accountId, Scope.CALLS_READ, Scope.CALLS_PII)))
+                .exchange()
+                .returnResult(CallRecord.class);
         if (result.getStatus().value() == 404) {
             return null;
         }
@@ -189,9 +202,11 @@ public final class CallLogFixture {
         return result.getResponseBody().blockFirst(WAIT);
     }
 
+    /** As an operator allowed to see personal data searches: the query names the account, if any. */
     public CallPage search(String query) {
         return client.get()
                 .uri("/api/calls?" + query)
+                .headers(headers -> headers.setBearerAuth(TestTokens.operator(Scope.CALLS_PII)))
                 .exchange()
                 .expectStatus()
                 .isOk()

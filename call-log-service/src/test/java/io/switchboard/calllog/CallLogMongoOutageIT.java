@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
+import io.switchboard.testsupport.ManagementClient;
 import io.switchboard.testsupport.MongoWireServer;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
@@ -80,6 +82,9 @@ class CallLogMongoOutageIT {
     @Autowired
     WebTestClient client;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
@@ -105,7 +110,13 @@ class CallLogMongoOutageIT {
         List<ThreeCalls> calls = new ArrayList<>();
         calls.add(fixture.publishThreeCalls(accountId));
         fixture.awaitThreeCallsLogged(calls.getFirst());
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        var management = ManagementClient.on(managementPort);
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         // when MongoDB is away for 90 s while states, recordings and charges keep arriving
         mongo.close();
@@ -116,8 +127,14 @@ class CallLogMongoOutageIT {
                     .atMost(TRAFFIC_EVERY.plusSeconds(1))
                     .until(() -> true);
         }
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-        client.get()
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+        management
+                .get()
                 .uri("/actuator/stalls")
                 .exchange()
                 .expectStatus()
@@ -126,14 +143,20 @@ class CallLogMongoOutageIT {
                 .jsonPath("$[0].reason")
                 .isNotEmpty();
         assertThat(stalledPartitions()).isPositive();
-        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
         mongo = MongoWireServer.persistent(DATA, PORT);
 
         // then every call is logged completely, the partitions move on, and nothing was dead-lettered
         calls.forEach(fixture::awaitThreeCallsLogged);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(stalledPartitions()).isZero();
-            client.get()
+            management
+                    .get()
                     .uri("/actuator/health/readiness")
                     .exchange()
                     .expectStatus()

@@ -53,32 +53,32 @@ class CallLogRedeliveryIT extends CallLogIntegrationTest {
     void whenOlderSnapshotFollowsTheTerminalOneThenStatusDoesNotRegress() {
         String callId = CallEvents.newCallId();
         fixture.progress(callId, accountId, T0, QUEUED, RINGING, IN_PROGRESS, COMPLETED);
-        CallRecord finished = fixture.awaitCall(callId, call -> "completed".equals(call.status()));
+        CallRecord finished = fixture.awaitCall(accountId, callId, call -> "completed".equals(call.status()));
 
         RecordMetadata stale = fixture.state(CallEvents.snapshot(callId, accountId, T0, QUEUED, RINGING));
         fixture.awaitProcessed(List.of(stale));
 
-        assertThat(fixture.find(callId)).isEqualTo(finished);
+        assertThat(fixture.find(accountId, callId)).isEqualTo(finished);
     }
 
     @Test
     void whenCallStateIsTamperedThenDeadLetteredAndLaterRecordsApplied() {
         String callId = CallEvents.newCallId();
         CallStateChanged genuine = CallEvents.snapshot(callId, accountId, T0, QUEUED);
-        CloudEvent signed =
-                events.sign(EventTypes.CALL_STATE_CHANGED, EventIds.of(callId, "queued"), callId, T0, genuine);
+        String key = CallEvents.key(callId, accountId);
+        CloudEvent signed = events.sign(EventTypes.CALL_STATE_CHANGED, EventIds.of(key, "queued"), key, T0, genuine);
         CallStateChanged forged = CallEvents.snapshot(callId, "someone-else", T0, QUEUED, COMPLETED);
         CloudEvent tampered = CloudEventBuilder.v1(signed)
                 .withData("application/json", EventJson.write(forged))
                 .build();
 
-        events.send(Topic.CALL_STATES, callId, tampered);
+        events.send(Topic.CALL_STATES, key, tampered);
         fixture.progress(callId, accountId, T0, QUEUED, RINGING);
 
-        CallRecord call = fixture.awaitCall(callId, logged -> "ringing".equals(logged.status()));
+        CallRecord call = fixture.awaitCall(accountId, callId, logged -> "ringing".equals(logged.status()));
         assertThat(call.accountId()).isEqualTo(accountId);
         ConsumerRecord<String, byte[]> deadLetter =
-                new DeadLetterTopics(SharedKafkaBroker.bootstrapServers()).awaitOne(Topic.CALL_STATES, callId);
+                new DeadLetterTopics(SharedKafkaBroker.bootstrapServers()).awaitOne(Topic.CALL_STATES, key);
         assertThat(DeadLetterTopics.header(deadLetter, DeadLetterTopics.EXCEPTION_MESSAGE))
                 .contains("signature");
     }
@@ -88,7 +88,7 @@ class CallLogRedeliveryIT extends CallLogIntegrationTest {
         String key = CallEvents.newCallId();
         var recording =
                 new RecordingReported("twilio", accountId, null, "RE1", "completed", "https://x.test/RE1", 3, 1, T0);
-        var charge = new CallCharged(key, null, 42, 1, null, null, "USD", null, T0);
+        var charge = new CallCharged("twilio", key, null, 42, 1, null, null, "USD", null, T0);
 
         events.send(
                 Topic.PROVIDER_EVENTS,

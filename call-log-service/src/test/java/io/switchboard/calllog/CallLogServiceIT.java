@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.calllog.call.domain.CallPage;
 import io.switchboard.calllog.call.domain.CallRecord;
+import io.switchboard.events.security.Scope;
+import io.switchboard.testsupport.ManagementClient;
+import io.switchboard.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** Events in on the real broker, the call log read back over HTTP, MongoDB behind it on the wire protocol. */
@@ -20,7 +23,7 @@ class CallLogServiceIT extends CallLogIntegrationTest {
 
         fixture.awaitThreeCallsLogged(calls);
 
-        CallRecord answered = fixture.find(calls.answered());
+        CallRecord answered = fixture.find(accountId, calls.answered());
         assertThat(answered.timeline())
                 .extracting(CallRecord.Transition::status)
                 .containsExactly("queued", "ringing", "in-progress", "completed");
@@ -31,10 +34,10 @@ class CallLogServiceIT extends CallLogIntegrationTest {
                         + calls.answered().substring(2));
         assertThat(answered.cost().amount()).isEqualByComparingTo("0.014");
         assertThat(answered.cost().billedMinutes()).isEqualTo(1);
-        CallRecord recordedEarly = fixture.find(calls.recordedEarly());
+        CallRecord recordedEarly = fixture.find(accountId, calls.recordedEarly());
         assertThat(recordedEarly.recording().status()).isEqualTo("completed");
         assertThat(recordedEarly.direction()).isEqualTo("outbound");
-        assertThat(fixture.find(calls.busy()).timeline()).hasSize(3);
+        assertThat(fixture.find(accountId, calls.busy()).timeline()).hasSize(3);
         CallPage all = fixture.search("accountId=" + accountId);
         assertThat(all.total()).as("one document per call").isEqualTo(3);
         assertThat(ids(all)).containsExactly(calls.recordedEarly(), calls.busy(), calls.answered());
@@ -74,7 +77,10 @@ class CallLogServiceIT extends CallLogIntegrationTest {
 
     @Test
     void whenQueryIsBadThenProblemNamesTheParameter() {
-        client.get()
+        var analyst = client.mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(TestTokens.forAccount(accountId, Scope.CALLS_READ)))
+                .build();
+        analyst.get()
                 .uri("/api/calls?status=completed&from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z")
                 .exchange()
                 .expectStatus()
@@ -82,7 +88,7 @@ class CallLogServiceIT extends CallLogIntegrationTest {
                 .expectBody()
                 .jsonPath("$.field")
                 .isEqualTo("from");
-        client.get()
+        analyst.get()
                 .uri("/api/calls/{callId}", CallEvents.newCallId())
                 .exchange()
                 .expectStatus()
@@ -91,7 +97,8 @@ class CallLogServiceIT extends CallLogIntegrationTest {
 
     @Test
     void whenMongoAnswersThenServiceIsReady() {
-        client.get()
+        ManagementClient.on(managementPort)
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()

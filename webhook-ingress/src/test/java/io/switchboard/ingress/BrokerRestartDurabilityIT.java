@@ -97,7 +97,8 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
             broker.restart();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            web.get()
+            management()
+                    .get()
                     .uri("/actuator/health/readiness")
                     .exchange()
                     .expectStatus()

@@ -14,6 +14,7 @@ import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.testsupport.FormBodies;
+import io.switchboard.testsupport.ManagementClient;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TwilioSignatures;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -45,6 +47,9 @@ class IngressKafkaDownIT {
     @Autowired
     WebTestClient web;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     AccountDirectory accounts;
 
@@ -63,8 +68,19 @@ class IngressKafkaDownIT {
     @Test
     @Order(1)
     void whenAccountsCannotBeLoadedThenNotReadyAndWebhooksGetServiceUnavailable() {
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        var management = ManagementClient.on(managementPort);
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
                 .expectStatus()

@@ -121,7 +121,8 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
 
     @Test
     void whenAccountsAreLoadedThenReadinessIsUp() {
-        web.get()
+        management()
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()

@@ -190,7 +190,8 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
     void whenScrapedThenPrometheusShowsTheWebhookTimerAndThePublishLatencyHistogram() {
         postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk();
 
-        String scrape = web.get()
+        String scrape = management()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()

@@ -11,6 +11,7 @@ import io.switchboard.events.account.AccountConfigured.ProviderCredential;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.ingress.testing.TwilioForms;
+import io.switchboard.testsupport.ManagementClient;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
@@ -19,6 +20,7 @@ import io.switchboard.testsupport.VapiSignatures;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +70,9 @@ abstract class WebhookIngressITSupport {
     @Autowired
     WebTestClient web;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     AccountDirectory accounts;
 
@@ -113,6 +118,11 @@ abstract class WebhookIngressITSupport {
     }
 
     /** Posts the form signed as Twilio would for {@code path} (with its query string, if any). */
+    /** Actuator: probes and Prometheus listen on the management port, never on the webhook port. */
+    WebTestClient management() {
+        return ManagementClient.on(managementPort);
+    }
+
     WebTestClient.ResponseSpec postSigned(String path, Map<String, String> form) {
         return post(path, form, sign(path, form), null);
     }

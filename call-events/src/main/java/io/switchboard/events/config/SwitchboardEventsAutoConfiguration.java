@@ -21,6 +21,7 @@ import io.switchboard.events.deadletter.StallsEndpoint;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.kafka.EventPublisher;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.secret.SecretsProperties;
 import io.switchboard.events.signing.EventSigner;
@@ -116,6 +117,11 @@ public class SwitchboardEventsAutoConfiguration {
     @Bean
     TopicReplayer topicReplayer(KafkaProperties kafkaProperties, EventEnvelopes envelopes, MeterRegistry meters) {
         return new TopicReplayer(kafkaProperties.buildConsumerProperties(), envelopes, meters);
+    }
+
+    @Bean
+    EventRefusals eventRefusals(MeterRegistry meters) {
+        return new EventRefusals(meters);
     }
 
     @Bean

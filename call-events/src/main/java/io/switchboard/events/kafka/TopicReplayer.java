@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -69,11 +70,22 @@ public final class TopicReplayer {
             List<Integer> partitions = consumer.partitionsFor(topic.topicName()).stream()
                     .map(info -> info.partition())
                     .toList();
-            replay(consumer, topic, partitions, sink);
+            replay(consumer, topic, partitions, (record, event) -> sink.accept(event));
         }
     }
 
     public void replay(Topic topic, Collection<Integer> partitions, Consumer<ReceivedEvent<Object>> sink) {
+        replayRecords(topic, partitions, (record, event) -> sink.accept(event));
+    }
+
+    /**
+     * As {@link #replay}, also handing over the record each event came from: for a reader that must
+     * check the event against its key, which the signature does not cover.
+     */
+    public void replayRecords(
+            Topic topic,
+            Collection<Integer> partitions,
+            BiConsumer<ConsumerRecord<String, byte[]>, ReceivedEvent<Object>> sink) {
         try (var consumer = consumers.get()) {
             replay(consumer, topic, partitions, sink);
         }
@@ -83,7 +95,7 @@ public final class TopicReplayer {
             org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
             Topic topic,
             Collection<Integer> partitions,
-            Consumer<ReceivedEvent<Object>> sink) {
+            BiConsumer<ConsumerRecord<String, byte[]>, ReceivedEvent<Object>> sink) {
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(topic.topicName(), p))
                 .toList();
@@ -98,7 +110,7 @@ public final class TopicReplayer {
                 }
                 ReceivedEvent<Object> event = read(record);
                 if (event != null) {
-                    sink.accept(event);
+                    sink.accept(record, event);
                     applied++;
                 }
             }

@@ -107,6 +107,23 @@ class TopicReplayerTests {
     }
 
     @Test
+    void whenReplayingRecordsThenEachEventComesWithTheRecordItWasReadFrom() {
+        // given
+        onTopic(signed(0, 0, envelopes), signed(0, 1, envelopes));
+        List<String> positions = new ArrayList<>();
+
+        // when
+        replayer.replayRecords(TOPIC, List.of(0), (record, event) -> {
+            applied.add(event);
+            positions.add(record.key() + "@" + record.offset());
+        });
+
+        // then a reader can check each event against its (unsigned) key
+        assertThat(applied).extracting(ReceivedEvent::id).containsExactly("evt-0-0", "evt-0-1");
+        assertThat(positions).containsExactly(SamplePayloads.CALL_ID + "@0", SamplePayloads.CALL_ID + "@1");
+    }
+
+    @Test
     void whenATombstoneIsReadThenItIsPassedOverWithoutCountingIt() {
         // given a compacted topic's deletion marker between two events
         onTopic(signed(0, 0, envelopes), raw(0, 1, null, new RecordHeaders()), signed(0, 2, envelopes));

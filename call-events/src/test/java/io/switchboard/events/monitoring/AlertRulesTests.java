@@ -25,7 +25,8 @@ class AlertRulesTests {
             "switchboard_dlt_records_total",
             "switchboard_dlt_unhandled_records",
             "switchboard_dlt_aged_records",
-            "switchboard_replay_skipped_total");
+            "switchboard_replay_skipped_total",
+            "switchboard_events_refused_total");
 
     private static final Pattern METRIC = Pattern.compile("\\bswitchboard_[a-z_]+\\b");
 

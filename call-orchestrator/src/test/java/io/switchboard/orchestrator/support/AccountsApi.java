@@ -3,16 +3,23 @@ package io.switchboard.orchestrator.support;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.events.security.Scope;
+import io.switchboard.testsupport.TestTokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Configures accounts through the service's own HTTP API, as an operator would. */
+/**
+ * Configures accounts through the service's own HTTP API with a token that may both create an account
+ * (an operator's) and change it (the account's own administrator's).
+ */
 public final class AccountsApi {
 
     private final WebTestClient http;
 
     public AccountsApi(WebTestClient http) {
-        this.http = http;
+        this.http = http.mutate()
+                .filter(TestTokens.actingForThePathsAccount("/api/accounts/", Scope.OPERATOR, Scope.ACCOUNTS_ADMIN))
+                .build();
     }
 
     public static Map<String, Object> account(String number, String assistantId, String streamUrl) {

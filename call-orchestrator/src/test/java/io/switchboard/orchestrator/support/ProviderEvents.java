@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventEnvelopes;
@@ -15,8 +16,9 @@ import io.switchboard.events.provider.InboundCallReceived;
 import io.switchboard.testsupport.TestEnvelopes;
 
 /**
- * Signed provider-events.v1 records for one call, as the dialer and the ingress publish them. The
- * same fact always gets the same event id, so sending one twice is a true duplicate.
+ * Signed provider-events.v1 records for one call of one account, as the dialer and the ingress
+ * publish them. The same fact always gets the same event id, so sending one twice is a true
+ * duplicate; the same provider call id told to another account is another call, with other ids.
  */
 public final class ProviderEvents {
 
@@ -35,7 +37,8 @@ public final class ProviderEvents {
 
     public CloudEvent placed() {
         var placed = new CallPlaced(requestId(), accountId, callId, "twilio", FROM, TO, "sales", 600, t0);
-        return envelopes.wrap(EventTypes.CALL_PLACED, EventIds.of("test-placed", callId), callId, t0, placed);
+        return envelopes.wrap(
+                EventTypes.CALL_PLACED, EventIds.of("test-placed", accountId, callId), callId, t0, placed);
     }
 
     public CloudEvent status(CallStatus status, int sequenceNumber) {
@@ -62,7 +65,7 @@ public final class ProviderEvents {
                 at);
         return envelopes.wrap(
                 EventTypes.CALL_STATUS_REPORTED,
-                EventIds.of("test-status", callId, status.wireValue(), Integer.toString(sequenceNumber)),
+                EventIds.of("test-status", accountId, callId, status.wireValue(), Integer.toString(sequenceNumber)),
                 callId,
                 at,
                 reported);
@@ -71,7 +74,17 @@ public final class ProviderEvents {
     public CloudEvent inbound(String from, String to) {
         var received = new InboundCallReceived("twilio", accountId, "AC-test", callId, from, to, t0);
         return envelopes.wrap(
-                EventTypes.INBOUND_CALL_RECEIVED, EventIds.of("test-inbound", callId), callId, t0, received);
+                EventTypes.INBOUND_CALL_RECEIVED, EventIds.of("test-inbound", accountId, callId), callId, t0, received);
+    }
+
+    /** The call's key: the key and subject of its records on call-states.v1. */
+    public CallKey key() {
+        return new CallKey("twilio", accountId, callId);
+    }
+
+    /** {@link #key()} in its canonical form, as call-states.v1 keys the call. */
+    public String stateKey() {
+        return key().canonical();
     }
 
     public String requestId() {

@@ -14,6 +14,7 @@ import io.switchboard.billing.wallet.domain.WalletWriteLock;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.transaction.TransactionEffects;
 import io.switchboard.events.transaction.TransactionOutcome;
@@ -27,6 +28,10 @@ import org.springframework.stereotype.Component;
  * the consumed offset) commits. A rollback therefore leaves memory untouched and the redelivered record
  * is charged afresh, and a committed charge is in memory before the next record, which then sees the
  * call as charged. The write lock is held from reading the balance until the transaction completes.
+ *
+ * <p>A call is its {@link CallKey}: the snapshot's provider, account and provider call id. It is charged
+ * once, to the wallet of its own account; another account's call with the same provider call id is
+ * another call, and neither charge can stand for, or be skipped for, the other.
  */
 @Component
 public class CallCharger {
@@ -67,22 +72,24 @@ public class CallCharger {
             metrics.notBillable();
             return;
         }
+        // The rater refused a completed call that lacks part of its key, so this one names a whole call.
+        CallKey key = CallKey.of(call);
         writeLock.lock();
         boolean unlockOnCompletion = false;
         try {
             reloader.reloadIfStale();
-            if (wallets.isCharged(call.callId())) {
+            if (wallets.isCharged(key)) {
                 metrics.skippedDuplicate();
-                log.debug("Call {} is already charged", call.callId());
+                log.debug("Call {} is already charged", key);
                 return;
             }
             Rating rated = rating.get();
-            Wallet after = wallets.walletOf(call.accountId(), rated.currency()).debit(rated.amount(), rated.currency());
+            Wallet after = wallets.walletOf(key.accountId(), rated.currency()).debit(rated.amount(), rated.currency());
             // Registered before anything is published: the lock is released however the transaction ends.
-            transaction.afterCompletion(outcome -> completed(call.callId(), outcome));
+            transaction.afterCompletion(outcome -> completed(key, outcome));
             unlockOnCompletion = true;
-            transaction.afterCommit(() -> applied(call.callId(), rated.amount(), after));
-            publish(call, rated, after);
+            transaction.afterCommit(() -> applied(key, rated.amount(), after));
+            publish(key, call, rated, after);
         } finally {
             if (!unlockOnCompletion) {
                 writeLock.unlock();
@@ -90,12 +97,12 @@ public class CallCharger {
         }
     }
 
-    private void applied(String callId, BigDecimal amount, Wallet after) {
-        wallets.applyCharge(callId, after);
+    private void applied(CallKey key, BigDecimal amount, Wallet after) {
+        wallets.applyCharge(key, after);
         metrics.charged(amount);
         log.info(
                 "Charged call {} {} {}; balance of {} now {}",
-                callId,
+                key,
                 amount.toPlainString(),
                 after.currency(),
                 after.accountId(),
@@ -103,25 +110,26 @@ public class CallCharger {
     }
 
     /** Always releases the lock; an unknown commit outcome means the wallets must be re-read before the next write. */
-    private void completed(String callId, TransactionOutcome outcome) {
+    private void completed(CallKey key, TransactionOutcome outcome) {
         try {
             if (outcome == TransactionOutcome.UNKNOWN) {
-                log.warn("Charge of call {} ended with an unknown commit outcome; wallets will be rebuilt", callId);
+                log.warn("Charge of call {} ended with an unknown commit outcome; wallets will be rebuilt", key);
                 wallets.markStale();
             } else if (outcome == TransactionOutcome.ROLLED_BACK) {
-                log.info("Charge of call {} rolled back; nothing applied, the record will be retried", callId);
+                log.info("Charge of call {} rolled back; nothing applied, the record will be retried", key);
             }
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void publish(CallStateChanged call, Rating rating, Wallet after) {
+    private void publish(CallKey key, CallStateChanged call, Rating rating, Wallet after) {
         Instant now = clock.instant();
         publisher.publishCharge(
                 new CallCharged(
-                        call.accountId(),
-                        call.callId(),
+                        key.provider(),
+                        key.accountId(),
+                        key.providerCallId(),
                         rating.durationSeconds(),
                         rating.billedMinutes(),
                         rating.pricePerMinute(),

@@ -25,9 +25,9 @@ public final class CallRater {
         if (call.status() != CallStatus.COMPLETED) {
             return Optional.empty();
         }
-        if (isBlank(call.callId()) || isBlank(call.accountId())) {
+        if (isBlank(call.callId()) || isBlank(call.accountId()) || isBlank(call.provider())) {
             throw new UnratableCallException("completed call " + call.callId() + " of account " + call.accountId()
-                    + " lacks a call id or an account id");
+                    + " lacks a call id, an account id or a provider");
         }
         Integer duration = call.durationSeconds();
         // A completed call always has a duration; charging nothing for a missing one would hide a bug.

@@ -3,6 +3,8 @@ package io.switchboard.billing.wallet.domain;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import io.switchboard.events.call.CallKey;
+
 /**
  * This instance's view of all wallets, rebuilt from the topics at start-up. A rebuild swaps in a whole
  * new {@link WalletBook}, so readers never see a half-loaded state. When a Kafka commit ends with an
@@ -23,8 +25,9 @@ public final class Wallets {
         return book.find(accountId).orElseGet(() -> Wallet.empty(accountId, currency));
     }
 
-    public boolean isCharged(String callId) {
-        return book.isCharged(callId);
+    /** Whether this call, of its own account, was charged: another account's call id is another call. */
+    public boolean isCharged(CallKey call) {
+        return book.isCharged(call);
     }
 
     public Optional<BigDecimal> topUpAmount(String accountId, String topUpId) {
@@ -32,9 +35,12 @@ public final class Wallets {
     }
 
     /** Applies a committed charge. */
-    public void applyCharge(String callId, Wallet after) {
+    public void applyCharge(CallKey call, Wallet after) {
+        if (!call.accountId().equals(after.accountId())) {
+            throw new IllegalArgumentException("call " + call + " cannot be charged to account " + after.accountId());
+        }
         book.put(after);
-        book.recordCharge(callId);
+        book.recordCharge(call);
     }
 
     /** Applies a committed top-up. */

@@ -4,6 +4,7 @@ import io.switchboard.billing.wallet.domain.LedgerPublisher;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.EventPublisher;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a ledger entry (ledger.v1) together with the wallet state it leads to (wallets.v1), both keyed
  * by account id, always inside one Kafka transaction so that a reader never sees one without the other.
- * Event ids are derived from the fact (the call, the top-up), so a re-run publishes the same ids.
+ * Event ids are derived from the fact (the call, the top-up), so a re-run publishes the same ids. A
+ * charge names its call by call key (provider, account, provider call id), as id and as subject: the
+ * same provider call id charged to two accounts is two facts.
  */
 @Component
 class KafkaLedgerPublisher implements LedgerPublisher {
@@ -28,17 +31,18 @@ class KafkaLedgerPublisher implements LedgerPublisher {
 
     @Override
     public void publishCharge(CallCharged charged, WalletUpdated wallet) {
+        String call = CallKey.of(charged).canonical();
         events.publishAllAndWait(
                 new Publication(
                         Topic.LEDGER,
                         charged.accountId(),
                         OutgoingEvent.of(
                                 EventTypes.CALL_CHARGED,
-                                EventIds.of("call-charged", charged.callId()),
-                                charged.callId(),
+                                EventIds.of("call-charged", call),
+                                call,
                                 charged.chargedAt(),
                                 charged)),
-                walletState(wallet, "call", charged.callId()));
+                walletState(wallet, "call", call));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.kafka.TopicReplayer;
@@ -18,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the wallets from the topics (committed records only): the latest {@code WalletUpdated} per
- * account from wallets.v1, then every ledger.v1 entry, which names the calls already charged and the
- * top-ups already applied. A ledger entry's {@code balanceAfter} replaces the wallet read before it:
- * the ledger is read last, so per account (one key, one partition, in order) its newest entry is the
- * balance that belongs with exactly the charges and top-ups just read.
+ * account from wallets.v1, then every ledger.v1 entry, which names the calls already charged (by call
+ * key: provider, account, provider call id) and the top-ups already applied. A ledger entry's
+ * {@code balanceAfter} replaces the wallet read before it: the ledger is read last, so per account
+ * (one key, one partition, in order) its newest entry is the balance that belongs with exactly the
+ * charges and top-ups just read.
  *
  * <p>Runs as a lifecycle bean in an early phase, so the state is complete before the web server and
  * the charging listener start, and so before the instance reports ready.
@@ -91,10 +93,19 @@ class WalletStateLoader implements SmartLifecycle, WalletReloader {
         }
     }
 
+    /** By call key; an entry from before charges named their provider, by account and provider call id. */
+    private static void recordCharge(WalletBook book, CallCharged charged) {
+        if (charged.provider() == null) {
+            book.recordLegacyCharge(charged.accountId(), charged.callId());
+        } else {
+            book.recordCharge(CallKey.of(charged));
+        }
+    }
+
     private static void applyLedgerEntry(WalletBook book, ReceivedEvent<Object> event) {
         if (event.is(EventTypes.CALL_CHARGED)) {
             CallCharged charged = event.as(EventTypes.CALL_CHARGED).payload();
-            book.recordCharge(charged.callId());
+            recordCharge(book, charged);
             book.put(new Wallet(charged.accountId(), charged.balanceAfter(), charged.currency()));
         } else if (event.is(EventTypes.WALLET_TOPPED_UP)) {
             WalletToppedUp toppedUp = event.as(EventTypes.WALLET_TOPPED_UP).payload();

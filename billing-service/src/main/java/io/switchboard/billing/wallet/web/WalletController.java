@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 
 import io.switchboard.billing.wallet.domain.TopUpService;
 import io.switchboard.billing.wallet.domain.Wallets;
+import io.switchboard.events.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +33,15 @@ class WalletController {
         this.topUps = topUps;
     }
 
+    /** Only the token's own account: a top-up for any other is answered as if the wallet did not exist. */
     @PostMapping(path = "/{accountId}/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<WalletResponse> topUp(
-            @PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId, @Valid @RequestBody TopUpRequest request) {
+            @PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId,
+            @Valid @RequestBody TopUpRequest request,
+            Caller caller) {
+        if (!caller.actsFor(accountId)) {
+            return Mono.error(() -> noWallet(accountId));
+        }
         // The top-up waits for a Kafka commit and a lock: never on the event loop.
         return Mono.fromCallable(() -> topUps.topUp(request.toTopUp(accountId)))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -42,10 +49,15 @@ class WalletController {
     }
 
     @GetMapping("/{accountId}")
-    Mono<WalletResponse> wallet(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId) {
+    Mono<WalletResponse> wallet(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId, Caller caller) {
         return Mono.justOrEmpty(wallets.find(accountId))
+                .filter(wallet -> caller.mayRead(accountId))
                 .map(WalletResponse::of)
-                .switchIfEmpty(Mono.error(() ->
-                        new ResponseStatusException(HttpStatus.NOT_FOUND, "account " + accountId + " has no wallet")));
+                .switchIfEmpty(Mono.error(() -> noWallet(accountId)));
+    }
+
+    /** The same answer whether the wallet is missing or another account's: never a hint that it exists. */
+    private static ResponseStatusException noWallet(String accountId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "account " + accountId + " has no wallet");
     }
 }

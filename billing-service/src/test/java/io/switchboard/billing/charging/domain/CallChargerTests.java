@@ -3,6 +3,7 @@ package io.switchboard.billing.charging.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -23,7 +24,9 @@ import io.switchboard.billing.wallet.domain.Wallet;
 import io.switchboard.billing.wallet.domain.WalletReloader;
 import io.switchboard.billing.wallet.domain.WalletWriteLock;
 import io.switchboard.billing.wallet.domain.Wallets;
+import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.transaction.SynchronizedTransactionEffects;
@@ -60,7 +63,7 @@ class CallChargerTests {
         // given a transaction in which a completed call is charged
         TransactionSynchronizationManager.initSynchronization();
         charger.charge(completed("CA-commit", 65));
-        assertThat(wallets.isCharged("CA-commit"))
+        assertThat(wallets.isCharged(key("CA-commit")))
                 .as("not applied before the commit")
                 .isFalse();
 
@@ -68,7 +71,7 @@ class CallChargerTests {
         complete(TransactionSynchronization.STATUS_COMMITTED);
 
         // then the debit is applied once and another thread can write again
-        assertThat(wallets.isCharged("CA-commit")).isTrue();
+        assertThat(wallets.isCharged(key("CA-commit"))).isTrue();
         assertThat(wallets.find("acme").orElseThrow().balance()).isEqualByComparingTo("-0.10");
         assertLockFree();
     }
@@ -79,7 +82,7 @@ class CallChargerTests {
         TransactionSynchronizationManager.initSynchronization();
         charger.charge(completed("CA-rollback", 65));
         complete(TransactionSynchronization.STATUS_ROLLED_BACK);
-        assertThat(wallets.isCharged("CA-rollback")).isFalse();
+        assertThat(wallets.isCharged(key("CA-rollback"))).isFalse();
         assertThat(wallets.find("acme")).isEmpty();
         assertLockFree();
 
@@ -100,19 +103,64 @@ class CallChargerTests {
         complete(TransactionSynchronization.STATUS_UNKNOWN);
 
         assertThat(wallets.isStale()).isTrue();
-        assertThat(wallets.isCharged("CA-unknown")).isFalse();
+        assertThat(wallets.isCharged(key("CA-unknown"))).isFalse();
         assertLockFree();
     }
 
     @Test
     void whenAlreadyChargedThenNothingPublished() {
         TransactionSynchronizationManager.initSynchronization();
-        wallets.applyCharge("CA-dup", new Wallet("acme", BigDecimal.ONE, "USD"));
+        wallets.applyCharge(key("CA-dup"), new Wallet("acme", BigDecimal.ONE, "USD"));
 
         charger.charge(completed("CA-dup", 65));
 
         verify(publisher, never()).publishCharge(any(), any());
         assertThat(TransactionSynchronizationManager.getSynchronizations()).isEmpty();
+    }
+
+    @Test
+    void whenAnotherAccountsCallWithTheSameCallIdWasChargedThenThisCallIsStillChargedToItsOwnWallet() throws Exception {
+        // given account B's call with CallSid CA-shared, charged to B
+        TransactionSynchronizationManager.initSynchronization();
+        charger.charge(completed("account-b", "CA-shared", 86_400));
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+
+        // when acme's own call with that CallSid completes
+        TransactionSynchronizationManager.initSynchronization();
+        charger.charge(completed("acme", "CA-shared", 65));
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+
+        // then each call was charged once, to its own account's wallet
+        assertThat(wallets.isCharged(new CallKey("twilio", "account-b", "CA-shared")))
+                .isTrue();
+        assertThat(wallets.isCharged(key("CA-shared"))).isTrue();
+        assertThat(wallets.find("acme").orElseThrow().balance()).isEqualByComparingTo("-0.10");
+        assertThat(wallets.find("account-b").orElseThrow().balance()).isEqualByComparingTo("-72.00");
+        verify(publisher)
+                .publishCharge(
+                        argThat(c -> c.accountId().equals("acme")
+                                && c.provider().equals("twilio")
+                                && c.callId().equals("CA-shared")
+                                && c.durationSeconds() == 65),
+                        argThat(w -> w.accountId().equals("acme")));
+    }
+
+    @Test
+    void whenTheSameCallIdOfAnotherAccountCompletesAfterwardsThenThisCallIsNotChargedAgain() throws Exception {
+        // given acme's charged call
+        TransactionSynchronizationManager.initSynchronization();
+        charger.charge(completed("acme", "CA-first", 65));
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+
+        // when account B's call with the same CallSid completes, a day long
+        TransactionSynchronizationManager.initSynchronization();
+        charger.charge(completed("account-b", "CA-first", 86_400));
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+
+        // then acme's wallet is debited once, for its own 65 s
+        assertThat(wallets.find("acme").orElseThrow().balance()).isEqualByComparingTo("-0.10");
+        verify(publisher, org.mockito.Mockito.times(1))
+                .publishCharge(argThat((CallCharged c) -> c.accountId().equals("acme")), any());
     }
 
     @Test
@@ -140,10 +188,18 @@ class CallChargerTests {
         assertThat(taken.get(5, TimeUnit.SECONDS)).isTrue();
     }
 
+    private static CallKey key(String callId) {
+        return new CallKey("twilio", "acme", callId);
+    }
+
     private static CallStateChanged completed(String callId, int seconds) {
+        return completed("acme", callId, seconds);
+    }
+
+    private static CallStateChanged completed(String accountId, String callId, int seconds) {
         return new CallStateChanged(
                 callId,
-                "acme",
+                accountId,
                 "twilio",
                 CallDirection.OUTBOUND,
                 "+15550001",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
+import io.switchboard.events.call.CallKey;
 import org.junit.jupiter.api.Test;
 
 class WalletTests {
@@ -51,22 +52,44 @@ class WalletTests {
     void whenBookReplacedThenStaleFlagClearedAndStateSwapped() {
         // given wallets marked stale after an unknown commit outcome
         var wallets = new Wallets();
-        wallets.applyCharge("CA1", new Wallet("acme", new BigDecimal("-0.05"), "USD"));
+        wallets.applyCharge(new CallKey("twilio", "acme", "CA1"), new Wallet("acme", new BigDecimal("-0.05"), "USD"));
         wallets.markStale();
 
         // when a rebuilt book replaces them
         var rebuilt = new WalletBook();
         rebuilt.put(new Wallet("acme", new BigDecimal("-0.10"), "USD"));
-        rebuilt.recordCharge("CA1");
-        rebuilt.recordCharge("CA2");
+        rebuilt.recordCharge(new CallKey("twilio", "acme", "CA1"));
+        rebuilt.recordCharge(new CallKey("twilio", "acme", "CA2"));
         rebuilt.recordTopUp("acme", "t-1", BigDecimal.TEN);
         wallets.replace(rebuilt);
 
         // then the rebuilt state is what is read, and it is no longer stale
         assertThat(wallets.isStale()).isFalse();
         assertThat(wallets.find("acme")).get().extracting(Wallet::balance).isEqualTo(new BigDecimal("-0.10"));
-        assertThat(wallets.isCharged("CA2")).isTrue();
+        assertThat(wallets.isCharged(new CallKey("twilio", "acme", "CA2"))).isTrue();
+        assertThat(wallets.isCharged(new CallKey("twilio", "other", "CA2"))).isFalse();
         assertThat(wallets.topUpAmount("acme", "t-1")).contains(BigDecimal.TEN);
         assertThat(wallets.topUpAmount("other", "t-1")).isEmpty();
+    }
+
+    @Test
+    void whenALedgerEntryNamedNoProviderThenItsCallOfItsAccountCountsAsChargedForAnyProvider() {
+        // given a charge rebuilt from a ledger entry written before charges named their provider
+        var book = new WalletBook();
+        book.recordLegacyCharge("acme", "CA-old");
+
+        // then acme's call with that id is charged, another account's is not
+        assertThat(book.isCharged(new CallKey("twilio", "acme", "CA-old"))).isTrue();
+        assertThat(book.isCharged(new CallKey("vapi", "acme", "CA-old"))).isTrue();
+        assertThat(book.isCharged(new CallKey("twilio", "other", "CA-old"))).isFalse();
+    }
+
+    @Test
+    void whenAChargeIsAppliedToAnotherAccountsWalletThenItIsRefused() {
+        var wallets = new Wallets();
+        assertThatThrownBy(() -> wallets.applyCharge(
+                        new CallKey("twilio", "account-a", "CA1"), new Wallet("account-b", BigDecimal.ONE, "USD")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(wallets.find("account-b")).isEmpty();
     }
 }

@@ -12,18 +12,35 @@ import io.switchboard.billing.wallet.domain.TopUpService;
 import io.switchboard.billing.wallet.domain.Wallet;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.kafka.PublishFailedException;
+import io.switchboard.events.security.ApiSecurityAutoConfiguration;
+import io.switchboard.events.security.Scope;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The wallet API's problems: every 400 names its field, a 409 for a reused top-up id, a 503 says when to retry. */
 @WebFluxTest(WalletController.class)
+@Import(WalletAccess.class)
+@ImportAutoConfiguration(ApiSecurityAutoConfiguration.class)
 class WalletControllerWebFluxTests {
+
+    @DynamicPropertySource
+    static void tokenIssuer(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.registerTokenIssuer(registry);
+    }
 
     private static final String VALID = "{\"topUpId\":\"t-1\",\"amount\":\"5.00\",\"currency\":\"USD\"}";
 
@@ -35,6 +52,15 @@ class WalletControllerWebFluxTests {
 
     @MockitoBean
     Wallets wallets;
+
+    @BeforeEach
+    void actAsAcme() {
+        client = client.mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + TestTokens.forAccount("acme", Scope.BILLING_WRITE, Scope.BILLING_READ))
+                .build();
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

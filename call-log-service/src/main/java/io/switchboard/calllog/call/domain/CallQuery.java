@@ -17,6 +17,11 @@ public record CallQuery(
         int page,
         int size) {
 
+    /** The same search held to one account. */
+    public CallQuery forAccount(String account) {
+        return new CallQuery(status, Optional.of(account), from, to, page, size);
+    }
+
     public long offset() {
         return (long) page * size;
     }

@@ -5,10 +5,13 @@ import java.time.Duration;
 import io.cloudevents.CloudEvent;
 import io.switchboard.calllog.call.config.CallLogProperties;
 import io.switchboard.calllog.call.domain.CallLogWriter;
+import io.switchboard.events.call.CallIdentity;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each call's document in step with its latest state snapshot. At-least-once: the offset is
- * committed after the write, and a redelivered snapshot is harmless (see {@link CallLogWriter}).
+ * committed after the write, and a redelivered snapshot is harmless (see {@link CallLogWriter}). The
+ * document is the call's, by call key (provider, account, provider call id); a snapshot whose record
+ * key or subject is not that key is refused (logged, counted as {@code switchboard.events.refused}).
  */
 @Component
 class CallStateListener {
@@ -28,11 +33,14 @@ class CallStateListener {
 
     private final EventEnvelopes envelopes;
     private final CallLogWriter callLog;
+    private final EventRefusals refusals;
     private final Duration writeTimeout;
 
-    CallStateListener(EventEnvelopes envelopes, CallLogWriter callLog, CallLogProperties properties) {
+    CallStateListener(
+            EventEnvelopes envelopes, CallLogWriter callLog, EventRefusals refusals, CallLogProperties properties) {
         this.envelopes = envelopes;
         this.callLog = callLog;
+        this.refusals = refusals;
         this.writeTimeout = properties.writeTimeout();
     }
 
@@ -44,11 +52,17 @@ class CallStateListener {
             return;
         }
         CallStateChanged state = event.as(EventTypes.CALL_STATE_CHANGED).payload();
-        EventChecks.require(state.callId() != null, event, "callId");
+        CallKey key = EventChecks.callKey(event, state.provider(), state.accountId(), state.callId());
         EventChecks.require(state.status() != null, event, "status");
-        try (var callId = MDC.putCloseable("callId", state.callId())) {
-            boolean applied =
-                    Boolean.TRUE.equals(callLog.applyState(state, event.time()).block(writeTimeout));
+        var refusal = CallIdentity.keyedByCall(record.key(), event.subject(), key);
+        if (refusal.isPresent()) {
+            refusals.refuse(record, event.id(), refusal.get());
+            return;
+        }
+        try (var callId = MDC.putCloseable("callId", state.callId());
+                var accountId = MDC.putCloseable("accountId", state.accountId())) {
+            boolean applied = Boolean.TRUE.equals(
+                    callLog.applyState(key, state, event.time()).block(writeTimeout));
             if (applied) {
                 log.debug("Logged call state {}", state.status().wireValue());
             } else {

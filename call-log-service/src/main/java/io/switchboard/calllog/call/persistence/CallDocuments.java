@@ -18,7 +18,7 @@ final class CallDocuments {
 
     static CallRecord toRecord(Document document) {
         return new CallRecord(
-                document.getString(ID),
+                providerCallId(document),
                 document.getString(ACCOUNT_ID),
                 document.getString(DIRECTION),
                 document.getString(FROM),
@@ -35,6 +35,12 @@ final class CallDocuments {
                 recording(document.get(RECORDING, Document.class)),
                 cost(document.get(COST, Document.class)),
                 instant(document.getDate(UPDATED_AT)));
+    }
+
+    /** Documents written before calls were keyed by provider and account have their call id as {@code _id}. */
+    private static String providerCallId(Document document) {
+        String callId = document.getString(CALL_ID);
+        return callId != null ? callId : document.getString(ID);
     }
 
     private static CallRecord.Transition transition(Document step) {

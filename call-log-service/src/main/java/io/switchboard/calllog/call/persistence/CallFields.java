@@ -1,10 +1,18 @@
 package io.switchboard.calllog.call.persistence;
 
-/** Field names of a call document; the document's {@code _id} is the call id. */
+/**
+ * Field names of a call document. The document's {@code _id} is the call's key in its canonical form,
+ * {@code provider:accountId:providerCallId} ({@link io.switchboard.events.call.CallKey}); its parts are
+ * fields too, so that one account's call can be found by the provider's call id.
+ */
 final class CallFields {
 
     static final String ID = "_id";
+    static final String PROVIDER = "provider";
     static final String ACCOUNT_ID = "accountId";
+    /** The provider's call id (Twilio's CallSid), as the API shows it. */
+    static final String CALL_ID = "callId";
+
     static final String DIRECTION = "direction";
     static final String FROM = "from";
     static final String TO = "to";

@@ -18,7 +18,8 @@ import reactor.core.publisher.Flux;
 /**
  * Creates the indexes the searches need before the service reports ready (runners finish before
  * readiness turns to accepting traffic). Each search filters on equality first and ranges/sorts on
- * {@code startedAt} last, so one compound index serves filter, range and order. Creating an existing
+ * {@code startedAt} last, so one compound index serves filter, range and order; the lookup of one call
+ * is equality on the provider's call id and the account. Creating an existing
  * index is a no-op, so every instance does it at start-up; if MongoDB is unreachable the start fails.
  */
 @Component
@@ -29,7 +30,9 @@ class CallLogIndexes implements ApplicationRunner {
     private static final List<IndexModel> INDEXES = List.of(
             newestFirstBy(CallFields.STATUS),
             newestFirstBy(CallFields.ACCOUNT_ID),
-            new IndexModel(Indexes.descending(CallFields.STARTED_AT)));
+            new IndexModel(Indexes.descending(CallFields.STARTED_AT)),
+            // one account's call by the provider's call id (and, by its prefix, a call id across accounts)
+            new IndexModel(Indexes.ascending(CallFields.CALL_ID, CallFields.ACCOUNT_ID)));
 
     private final MongoCollection<Document> calls;
     private final Duration timeout;

@@ -9,6 +9,7 @@ import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.switchboard.calllog.call.domain.CallLogWriter;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
@@ -16,7 +17,11 @@ import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Writes events into call documents, each as an idempotent upsert keyed by call id. */
+/**
+ * Writes events into call documents, each as an idempotent upsert of the document whose {@code _id} is
+ * the call's key ({@code provider:accountId:providerCallId}): the same provider call id of two accounts
+ * is two documents, and an event of one can never reach the other's.
+ */
 @Repository
 class CallLogRepository implements CallLogWriter {
 
@@ -29,28 +34,26 @@ class CallLogRepository implements CallLogWriter {
     }
 
     @Override
-    public Mono<Boolean> applyState(CallStateChanged state, Instant eventTime) {
-        return upsert(CallUpdates.stateFilter(state), CallUpdates.stateUpdate(state, eventTime))
+    public Mono<Boolean> applyState(CallKey call, CallStateChanged state, Instant eventTime) {
+        return upsert(CallUpdates.stateFilter(call, state), CallUpdates.stateUpdate(call, state, eventTime))
                 .map(result -> result.getMatchedCount() > 0 || result.getUpsertedId() != null);
     }
 
     @Override
-    public Mono<Void> applyRecording(RecordingReported recording, Instant eventTime) {
-        return upsert(
-                        new Document(CallFields.ID, recording.callId()),
-                        CallUpdates.recordingUpdate(recording, eventTime))
+    public Mono<Void> applyRecording(CallKey call, RecordingReported recording, Instant eventTime) {
+        return upsert(CallUpdates.callFilter(call), CallUpdates.recordingUpdate(call, recording, eventTime))
                 .then();
     }
 
     @Override
-    public Mono<Void> applyPlacement(CallPlaced placed, Instant eventTime) {
-        return upsert(new Document(CallFields.ID, placed.callId()), CallUpdates.placementUpdate(placed, eventTime))
+    public Mono<Void> applyPlacement(CallKey call, CallPlaced placed, Instant eventTime) {
+        return upsert(CallUpdates.callFilter(call), CallUpdates.placementUpdate(call, placed, eventTime))
                 .then();
     }
 
     @Override
-    public Mono<Void> applyCharge(CallCharged charge, Instant eventTime) {
-        return upsert(new Document(CallFields.ID, charge.callId()), CallUpdates.costUpdate(charge, eventTime))
+    public Mono<Void> applyCharge(CallKey call, CallCharged charge, Instant eventTime) {
+        return upsert(CallUpdates.callFilter(call), CallUpdates.costUpdate(call, charge, eventTime))
                 .then();
     }
 

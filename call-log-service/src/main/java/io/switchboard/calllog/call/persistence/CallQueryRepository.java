@@ -31,8 +31,10 @@ class CallQueryRepository implements CallLogReader {
     }
 
     @Override
-    public Mono<CallRecord> findById(String callId) {
-        return Mono.from(calls.find(new Document(CallFields.ID, callId)).first())
+    public Mono<CallRecord> findCall(String accountId, String providerCallId) {
+        var filter = new Document(CallFields.CALL_ID, providerCallId).append(CallFields.ACCOUNT_ID, accountId);
+        // One provider call id per account and provider; were there two providers, the order is stable.
+        return Mono.from(calls.find(filter).sort(Sorts.ascending(CallFields.ID)).first())
                 .map(CallDocuments::toRecord);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
@@ -16,8 +17,11 @@ import io.switchboard.events.provider.RecordingReported;
 import org.bson.Document;
 
 /**
- * The filter and update each event becomes. Every update only {@code $set}s values taken from the event
- * and moves {@code updatedAt} forward with {@code $max}, so applying the same event twice changes nothing.
+ * The filter and update each event becomes. Every filter names the call's document by its key
+ * ({@code _id}: {@code provider:accountId:providerCallId}), and every update {@code $set}s the key's
+ * parts, so a document's account is always the one in its id. Updates only {@code $set} values taken
+ * from the event and move {@code updatedAt} forward with {@code $max}, so applying the same event twice
+ * changes nothing.
  */
 final class CallUpdates {
 
@@ -29,8 +33,8 @@ final class CallUpdates {
      * after a rebalance, a replay of the topic) can never take a finished call back to "ringing".
      * {@code $nin} also matches a document without a status yet (only a recording or a cost so far).
      */
-    static Document stateFilter(CallStateChanged state) {
-        var filter = new Document(ID, state.callId());
+    static Document stateFilter(CallKey call, CallStateChanged state) {
+        var filter = callFilter(call);
         List<String> ahead = Arrays.stream(CallStatus.values())
                 .filter(status -> status.progress() > state.status().progress())
                 .map(CallStatus::wireValue)
@@ -41,10 +45,15 @@ final class CallUpdates {
         return filter;
     }
 
-    static Document stateUpdate(CallStateChanged state, Instant eventTime) {
+    /** The call's document, whatever it holds so far. */
+    static Document callFilter(CallKey call) {
+        return new Document(ID, call.canonical());
+    }
+
+    static Document stateUpdate(CallKey call, CallStateChanged state, Instant eventTime) {
         List<Document> timeline =
                 state.timeline().stream().map(CallUpdates::transition).toList();
-        var set = new Document(ACCOUNT_ID, state.accountId())
+        var set = identity(call)
                 .append(
                         DIRECTION,
                         state.direction() == null ? null : state.direction().wireValue())
@@ -65,14 +74,17 @@ final class CallUpdates {
      * What the dialer knows of an outbound call: the request it answers and the assistant. The
      * orchestrator may not have it yet when a fast call's callbacks overtake the placement.
      */
-    static Document placementUpdate(CallPlaced placed, Instant eventTime) {
-        var set = new Document(REQUEST_ID, placed.requestId());
+    static Document placementUpdate(CallKey call, CallPlaced placed, Instant eventTime) {
+        var set = identity(call).append(REQUEST_ID, placed.requestId());
         putIfPresent(set, ASSISTANT_ID, placed.assistantId());
-        var update = new Document("$set", set);
-        if (placed.accountId() != null) {
-            update.append("$setOnInsert", new Document(ACCOUNT_ID, placed.accountId()));
-        }
-        return withUpdatedAt(update, eventTime);
+        return withUpdatedAt(new Document("$set", set), eventTime);
+    }
+
+    /** The parts of the call's key: its document is found by provider call id and account, and searched by account. */
+    private static Document identity(CallKey call) {
+        return new Document(PROVIDER, call.provider())
+                .append(ACCOUNT_ID, call.accountId())
+                .append(CALL_ID, call.providerCallId());
     }
 
     private static void putIfPresent(Document document, String field, Object value) {
@@ -81,29 +93,25 @@ final class CallUpdates {
         }
     }
 
-    static Document recordingUpdate(RecordingReported recording, Instant eventTime) {
+    static Document recordingUpdate(CallKey call, RecordingReported recording, Instant eventTime) {
         var value = new Document(RECORDING_ID, recording.recordingId())
                 .append(URL, recording.url())
                 .append(DURATION_SECONDS, recording.durationSeconds())
                 .append(STATUS, recording.status());
-        return partUpdate(RECORDING, value, recording.accountId(), eventTime);
+        return partUpdate(call, RECORDING, value, eventTime);
     }
 
-    static Document costUpdate(CallCharged charge, Instant eventTime) {
+    static Document costUpdate(CallKey call, CallCharged charge, Instant eventTime) {
         var value = new Document(AMOUNT, charge.amount())
                 .append(CURRENCY, charge.currency())
                 .append(BILLED_MINUTES, charge.billedMinutes())
                 .append(PRICE_PER_MINUTE, charge.pricePerMinute());
-        return partUpdate(COST, value, charge.accountId(), eventTime);
+        return partUpdate(call, COST, value, eventTime);
     }
 
-    /** A part that may arrive before the call's state: the account id lets account searches find it early. */
-    private static Document partUpdate(String field, Document value, String accountId, Instant eventTime) {
-        var update = new Document("$set", new Document(field, value));
-        if (accountId != null) {
-            update.append("$setOnInsert", new Document(ACCOUNT_ID, accountId));
-        }
-        return withUpdatedAt(update, eventTime);
+    /** A part that may arrive before the call's state: the key's parts let account searches and lookups find it early. */
+    private static Document partUpdate(CallKey call, String field, Document value, Instant eventTime) {
+        return withUpdatedAt(new Document("$set", identity(call).append(field, value)), eventTime);
     }
 
     private static Document withUpdatedAt(Document update, Instant eventTime) {

@@ -24,6 +24,7 @@ import io.switchboard.calllog.call.config.CallLogProperties;
 import io.switchboard.calllog.call.domain.CallPage;
 import io.switchboard.calllog.call.domain.CallQuery;
 import io.switchboard.calllog.call.domain.CallRecord;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.dialer.CallPlaced;
@@ -79,7 +80,8 @@ class CallLogRepositoryTests {
         assertThat(call.startedAt()).isEqualTo(T0);
         assertThat(call.endedAt()).isEqualTo(T0.plus(CallEvents.STEP.multipliedBy(3)));
         assertThat(call.durationSeconds()).isEqualTo(42);
-        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT))
+        assertThat(Mono.from(calls.countDocuments(new Document("_id", key(callId))))
+                        .block(TIMEOUT))
                 .isEqualTo(1L);
     }
 
@@ -109,18 +111,21 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
         var state = snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS, COMPLETED);
         apply(state);
-        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60))
+        writes.applyRecording(callKey(callId), recording(callId, accountId, "completed"), T0.plusSeconds(60))
                 .block(TIMEOUT);
-        writes.applyCharge(charge(callId, accountId), T0.plusSeconds(61)).block(TIMEOUT);
+        writes.applyCharge(callKey(callId), charge(callId, accountId), T0.plusSeconds(61))
+                .block(TIMEOUT);
         Document before =
-                Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT);
+                Mono.from(calls.find(new Document("_id", key(callId))).first()).block(TIMEOUT);
 
         assertThat(apply(state)).isTrue();
-        writes.applyRecording(recording(callId, accountId, "completed"), T0.plusSeconds(60))
+        writes.applyRecording(callKey(callId), recording(callId, accountId, "completed"), T0.plusSeconds(60))
                 .block(TIMEOUT);
-        writes.applyCharge(charge(callId, accountId), T0.plusSeconds(61)).block(TIMEOUT);
+        writes.applyCharge(callKey(callId), charge(callId, accountId), T0.plusSeconds(61))
+                .block(TIMEOUT);
 
-        assertThat(Mono.from(calls.find(new Document("_id", callId)).first()).block(TIMEOUT))
+        assertThat(Mono.from(calls.find(new Document("_id", key(callId))).first())
+                        .block(TIMEOUT))
                 .isEqualTo(before);
         assertThat(find(callId).updatedAt()).isEqualTo(T0.plusSeconds(61));
     }
@@ -128,8 +133,9 @@ class CallLogRepositoryTests {
     @Test
     void whenRecordingAndChargeArriveBeforeStateThenStateJoinsThem() {
         String callId = CallEvents.newCallId();
-        writes.applyRecording(recording(callId, accountId, "completed"), T0).block(TIMEOUT);
-        writes.applyCharge(charge(callId, accountId), T0).block(TIMEOUT);
+        writes.applyRecording(callKey(callId), recording(callId, accountId, "completed"), T0)
+                .block(TIMEOUT);
+        writes.applyCharge(callKey(callId), charge(callId, accountId), T0).block(TIMEOUT);
         assertThat(search(query(accountId, null, 0, 10)).total())
                 .as("not listed before its state")
                 .isZero();
@@ -174,6 +180,7 @@ class CallLogRepositoryTests {
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
 
         writes.applyPlacement(
+                        callKey(callId),
                         new CallPlaced(
                                 "req-" + callId,
                                 accountId,
@@ -199,6 +206,7 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
 
         writes.applyPlacement(
+                        callKey(callId),
                         new CallPlaced(
                                 "req-" + callId,
                                 accountId,
@@ -216,8 +224,60 @@ class CallLogRepositoryTests {
         CallRecord call = find(callId);
         assertThat(call.status()).isEqualTo("initiated");
         assertThat(call.requestId()).isEqualTo("req-" + callId);
-        assertThat(Mono.from(calls.countDocuments(new Document("_id", callId))).block(TIMEOUT))
+        assertThat(Mono.from(calls.countDocuments(new Document("_id", key(callId))))
+                        .block(TIMEOUT))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void whenAnotherAccountsEventsNameTheSameCallIdThenTheyMakeItsOwnDocumentAndThisOneIsUnchanged() {
+        // given account A's completed call, recorded and charged
+        String callId = CallEvents.newCallId();
+        String other = CallEvents.newAccountId();
+        apply(snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS, COMPLETED));
+        writes.applyRecording(callKey(callId), recording(callId, accountId, "completed"), T0.plusSeconds(60))
+                .block(TIMEOUT);
+        writes.applyCharge(callKey(callId), charge(callId, accountId), T0.plusSeconds(61))
+                .block(TIMEOUT);
+        Document before =
+                Mono.from(calls.find(new Document("_id", key(callId))).first()).block(TIMEOUT);
+
+        // when account B's snapshot, recording and charge name the same CallSid
+        CallStateChanged ofB = snapshot(callId, other, T0.plusSeconds(5), QUEUED, COMPLETED);
+        apply(ofB);
+        var keyOfB = new CallKey("twilio", other, callId);
+        writes.applyRecording(keyOfB, recording(callId, other, "completed"), T0.plusSeconds(90))
+                .block(TIMEOUT);
+        writes.applyCharge(keyOfB, charge(callId, other), T0.plusSeconds(91)).block(TIMEOUT);
+
+        // then A's document is exactly as it was, and B's is a document of its own
+        assertThat(Mono.from(calls.find(new Document("_id", key(callId))).first())
+                        .block(TIMEOUT))
+                .isEqualTo(before);
+        assertThat(reads.findCall(other, callId).block(TIMEOUT))
+                .extracting(CallRecord::accountId, CallRecord::callId)
+                .containsExactly(other, callId);
+        assertThat(find(callId).accountId()).isEqualTo(accountId);
+        assertThat(Mono.from(calls.countDocuments(new Document("callId", callId)))
+                        .block(TIMEOUT))
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void whenOneAccountsCallIsLookedUpThenItIsFoundByProviderCallIdAndAccountOnly() {
+        // given the test account's call
+        String callId = CallEvents.newCallId();
+        apply(snapshot(callId, accountId, T0, QUEUED, RINGING));
+
+        // then it is found for its account, under its own call id, not for another account
+        assertThat(find(callId)).extracting(CallRecord::callId).isEqualTo(callId);
+        assertThat(reads.findCall("someone-else", callId).block(TIMEOUT)).isNull();
+        Document stored =
+                Mono.from(calls.find(new Document("_id", key(callId))).first()).block(TIMEOUT);
+        assertThat(stored)
+                .containsEntry("provider", "twilio")
+                .containsEntry("accountId", accountId)
+                .containsEntry("callId", callId);
     }
 
     /** A snapshot of a call whose callbacks overtook its placement: no request, no assistant yet. */
@@ -239,11 +299,25 @@ class CallLogRepositoryTests {
     }
 
     private static boolean apply(CallStateChanged state) {
-        return Boolean.TRUE.equals(writes.applyState(state, state.changedAt()).block(TIMEOUT));
+        return Boolean.TRUE.equals(
+                writes.applyState(CallKey.of(state), state, state.changedAt()).block(TIMEOUT));
     }
 
-    private static CallRecord find(String callId) {
-        return reads.findById(callId).block(TIMEOUT);
+    /** The test account's call. */
+    private CallRecord find(String callId) {
+        return reads.findCall(accountId, callId).block(TIMEOUT);
+    }
+
+    private CallKey callKey(String callId) {
+        return new CallKey("twilio", accountId, callId);
+    }
+
+    private String key(String callId) {
+        return key(accountId, callId);
+    }
+
+    private static String key(String accountId, String callId) {
+        return new CallKey("twilio", accountId, callId).canonical();
     }
 
     private static CallPage search(CallQuery query) {

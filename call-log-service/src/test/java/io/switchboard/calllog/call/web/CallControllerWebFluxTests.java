@@ -15,19 +15,36 @@ import io.switchboard.calllog.call.domain.CallLogReader;
 import io.switchboard.calllog.call.domain.CallPage;
 import io.switchboard.calllog.call.domain.CallQuery;
 import io.switchboard.calllog.call.domain.CallRecord;
+import io.switchboard.events.security.ApiSecurityAutoConfiguration;
+import io.switchboard.events.security.Scope;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 @WebFluxTest(CallController.class)
+@Import(CallLogAccess.class)
+@ImportAutoConfiguration(ApiSecurityAutoConfiguration.class)
 class CallControllerWebFluxTests {
+
+    @DynamicPropertySource
+    static void tokenIssuer(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.registerTokenIssuer(registry);
+    }
 
     private static final CallRecord CALL = new CallRecord(
             "CA1",
@@ -53,6 +70,18 @@ class CallControllerWebFluxTests {
 
     @MockitoBean
     CallLogReader calls;
+
+    /** Unless a test says otherwise: an analyst of acme allowed to see personal data. */
+    @BeforeEach
+    void actAsAcmeAnalyst() {
+        client = as(TestTokens.forAccount("acme", Scope.CALLS_READ, Scope.CALLS_PII));
+    }
+
+    private WebTestClient as(String token) {
+        return client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -111,7 +140,7 @@ class CallControllerWebFluxTests {
 
     @Test
     void whenCallExistsThenItIsReturnedWithIsoInstants() {
-        given(calls.findById("CA1")).willReturn(Mono.just(CALL));
+        given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
 
         client.get()
                 .uri("/api/calls/CA1")
@@ -133,7 +162,7 @@ class CallControllerWebFluxTests {
 
     @Test
     void whenCallUnknownThen404Problem() {
-        given(calls.findById("CA404")).willReturn(Mono.empty());
+        given(calls.findCall("acme", "CA404")).willReturn(Mono.empty());
 
         client.get()
                 .uri("/api/calls/CA404")
@@ -162,5 +191,84 @@ class CallControllerWebFluxTests {
                 .valueEquals("Retry-After", "5")
                 .expectBody(String.class)
                 .value(body -> assertThat(body).doesNotContain("mongo-0", "27017", "Timed out"));
+    }
+
+    @Test
+    void whenTokenLacksPiiScopeThenNumbersMaskedAndRecordingAddressWithheld() {
+        given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 0, 50, 1)));
+        var analyst = as(TestTokens.forAccount("acme", Scope.CALLS_READ));
+
+        analyst.get()
+                .uri("/api/calls/CA1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.from")
+                .isEqualTo("+*********00")
+                .jsonPath("$.to")
+                .isEqualTo("+*********99")
+                .jsonPath("$.recording.recordingId")
+                .isEqualTo("RE1")
+                .jsonPath("$.recording.url")
+                .doesNotExist();
+        analyst.get()
+                .uri("/api/calls")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("+14155550100", "+14155550199", "https://example.test"));
+    }
+
+    @Test
+    void whenTenantSearchesThenHeldToItsOwnAccount() {
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(), 0, 50, 0)));
+
+        client.get()
+                .uri("/api/calls?status=completed")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var query = ArgumentCaptor.forClass(CallQuery.class);
+        verify(calls).search(query.capture());
+        assertThat(query.getValue().accountId()).contains("acme");
+    }
+
+    @Test
+    void whenTenantNamesAnotherAccountThen404AndNothingRead() {
+        client.get()
+                .uri("/api/calls?accountId=globex")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        client.get()
+                .uri("/api/calls/CA1?accountId=globex")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        verifyNoInteractions(calls);
+    }
+
+    @Test
+    void whenOperatorSearchesThenAnyAccountOrAll() {
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(), 0, 50, 0)));
+        given(calls.findCall("globex", "CA1")).willReturn(Mono.just(CALL));
+        var operator = as(TestTokens.operator());
+
+        operator.get().uri("/api/calls").exchange().expectStatus().isOk();
+        operator.get()
+                .uri("/api/calls/CA1?accountId=globex")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        operator.get().uri("/api/calls/CA1").exchange().expectStatus().isNotFound();
+
+        var query = ArgumentCaptor.forClass(CallQuery.class);
+        verify(calls).search(query.capture());
+        assertThat(query.getValue().accountId()).isEmpty();
     }
 }

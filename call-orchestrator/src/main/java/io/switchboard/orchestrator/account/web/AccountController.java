@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.account.web;
 
+import io.switchboard.events.security.Caller;
+import io.switchboard.events.security.Scope;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,18 +26,40 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    /** Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks: off the event loop. */
+    /**
+     * An operator creates an account; from then on only the account's own administrators change it.
+     * Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks: off the event loop.
+     */
     @PutMapping(path = "/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<AccountView> configure(@PathVariable String accountId, @RequestBody AccountBody body) {
-        return Mono.fromCallable(() -> accounts.configure(
-                        accountId, body.name(), body.numbers(), body.assistants(), body.credentialChanges()))
+    Mono<AccountView> configure(@PathVariable String accountId, @RequestBody AccountBody body, Caller caller) {
+        return Mono.fromCallable(() -> {
+                    boolean exists = accounts.find(accountId).isPresent();
+                    boolean ownAdmin = caller.actsFor(accountId) && caller.has(Scope.ACCOUNTS_ADMIN);
+                    if (exists && !ownAdmin && caller.isOperator()) {
+                        throw new ResponseStatusException(
+                                HttpStatus.FORBIDDEN,
+                                "an account's own administrators change it; operators create accounts");
+                    }
+                    if (exists ? !ownAdmin : !caller.isOperator()) {
+                        throw noSuchAccount();
+                    }
+                    return accounts.configure(
+                            accountId, body.name(), body.numbers(), body.assistants(), body.credentialChanges());
+                })
                 .map(AccountView::of)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/{accountId}")
-    Mono<AccountView> find(@PathVariable String accountId) {
-        return Mono.justOrEmpty(accounts.find(accountId).map(AccountView::of))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account")));
+    Mono<AccountView> find(@PathVariable String accountId, Caller caller) {
+        boolean mayRead = caller.isOperator() || (caller.actsFor(accountId) && caller.has(Scope.ACCOUNTS_ADMIN));
+        return Mono.justOrEmpty(
+                        accounts.find(accountId).filter(account -> mayRead).map(AccountView::of))
+                .switchIfEmpty(Mono.error(AccountController::noSuchAccount));
+    }
+
+    /** The same answer whether the account is missing or another's: never a hint that it exists. */
+    private static ResponseStatusException noSuchAccount() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
 
@@ -14,13 +15,13 @@ import io.switchboard.events.call.CallTransition;
  * The orchestrator's view of one call. Immutable: every change yields a new value, so the store
  * can put the previous one back when a transaction rolls back.
  *
+ * @param key       who the call is: provider, account and the provider's call id. Fixed when the call
+ *                  is created; no fact changes it, so no event of another account can reach this call
  * @param changedAt when the current status was reached (the provider's time)
  * @param timeline  every status seen, ordered by provider sequence number, then time
  */
 public record Call(
-        String callId,
-        String accountId,
-        String provider,
+        CallKey key,
         CallDirection direction,
         String from,
         String to,
@@ -39,14 +40,13 @@ public record Call(
             .thenComparingInt(transition -> transition.status().progress());
 
     public Call {
+        Objects.requireNonNull(key, "key");
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     static Call from(CallFact fact) {
         return new Call(
-                fact.callId(),
-                fact.accountId(),
-                fact.provider(),
+                fact.key(),
                 fact.direction(),
                 fact.from(),
                 fact.to(),
@@ -57,6 +57,18 @@ public record Call(
                 terminalDuration(fact),
                 List.of(fact.transition()),
                 fact.at());
+    }
+
+    public String accountId() {
+        return key.accountId();
+    }
+
+    public String provider() {
+        return key.provider();
+    }
+
+    public String providerCallId() {
+        return key.providerCallId();
     }
 
     public boolean isTerminal() {
@@ -81,12 +93,10 @@ public record Call(
         return reachedAt == null || fact.sequenceNumber() == null || fact.sequenceNumber() < reachedAt;
     }
 
-    /** Fills what this call does not know yet from the fact; never overwrites. */
+    /** Fills what this call does not know yet from the fact; never overwrites. The key is never filled: it is fixed. */
     Call describedBy(CallFact fact) {
         return new Call(
-                callId,
-                or(accountId, fact.accountId()),
-                or(provider, fact.provider()),
+                key,
                 or(direction, fact.direction()),
                 or(from, fact.from()),
                 or(to, fact.to()),
@@ -101,9 +111,7 @@ public record Call(
 
     Call advancedTo(CallFact fact) {
         return new Call(
-                callId,
-                accountId,
-                provider,
+                key,
                 direction,
                 from,
                 to,
@@ -118,9 +126,7 @@ public record Call(
 
     Call remembering(CallFact fact) {
         return new Call(
-                callId,
-                accountId,
-                provider,
+                key,
                 direction,
                 from,
                 to,

@@ -13,6 +13,9 @@ package io.switchboard.orchestrator.call.domain;
  * <li>A fact that changes a call also fills fields the call does not know yet (a CallPlaced that
  * comes after the first status callback brings requestId and assistantId).</li>
  * <li>A fact about an unknown call creates it from what the fact carries.</li>
+ * <li>A call is its key (provider, account, provider call id), fixed at creation: a fact is only
+ * ever applied to the call of its own key. Another account's event naming the same provider call id
+ * is about another call, never this one.</li>
  * </ul>
  */
 public final class CallStateMachine {
@@ -20,6 +23,10 @@ public final class CallStateMachine {
     public CallUpdate apply(Call current, CallFact fact) {
         if (current == null) {
             return new CallUpdate(null, Call.from(fact));
+        }
+        if (!current.key().equals(fact.key())) {
+            throw new IllegalArgumentException(
+                    "a fact about call " + fact.key() + " cannot change call " + current.key());
         }
         if (current.isTerminal()) {
             return new CallUpdate(current, afterEnd(current, fact));

@@ -5,10 +5,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.switchboard.events.call.CallKey;
+
 /**
- * Calls in memory, per partition of provider-events.v1. A partition's calls are rebuilt from
- * call-states.v1 when it is assigned and dropped when it is revoked: this instance only ever
- * holds the calls whose events it consumes.
+ * Calls in memory, per partition of provider-events.v1, each under its {@link CallKey}. A
+ * partition's calls are rebuilt from call-states.v1 when it is assigned and dropped when it is
+ * revoked: this instance only ever holds the calls whose events it consumes.
  */
 public final class CallStore {
 
@@ -36,29 +38,29 @@ public final class CallStore {
         return partitions.containsKey(partition);
     }
 
-    public Optional<Call> find(int partition, String callId) {
+    public Optional<Call> find(int partition, CallKey key) {
         PartitionCalls calls = partitions.get(partition);
-        return calls == null ? Optional.empty() : calls.find(callId);
+        return calls == null ? Optional.empty() : calls.find(key);
     }
 
-    public boolean isRetired(int partition, String callId) {
+    public boolean isRetired(int partition, CallKey key) {
         PartitionCalls calls = partitions.get(partition);
-        return calls != null && calls.isRetired(callId);
+        return calls != null && calls.isRetired(key);
     }
 
     public void save(int partition, Call call) {
         PartitionCalls calls = partitions.get(partition);
         if (calls == null) {
             throw new IllegalStateException("Partition " + partition + " was not rebuilt; refusing to apply call "
-                    + call.callId() + " without its state");
+                    + call.key() + " without its state");
         }
         calls.put(call);
     }
 
-    public void restore(int partition, String callId, Call previous) {
+    public void restore(int partition, CallKey key, Call previous) {
         PartitionCalls calls = partitions.get(partition);
         if (calls != null) {
-            calls.restore(callId, previous);
+            calls.restore(key, previous);
         }
     }
 

@@ -5,7 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies facts to the calls of a partition: the state machine decides, the store keeps the result,
+ * Applies facts to the calls of a partition, each to the call of its own key (provider, account,
+ * provider call id), never to another account's call: the state machine decides, the store keeps the result,
  * and a new status or timeline step is published in the same transaction as the consumed record. If that
  * transaction rolls back, the store is put back as it was, so the retry sees the same state.
  */
@@ -28,16 +29,16 @@ public final class CallTracker {
     }
 
     public void apply(int partition, CallFact fact) {
-        if (store.isRetired(partition, fact.callId())) {
-            log.debug("Ignoring {} for call {}: it ended and was evicted", fact.status(), fact.callId());
+        if (store.isRetired(partition, fact.key())) {
+            log.debug("Ignoring {} for call {}: it ended and was evicted", fact.status(), fact.key());
             return;
         }
-        Call before = store.find(partition, fact.callId()).orElse(null);
+        Call before = store.find(partition, fact.key()).orElse(null);
         CallUpdate update = machine.apply(before, fact);
         if (!update.changed()) {
             return;
         }
-        transaction.afterRollback(() -> store.restore(partition, fact.callId(), before));
+        transaction.afterRollback(() -> store.restore(partition, fact.key(), before));
         store.save(partition, update.after());
         if (update.publishes()) {
             publisher.publish(partition, update.after());

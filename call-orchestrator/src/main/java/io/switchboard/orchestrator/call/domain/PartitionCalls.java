@@ -6,50 +6,54 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
+import io.switchboard.events.call.CallKey;
+
 /**
- * The calls of one partition of provider-events.v1 (and call-states.v1: same key, same count).
- * Its listener thread and the eviction task share it, hence the lock per partition.
+ * The calls of one partition of provider-events.v1 (and call-states.v1: same partition count, and
+ * snapshots are written to the partition number of their events), by call key: the calls of two
+ * accounts told about the same provider call id sit here side by side, as two calls. Its listener
+ * thread and the eviction task share it, hence the lock per partition.
  */
 public final class PartitionCalls {
 
-    private final Map<String, Call> calls = new HashMap<>();
+    private final Map<CallKey, Call> calls = new HashMap<>();
     private final RetiredCallIds retired;
 
     public PartitionCalls(int retiredCapacity) {
         this.retired = new RetiredCallIds(retiredCapacity);
     }
 
-    synchronized Optional<Call> find(String callId) {
-        return Optional.ofNullable(calls.get(callId));
+    synchronized Optional<Call> find(CallKey key) {
+        return Optional.ofNullable(calls.get(key));
     }
 
-    synchronized boolean isRetired(String callId) {
-        return retired.contains(callId);
+    synchronized boolean isRetired(CallKey key) {
+        return retired.contains(key);
     }
 
     /** Latest value wins: used both for live changes and for replaying snapshots in offset order. */
     public synchronized void put(Call call) {
-        calls.put(call.callId(), call);
+        calls.put(call.key(), call);
     }
 
     /** Undoes a change: back to {@code previous}, or forgets a call the change had created. */
-    synchronized void restore(String callId, Call previous) {
-        retired.remove(callId);
+    synchronized void restore(CallKey key, Call previous) {
+        retired.remove(key);
         if (previous == null) {
-            calls.remove(callId);
+            calls.remove(key);
         } else {
-            calls.put(callId, previous);
+            calls.put(key, previous);
         }
     }
 
-    /** Moves terminal calls whose status is older than the cutoff to the retired ids. */
+    /** Moves terminal calls whose status is older than the cutoff to the retired keys. */
     public synchronized int evictTerminalBefore(Instant cutoff) {
         int evicted = 0;
         for (Iterator<Call> it = calls.values().iterator(); it.hasNext(); ) {
             Call call = it.next();
             if (call.isTerminal() && call.changedAt().isBefore(cutoff)) {
                 it.remove();
-                retired.add(call.callId());
+                retired.add(call.key());
                 evicted++;
             }
         }

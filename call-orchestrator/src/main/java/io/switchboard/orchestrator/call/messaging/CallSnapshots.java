@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.call.messaging;
 
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.orchestrator.call.domain.Call;
@@ -12,19 +13,20 @@ final class CallSnapshots {
     /**
      * The same snapshot always gets the same id, so a record redelivered after a rollback publishes it
      * again under its id. A status is never reached twice and a call's timeline only grows, so status
-     * and timeline length tell apart a snapshot corrected by a late step from the earlier one.
+     * and timeline length tell apart a snapshot corrected by a late step from the earlier one. The call
+     * is named by its key, so two accounts' calls with one provider call id never share an id.
      */
     static String eventId(Call call) {
         return EventIds.of(
                 "call-state",
-                call.callId(),
+                call.key().canonical(),
                 call.status().wireValue(),
                 Integer.toString(call.timeline().size()));
     }
 
     static CallStateChanged toEvent(Call call) {
         return new CallStateChanged(
-                call.callId(),
+                call.providerCallId(),
                 call.accountId(),
                 call.provider(),
                 call.direction(),
@@ -39,11 +41,10 @@ final class CallSnapshots {
                 call.changedAt());
     }
 
+    /** Throws {@link IllegalArgumentException} if the snapshot lacks part of its call's key. */
     static Call toCall(CallStateChanged snapshot) {
         return new Call(
-                snapshot.callId(),
-                snapshot.accountId(),
-                snapshot.provider(),
+                CallKey.of(snapshot),
                 snapshot.direction(),
                 snapshot.from(),
                 snapshot.to(),

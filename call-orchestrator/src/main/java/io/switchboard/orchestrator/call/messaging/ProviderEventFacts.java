@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventTypes;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
  * Reads the events of provider-events.v1 as facts about calls. Events that are not about a call's
  * state (recordings, rejected requests) yield nothing; an event that claims to be about a call but
  * lacks what a fact needs is rejected, so it is dead-lettered instead of half-applied.
+ *
+ * <p>A fact's call is the event's provider, its account and the provider's call id ({@link CallKey}).
+ * The account is the one the event was verified for: the webhook path's account, whose own
+ * credential signed the callback, or the account of the dialer's request. A callback of account B
+ * naming a call id of account A is therefore a fact about B's call, never about A's.
  */
 @Component
 class ProviderEventFacts {
@@ -47,12 +53,10 @@ class ProviderEventFacts {
 
     private static CallFact placed(ReceivedEvent<?> event, CallPlaced placed) {
         return new CallFact(
-                callId(event, placed.callId()),
+                key(event, placed.provider(), placed.accountId(), placed.callId()),
                 CallStatus.QUEUED,
                 time(event, placed.placedAt()),
                 null,
-                placed.accountId(),
-                placed.provider(),
                 CallDirection.OUTBOUND,
                 placed.from(),
                 placed.to(),
@@ -67,12 +71,10 @@ class ProviderEventFacts {
         }
         Instant at = reported.occurredAt() != null ? reported.occurredAt() : time(event, reported.receivedAt());
         return new CallFact(
-                callId(event, reported.callId()),
+                key(event, reported.provider(), reported.accountId(), reported.callId()),
                 reported.status(),
                 at,
                 reported.sequenceNumber(),
-                reported.accountId(),
-                reported.provider(),
                 reported.direction(),
                 reported.from(),
                 reported.to(),
@@ -87,12 +89,10 @@ class ProviderEventFacts {
                 ? inbound.accountId()
                 : route.map(Route::accountId).orElse(null);
         return new CallFact(
-                callId(event, inbound.callId()),
+                key(event, inbound.provider(), accountId, inbound.callId()),
                 CallStatus.RINGING,
                 time(event, inbound.receivedAt()),
                 null,
-                accountId,
-                inbound.provider(),
                 CallDirection.INBOUND,
                 inbound.from(),
                 inbound.to(),
@@ -101,11 +101,17 @@ class ProviderEventFacts {
                 null);
     }
 
-    private static String callId(ReceivedEvent<?> event, String callId) {
+    /** The call the event is about; an event that does not name a whole call can never be applied. */
+    private static CallKey key(ReceivedEvent<?> event, String provider, String accountId, String callId) {
         if (callId == null || callId.isBlank()) {
             throw new RejectedEventException("event " + event.id() + " (" + event.type() + ") has no callId");
         }
-        return callId;
+        try {
+            return new CallKey(provider, accountId, callId);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedEventException(
+                    "event " + event.id() + " (" + event.type() + ") names no call: " + e.getMessage(), e);
+        }
     }
 
     /** The payload's own time, else the envelope's; one of them is always set by our producers. */

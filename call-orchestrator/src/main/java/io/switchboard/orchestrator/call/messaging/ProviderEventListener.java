@@ -1,9 +1,15 @@
 package io.switchboard.orchestrator.call.messaging;
 
+import java.util.Optional;
+
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.call.CallIdentity;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.call.domain.CallFact;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.call.domain.CallTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Applies provider and dialer events to the calls they are about. Runs in a Kafka transaction
  * (consume, publish the new state, commit the offset, all or nothing). A record that cannot be
- * verified or decoded throws {@code RejectedEventException} and is dead-lettered.
+ * verified or decoded throws {@code RejectedEventException} and is dead-lettered. A call event whose
+ * record key or subject is not the provider call id its payload names is refused (logged and counted
+ * as {@code switchboard.events.refused}) and passed over: its partition would not be its call's.
  */
 @Component
 class ProviderEventListener {
@@ -28,18 +36,21 @@ class ProviderEventListener {
     private final CallTracker tracker;
     private final CallStore store;
     private final CallStateRebuilder rebuilder;
+    private final EventRefusals refusals;
 
     ProviderEventListener(
             EventEnvelopes envelopes,
             ProviderEventFacts facts,
             CallTracker tracker,
             CallStore store,
-            CallStateRebuilder rebuilder) {
+            CallStateRebuilder rebuilder,
+            EventRefusals refusals) {
         this.envelopes = envelopes;
         this.facts = facts;
         this.tracker = tracker;
         this.store = store;
         this.rebuilder = rebuilder;
+        this.refusals = refusals;
     }
 
     @KafkaListener(
@@ -55,8 +66,19 @@ class ProviderEventListener {
             }
             facts.factOf(event)
                     .ifPresentOrElse(
-                            fact -> tracker.apply(record.partition(), fact),
+                            fact -> apply(record, event, fact),
                             () -> log.debug("Not a call state event: {} {}", event.type(), event.id()));
+        }
+    }
+
+    private void apply(ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event, CallFact fact) {
+        Optional<Refusal> refusal = CallIdentity.keyedByProviderCall(record.key(), event.subject(), fact.key());
+        if (refusal.isPresent()) {
+            refusals.refuse(record, event.id(), refusal.get());
+            return;
+        }
+        try (var accountId = MDC.putCloseable("accountId", fact.key().accountId())) {
+            tracker.apply(record.partition(), fact);
         }
     }
 }

@@ -18,6 +18,7 @@ import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.security.Scope;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.support.AccountsApi;
@@ -26,6 +27,7 @@ import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,13 @@ class AccountApiIT extends OrchestratorIntegrationTest {
     @BeforeEach
     void openReader() {
         accounts = TopicReader.cloudEvents(Topic.ACCOUNTS.topicName());
+    }
+
+    @BeforeEach
+    void actAsTheAccountsAdministrator() {
+        http = http.mutate()
+                .filter(TestTokens.actingForThePathsAccount("/api/accounts/", Scope.ACCOUNTS_ADMIN))
+                .build();
     }
 
     @AfterEach

@@ -10,27 +10,41 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.switchboard.events.kafka.PublishFailedException;
+import io.switchboard.events.security.ApiSecurityAutoConfiguration;
+import io.switchboard.events.security.Scope;
 import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import io.switchboard.orchestrator.account.domain.CredentialSealer;
 import io.switchboard.orchestrator.account.domain.SealedCredential;
+import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @WebFluxTest(AccountController.class)
-@Import({AccountService.class, AccountDirectory.class, AccountControllerTests.Fakes.class})
+@Import({AccountService.class, AccountDirectory.class, AccountControllerTests.Fakes.class, AccountAccess.class})
+@ImportAutoConfiguration(ApiSecurityAutoConfiguration.class)
 class AccountControllerTests {
+
+    @DynamicPropertySource
+    static void tokenIssuer(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.registerTokenIssuer(registry);
+    }
 
     static final String ACME = """
             {"name":"Acme","numbers":[{"number":"+14155550100","assistantId":"sales"}],
@@ -45,6 +59,14 @@ class AccountControllerTests {
 
     @Autowired
     Fakes fakes;
+
+    /** Each request as an operator who is also the administrator of the account it names. */
+    @BeforeEach
+    void actAsTheAccountsAdministrator() {
+        http = http.mutate()
+                .filter(TestTokens.actingForThePathsAccount("/api/accounts/", Scope.OPERATOR, Scope.ACCOUNTS_ADMIN))
+                .build();
+    }
 
     @Test
     void whenAccountIsValidThenItIsSavedAndReturned() {

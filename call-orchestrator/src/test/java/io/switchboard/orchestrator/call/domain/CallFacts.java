@@ -3,24 +3,24 @@ package io.switchboard.orchestrator.call.domain;
 import java.time.Instant;
 
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 
 /** Facts as the dialer, the ingress's status callbacks and inbound calls bring them. */
 final class CallFacts {
 
     static final String CALL = "CA0001";
+    static final CallKey KEY = new CallKey("twilio", "acme", CALL);
     static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     private CallFacts() {}
 
     static CallFact placed() {
         return new CallFact(
-                CALL,
+                KEY,
                 CallStatus.QUEUED,
                 T0,
                 null,
-                "acme",
-                "twilio",
                 CallDirection.OUTBOUND,
                 "+14155550100",
                 "+14155550199",
@@ -34,13 +34,16 @@ final class CallFacts {
     }
 
     static CallFact status(CallStatus status, int sequenceNumber, Integer durationSeconds) {
+        return status(KEY, status, sequenceNumber, durationSeconds);
+    }
+
+    /** A status callback about the call of {@code key}: another account's, for one. */
+    static CallFact status(CallKey key, CallStatus status, int sequenceNumber, Integer durationSeconds) {
         return new CallFact(
-                CALL,
+                key,
                 status,
                 T0.plusSeconds(1 + sequenceNumber),
                 sequenceNumber,
-                "acme",
-                "twilio",
                 CallDirection.OUTBOUND,
                 "+14155550100",
                 "+14155550199",
@@ -51,17 +54,20 @@ final class CallFacts {
 
     static CallFact inbound() {
         return new CallFact(
-                CALL,
+                KEY,
                 CallStatus.RINGING,
                 T0,
                 null,
-                "acme",
-                "twilio",
                 CallDirection.INBOUND,
                 "+14155550111",
                 "+14155550100",
                 "sales",
                 null,
                 null);
+    }
+
+    /** The same provider call id, told to another account by a callback that account's own credential signed. */
+    static CallKey sameCallIdOf(String accountId) {
+        return new CallKey(KEY.provider(), accountId, CALL);
     }
 }

@@ -10,6 +10,7 @@ import static io.switchboard.orchestrator.call.domain.CallFacts.inbound;
 import static io.switchboard.orchestrator.call.domain.CallFacts.placed;
 import static io.switchboard.orchestrator.call.domain.CallFacts.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,30 @@ class CallStateMachineTests {
         assertThat(run.call.durationSeconds()).isZero();
         assertThat(run.call.requestId()).isEqualTo("req-1");
         assertThat(statuses(run.call.timeline())).containsExactly(QUEUED, CallStatus.FAILED);
+    }
+
+    @Test
+    void whenAFactIsAboutAnotherAccountsCallWithTheSameCallIdThenItCannotChangeThisCall() {
+        // given acme's ringing call
+        var run = new Run(placed(), status(RINGING, 1));
+
+        // when account B's completed callback for the same CallSid is applied to it
+        var forged = CallFacts.status(CallFacts.sameCallIdOf("account-b"), COMPLETED, 3, 86_400);
+
+        // then the machine refuses: a fact only ever changes the call of its own key
+        assertThatThrownBy(() -> machine.apply(run.call, forged))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("account-b");
+        assertThat(machine.apply(null, forged).after().accountId()).isEqualTo("account-b");
+    }
+
+    @Test
+    void whenLaterFactsFillInTheCallThenItsKeyAndAccountNeverChange() {
+        // given a call created by its first status callback, when the placement and more callbacks follow
+        var run = new Run(status(INITIATED, 0), placed(), inbound(), status(COMPLETED, 3, 9));
+
+        // then the call is still the one its first fact named
+        assertThat(run.published).extracting(Call::key).containsOnly(CallFacts.KEY);
     }
 
     private static List<CallStatus> statuses(List<CallTransition> timeline) {

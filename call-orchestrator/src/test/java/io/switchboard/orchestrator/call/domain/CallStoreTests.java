@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import io.switchboard.events.call.CallKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +35,9 @@ class CallStoreTests {
 
         // then only the ended call left memory, and its id is still known
         assertThat(evicted).isEqualTo(1);
-        assertThat(store.find(0, ended.callId())).isEmpty();
-        assertThat(store.isRetired(0, ended.callId())).isTrue();
-        assertThat(store.find(0, "CA-live")).contains(live);
+        assertThat(store.find(0, ended.key())).isEmpty();
+        assertThat(store.isRetired(0, ended.key())).isTrue();
+        assertThat(store.find(0, live.key())).contains(live);
         assertThat(store.size()).isEqualTo(1);
     }
 
@@ -54,9 +55,9 @@ class CallStoreTests {
         }
 
         // then only the two most recent are remembered
-        assertThat(store.isRetired(0, "CA-1")).isFalse();
-        assertThat(store.isRetired(0, "CA-2")).isTrue();
-        assertThat(store.isRetired(0, "CA-3")).isTrue();
+        assertThat(store.isRetired(0, key("CA-1"))).isFalse();
+        assertThat(store.isRetired(0, key("CA-2"))).isTrue();
+        assertThat(store.isRetired(0, key("CA-3"))).isTrue();
     }
 
     @Test
@@ -69,12 +70,12 @@ class CallStoreTests {
         store.revoke(0);
 
         // then only partition 1's calls remain, and partition 0 takes no more changes
-        assertThat(store.find(0, CallFacts.CALL)).isEmpty();
+        assertThat(store.find(0, CallFacts.KEY)).isEmpty();
         assertThat(store.holds(0)).isFalse();
         assertThatThrownBy(() ->
                         store.save(0, machine.apply(null, CallFacts.placed()).after()))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(store.find(1, "CA-other")).isPresent();
+        assertThat(store.find(1, key("CA-other"))).isPresent();
     }
 
     @Test
@@ -85,19 +86,45 @@ class CallStoreTests {
         store.save(0, ringing);
 
         // when the advance is undone, then the queued call is back
-        store.restore(0, queued.callId(), queued);
-        assertThat(store.find(0, queued.callId())).contains(queued);
+        store.restore(0, queued.key(), queued);
+        assertThat(store.find(0, queued.key())).contains(queued);
 
         // when the creation is undone, then the call is gone
-        store.restore(0, queued.callId(), null);
-        assertThat(store.find(0, queued.callId())).isEmpty();
+        store.restore(0, queued.key(), null);
+        assertThat(store.find(0, queued.key())).isEmpty();
+    }
+
+    @Test
+    void whenTwoAccountsHaveCallsWithOneProviderCallIdThenThePartitionHoldsThemApartAndRetiresThemApart() {
+        // given account acme's completed call, and account B's call under the same CallSid in the same partition
+        Call ofAcme = machine.apply(null, CallFacts.status(COMPLETED, 3, 10)).after();
+        CallKey keyOfB = CallFacts.sameCallIdOf("account-b");
+        Call ofB =
+                machine.apply(null, CallFacts.status(keyOfB, RINGING, 1, null)).after();
+
+        // when both are saved
+        store.save(0, ofAcme);
+        store.save(0, ofB);
+
+        // then each is found under its own key, unchanged by the other
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.find(0, CallFacts.KEY)).contains(ofAcme);
+        assertThat(store.find(0, keyOfB)).contains(ofB);
+
+        // and when acme's ended call is evicted, only its key is retired: B's live call stays
+        store.evictTerminalBefore(ofAcme.changedAt().plus(Duration.ofSeconds(1)));
+        assertThat(store.isRetired(0, CallFacts.KEY)).isTrue();
+        assertThat(store.isRetired(0, keyOfB)).isFalse();
+        assertThat(store.find(0, keyOfB)).contains(ofB);
+    }
+
+    private static CallKey key(String callId) {
+        return new CallKey(CallFacts.KEY.provider(), CallFacts.KEY.accountId(), callId);
     }
 
     private static Call withId(Call call, String callId) {
         return new Call(
-                callId,
-                call.accountId(),
-                call.provider(),
+                key(callId),
                 call.direction(),
                 call.from(),
                 call.to(),

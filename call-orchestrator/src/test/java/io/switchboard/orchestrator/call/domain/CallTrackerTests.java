@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.call.domain;
 import static io.switchboard.events.call.CallStatus.BUSY;
 import static io.switchboard.events.call.CallStatus.COMPLETED;
 import static io.switchboard.events.call.CallStatus.INITIATED;
+import static io.switchboard.events.call.CallStatus.IN_PROGRESS;
 import static io.switchboard.events.call.CallStatus.QUEUED;
 import static io.switchboard.events.call.CallStatus.RINGING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
 import io.switchboard.testsupport.InMemoryTransaction;
@@ -85,7 +87,7 @@ class CallTrackerTests {
 
         // then only the first snapshot was published, and the store knows the assistant
         assertThat(published).extracting(Call::status).containsExactly(RINGING);
-        assertThat(store.find(0, CallFacts.CALL))
+        assertThat(store.find(0, CallFacts.KEY))
                 .get()
                 .extracting(Call::assistantId)
                 .isEqualTo("sales");
@@ -113,14 +115,14 @@ class CallTrackerTests {
     void whenPublishingFailsThenTheTransactionRollsBackAndTheStoreIsAsBefore() {
         // given a queued call
         apply(CallFacts.placed());
-        Call queued = store.find(0, CallFacts.CALL).orElseThrow();
+        Call queued = store.find(0, CallFacts.KEY).orElseThrow();
 
         // when ringing cannot be published
         brokerDown = true;
         assertThatThrownBy(() -> apply(CallFacts.status(RINGING, 1))).isInstanceOf(IllegalStateException.class);
 
         // then the store still holds the queued call, so the redelivered record publishes ringing
-        assertThat(store.find(0, CallFacts.CALL)).contains(queued);
+        assertThat(store.find(0, CallFacts.KEY)).contains(queued);
         brokerDown = false;
         apply(CallFacts.status(RINGING, 1));
         assertThat(published).extracting(Call::status).containsExactly(QUEUED, RINGING);
@@ -139,6 +141,78 @@ class CallTrackerTests {
         // then nothing new is published and no call is in memory
         assertThat(published).extracting(Call::status).containsExactly(COMPLETED);
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void whenAnotherAccountsCompletedArrivesFirstForTheSameCallIdThenItIsItsOwnCallAndThisOneIsAsWithoutIt() {
+        // given account B's own, correctly signed callback naming acme's CallSid: completed, a day long
+        CallKey ofB = CallFacts.sameCallIdOf("account-b");
+
+        // when it arrives before any of acme's events, then acme's call runs its course
+        apply(CallFacts.status(ofB, COMPLETED, 3, 86_400));
+        apply(CallFacts.placed());
+        apply(CallFacts.status(RINGING, 1));
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        apply(CallFacts.status(COMPLETED, 3, 42));
+
+        // then acme's call has exactly the history it has without the forged callback
+        assertThat(publishedFor(CallFacts.KEY)).isEqualTo(withoutForgery());
+        assertThat(store.find(0, CallFacts.KEY)).get().satisfies(call -> {
+            assertThat(call.accountId()).isEqualTo("acme");
+            assertThat(call.durationSeconds()).isEqualTo(42);
+            assertThat(call.previousStatus()).isEqualTo(IN_PROGRESS);
+        });
+        // and B's callback made B's call, of B's account, and nothing else
+        assertThat(publishedFor(ofB)).singleElement().satisfies(call -> {
+            assertThat(call.accountId()).isEqualTo("account-b");
+            assertThat(call.status()).isEqualTo(COMPLETED);
+        });
+    }
+
+    @Test
+    void whenAnotherAccountsCompletedArrivesAfterTheCallEndedThenThisCallIsAsWithoutIt() {
+        // given acme's call, completed after 42 s
+        apply(CallFacts.placed());
+        apply(CallFacts.status(RINGING, 1));
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        apply(CallFacts.status(COMPLETED, 3, 42));
+
+        // when account B reports the same CallSid completed, a day long, twice
+        CallKey ofB = CallFacts.sameCallIdOf("account-b");
+        apply(CallFacts.status(ofB, COMPLETED, 3, 86_400));
+        apply(CallFacts.status(ofB, COMPLETED, 3, 86_400));
+
+        // then acme's call and its snapshots are exactly those without it
+        assertThat(publishedFor(CallFacts.KEY)).isEqualTo(withoutForgery());
+        assertThat(store.find(0, CallFacts.KEY))
+                .get()
+                .extracting(Call::durationSeconds)
+                .isEqualTo(42);
+        assertThat(publishedFor(ofB)).hasSize(1);
+    }
+
+    /** What acme's call publishes for placed, ringing, in-progress, completed (42 s) on a tracker of its own. */
+    private List<Call> withoutForgery() {
+        var alone = new CallStore(100);
+        alone.assign(0, alone.newPartition());
+        var snapshots = new ArrayList<Call>();
+        var own = new CallTracker(
+                alone,
+                (partition, call) -> snapshots.add(call),
+                transaction,
+                new CallMetrics(new SimpleMeterRegistry(), alone));
+        for (CallFact fact : List.of(
+                CallFacts.placed(),
+                CallFacts.status(RINGING, 1),
+                CallFacts.status(IN_PROGRESS, 2),
+                CallFacts.status(COMPLETED, 3, 42))) {
+            transaction.run(() -> own.apply(0, fact));
+        }
+        return snapshots;
+    }
+
+    private List<Call> publishedFor(CallKey key) {
+        return published.stream().filter(call -> call.key().equals(key)).toList();
     }
 
     private void apply(CallFact fact) {

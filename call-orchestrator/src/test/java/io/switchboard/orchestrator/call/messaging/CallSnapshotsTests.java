@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.switchboard.events.call.CallDirection;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
 import io.switchboard.events.envelope.EventIds;
@@ -27,7 +28,7 @@ class CallSnapshotsTests {
         // then both carry the id of status and timeline length, and the snapshot round-trips
         assertThat(CallSnapshots.eventId(busy))
                 .isEqualTo(CallSnapshots.eventId(busy(busy.timeline())))
-                .isEqualTo(EventIds.of("call-state", "CA1", "busy", "2"));
+                .isEqualTo(EventIds.of("call-state", "twilio:acme:CA1", "busy", "2"));
         assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(busy))).isEqualTo(busy);
     }
 
@@ -40,14 +41,36 @@ class CallSnapshotsTests {
         // then readers that deduplicate by id do not take the correction for the earlier snapshot
         assertThat(CallSnapshots.eventId(corrected))
                 .isNotEqualTo(CallSnapshots.eventId(busy))
-                .isEqualTo(EventIds.of("call-state", "CA1", "busy", "3"));
+                .isEqualTo(EventIds.of("call-state", "twilio:acme:CA1", "busy", "3"));
+    }
+
+    @Test
+    void whenTwoAccountsHaveCallsWithOneProviderCallIdThenTheirSnapshotsHaveDifferentIdsAndKeys() {
+        // given acme's busy call and account B's call with the same CallSid in the same state
+        Call ofAcme = busy(List.of(step(INITIATED, 0), step(BUSY, 2)));
+        Call ofB = new Call(
+                new CallKey("twilio", "account-b", "CA1"),
+                ofAcme.direction(),
+                ofAcme.from(),
+                ofAcme.to(),
+                ofAcme.assistantId(),
+                ofAcme.requestId(),
+                ofAcme.status(),
+                ofAcme.previousStatus(),
+                ofAcme.durationSeconds(),
+                ofAcme.timeline(),
+                ofAcme.changedAt());
+
+        // then a reader deduplicating by id cannot take one for the other, and each round-trips to its own call
+        assertThat(CallSnapshots.eventId(ofB)).isNotEqualTo(CallSnapshots.eventId(ofAcme));
+        assertThat(CallSnapshots.toEvent(ofB).accountId()).isEqualTo("account-b");
+        assertThat(CallSnapshots.toEvent(ofB).callId()).isEqualTo("CA1");
+        assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(ofB))).isEqualTo(ofB);
     }
 
     private static Call busy(List<CallTransition> timeline) {
         return new Call(
-                "CA1",
-                "acme",
-                "twilio",
+                new CallKey("twilio", "acme", "CA1"),
                 CallDirection.OUTBOUND,
                 "+14155550100",
                 "+14155550199",

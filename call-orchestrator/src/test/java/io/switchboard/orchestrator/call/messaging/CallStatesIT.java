@@ -81,7 +81,7 @@ class CallStatesIT extends OrchestratorIntegrationTest {
                 call.status(COMPLETED, 3, 42));
 
         // then every status was published once, in order, the last one complete
-        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(call);
         List<CallStateChanged> states = states(records);
         assertThat(states)
                 .extracting(CallStateChanged::status)
@@ -89,11 +89,11 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         assertThat(records)
                 .extracting(record -> record.value().getId())
                 .containsExactly(
-                        id(callId, "queued", 1),
-                        id(callId, "initiated", 2),
-                        id(callId, "ringing", 3),
-                        id(callId, "in-progress", 4),
-                        id(callId, "completed", 5));
+                        id(call, "queued", 1),
+                        id(call, "initiated", 2),
+                        id(call, "ringing", 3),
+                        id(call, "in-progress", 4),
+                        id(call, "completed", 5));
         CallStateChanged completed = states.getLast();
         assertThat(completed.previousStatus()).isEqualTo(IN_PROGRESS);
         assertThat(completed.durationSeconds()).isEqualTo(42);
@@ -126,16 +126,16 @@ class CallStatesIT extends OrchestratorIntegrationTest {
                 call.status(BUSY, 4));
 
         // then the call completed once, and the corrected completed snapshot, under its own id, has every step
-        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(callId);
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(call);
         List<CallStateChanged> states = states(records);
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, COMPLETED, COMPLETED);
         assertThat(records)
                 .extracting(record -> record.value().getId())
                 .containsExactly(
-                        id(callId, "queued", 1),
-                        id(callId, "ringing", 2),
-                        id(callId, "completed", 3),
-                        id(callId, "completed", 4));
+                        id(call, "queued", 1),
+                        id(call, "ringing", 2),
+                        id(call, "completed", 3),
+                        id(call, "completed", 4));
         CallStateChanged corrected = states.getLast();
         assertThat(corrected.previousStatus()).isEqualTo(RINGING);
         assertThat(corrected.durationSeconds()).isEqualTo(7);
@@ -161,7 +161,7 @@ class CallStatesIT extends OrchestratorIntegrationTest {
                 call.status(RINGING, 1));
 
         // then busy is published once more with ringing in its timeline, and stays the last record
-        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        List<CallStateChanged> states = states(recordsAfterSettling(call));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, INITIATED, BUSY, BUSY);
         assertThat(states.getLast().previousStatus()).isEqualTo(INITIATED);
         assertThat(states.getLast().timeline())
@@ -179,7 +179,7 @@ class CallStatesIT extends OrchestratorIntegrationTest {
         producer.send(Topic.PROVIDER_EVENTS, callId, call.status(INITIATED, 0), call.placed(), call.status(RINGING, 1));
 
         // then the placement is no status change: it corrects the initiated snapshot with its step and request
-        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        List<CallStateChanged> states = states(recordsAfterSettling(call));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(INITIATED, INITIATED, RINGING);
         assertThat(states.getFirst().requestId()).isNull();
         assertThat(states.get(1).requestId()).isEqualTo(call.requestId());
@@ -208,7 +208,7 @@ class CallStatesIT extends OrchestratorIntegrationTest {
                 call.status(COMPLETED, 3, 15));
 
         // then
-        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        List<CallStateChanged> states = states(recordsAfterSettling(call));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(RINGING, IN_PROGRESS, COMPLETED);
         assertThat(states.getFirst().direction()).isEqualTo(CallDirection.INBOUND);
         assertThat(states.getFirst().assistantId()).isEqualTo("support");
@@ -234,7 +234,7 @@ class CallStatesIT extends OrchestratorIntegrationTest {
 
         // then the aborted snapshot is invisible to read_committed readers, and the redelivered ringing was applied
         // again: memory had been undone, else it would have been taken for a duplicate and never published
-        List<CallStateChanged> states = states(recordsAfterSettling(callId));
+        List<CallStateChanged> states = states(recordsAfterSettling(call));
         assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, RINGING, IN_PROGRESS);
         assertThat(states.getLast().timeline())
                 .extracting(CallTransition::status)
@@ -243,22 +243,23 @@ class CallStatesIT extends OrchestratorIntegrationTest {
     }
 
     private static ArgumentMatcher<Call> ringing(String callId) {
-        return snapshot -> snapshot != null && callId.equals(snapshot.callId()) && snapshot.status() == RINGING;
+        return snapshot -> snapshot != null && callId.equals(snapshot.providerCallId()) && snapshot.status() == RINGING;
     }
 
     /**
      * Sends a call in the same partition after the test's events and waits for its state: partitions
      * are processed in order, so by then every record of the test's call is applied and committed.
      */
-    private List<ConsumerRecord<String, CloudEvent>> recordsAfterSettling(String callId) {
-        String marker = newCallIdInPartitionOf(callId);
-        producer.send(Topic.PROVIDER_EVENTS, marker, new ProviderEvents(marker, "acme").placed());
-        callStates.awaitKey(marker, 1);
-        return callStates.await(record -> callId.equals(record.key()), matched -> true);
+    private List<ConsumerRecord<String, CloudEvent>> recordsAfterSettling(ProviderEvents call) {
+        String marker = newCallIdInPartitionOf(call.key().providerCallId());
+        var markerCall = new ProviderEvents(marker, "acme");
+        producer.send(Topic.PROVIDER_EVENTS, marker, markerCall.placed());
+        callStates.awaitKey(markerCall.stateKey(), 1);
+        return callStates.await(record -> call.stateKey().equals(record.key()), matched -> true);
     }
 
-    private static String id(String callId, String status, int timelineSize) {
-        return EventIds.of("call-state", callId, status, Integer.toString(timelineSize));
+    private static String id(ProviderEvents call, String status, int timelineSize) {
+        return EventIds.of("call-state", call.stateKey(), status, Integer.toString(timelineSize));
     }
 
     private List<CallStateChanged> states(List<ConsumerRecord<String, CloudEvent>> records) {

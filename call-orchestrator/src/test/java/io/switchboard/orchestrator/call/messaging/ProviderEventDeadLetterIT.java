@@ -41,24 +41,25 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
     void whenSignatureDoesNotMatchThenTheRecordIsDeadLetteredWithItsReasonAndLaterRecordsFlow() {
         // given a status callback whose data was changed after signing
         String forgedCall = newCallId();
-        CloudEvent signed = new ProviderEvents(forgedCall, "acme").status(CallStatus.COMPLETED, 3, 60);
+        var forgedCallEvents = new ProviderEvents(forgedCall, "acme");
+        CloudEvent signed = forgedCallEvents.status(CallStatus.COMPLETED, 3, 60);
         String forged = new String(signed.getData().toBytes(), StandardCharsets.UTF_8)
                 .replace("\"durationSeconds\":60", "\"durationSeconds\":1");
         CloudEvent tampered = CloudEventBuilder.v1(signed)
                 .withData("application/json", forged.getBytes(StandardCharsets.UTF_8))
                 .build();
-        String nextCall = newCallIdInPartitionOf(forgedCall);
+        var nextCall = new ProviderEvents(newCallIdInPartitionOf(forgedCall), "acme");
 
         // when it is published, followed by a good record in the same partition
         producer.send(Topic.PROVIDER_EVENTS, forgedCall, tampered);
-        producer.send(Topic.PROVIDER_EVENTS, nextCall, new ProviderEvents(nextCall, "acme").placed());
+        producer.send(Topic.PROVIDER_EVENTS, nextCall.key().providerCallId(), nextCall.placed());
 
         // then the forged record is a dead letter with its reason, and the good one was applied
         List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(forgedCall, 1);
         assertThat(header(letters.getFirst(), "kafka_dlt-exception-message")).contains("signature");
         assertThat(header(letters.getFirst(), "kafka_dlt-original-topic")).isEqualTo(Topic.PROVIDER_EVENTS.topicName());
-        assertThat(callStates.awaitKey(nextCall, 1)).hasSize(1);
-        assertThat(callStates.await(record -> forgedCall.equals(record.key()), matched -> true))
+        assertThat(callStates.awaitKey(nextCall.stateKey(), 1)).hasSize(1);
+        assertThat(callStates.await(record -> forgedCallEvents.stateKey().equals(record.key()), matched -> true))
                 .isEmpty();
     }
 
@@ -66,16 +67,16 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
     void whenRecordIsNotACloudEventThenItIsDeadLetteredAndLaterRecordsFlow() {
         // given
         String garbageKey = newCallId();
-        String nextCall = newCallIdInPartitionOf(garbageKey);
+        var nextCall = new ProviderEvents(newCallIdInPartitionOf(garbageKey), "acme");
 
         // when
         producer.sendBytes(Topic.PROVIDER_EVENTS, garbageKey, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
-        producer.send(Topic.PROVIDER_EVENTS, nextCall, new ProviderEvents(nextCall, "acme").placed());
+        producer.send(Topic.PROVIDER_EVENTS, nextCall.key().providerCallId(), nextCall.placed());
 
         // then
         List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(garbageKey, 1);
         assertThat(header(letters.getFirst(), "kafka_dlt-exception-fqcn")).isNotBlank();
-        assertThat(callStates.awaitKey(nextCall, 1)).hasSize(1);
+        assertThat(callStates.awaitKey(nextCall.stateKey(), 1)).hasSize(1);
     }
 
     @Test
@@ -111,5 +112,40 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
         // then
         assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message"))
                 .contains("callId");
+    }
+
+    @Test
+    void whenStatusEventNamesNoAccountThenItIsDeadLetteredNamingTheField() {
+        // given a signed status callback that names a call but no account: it cannot say whose call it is
+        String key = newCallId();
+        CloudEvent event = TestEnvelopes.trusted()
+                .wrap(
+                        EventTypes.CALL_STATUS_REPORTED,
+                        "no-account-" + key,
+                        key,
+                        Instant.now(),
+                        new CallStatusReported(
+                                "twilio",
+                                null,
+                                null,
+                                key,
+                                CallStatus.COMPLETED,
+                                null,
+                                null,
+                                null,
+                                86_400,
+                                3,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.now()));
+
+        // when
+        producer.send(Topic.PROVIDER_EVENTS, key, event);
+
+        // then
+        assertThat(header(deadLetters.awaitKey(key, 1).getFirst(), "kafka_dlt-exception-message"))
+                .contains("accountId");
     }
 }

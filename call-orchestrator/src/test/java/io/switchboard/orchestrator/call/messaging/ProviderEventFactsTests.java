@@ -1,12 +1,17 @@
 package io.switchboard.orchestrator.call.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
+import io.switchboard.events.call.CallKey;
+import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.provider.AnsweringMachineDetected;
+import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +29,48 @@ class ProviderEventFactsTests {
 
         // when / then
         assertThat(facts.factOf(event)).isEmpty();
+    }
+
+    @Test
+    void whenACallbackOfAnotherAccountNamesACallIdThenItsFactIsAboutThatAccountsCall() {
+        // given account B's verified status callback naming a CallSid that account acme also knows
+        var event = statusEvent("account-b", "twilio", "CA9e2b");
+
+        // when / then
+        assertThat(facts.factOf(event))
+                .get()
+                .extracting(fact -> fact.key())
+                .isEqualTo(new CallKey("twilio", "account-b", "CA9e2b"));
+    }
+
+    @Test
+    void whenACallEventNamesNoAccountOrProviderThenItIsRejected() {
+        assertThatThrownBy(() -> facts.factOf(statusEvent(null, "twilio", "CA9e2b")))
+                .isInstanceOf(RejectedEventException.class)
+                .hasMessageContaining("accountId");
+        assertThatThrownBy(() -> facts.factOf(statusEvent("acme", null, "CA9e2b")))
+                .isInstanceOf(RejectedEventException.class)
+                .hasMessageContaining("provider");
+    }
+
+    private static ReceivedEvent<Object> statusEvent(String accountId, String provider, String callId) {
+        Instant at = Instant.parse("2025-03-14T09:27:05Z");
+        var reported = new CallStatusReported(
+                provider,
+                accountId,
+                "AC-test",
+                callId,
+                CallStatus.COMPLETED,
+                null,
+                null,
+                null,
+                86_400,
+                3,
+                at,
+                null,
+                null,
+                null,
+                at);
+        return new ReceivedEvent<>("id-2", EventTypes.CALL_STATUS_REPORTED.token(), callId, at, reported);
     }
 }
