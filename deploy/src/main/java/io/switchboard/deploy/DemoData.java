@@ -13,10 +13,11 @@ import io.switchboard.events.envelope.EventJson;
 import io.switchboard.testsupport.IngressAccounts;
 
 /**
- * Seeds the demo account through the services' own APIs: its number, assistant and Twilio
- * credentials at the orchestrator (which seals them onto accounts.v1 for the ingress), an opening
- * wallet credit at billing, and the number at the simulated provider so
- * that inbound calls reach the ingress. Every step is idempotent, so a restart seeds again safely.
+ * Seeds the demo account through the services' own APIs, with the tokens a real caller would need: its
+ * number, assistant and Twilio credentials at the orchestrator as the platform operator (which seals them
+ * onto accounts.v1 for the ingress), an opening wallet credit at billing as the demo account itself, and
+ * the number at the simulated provider (no token: it stands in for Twilio) so that inbound calls reach
+ * the ingress. Every step is idempotent, so a restart seeds again safely.
  */
 final class DemoData {
 
@@ -32,8 +33,10 @@ final class DemoData {
     }
 
     void seed() {
-        put(
+        send(
+                "PUT",
                 stack.url(StackService.CALL_ORCHESTRATOR) + "/api/accounts/" + StackConfig.DEMO_ACCOUNT,
+                stack.tokens().operator(),
                 Map.of(
                         "name", "Demo Inc.",
                         "numbers",
@@ -58,10 +61,13 @@ final class DemoData {
         send(
                 "POST",
                 stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + StackConfig.DEMO_ACCOUNT + "/top-ups",
+                stack.tokens().forAccount(StackConfig.DEMO_ACCOUNT, "billing:write"),
                 Map.of("topUpId", "demo-opening-credit", "amount", OPENING_CREDIT, "currency", "USD"));
         String ingress = stack.url(StackService.WEBHOOK_INGRESS) + "/webhooks/twilio/" + StackConfig.DEMO_ACCOUNT;
-        put(
+        send(
+                "PUT",
                 stack.url(StackService.TELEPHONY_SIMULATOR) + "/simulator/numbers/" + StackConfig.DEMO_NUMBER,
+                null,
                 Map.of(
                         "accountSid", stack.secrets().twilioAccountSid(),
                         "voiceUrl", ingress + "/voice",
@@ -78,18 +84,18 @@ final class DemoData {
                 timeout);
     }
 
-    private void put(String url, Object body) {
-        send("PUT", url, body);
-    }
-
-    private void send(String method, String url, Object body) {
-        var request = HttpRequest.newBuilder(URI.create(url))
+    /** @param token a bearer token, or null where the API takes none (the simulator) */
+    private void send(String method, String url, String token, Object body) {
+        var builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .method(
                         method,
-                        HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)))
-                .build();
+                        HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        var request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

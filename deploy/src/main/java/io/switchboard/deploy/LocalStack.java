@@ -18,8 +18,8 @@ import io.switchboard.testsupport.MongoWireServer;
 
 /**
  * The whole of Switchboard on one machine: a real Kafka broker (KRaft), a MongoDB-wire server, the
- * Twilio-compatible simulator and the five services, each in its own JVM, seeded with a demo
- * account. {@code ./dev up} runs {@link #main}; the end-to-end tests start it the same way.
+ * development token issuer, the Twilio-compatible simulator and the five services, each in its own JVM,
+ * seeded with a demo account. {@code ./dev up} runs {@link #main}; the end-to-end tests start it the same way.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private final StackSecrets secrets;
+    private final IssuerTokens tokens;
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
     private KafkaBroker broker;
     private MongoWireServer mongo;
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackConfig config) {
         this.config = config;
         this.secrets = StackSecrets.loadOrCreate(config.dataDirectory());
+        this.tokens = new IssuerTokens(config.issuerUrl(), StackConfig.ISSUER_CLIENT_ID, secrets.issuerClientSecret());
     }
 
     public static LocalStack start(StackConfig config) {
@@ -72,6 +74,21 @@ public final class LocalStack implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
+    /** Where the service's actuator answers (probes, metrics, stalls). */
+    public String managementUrl(StackService service) {
+        return services.get(service).managementUrl();
+    }
+
+    /** The development issuer: the {@code iss} of the stack's tokens. */
+    public String issuerUrl() {
+        return config.issuerUrl();
+    }
+
+    /** Bearer tokens for the stack's HTTP APIs. */
+    IssuerTokens tokens() {
+        return tokens;
+    }
+
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
     }
@@ -102,11 +119,16 @@ public final class LocalStack implements AutoCloseable {
             var process = new ServiceProcess(
                     service.module(),
                     config.port(service),
+                    config.managementPort(service),
                     config.jar(service),
                     config.dataDirectory().resolve("logs").resolve(service.module() + ".log"),
                     properties.of(service));
             services.put(service, process);
             process.start();
+            if (service == StackService.DEV_ISSUER) {
+                // The services validate tokens against it: it is up before any of them starts.
+                process.awaitReady(READY_TIMEOUT);
+            }
         }
         for (ServiceProcess process : services.values()) {
             process.awaitReady(READY_TIMEOUT);

@@ -48,6 +48,7 @@ public final class PublishDemoCalls {
             }
         }
         System.out.println("Published " + count + " call requests (batch " + batch + "). Watch them land: "
-                + "curl -s 'http://localhost:8084/api/calls?size=" + count + "'");
+                + "curl -s -H \"Authorization: Bearer $(./dev token)\" 'http://localhost:8084/api/calls?size=" + count
+                + "'");
     }
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import io.switchboard.events.envelope.EventJson;
 import io.switchboard.testsupport.ChildProcesses;
 
-/** One service of the stack: its runnable jar started as a JVM of its own, with its log in a file. */
+/**
+ * One service of the stack: its runnable jar started as a JVM of its own, with its log in a file, ready
+ * once its readiness probe (on its management port) says so.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP =
@@ -26,14 +29,16 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path jar;
     private final Path log;
     private final Map<String, Object> properties;
     private Process process;
 
-    ServiceProcess(String name, int port, Path jar, Path log, Map<String, Object> properties) {
+    ServiceProcess(String name, int port, int managementPort, Path jar, Path log, Map<String, Object> properties) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.jar = jar;
         this.log = log;
         this.properties = properties;
@@ -47,6 +52,11 @@ final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /** Where its actuator answers: a port of its own, or {@link #baseUrl()} for the simulator. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     Path log() {
         return log;
     }
@@ -58,7 +68,7 @@ final class ServiceProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
-                // Small heaps and C1-only JIT: six services start together on two cores.
+                // Small heaps and C1-only JIT: seven JVMs start together on two cores.
                 "-Xms64m",
                 "-Xmx320m",
                 "-XX:+UseSerialGC",
@@ -83,7 +93,7 @@ final class ServiceProcess {
 
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        var request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (Instant.now().isBefore(deadline)) {

@@ -1,9 +1,13 @@
 package io.switchboard.deploy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The configuration each service gets in the local stack: where its peers are, and its secrets. */
+/**
+ * The configuration each service gets in the local stack: where its peers are, its secrets, where its
+ * actuator listens, and which token issuer it trusts.
+ */
 final class ServiceProperties {
 
     private final StackConfig config;
@@ -20,7 +24,13 @@ final class ServiceProperties {
 
     Map<String, Object> of(StackService service) {
         var properties = new LinkedHashMap<String, Object>();
-        if (service != StackService.TELEPHONY_SIMULATOR) {
+        if (service.hasManagementPort()) {
+            properties.put("management.server.port", config.managementPort(service));
+        }
+        if (service.isSwitchboardService()) {
+            // Every HTTP API takes bearer tokens of the development issuer (keys found through its discovery).
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", config.issuerUrl());
+            properties.put("spring.security.oauth2.resourceserver.jwt.audiences", List.of(StackConfig.TOKEN_AUDIENCE));
             properties.put("spring.kafka.bootstrap-servers", kafka);
             properties.put("switchboard.events.source", "/switchboard/" + service.module());
             var key = secrets.signingKeys().get(service.module());
@@ -30,6 +40,15 @@ final class ServiceProperties {
                     .forEach((id, publicKey) -> properties.put("switchboard.events.trusted-keys." + id, publicKey));
         }
         switch (service) {
+            case DEV_ISSUER -> {
+                properties.put("switchboard.dev-issuer.issuer", config.issuerUrl());
+                properties.put("switchboard.dev-issuer.client-id", StackConfig.ISSUER_CLIENT_ID);
+                properties.put("switchboard.dev-issuer.client-secret", secrets.issuerClientSecret());
+                properties.put(
+                        "switchboard.dev-issuer.key-directory",
+                        config.dataDirectory().resolve("dev-issuer").toString());
+                properties.put("switchboard.dev-issuer.audience", StackConfig.TOKEN_AUDIENCE);
+            }
             case WEBHOOK_INGRESS -> {
                 properties.put("switchboard.ingress.public-base-url", url(StackService.WEBHOOK_INGRESS));
                 putSecretBox(properties);

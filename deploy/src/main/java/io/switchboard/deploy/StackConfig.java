@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param repository   the repository root, where each service's runnable jar is built
  * @param dataDirectory broker data, the call log's H2 file, generated secrets and service logs
- * @param basePort     services listen on basePort + 0..4 (ingress, orchestrator, dialer, billing, call log), the simulator on + 10
+ * @param basePort     services listen on basePort + 0..4 (ingress, orchestrator, dialer, billing, call log), the
+ *                     simulator on + 10, the development token issuer on + 20; each service's and the issuer's
+ *                     actuator (management port) on 100 above its own port
  * @param kafkaPort    the broker's client port (0 = any free port)
  * @param mongoPort    the MongoDB-wire server's port (0 = any free port)
  * @param persistent   keep the call log in an H2 file (local stack) rather than in memory (tests)
@@ -26,6 +28,10 @@ public record StackConfig(
     public static final String DEMO_ACCOUNT = "demo";
     public static final String DEMO_NUMBER = "+14155550100";
     public static final String DEMO_ASSISTANT = "receptionist";
+    /** The local stack's one client at the development issuer; its secret is generated into the data directory. */
+    public static final String ISSUER_CLIENT_ID = "switchboard-local";
+    /** The audience every Switchboard service requires of a token. */
+    public static final String TOKEN_AUDIENCE = "switchboard";
 
     public static StackConfig local(Path repository) {
         return new StackConfig(
@@ -34,6 +40,18 @@ public record StackConfig(
 
     int port(StackService service) {
         return basePort + service.portOffset();
+    }
+
+    /** Where the service's actuator (probes, metrics) listens: its own port for the simulator. */
+    int managementPort(StackService service) {
+        return service.hasManagementPort()
+                ? basePort + StackService.MANAGEMENT_PORT_DISTANCE + service.portOffset()
+                : port(service);
+    }
+
+    /** The development issuer's URL: the {@code iss} of its tokens and the services' {@code issuer-uri}. */
+    String issuerUrl() {
+        return "http://localhost:" + port(StackService.DEV_ISSUER);
     }
 
     /** The newest runnable jar the build left in the service's target folder. */

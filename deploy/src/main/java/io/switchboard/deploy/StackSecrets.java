@@ -16,18 +16,35 @@ import io.switchboard.events.signing.Ed25519Keys;
 
 /**
  * The local stack's secrets: an event-signing key pair per service, the key that seals provider
- * credentials on {@code accounts.v1}, and the simulated Twilio account's credentials. Generated once and kept in the data directory (owner-only), because the
- * topics keep events signed with them across restarts.
+ * credentials on {@code accounts.v1}, the simulated Twilio account's credentials, and the secret of the
+ * stack's client at the development token issuer. Generated once and kept in the data directory
+ * (owner-only), because the topics keep events signed with them across restarts.
  */
 record StackSecrets(
         Map<String, Ed25519Keys.KeyPair> signingKeys,
         String twilioAccountSid,
         String twilioAuthToken,
         String secretBoxKeyId,
-        String secretBoxKey) {
+        String secretBoxKey,
+        String issuerClientSecret) {
+
+    static final String FILE_NAME = "secrets.json";
+
+    /** The secrets of a stack that has run in this data directory; {@code ./dev token} reads them. */
+    static StackSecrets load(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No " + file + ": start the stack first (./dev up)");
+        }
+        StackSecrets secrets = EventJson.mapper().readValue(file.toFile(), StackSecrets.class);
+        if (secrets.issuerClientSecret() == null) {
+            throw new IllegalStateException(file + " has no issuer client secret yet: restart the stack (./dev up)");
+        }
+        return secrets;
+    }
 
     static StackSecrets loadOrCreate(Path directory) {
-        Path file = directory.resolve("secrets.json");
+        Path file = directory.resolve(FILE_NAME);
         try {
             StackSecrets secrets = Files.exists(file)
                     ? EventJson.mapper()
@@ -46,9 +63,12 @@ record StackSecrets(
     private static StackSecrets generated() {
         var keys = new LinkedHashMap<String, Ed25519Keys.KeyPair>();
         for (StackService service : StackService.values()) {
-            keys.put(service.module(), Ed25519Keys.generate(service.module() + "-1"));
+            if (service != StackService.DEV_ISSUER) {
+                keys.put(service.module(), Ed25519Keys.generate(service.module() + "-1"));
+            }
         }
-        return new StackSecrets(keys, "AC" + randomHex(16), randomHex(16), "local-1", SecretBox.generateKey());
+        return new StackSecrets(
+                keys, "AC" + randomHex(16), randomHex(16), "local-1", SecretBox.generateKey(), randomHex(32));
     }
 
     private static String randomHex(int bytes) {
@@ -59,10 +79,14 @@ record StackSecrets(
 
     /** Secrets kept by an older stack get what later versions added; what they had stays. */
     private StackSecrets completed() {
-        if (secretBoxKey != null) {
-            return this;
-        }
-        return new StackSecrets(signingKeys, twilioAccountSid, twilioAuthToken, "local-1", SecretBox.generateKey());
+        boolean hasSecretBox = secretBoxKey != null;
+        return new StackSecrets(
+                signingKeys,
+                twilioAccountSid,
+                twilioAuthToken,
+                hasSecretBox ? secretBoxKeyId : "local-1",
+                hasSecretBox ? secretBoxKey : SecretBox.generateKey(),
+                issuerClientSecret != null ? issuerClientSecret : randomHex(32));
     }
 
     /** Every service trusts every service's public key. */

@@ -33,7 +33,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
-/** Talks to a running stack through its public edges only: HTTP APIs and Kafka topics. */
+/**
+ * Talks to a running stack through its public edges only: HTTP APIs (with bearer tokens of the stack's
+ * issuer, each with the scopes its call needs) and Kafka topics.
+ */
 final class StackClient {
 
     private final LocalStack stack;
@@ -69,22 +72,25 @@ final class StackClient {
         }
     }
 
+    /** The simulator stands in for the provider: its API takes no token. */
     JsonNode simulator(String method, String path, Object body) {
-        return send(method, stack.url(StackService.TELEPHONY_SIMULATOR) + path, body);
+        return send(method, stack.url(StackService.TELEPHONY_SIMULATOR) + path, null, body);
     }
 
     BigDecimal balance(String accountId) {
-        return new BigDecimal(send("GET", stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + accountId, null)
+        return new BigDecimal(send(
+                        "GET",
+                        stack.url(StackService.BILLING_SERVICE) + "/api/wallets/" + accountId,
+                        stack.tokens().forAccount(accountId, "billing:read"),
+                        null)
                 .path("balance")
                 .asString());
     }
 
+    /** The demo account's calls, as the account itself reads them (unmasked: calls:pii). */
     List<JsonNode> callsOfRequests(Collection<String> requestIds) {
-        JsonNode page = send(
-                "GET",
-                stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls?accountId=" + StackConfig.DEMO_ACCOUNT
-                        + "&size=500",
-                null);
+        JsonNode page =
+                send("GET", stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls?size=500", demoCallReader(), null);
         var found = new ArrayList<JsonNode>();
         page.path("items").forEach(call -> {
             if (requestIds.contains(call.path("requestId").asString(""))) {
@@ -98,6 +104,7 @@ final class StackClient {
         var request = HttpRequest.newBuilder(
                         URI.create(stack.url(StackService.CALL_LOG_SERVICE) + "/api/calls/" + callId))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + demoCallReader())
                 .build();
         HttpResponse<String> response = exchange(request);
         return response.statusCode() == 404 ? null : EventJson.mapper().readTree(response.body());
@@ -141,8 +148,26 @@ final class StackClient {
         }
     }
 
-    private JsonNode send(String method, String url, Object body) {
+    /** An actuator read, on the service's management port. */
+    JsonNode actuator(StackService service, String path) {
+        return send("GET", stack.managementUrl(service) + path, null, null);
+    }
+
+    /** What a resource server reads first to find the issuer's keys. */
+    JsonNode issuerDiscovery() {
+        return send("GET", stack.issuerUrl() + "/.well-known/openid-configuration", null, null);
+    }
+
+    private String demoCallReader() {
+        return stack.tokens().forAccount(StackConfig.DEMO_ACCOUNT, "calls:read", "calls:pii");
+    }
+
+    /** @param token a bearer token, or null where the API takes none */
+    private JsonNode send(String method, String url, String token, Object body) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,21 @@ class WholeStackIT {
                         .isEqualByComparingTo(startBalance.subtract(cost)));
     }
 
+    @Test
+    void everyServiceIsReadyOnItsManagementPortAndTrustsTheStacksIssuer() {
+        for (StackService service : StackService.values()) {
+            assertThat(client.actuator(service, "/actuator/health/readiness")
+                            .path("status")
+                            .asString())
+                    .as("readiness of %s", service.module())
+                    .isEqualTo("UP");
+        }
+        assertThat(stack.managementUrl(StackService.BILLING_SERVICE))
+                .isNotEqualTo(stack.url(StackService.BILLING_SERVICE));
+        // the issuer the services are pointed at names itself exactly as their issuer-uri
+        assertThat(client.issuerDiscovery().path("issuer").asString()).isEqualTo(stack.issuerUrl());
+    }
+
     private static void assertFinalState(JsonNode call, String expected) {
         String to = call.path("to").asString();
         assertThat(call.path("status").asString())
@@ -221,9 +237,19 @@ class WholeStackIT {
         return PRICE_PER_MINUTE.multiply(BigDecimal.valueOf((durationSeconds + 59) / 60));
     }
 
+    /**
+     * A base port whose every port (services, management ports) is free, all below 32768, where Linux
+     * starts handing out ephemeral ports: an outgoing connection of this machine cannot take one of them
+     * between this check and the service binding it.
+     */
     private static int freeBasePort() throws IOException {
+        int highestOffset = StackService.MANAGEMENT_PORT_DISTANCE
+                + Arrays.stream(StackService.values())
+                        .mapToInt(StackService::portOffset)
+                        .max()
+                        .orElseThrow();
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 30000);
+            int base = 20000 + (int) (Math.random() * (32768 - 20000 - highestOffset));
             if (allFree(base)) {
                 return base;
             }
@@ -233,13 +259,21 @@ class WholeStackIT {
 
     private static boolean allFree(int base) {
         for (StackService service : StackService.values()) {
-            int port = base + service.portOffset();
-            try (var socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
+            if (!free(base + service.portOffset())
+                    || (service.hasManagementPort()
+                            && !free(base + StackService.MANAGEMENT_PORT_DISTANCE + service.portOffset()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean free(int port) {
+        try (var socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
