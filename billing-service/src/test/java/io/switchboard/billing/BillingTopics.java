@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
@@ -117,6 +118,11 @@ final class BillingTopics implements AutoCloseable {
         return payloads(Topic.LEDGER, accountId, EventTypes.WALLET_TOPPED_UP, IsolationLevel.READ_COMMITTED).stream()
                 .filter(t -> t.accountId().equals(accountId))
                 .toList();
+    }
+
+    /** The account's audit entries, in the order written (audit.v1 is keyed by account). */
+    List<AuditRecorded> audits(String accountId) {
+        return payloads(Topic.AUDIT, accountId, EventTypes.AUDIT_RECORDED, IsolationLevel.READ_COMMITTED);
     }
 
     /** In the order written: wallets.v1 is keyed by account, so one account's states share a partition. */

@@ -12,16 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
+import io.switchboard.testsupport.TestEventKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Records billing can never charge go to call-states.v1-dlt with their reason; the consumer moves on. */
+/**
+ * Records billing can never charge go to call-states.v1-dlt with their reason (a snapshot signed by
+ * another service's key among them); the consumer moves on. A tombstone is refused, not dead-lettered.
+ */
 class CallStateDeadLetterIT extends BillingIntegrationTest {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void whenSignatureTamperedThenDeadLetteredAndNextRecordCharged() {
@@ -89,5 +101,61 @@ class CallStateDeadLetterIT extends BillingIntegrationTest {
                 .contains("carries only");
         assertThat(DeadLetterTopics.header(billing.deadLetters(garbage).getFirst(), DeadLetterTopics.EXCEPTION_CLASS))
                 .isNotBlank();
+    }
+
+    @Test
+    void whenACallStateIsSignedWithTheIngressKeyThenDeadLetteredWithTheReasonAndNotCharged() {
+        // given a completed call of a day, signed with the ingress's key (trusted, but for provider events only)
+        String account = newAccountId();
+        var forged = completed(account, newCallId(), 86_400);
+        String forgedKey = BillingTopics.keyOf(forged);
+        var signedByIngress = billing.events()
+                .signAs(
+                        EventProducers.WEBHOOK_INGRESS,
+                        EventTypes.CALL_STATE_CHANGED,
+                        "forged-" + forgedKey,
+                        forgedKey,
+                        forged.changedAt(),
+                        forged);
+
+        // when it is published as the orchestrator publishes snapshots, followed by a good record
+        billing.events().send(Topic.CALL_STATES, forgedKey, signedByIngress);
+        String goodCall = newCallId();
+        billing.publish(completed(account, goodCall, 65));
+
+        // then it is in the DLT with its reason, nothing was charged for it, and the good one is charged
+        await().atMost(WAIT).until(() -> !billing.deadLetters(forgedKey).isEmpty());
+        assertThat(DeadLetterTopics.header(
+                        billing.deadLetters(forgedKey).getFirst(), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("type switchboard.call.state-changed.v1 may be signed only by call-orchestrator; key "
+                        + TestEventKeys.keyPair(EventProducers.WEBHOOK_INGRESS).keyId()
+                        + " belongs to webhook-ingress");
+        await().atMost(WAIT).until(() -> billing.charges(account).size() == 1);
+        assertThat(billing.charges(account)).extracting(CallCharged::callId).containsExactly(goodCall);
+    }
+
+    @Test
+    void whenATombstoneArrivesThenItIsRefusedNotDeadLetteredAndTheNextRecordIsCharged() {
+        // given
+        String account = newAccountId();
+        String tombstoneKey = BillingTopics.keyOf(completed(account, newCallId(), 65));
+        double refused = tombstonesRefused();
+
+        // when a record without a value is published, followed by a good record
+        billing.events().sendBytes(Topic.CALL_STATES, tombstoneKey, null);
+        String goodCall = newCallId();
+        billing.awaitHandled(billing.publish(completed(account, goodCall, 65)));
+
+        // then it is counted as refused, not dead-lettered, and the good one is charged
+        assertThat(billing.charges(account)).extracting(CallCharged::callId).containsExactly(goodCall);
+        assertThat(tombstonesRefused()).isEqualTo(refused + 1);
+        assertThat(billing.deadLetters(tombstoneKey)).isEmpty();
+    }
+
+    private double tombstonesRefused() {
+        var counter = meters.find(EventRefusals.METRIC)
+                .tags("topic", Topic.CALL_STATES.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.topic.Topic;
@@ -214,6 +215,59 @@ class WalletApiIT extends BillingIntegrationTest {
                     .as(topic.topicName())
                     .isEqualTo(unverifiable.get(topic) + 1);
         }
+    }
+
+    @Test
+    void whenWalletEventsAreSignedWithTheIngressKeyThenTheRebuildSkipsThemAndTheBalanceStays() {
+        // given a top-up, then on wallets.v1 and ledger.v1 a credit of 1000.00 signed with the ingress's key,
+        // which billing trusts for provider events only
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+        var forged = new BigDecimal("1010.00");
+        Instant now = Instant.now();
+        billing.events()
+                .send(
+                        Topic.WALLETS,
+                        account,
+                        billing.events()
+                                .signAs(
+                                        EventProducers.WEBHOOK_INGRESS,
+                                        EventTypes.WALLET_UPDATED,
+                                        "ingress-w-" + account,
+                                        account,
+                                        now,
+                                        new WalletUpdated(account, forged, "USD", now)));
+        billing.events()
+                .send(
+                        Topic.LEDGER,
+                        account,
+                        billing.events()
+                                .signAs(
+                                        EventProducers.WEBHOOK_INGRESS,
+                                        EventTypes.WALLET_TOPPED_UP,
+                                        "ingress-l-" + account,
+                                        account,
+                                        now,
+                                        new WalletToppedUp(
+                                                account, "t-ingress", new BigDecimal("1000.00"), "USD", forged, now)));
+        Map<Topic, Double> unverifiable = skipped(SkippedRecords.UNVERIFIABLE);
+
+        // when the wallets are rebuilt from the topics before the next write
+        state.markStale();
+        wallets.topUp(account, "t-2", "1.00")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("11.00");
+
+        // then both were skipped as unverifiable (with any other test's bad records the rebuild read again)
+        for (Topic topic : List.of(Topic.WALLETS, Topic.LEDGER)) {
+            assertThat(ReplaySkips.count(meters, topic, SkippedRecords.UNVERIFIABLE))
+                    .as(topic.topicName())
+                    .isGreaterThanOrEqualTo(unverifiable.get(topic) + 1);
+        }
+        wallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("11.00");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 
 /**
  * Who may read the call log: an account's own analysts, an operator for any account; personal data only
- * with {@code calls:pii}.
+ * with {@code calls:pii}. The audit trail is the operator's alone.
  */
 class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
 
@@ -55,7 +55,9 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
                         "/api/calls/" + owned.answered() + "?accountId=" + owner,
                         owner,
                         Scope.CALLS_READ,
-                        Scope.OPERATOR));
+                        Scope.OPERATOR))
+                // the platform's, not one account's: every tenant token is refused (403), whatever its account
+                .row(Endpoint.of(HttpMethod.GET, "/api/audit", "/api/audit?accountId=" + owner, null, Scope.OPERATOR));
     }
 
     @Test
@@ -83,7 +85,7 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
     @Test
     void whenTokenLacksPiiThenNumbersStayMaskedAndRecordingAddressesWithheld() {
         String owner = owned.accountId();
-        for (Endpoint endpoint : matrix.endpoints()) {
+        for (Endpoint endpoint : matrix.endpoints().subList(0, 2)) {
             for (String token :
                     new String[] {TestTokens.forAccount(owner, Scope.CALLS_READ), TestTokens.operator(Scope.CALLS_READ)
                     }) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -19,11 +20,13 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventJson;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DeadLetterTopics;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TestEventKeys;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,70 @@ class CallLogRedeliveryIT extends CallLogIntegrationTest {
                 new DeadLetterTopics(SharedKafkaBroker.bootstrapServers()).awaitOne(Topic.CALL_STATES, key);
         assertThat(DeadLetterTopics.header(deadLetter, DeadLetterTopics.EXCEPTION_MESSAGE))
                 .contains("signature");
+    }
+
+    @Test
+    void whenACallStateOrChargeIsSignedWithTheIngressKeyThenDeadLetteredWithTheReasonAndNothingLogged() {
+        // given a call the orchestrator logged as ringing
+        String callId = CallEvents.newCallId();
+        String key = CallEvents.key(callId, accountId);
+        fixture.progress(callId, accountId, T0, QUEUED, RINGING);
+        CallRecord ringing = fixture.awaitCall(accountId, callId, logged -> "ringing".equals(logged.status()));
+
+        // when the ingress's key (trusted, for provider events only) signs its completion and a charge for it
+        CallStateChanged completed =
+                CallEvents.snapshot(callId, accountId, T0, QUEUED, RINGING, IN_PROGRESS, COMPLETED);
+        events.send(
+                Topic.CALL_STATES,
+                key,
+                events.signAs(
+                        EventProducers.WEBHOOK_INGRESS,
+                        EventTypes.CALL_STATE_CHANGED,
+                        EventIds.of(key, "forged-completed"),
+                        key,
+                        T0,
+                        completed));
+        events.send(
+                Topic.LEDGER,
+                accountId,
+                events.signAs(
+                        EventProducers.WEBHOOK_INGRESS,
+                        EventTypes.CALL_CHARGED,
+                        EventIds.of(key, "forged-charge"),
+                        key,
+                        T0,
+                        CallEvents.charge(callId, accountId)));
+
+        // then both are dead-lettered with the reason, and the logged call is as it was
+        var deadLetters = new DeadLetterTopics(SharedKafkaBroker.bootstrapServers());
+        assertThat(DeadLetterTopics.header(
+                        deadLetters.awaitOne(Topic.CALL_STATES, key), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("type switchboard.call.state-changed.v1 may be signed only by call-orchestrator; key "
+                        + TestEventKeys.keyPair(EventProducers.WEBHOOK_INGRESS).keyId()
+                        + " belongs to webhook-ingress");
+        assertThat(DeadLetterTopics.header(
+                        deadLetters.awaitOne(Topic.LEDGER, accountId), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("type switchboard.billing.call-charged.v1 may be signed only by billing-service");
+        assertThat(fixture.find(accountId, callId)).isEqualTo(ringing);
+    }
+
+    @Test
+    void whenATombstoneArrivesOnCallStatesThenTheCallStaysLoggedAndLaterRecordsApply() {
+        // given a call logged as ringing
+        String callId = CallEvents.newCallId();
+        String key = CallEvents.key(callId, accountId);
+        fixture.progress(callId, accountId, T0, QUEUED, RINGING);
+        fixture.awaitCall(accountId, callId, logged -> "ringing".equals(logged.status()));
+
+        // when a record without a value is published under its key, then its next state
+        events.sendBytes(Topic.CALL_STATES, key, null);
+        fixture.progress(callId, accountId, T0, QUEUED, RINGING, IN_PROGRESS);
+
+        // then the call is still logged and moves on, and the tombstone is not dead-lettered
+        fixture.awaitCall(accountId, callId, logged -> "in-progress".equals(logged.status()));
+        assertThat(new DeadLetterTopics(SharedKafkaBroker.bootstrapServers())
+                        .withKeys(List.of(Topic.CALL_STATES), Set.of(key)))
+                .isEmpty();
     }
 
     @Test

@@ -38,6 +38,8 @@ final class ServiceProperties {
             properties.put("switchboard.events.signing.private-key", key.privateKey());
             secrets.trustedKeys()
                     .forEach((id, publicKey) -> properties.put("switchboard.events.trusted-keys." + id, publicKey));
+            secrets.keyProducers()
+                    .forEach((id, producer) -> properties.put("switchboard.events.key-producers." + id, producer));
         }
         switch (service) {
             case DEV_ISSUER -> {

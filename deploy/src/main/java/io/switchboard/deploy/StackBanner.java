@@ -19,7 +19,7 @@ final class StackBanner {
                   call-orchestrator    %s   %s   (GET /api/accounts/%s)
                   campaign-dialer      %s   %s
                   billing-service      %s   %s   (GET /api/wallets/%s)
-                  call-log-service     %s   %s   (GET /api/calls, /api/calls/{callId})
+                  call-log-service     %s   %s   (GET /api/calls, /api/calls/{callId}; operator: /api/audit)
                   telephony-simulator  %s                           (GET /simulator/calls; no token)
                   token issuer         %s   %s   (development only: /.well-known/openid-configuration)
                   Kafka broker         %s

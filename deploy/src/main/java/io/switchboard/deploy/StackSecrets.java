@@ -89,11 +89,21 @@ record StackSecrets(
                 issuerClientSecret != null ? issuerClientSecret : randomHex(32));
     }
 
-    /** Every service trusts every service's public key. */
+    /** Every service trusts every service's public key, each as the key of its service ({@link #keyProducers()}). */
     Map<String, String> trustedKeys() {
         var trusted = new LinkedHashMap<String, String>();
         signingKeys.values().forEach(k -> trusted.put(k.keyId(), k.publicKey()));
         return trusted;
+    }
+
+    /**
+     * The producer each trusted key belongs to: the service module that signs with it, so that a key may
+     * sign only the event types its service owns.
+     */
+    Map<String, String> keyProducers() {
+        var producers = new LinkedHashMap<String, String>();
+        signingKeys.forEach((module, k) -> producers.put(k.keyId(), module));
+        return producers;
     }
 
     @Override

@@ -50,7 +50,7 @@ final class StackClient {
         this.envelopes = new EventEnvelopes(
                 URI.create("/switchboard/e2e"),
                 new EventSigner(reader.keyId(), reader.privateKey()),
-                new EventVerifier(stack.secrets().trustedKeys()));
+                new EventVerifier(stack.secrets().trustedKeys(), stack.secrets().keyProducers()));
     }
 
     void publishCallRequest(CallRequest request) {
@@ -146,6 +146,18 @@ final class StackClient {
             }
             return charges;
         }
+    }
+
+    /** The account's audit trail as the platform operator reads it from the call log, newest first. */
+    List<JsonNode> auditTrail(String accountId) {
+        JsonNode page = send(
+                "GET",
+                stack.url(StackService.CALL_LOG_SERVICE) + "/api/audit?size=500&accountId=" + accountId,
+                stack.tokens().operator(),
+                null);
+        var entries = new ArrayList<JsonNode>();
+        page.path("items").forEach(entries::add);
+        return entries;
     }
 
     /** An actuator read, on the service's management port. */

@@ -180,6 +180,26 @@ class WholeStackIT {
     }
 
     @Test
+    void theAuditTrailHoldsTheDemoAccountsCreationItsTopUpAndReadsOfItsPersonalData() {
+        // when the demo account's calls are read with calls:pii (it was created and topped up at start-up)
+        client.callsOfRequests(List.of());
+
+        // then the operator finds each act on the call log's trail, recorded by the service that did it
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(client.auditTrail(StackConfig.DEMO_ACCOUNT))
+                        .extracting(entry -> entry.path("action").asString() + " "
+                                + entry.path("source").asString())
+                        .contains(
+                                "account.created /switchboard/call-orchestrator",
+                                "wallet.topped-up /switchboard/billing-service",
+                                "calls.read-pii /switchboard/call-log-service"));
+        assertThat(client.auditTrail(StackConfig.DEMO_ACCOUNT))
+                .extracting(entry -> entry.toString())
+                .noneMatch(entry -> entry.contains(StackConfig.DEMO_NUMBER));
+    }
+
+    @Test
     void everyServiceIsReadyOnItsManagementPortAndTrustsTheStacksIssuer() {
         for (StackService service : StackService.values()) {
             assertThat(client.actuator(service, "/actuator/health/readiness")

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventType;
+import io.switchboard.events.signing.EventSigner;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,9 +17,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes to any topic of the catalogue as another service would: events signed with the run's
- * trusted key (or, to test rejection, the untrusted one), and raw bytes for poison and tombstones.
- * Every send waits for the broker's acknowledgement.
+ * Publishes to any topic of the catalogue as another service would: events signed with the trusted
+ * key of the producer their type names (or, to test rejection, the untrusted key, or another
+ * producer's trusted key), and raw bytes for poison and tombstones. Every send waits for the broker's
+ * acknowledgement.
  */
 public final class SignedEvents implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class SignedEvents implements AutoCloseable {
 
     private final EventEnvelopes trusted;
     private final EventEnvelopes untrusted;
+    private final String source;
     private final KafkaProducer<String, CloudEvent> events;
     private final KafkaProducer<String, byte[]> bytes;
 
@@ -37,6 +40,7 @@ public final class SignedEvents implements AutoCloseable {
     public SignedEvents(String bootstrapServers, String source) {
         this.trusted = TestEnvelopes.trusted(source);
         this.untrusted = TestEnvelopes.untrusted(source);
+        this.source = source;
         this.events = new KafkaProducer<>(
                 TestKafkaClients.producerConfig(bootstrapServers),
                 new StringSerializer(),
@@ -52,6 +56,21 @@ public final class SignedEvents implements AutoCloseable {
 
     public <T> CloudEvent sign(EventType<T> type, String id, String subject, Instant time, T payload) {
         return trusted.wrap(type, id, subject, time, payload);
+    }
+
+    /**
+     * Signed with {@code producer}'s trusted key whatever the type: refused by every service under test
+     * when the type is another producer's.
+     */
+    public <T> CloudEvent signAs(
+            String producer, EventType<T> type, String id, String subject, Instant time, T payload) {
+        return TestEnvelopes.signedAs(producer, source).wrap(type, id, subject, time, payload);
+    }
+
+    /** The same event signed anew with {@code producer}'s trusted key, as if that producer had written it. */
+    public static CloudEvent resignAs(String producer, CloudEvent event) {
+        var keys = TestEventKeys.keyPair(producer);
+        return new EventSigner(keys.keyId(), keys.privateKey()).sign(event);
     }
 
     /** Signed by a key no service under test trusts: unverifiable there. */

@@ -109,6 +109,11 @@ public final class TestTokens {
             Duration lifetime,
             KeyPair keys) {
 
+        /** The same token for another {@code sub}: whom audit entries name. */
+        public Token withSubject(String other) {
+            return new Token(other, accountId, scopes, issuer, audience, lifetime, keys);
+        }
+
         public Token signedByStranger() {
             return new Token(subject, accountId, scopes, issuer, audience, lifetime, STRANGER_KEYS);
         }

@@ -1,11 +1,21 @@
 package io.switchboard.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.testing.WebhookProbe;
+import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TwilioSignatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,6 +130,76 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
     }
 
     @Test
+    void whenAnUnsignedTombstoneFollowsAConfiguredAccountThenTheAccountStillVerifiesWebhooks() {
+        // given an account of its own, known to the ingress
+        String account = "tombstoned-" + callSid;
+        String accountSid = TwilioForms.newAccountSid();
+        String token = "auth-" + callSid;
+        String kafka = SharedKafkaBroker.bootstrapServers();
+        TestAccounts.configure(kafka, account, TestAccounts.twilio(TestSecrets.box(), account, accountSid, token));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> accounts.credential(account, "twilio").isPresent());
+        double refused = tombstonesRefused();
+
+        // when anyone who can write accounts.v1 writes a record with its key and no value
+        TestAccounts.publishTombstone(kafka, account);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tombstonesRefused() > refused);
+
+        // then the account's webhooks still verify and publish under it
+        var form = TwilioForms.status(callSid);
+        form.put("AccountSid", accountSid);
+        String path = status(account);
+        post(path, form, TwilioSignatures.sign(token, PUBLIC_BASE_URL + path, form), null)
+                .expectStatus()
+                .isOk();
+        assertThat(providerEvents
+                        .exactlyOneEventFor(callSid)
+                        .as(EventTypes.CALL_STATUS_REPORTED)
+                        .payload()
+                        .accountId())
+                .isEqualTo(account);
+    }
+
+    @Test
+    void whenAnOlderSignedConfigurationIsProducedAgainThenTheNewerCredentialsStay() {
+        // given an account whose token was changed: revision 1 with the old token, then revision 2
+        String account = "revoked-" + callSid;
+        String accountSid = TwilioForms.newAccountSid();
+        String revoked = "revoked-" + callSid;
+        String current = "current-" + callSid;
+        String kafka = SharedKafkaBroker.bootstrapServers();
+        var box = TestSecrets.box();
+        CloudEvent first =
+                TestAccounts.configuration(account, 1, TestAccounts.twilio(box, account, accountSid, revoked));
+        TestAccounts.send(kafka, account, first);
+        TestAccounts.send(
+                kafka,
+                account,
+                TestAccounts.configuration(account, 2, TestAccounts.twilio(box, account, accountSid, current)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> accounts.credential(account, "twilio")
+                        .map(credential -> credential.secret().equals(current))
+                        .orElse(false));
+        double stale = refused(Refusal.STALE_SNAPSHOT);
+
+        // when the first, correctly signed record is produced to the topic again
+        TestAccounts.send(kafka, account, first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refused(Refusal.STALE_SNAPSHOT) > stale);
+
+        // then the revoked token does not verify the account's webhooks, and the current one does
+        var form = TwilioForms.status(callSid);
+        form.put("AccountSid", accountSid);
+        String path = status(account);
+        post(path, form, TwilioSignatures.sign(revoked, PUBLIC_BASE_URL + path, form), null)
+                .expectStatus()
+                .isForbidden();
+        providerEvents.assertNothingPublishedFor(callSid);
+        post(path, form, TwilioSignatures.sign(current, PUBLIC_BASE_URL + path, form), null)
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void whenAccountsAreLoadedThenReadinessIsUp() {
         management()
                 .get()
@@ -134,6 +214,17 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
 
     private static String status(String accountId) {
         return "/webhooks/twilio/" + accountId + "/status";
+    }
+
+    private double tombstonesRefused() {
+        return refused(Refusal.UNSIGNED_TOMBSTONE);
+    }
+
+    private double refused(String reason) {
+        var counter = meters.find(EventRefusals.METRIC)
+                .tags("topic", Topic.ACCOUNTS.topicName(), "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double signatureFailures(String reason) {

@@ -34,7 +34,7 @@ final class AccountSeed {
         var envelopes = new EventEnvelopes(
                 URI.create("/switchboard/call-orchestrator"),
                 new EventSigner(keys.keyId(), keys.privateKey()),
-                new EventVerifier(Map.of()));
+                new EventVerifier(Map.of(), Map.of()));
         var credential = new ProviderCredential(
                 "twilio",
                 account.accountSid(),

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.signing.Ed25519Keys;
 
@@ -46,6 +47,9 @@ record BenchAccount(
         properties.put("switchboard.events.signing.private-key", ingressKeys.privateKey());
         properties.put("switchboard.events.trusted-keys." + ingressKeys.keyId(), ingressKeys.publicKey());
         properties.put("switchboard.events.trusted-keys." + orchestratorKeys.keyId(), orchestratorKeys.publicKey());
+        properties.put("switchboard.events.key-producers." + ingressKeys.keyId(), EventProducers.WEBHOOK_INGRESS);
+        properties.put(
+                "switchboard.events.key-producers." + orchestratorKeys.keyId(), EventProducers.CALL_ORCHESTRATOR);
         properties.put("switchboard.secrets.active-key-id", secretKeyId);
         properties.put("switchboard.secrets.keys." + secretKeyId, secretKey);
         return properties;

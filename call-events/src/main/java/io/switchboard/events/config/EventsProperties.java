@@ -3,8 +3,10 @@ package io.switchboard.events.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.switchboard.events.deadletter.RetryPolicy;
+import io.switchboard.events.envelope.EventProducers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source         the CloudEvents {@code source} of what this service publishes, e.g. {@code /switchboard/webhook-ingress}
  * @param signing        this service's Ed25519 signing key (from a secret, never from yml)
  * @param trustedKeys    public keys (Base64, raw 32 bytes) by key id: what this service accepts
+ * @param keyProducers   the producer (service, e.g. {@code webhook-ingress}) each trusted key belongs to, by key
+ *                       id: an event is accepted only signed by a key of a producer its type names
  * @param topicReplicas  replication factor when this service creates the catalogue's topics (default 1; 3 in production)
  * @param createTopics   whether to create the catalogue's topics at start-up (default true; off where the platform owns them)
  * @param publishTimeout how long a publish waits for the broker's acknowledgement before it fails (default 10s)
@@ -26,6 +30,7 @@ public record EventsProperties(
         URI source,
         Signing signing,
         Map<String, String> trustedKeys,
+        Map<String, String> keyProducers,
         @DefaultValue("1") short topicReplicas,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("10s") Duration publishTimeout,
@@ -43,6 +48,31 @@ public record EventsProperties(
         }
         Settings.requirePositive(publishTimeout, "switchboard.events.publish-timeout");
         trustedKeys = trustedKeys == null ? Map.of() : Map.copyOf(trustedKeys);
+        keyProducers = keyProducers == null ? Map.of() : Map.copyOf(keyProducers);
+        requireProducers(trustedKeys, keyProducers);
+    }
+
+    /** Every trusted key belongs to a producer, and every producer entry names a trusted key (not a typo). */
+    private static void requireProducers(Map<String, String> trustedKeys, Map<String, String> keyProducers) {
+        for (String keyId : new TreeSet<>(trustedKeys.keySet())) {
+            String producer = keyProducers.get(keyId);
+            if (producer == null || producer.isBlank()) {
+                throw new IllegalArgumentException("switchboard.events.key-producers." + keyId
+                        + " is required: the service the trusted key " + keyId + " belongs to (e.g. "
+                        + EventProducers.WEBHOOK_INGRESS + "), which limits the event types it may sign");
+            }
+            if (!EventProducers.isValidName(producer)) {
+                throw new IllegalArgumentException("switchboard.events.key-producers." + keyId
+                        + " must be a service name (lower-case letters, digits and dashes), not " + producer);
+            }
+        }
+        for (String keyId : new TreeSet<>(keyProducers.keySet())) {
+            if (!trustedKeys.containsKey(keyId)) {
+                throw new IllegalArgumentException("switchboard.events.key-producers." + keyId
+                        + " names a key that is not trusted: set switchboard.events.trusted-keys." + keyId
+                        + " or remove it");
+            }
+        }
     }
 
     /** @param keyId the id consumers know the public half by; @param privateKey Base64 raw 32-byte Ed25519 key */

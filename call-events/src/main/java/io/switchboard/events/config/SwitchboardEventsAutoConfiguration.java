@@ -12,6 +12,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.audit.AuditTrail;
 import io.switchboard.events.deadletter.ConsumersHealthIndicator;
 import io.switchboard.events.deadletter.DeadLetterBacklog;
 import io.switchboard.events.deadletter.DeadLetterSerializer;
@@ -67,7 +68,8 @@ public class SwitchboardEventsAutoConfiguration {
     EventEnvelopes eventEnvelopes(EventsProperties properties) {
         var signer = new EventSigner(
                 properties.signing().keyId(), properties.signing().privateKey());
-        return new EventEnvelopes(properties.source(), signer, new EventVerifier(properties.trustedKeys()));
+        return new EventEnvelopes(
+                properties.source(), signer, new EventVerifier(properties.trustedKeys(), properties.keyProducers()));
     }
 
     @Bean
@@ -96,6 +98,12 @@ public class SwitchboardEventsAutoConfiguration {
         return new EventPublisher(kafkaTemplate, envelopes, properties.publishTimeout());
     }
 
+    /** The one way a service records audit entries ({@code switchboard.audit.v1}). */
+    @Bean
+    AuditTrail auditTrail(EventPublisher events) {
+        return new AuditTrail(events, Clock.systemUTC());
+    }
+
     /**
      * Wherever the producer is transactional: Boot's transaction manager with synchronization kept on
      * (Spring Kafka's default is never), so that {@link TransactionEffects} can hear how each
@@ -115,8 +123,9 @@ public class SwitchboardEventsAutoConfiguration {
     }
 
     @Bean
-    TopicReplayer topicReplayer(KafkaProperties kafkaProperties, EventEnvelopes envelopes, MeterRegistry meters) {
-        return new TopicReplayer(kafkaProperties.buildConsumerProperties(), envelopes, meters);
+    TopicReplayer topicReplayer(
+            KafkaProperties kafkaProperties, EventEnvelopes envelopes, EventRefusals refusals, MeterRegistry meters) {
+        return new TopicReplayer(kafkaProperties.buildConsumerProperties(), envelopes, refusals, meters);
     }
 
     @Bean

@@ -1,8 +1,15 @@
 package io.switchboard.events.envelope;
 
+import static io.switchboard.events.envelope.EventProducers.BILLING_SERVICE;
+import static io.switchboard.events.envelope.EventProducers.CALL_LOG_SERVICE;
+import static io.switchboard.events.envelope.EventProducers.CALL_ORCHESTRATOR;
+import static io.switchboard.events.envelope.EventProducers.CAMPAIGN_DIALER;
+import static io.switchboard.events.envelope.EventProducers.WEBHOOK_INGRESS;
+
 import java.util.List;
 
 import io.switchboard.events.account.AccountConfigured;
+import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
@@ -18,38 +25,45 @@ import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.routing.RoutingDecided;
 import io.switchboard.events.routing.RoutingRequested;
 
-/** Every event type on the wire. A breaking change to one gets a new version here. */
+/**
+ * Every event type on the wire, each with the producers whose keys may sign it. A breaking change to
+ * one gets a new version here.
+ */
 public final class EventTypes {
 
     public static final EventType<CallStatusReported> CALL_STATUS_REPORTED =
-            EventType.of("provider", "call-status-reported", 1, CallStatusReported.class);
+            EventType.of("provider", "call-status-reported", 1, CallStatusReported.class, WEBHOOK_INGRESS);
     public static final EventType<RecordingReported> RECORDING_REPORTED =
-            EventType.of("provider", "recording-reported", 1, RecordingReported.class);
+            EventType.of("provider", "recording-reported", 1, RecordingReported.class, WEBHOOK_INGRESS);
     public static final EventType<InboundCallReceived> INBOUND_CALL_RECEIVED =
-            EventType.of("provider", "inbound-call-received", 1, InboundCallReceived.class);
+            EventType.of("provider", "inbound-call-received", 1, InboundCallReceived.class, WEBHOOK_INGRESS);
     public static final EventType<AnsweringMachineDetected> ANSWERING_MACHINE_DETECTED =
-            EventType.of("provider", "answering-machine-detected", 1, AnsweringMachineDetected.class);
+            EventType.of("provider", "answering-machine-detected", 1, AnsweringMachineDetected.class, WEBHOOK_INGRESS);
     public static final EventType<CallReportReceived> CALL_REPORT_RECEIVED =
-            EventType.of("provider", "call-report-received", 1, CallReportReceived.class);
+            EventType.of("provider", "call-report-received", 1, CallReportReceived.class, WEBHOOK_INGRESS);
     public static final EventType<AssistantHangReported> ASSISTANT_HANG_REPORTED =
-            EventType.of("provider", "assistant-hang-reported", 1, AssistantHangReported.class);
-    public static final EventType<CallPlaced> CALL_PLACED = EventType.of("dialer", "call-placed", 1, CallPlaced.class);
+            EventType.of("provider", "assistant-hang-reported", 1, AssistantHangReported.class, WEBHOOK_INGRESS);
+    public static final EventType<CallPlaced> CALL_PLACED =
+            EventType.of("dialer", "call-placed", 1, CallPlaced.class, CAMPAIGN_DIALER);
     public static final EventType<CallRequestRejected> CALL_REQUEST_REJECTED =
-            EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class);
+            EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
-            EventType.of("call", "state-changed", 1, CallStateChanged.class);
+            EventType.of("call", "state-changed", 1, CallStateChanged.class, CALL_ORCHESTRATOR);
     public static final EventType<RoutingRequested> ROUTING_REQUESTED =
-            EventType.of("routing", "requested", 1, RoutingRequested.class);
+            EventType.of("routing", "requested", 1, RoutingRequested.class, WEBHOOK_INGRESS);
     public static final EventType<RoutingDecided> ROUTING_DECIDED =
-            EventType.of("routing", "decided", 1, RoutingDecided.class);
+            EventType.of("routing", "decided", 1, RoutingDecided.class, CALL_ORCHESTRATOR);
     public static final EventType<AccountConfigured> ACCOUNT_CONFIGURED =
-            EventType.of("account", "configured", 1, AccountConfigured.class);
+            EventType.of("account", "configured", 1, AccountConfigured.class, CALL_ORCHESTRATOR);
     public static final EventType<CallCharged> CALL_CHARGED =
-            EventType.of("billing", "call-charged", 1, CallCharged.class);
+            EventType.of("billing", "call-charged", 1, CallCharged.class, BILLING_SERVICE);
     public static final EventType<WalletToppedUp> WALLET_TOPPED_UP =
-            EventType.of("billing", "wallet-topped-up", 1, WalletToppedUp.class);
+            EventType.of("billing", "wallet-topped-up", 1, WalletToppedUp.class, BILLING_SERVICE);
     public static final EventType<WalletUpdated> WALLET_UPDATED =
-            EventType.of("billing", "wallet-updated", 1, WalletUpdated.class);
+            EventType.of("billing", "wallet-updated", 1, WalletUpdated.class, BILLING_SERVICE);
+    /** Every service whose API changes accounts or wallets or serves personal data records audits with it. */
+    public static final EventType<AuditRecorded> AUDIT_RECORDED = EventType.of(
+            "audit", "recorded", 1, AuditRecorded.class, CALL_ORCHESTRATOR, BILLING_SERVICE, CALL_LOG_SERVICE);
 
     private static final List<EventType<?>> ALL = List.of(
             CALL_STATUS_REPORTED,
@@ -66,7 +80,8 @@ public final class EventTypes {
             ACCOUNT_CONFIGURED,
             CALL_CHARGED,
             WALLET_TOPPED_UP,
-            WALLET_UPDATED);
+            WALLET_UPDATED,
+            AUDIT_RECORDED);
 
     private EventTypes() {}
 

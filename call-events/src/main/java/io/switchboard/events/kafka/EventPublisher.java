@@ -48,6 +48,20 @@ public final class EventPublisher {
     }
 
     /**
+     * Publishes so that the event is as durable as the caller's work: inside a Kafka transaction (a
+     * transactional listener, {@link #inOwnTransaction}) it joins it and commits or aborts with it;
+     * otherwise it is committed in a transaction of its own where this producer is transactional, or
+     * sent and acknowledged where it is not. Outside a transaction it returns only once the broker has it.
+     */
+    public void publishCommitted(Publication... publications) {
+        if (template.isTransactional() && !template.inTransaction()) {
+            inOwnTransaction(() -> publishAllAndWait(publications));
+        } else {
+            publishAllAndWait(publications);
+        }
+    }
+
+    /**
      * Runs {@code work} in a Kafka transaction of its own and commits it: when this returns, whatever
      * {@code work} published is committed; otherwise it throws {@link PublishFailedException} and
      * nothing is visible to read-committed readers.

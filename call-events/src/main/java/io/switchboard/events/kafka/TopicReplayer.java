@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads partitions of a topic from the beginning to their current end (committed records only), to
  * rebuild a service's local view of a compacted topic before it starts applying new events. A record
- * that cannot be decoded or verified is skipped ({@link SkippedRecords}).
+ * that cannot be decoded or verified is skipped ({@link SkippedRecords}); a record without a value (a
+ * tombstone) is signed by nobody, so it is refused ({@link EventRefusals}, {@code unsigned-tombstone})
+ * and deletes nothing the records before it said.
  */
 public final class TopicReplayer {
 
@@ -38,19 +41,26 @@ public final class TopicReplayer {
     private final Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers;
     private final EventEnvelopes envelopes;
     private final SkippedRecords skipped;
+    private final EventRefusals refusals;
     private final CloudEventDeserializer decoder = new CloudEventDeserializer();
 
-    public TopicReplayer(Map<String, Object> baseConsumerProperties, EventEnvelopes envelopes, MeterRegistry meters) {
-        this(readCommittedConsumers(baseConsumerProperties), envelopes, meters);
+    public TopicReplayer(
+            Map<String, Object> baseConsumerProperties,
+            EventEnvelopes envelopes,
+            EventRefusals refusals,
+            MeterRegistry meters) {
+        this(readCommittedConsumers(baseConsumerProperties), envelopes, refusals, meters);
     }
 
     /** Reads through the consumers {@code consumers} makes, one per replay (a test passes Kafka's MockConsumer). */
     TopicReplayer(
             Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers,
             EventEnvelopes envelopes,
+            EventRefusals refusals,
             MeterRegistry meters) {
         this.consumers = consumers;
         this.envelopes = envelopes;
+        this.refusals = refusals;
         this.skipped = new SkippedRecords(meters);
         decoder.configure(Map.of(), false);
     }
@@ -66,11 +76,16 @@ public final class TopicReplayer {
     }
 
     public void replayAll(Topic topic, Consumer<ReceivedEvent<Object>> sink) {
+        replayAllRecords(topic, (record, event) -> sink.accept(event));
+    }
+
+    /** As {@link #replayAll}, also handing over the record each event came from ({@link #replayRecords}). */
+    public void replayAllRecords(Topic topic, BiConsumer<ConsumerRecord<String, byte[]>, ReceivedEvent<Object>> sink) {
         try (var consumer = consumers.get()) {
             List<Integer> partitions = consumer.partitionsFor(topic.topicName()).stream()
                     .map(info -> info.partition())
                     .toList();
-            replay(consumer, topic, partitions, (record, event) -> sink.accept(event));
+            replay(consumer, topic, partitions, sink);
         }
     }
 
@@ -106,6 +121,7 @@ public final class TopicReplayer {
         while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.value() == null) {
+                    refusals.refuseTombstone(record.topic(), record.partition(), record.offset(), record.key());
                     continue;
                 }
                 ReceivedEvent<Object> event = read(record);

@@ -3,10 +3,11 @@ package io.switchboard.events.refusal;
 import java.util.Objects;
 
 /**
- * Why a consumer will not apply a verified event: what the record claims to be about (its key, its
- * signed subject) cannot be reconciled with the call or account its payload names. A refused event
- * is logged, counted ({@link EventRefusals}) and passed over, never applied: retrying cannot make it
- * consistent, and the call or wallet it would have touched is none of its business.
+ * Why a consumer will not apply a record: what a verified event claims to be about (its key, its
+ * signed subject) cannot be reconciled with the call or account its payload names; the record is an
+ * unsigned tombstone; or the snapshot is older than one already applied. A refused record is logged,
+ * counted ({@link EventRefusals}) and passed over, never applied: retrying cannot make it consistent,
+ * and the call or wallet it would have touched is none of its business.
  *
  * @param reason a short, stable token, used as a metric tag
  * @param detail what did not match, for the log line
@@ -21,6 +22,15 @@ public record Refusal(String reason, String detail) {
 
     /** The key or subject names the same provider call, or the record's account, for another account than the payload. */
     public static final String ACCOUNT_MISMATCH = "account-mismatch";
+
+    /**
+     * A record without a value (a tombstone) on a topic of signed events: nobody signed it, so it deletes
+     * nothing. Deleting what a compacted topic holds takes a signed event of its owner.
+     */
+    public static final String UNSIGNED_TOMBSTONE = "unsigned-tombstone";
+
+    /** A snapshot older than one already applied for the same key (a lower revision), re-produced later. */
+    public static final String STALE_SNAPSHOT = "stale-snapshot";
 
     public Refusal {
         Objects.requireNonNull(reason, "reason");

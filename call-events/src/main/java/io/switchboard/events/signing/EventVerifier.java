@@ -7,12 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.envelope.EventProducers;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * Verifies envelope signatures against the public keys this service trusts, by key id. Keys rotate
- * by adding the new key id here before producers switch to it, and removing the old one after.
+ * Verifies envelope signatures against the public keys this service trusts, by key id, and says which
+ * producer (service) the signing key belongs to, so that the envelope can check the producer may sign the
+ * event's type. Keys rotate by adding the new key id here before producers switch to it, and removing
+ * the old one after.
  *
  * <p>A batch-signed envelope ({@link EventSigner#signAll}) verifies through its inclusion path to
  * the signed root. Its batch's other envelopes carry the same signature, so a batch whose signature
@@ -25,16 +28,41 @@ public final class EventVerifier {
     private static final int MAX_REMEMBERED_ROOTS = 4096;
 
     private final Map<String, Ed25519PublicKeyParameters> trustedKeys;
+    private final Map<String, String> producersByKeyId;
     private final Map<String, byte[]> verifiedRoots = new ConcurrentHashMap<>();
 
-    public EventVerifier(Map<String, String> base64PublicKeysById) {
+    /**
+     * @param base64PublicKeysById the trusted public keys (Base64, raw 32 bytes) by key id
+     * @param producersByKeyId     the producer ({@code EventProducers}) each trusted key belongs to: every
+     *                             trusted key needs one, and a producer names no key that is not trusted
+     */
+    public EventVerifier(Map<String, String> base64PublicKeysById, Map<String, String> producersByKeyId) {
+        for (String keyId : base64PublicKeysById.keySet()) {
+            String producer = producersByKeyId.get(keyId);
+            if (!EventProducers.isValidName(producer)) {
+                throw new IllegalArgumentException(
+                        "trusted key " + keyId + " needs the producer it belongs to, not " + producer);
+            }
+        }
+        for (String keyId : producersByKeyId.keySet()) {
+            if (!base64PublicKeysById.containsKey(keyId)) {
+                throw new IllegalArgumentException("key " + keyId + " has a producer but is not trusted");
+            }
+        }
         this.trustedKeys = base64PublicKeysById.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Map.Entry::getKey,
                         e -> new Ed25519PublicKeyParameters(Base64.getDecoder().decode(e.getValue()))));
+        this.producersByKeyId = Map.copyOf(producersByKeyId);
     }
 
-    public void verify(CloudEvent event) {
+    /**
+     * Verifies the event's signature with the trusted key it names.
+     *
+     * @return the key that signed it and the producer that key belongs to
+     * @throws InvalidSignatureException when the event is unsigned, names an untrusted key, or fails its signature
+     */
+    public Signer verify(CloudEvent event) {
         Object keyId = event.getExtension(EventSigner.KEY_ID_EXTENSION);
         Object signature = event.getExtension(EventSigner.SIGNATURE_EXTENSION);
         if (keyId == null || signature == null) {
@@ -57,7 +85,11 @@ public final class EventVerifier {
         if (!valid) {
             throw new InvalidSignatureException("event " + event.getId() + " fails its signature by key " + keyId);
         }
+        return new Signer(keyId.toString(), producersByKeyId.get(keyId.toString()));
     }
+
+    /** The trusted key that signed an event, and the producer ({@code EventProducers}) it belongs to. */
+    public record Signer(String keyId, String producer) {}
 
     private boolean batchSignatureMatches(
             CloudEvent event,

@@ -20,7 +20,12 @@ public enum Topic {
     ROUTING_REPLIES(Names.ROUTING_REPLIES, "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),
     ACCOUNTS(Names.ACCOUNTS, "account id", 3, Cleanup.COMPACT, null),
     LEDGER(Names.LEDGER, "account id", 6, Cleanup.DELETE, null),
-    WALLETS(Names.WALLETS, "account id", 3, Cleanup.COMPACT, null);
+    WALLETS(Names.WALLETS, "account id", 3, Cleanup.COMPACT, null),
+    /**
+     * Who changed or read what ({@code AuditRecorded}), from every service that records audits; kept
+     * 400 days (a year and a month, for yearly reviews). Operators query the call log's copy.
+     */
+    AUDIT(Names.AUDIT, "account id", 6, Cleanup.DELETE, Duration.ofDays(400));
 
     /**
      * The topic names as compile-time constants, for annotations ({@code @KafkaListener(topics =
@@ -36,6 +41,7 @@ public enum Topic {
         public static final String ACCOUNTS = "switchboard.accounts.v1";
         public static final String LEDGER = "switchboard.ledger.v1";
         public static final String WALLETS = "switchboard.wallets.v1";
+        public static final String AUDIT = "switchboard.audit.v1";
 
         private Names() {}
     }

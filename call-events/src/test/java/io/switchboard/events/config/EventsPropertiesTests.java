@@ -31,6 +31,7 @@ class EventsPropertiesTests {
         // then
         assertThat(properties.source()).isEqualTo(URI.create("/switchboard/billing-service"));
         assertThat(properties.trustedKeys()).isEmpty();
+        assertThat(properties.keyProducers()).isEmpty();
         assertThat(properties.topicReplicas()).isEqualTo((short) 1);
         assertThat(properties.createTopics()).isTrue();
         assertThat(properties.publishTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -55,7 +56,8 @@ class EventsPropertiesTests {
                 "switchboard.events.stalls.forget-after", "5m",
                 "switchboard.events.dead-letters.aged-after", "14d",
                 "switchboard.events.dead-letters.check-every", "30s",
-                "switchboard.events.trusted-keys.ingress-2025-03", "cHVibGlj"));
+                "switchboard.events.trusted-keys.ingress-2025-03", "cHVibGlj",
+                "switchboard.events.key-producers.ingress-2025-03", "webhook-ingress"));
 
         // when
         EventsProperties properties = bind();
@@ -69,6 +71,44 @@ class EventsPropertiesTests {
         assertThat(properties.deadLetters().agedAfter()).isEqualTo(Duration.ofDays(14));
         assertThat(properties.deadLetters().checkEvery()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.trustedKeys()).containsExactly(Map.entry("ingress-2025-03", "cHVibGlj"));
+        assertThat(properties.keyProducers()).containsExactly(Map.entry("ingress-2025-03", "webhook-ingress"));
+    }
+
+    @Test
+    void whenATrustedKeyHasNoProducerThenBindingFailsNamingTheProperty() {
+        // given
+        settings.put("switchboard.events.trusted-keys.ingress-2025-03", "cHVibGlj");
+
+        // when / then
+        assertThatThrownBy(this::bind)
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("switchboard.events.key-producers.ingress-2025-03 is required");
+    }
+
+    @Test
+    void whenAProducerIsNotAServiceNameThenBindingFailsNamingTheProperty() {
+        // given
+        settings.put("switchboard.events.trusted-keys.ingress-2025-03", "cHVibGlj");
+        settings.put("switchboard.events.key-producers.ingress-2025-03", "Webhook Ingress");
+
+        // when / then
+        assertThatThrownBy(this::bind)
+                .rootCause()
+                .hasMessageContaining("switchboard.events.key-producers.ingress-2025-03 must be a service name");
+    }
+
+    @Test
+    void whenAProducerNamesAKeyThatIsNotTrustedThenBindingFailsNamingTheProperty() {
+        // given
+        settings.put("switchboard.events.key-producers.ingres-2025-03", "webhook-ingress");
+
+        // when / then
+        assertThatThrownBy(this::bind)
+                .rootCause()
+                .hasMessageContaining(
+                        "switchboard.events.key-producers.ingres-2025-03 names a key that is not trusted");
     }
 
     @ParameterizedTest(name = "{0}={1}")

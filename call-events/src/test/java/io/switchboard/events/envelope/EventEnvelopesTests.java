@@ -5,16 +5,22 @@ import static io.switchboard.events.fixtures.SamplePayloads.OCCURRED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.fixtures.SamplePayloads;
 import io.switchboard.events.fixtures.TestKeys;
 import io.switchboard.events.signing.EventSigner;
+import io.switchboard.events.signing.EventVerifier;
 import io.switchboard.events.signing.InvalidSignatureException;
+import io.switchboard.events.signing.UnauthorizedSignerException;
 import org.junit.jupiter.api.Test;
 
 class EventEnvelopesTests {
@@ -22,7 +28,9 @@ class EventEnvelopesTests {
     private static final URI SOURCE = URI.create("/switchboard/webhook-ingress");
 
     private final EventEnvelopes envelopes = new EventEnvelopes(
-            SOURCE, TestKeys.signer("ingress-2025-03"), TestKeys.verifierTrusting("ingress-2025-03"));
+            SOURCE,
+            TestKeys.signer("ingress-2025-03"),
+            TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, "ingress-2025-03"));
 
     @Test
     void whenWrappedThenUnwrapsToTheSamePayloadAndAttributes() {
@@ -107,11 +115,95 @@ class EventEnvelopesTests {
 
     @Test
     void whenSignedByAnUntrustedSourceThenRejectedAsInvalidSignature() {
-        var impostor = new EventEnvelopes(SOURCE, TestKeys.signer("impostor"), TestKeys.verifierTrusting("impostor"));
+        var impostor = new EventEnvelopes(
+                SOURCE,
+                TestKeys.signer("impostor"),
+                TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, "impostor"));
         CloudEvent event =
                 impostor.wrap(EventTypes.CALL_STATUS_REPORTED, "id-4", CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
 
         assertThatThrownBy(() -> envelopes.unwrap(event)).isInstanceOf(InvalidSignatureException.class);
+    }
+
+    @Test
+    void whenSignedByATrustedKeyOfAnotherProducerThenRejectedNamingTheTypesProducerAndTheKeys() {
+        // given a reader trusting the ingress's and billing's keys, each with its producer
+        var reader = new EventEnvelopes(URI.create("/switchboard/reader"), TestKeys.signer("reader"), bothTrusted());
+        var wallet = new WalletUpdated("acme", new BigDecimal("10.00"), "USD", OCCURRED_AT);
+        CloudEvent fromIngress = envelopes.wrap(EventTypes.WALLET_UPDATED, "id-5", "acme", OCCURRED_AT, wallet);
+
+        // when / then
+        assertThatThrownBy(() -> reader.unwrap(fromIngress))
+                .isInstanceOf(UnauthorizedSignerException.class)
+                .isInstanceOf(RejectedEventException.class)
+                .hasMessageContaining(
+                        "type switchboard.billing.wallet-updated.v1 may be signed only by billing-service;"
+                                + " key ingress-2025-03 belongs to webhook-ingress");
+    }
+
+    @Test
+    void whenSignedByATrustedKeyOfItsTypesProducerThenAccepted() {
+        // given
+        var reader = new EventEnvelopes(URI.create("/switchboard/reader"), TestKeys.signer("reader"), bothTrusted());
+        var billing = new EventEnvelopes(
+                URI.create("/switchboard/billing-service"), TestKeys.signer("billing-2025-03"), bothTrusted());
+        var wallet = new WalletUpdated("acme", new BigDecimal("10.00"), "USD", OCCURRED_AT);
+
+        // when
+        ReceivedEvent<Object> fromBilling =
+                reader.unwrap(billing.wrap(EventTypes.WALLET_UPDATED, "id-6", "acme", OCCURRED_AT, wallet));
+        ReceivedEvent<Object> fromIngress = reader.unwrap(envelopes.wrap(
+                EventTypes.CALL_STATUS_REPORTED, "id-7", CALL_ID, OCCURRED_AT, SamplePayloads.ringing()));
+
+        // then
+        assertThat(fromBilling.as(EventTypes.WALLET_UPDATED).payload()).isEqualTo(wallet);
+        assertThat(fromIngress.is(EventTypes.CALL_STATUS_REPORTED)).isTrue();
+    }
+
+    @Test
+    void whenSigningAsEachProducerThenEachTypeIsSignedWithItsProducersKey() {
+        // given
+        var asEach = EventEnvelopes.signingAsEachProducer(
+                URI.create("/test"),
+                Map.of(
+                        EventProducers.WEBHOOK_INGRESS, TestKeys.signer("ingress-2025-03"),
+                        EventProducers.BILLING_SERVICE, TestKeys.signer("billing-2025-03")),
+                bothTrusted());
+        var wallet = new WalletUpdated("acme", new BigDecimal("10.00"), "USD", OCCURRED_AT);
+
+        // when
+        CloudEvent walletEvent = asEach.wrap(EventTypes.WALLET_UPDATED, "id-8", "acme", OCCURRED_AT, wallet);
+        CloudEvent statusEvent =
+                asEach.wrap(EventTypes.CALL_STATUS_REPORTED, "id-9", CALL_ID, OCCURRED_AT, SamplePayloads.ringing());
+
+        // then
+        assertThat(walletEvent.getExtension(EventSigner.KEY_ID_EXTENSION)).isEqualTo("billing-2025-03");
+        assertThat(statusEvent.getExtension(EventSigner.KEY_ID_EXTENSION)).isEqualTo("ingress-2025-03");
+        assertThat(asEach.unwrap(walletEvent).is(EventTypes.WALLET_UPDATED)).isTrue();
+        assertThatThrownBy(() -> asEach.wrap(EventTypes.CALL_PLACED, "id-10", CALL_ID, OCCURRED_AT, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only campaign-dialer may sign");
+        assertThatThrownBy(() -> asEach.signAll(List.of(
+                        asEach.unsigned(EventTypes.WALLET_UPDATED, "id-11", "acme", OCCURRED_AT, wallet),
+                        asEach.unsigned(
+                                EventTypes.CALL_STATUS_REPORTED,
+                                "id-12",
+                                CALL_ID,
+                                OCCURRED_AT,
+                                SamplePayloads.ringing()))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static EventVerifier bothTrusted() {
+        return new EventVerifier(
+                Map.of(
+                        "ingress-2025-03", TestKeys.pair("ingress-2025-03").publicKey(),
+                        "billing-2025-03", TestKeys.pair("billing-2025-03").publicKey()),
+                Map.of(
+                        "ingress-2025-03",
+                        EventProducers.WEBHOOK_INGRESS,
+                        "billing-2025-03",
+                        EventProducers.BILLING_SERVICE));
     }
 
     private static CloudEvent unsigned(String type, byte[] data) {

@@ -30,7 +30,7 @@ class KafkaBinaryModeTests {
     private final EventEnvelopes envelopes = new EventEnvelopes(
             URI.create("/switchboard/webhook-ingress"),
             TestKeys.signer("ingress-2025-03"),
-            TestKeys.verifierTrusting("ingress-2025-03"));
+            TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, "ingress-2025-03"));
 
     @Test
     void whenSerializedThenAttributesTravelAsCeHeadersAndDataAsTheValue() {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.fixtures.SamplePayloads;
 import io.switchboard.events.fixtures.TestKeys;
@@ -38,7 +39,9 @@ class BatchSigningPublisherTests {
     private static final String KEY_ID = "ingress-2025-03";
 
     private final EventEnvelopes envelopes = new EventEnvelopes(
-            URI.create("/switchboard/webhook-ingress"), TestKeys.signer(KEY_ID), TestKeys.verifierTrusting(KEY_ID));
+            URI.create("/switchboard/webhook-ingress"),
+            TestKeys.signer(KEY_ID),
+            TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, KEY_ID));
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private MockProducer<String, CloudEvent> producer = mockProducer(true);
     private BatchSigningPublisher publisher;
@@ -68,7 +71,9 @@ class BatchSigningPublisherTests {
                 .containsOnly(records.getFirst().value().getExtension(EventSigner.SIGNATURE_EXTENSION));
         for (ProducerRecord<String, CloudEvent> record : records) {
             var verifierAlone = new EventEnvelopes(
-                    URI.create("/switchboard/reader"), TestKeys.signer("reader"), TestKeys.verifierTrusting(KEY_ID));
+                    URI.create("/switchboard/reader"),
+                    TestKeys.signer("reader"),
+                    TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, KEY_ID));
             assertThat(verifierAlone.unwrap(record.value()).subject()).isEqualTo(record.key());
         }
     }

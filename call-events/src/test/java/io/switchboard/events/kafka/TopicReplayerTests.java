@@ -16,10 +16,14 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.fixtures.SamplePayloads;
 import io.switchboard.events.fixtures.TestKeys;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
+import io.switchboard.events.signing.EventVerifier;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -45,7 +49,8 @@ class TopicReplayerTests {
     private final EventEnvelopes envelopes = envelopes(TRUSTED);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
-    private final TopicReplayer replayer = new TopicReplayer(() -> consumer, envelopes, meters);
+    private final TopicReplayer replayer =
+            new TopicReplayer(() -> consumer, envelopes, new EventRefusals(meters), meters);
     private final List<ReceivedEvent<Object>> applied = new ArrayList<>();
 
     @Test
@@ -124,16 +129,39 @@ class TopicReplayerTests {
     }
 
     @Test
-    void whenATombstoneIsReadThenItIsPassedOverWithoutCountingIt() {
-        // given a compacted topic's deletion marker between two events
+    void whenATombstoneIsReadThenItIsRefusedAsUnsignedAndTheEventBeforeItStillReachesTheSink() {
+        // given a deletion marker nobody signed, after an event under the same key
         onTopic(signed(0, 0, envelopes), raw(0, 1, null, new RecordHeaders()), signed(0, 2, envelopes));
 
         // when
         replayer.replay(TOPIC, List.of(0), applied::add);
 
-        // then
+        // then it deletes nothing the reader was told, and is counted as refused, not as undecodable
         assertThat(applied).extracting(ReceivedEvent::id).containsExactly("evt-0-0", "evt-0-2");
         assertThat(meters.find("switchboard.replay.skipped").counters()).isEmpty();
+        assertThat(meters.counter(
+                                EventRefusals.METRIC, "topic", TOPIC.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenARecordIsSignedByATrustedKeyOfAnotherProducerThenItIsSkippedAsUnverifiable() {
+        // given a reader trusting the billing service's key too, which may not sign provider events
+        var billing = TestKeys.pair("billing-2025-03");
+        var verifier = new EventVerifier(
+                Map.of(TRUSTED, TestKeys.pair(TRUSTED).publicKey(), billing.keyId(), billing.publicKey()),
+                Map.of(TRUSTED, EventProducers.WEBHOOK_INGRESS, billing.keyId(), EventProducers.BILLING_SERVICE));
+        var reader = new EventEnvelopes(URI.create("/switchboard/reader"), TestKeys.signer(TRUSTED), verifier);
+        var replaying = new TopicReplayer(() -> consumer, reader, new EventRefusals(meters), meters);
+        onTopic(signed(0, 0, envelopes), signed(0, 1, envelopes("billing-2025-03")), signed(0, 2, envelopes));
+
+        // when
+        replaying.replay(TOPIC, List.of(0), applied::add);
+
+        // then
+        assertThat(applied).extracting(ReceivedEvent::id).containsExactly("evt-0-0", "evt-0-2");
+        assertThat(skipped("unverifiable")).isEqualTo(1.0);
     }
 
     @Test
@@ -198,7 +226,7 @@ class TopicReplayerTests {
         return new EventEnvelopes(
                 URI.create("/switchboard/call-orchestrator"),
                 TestKeys.signer(signingKeyId),
-                TestKeys.verifierTrusting(TRUSTED));
+                TestKeys.verifierTrusting(EventProducers.WEBHOOK_INGRESS, TRUSTED));
     }
 
     private static PartitionInfo partitionInfo(int partition) {

@@ -29,4 +29,29 @@ class EventRefusalsTests {
                         .count())
                 .isEqualTo(2.0);
     }
+
+    @Test
+    void whenARecordHasNoValueThenItIsRefusedAsAnUnsignedTombstone() {
+        // given
+        var meters = new SimpleMeterRegistry();
+        var refusals = new EventRefusals(meters);
+        var tombstone = new ConsumerRecord<String, String>("switchboard.accounts.v1", 1, 7L, "acme", null);
+        var event = new ConsumerRecord<String, String>("switchboard.accounts.v1", 1, 8L, "acme", "value");
+
+        // when
+        boolean tombstoneRefused = refusals.refuseTombstone(tombstone);
+        boolean eventRefused = refusals.refuseTombstone(event);
+
+        // then
+        assertThat(tombstoneRefused).isTrue();
+        assertThat(eventRefused).isFalse();
+        assertThat(meters.counter(
+                                EventRefusals.METRIC,
+                                "topic",
+                                "switchboard.accounts.v1",
+                                "reason",
+                                Refusal.UNSIGNED_TOMBSTONE)
+                        .count())
+                .isEqualTo(1.0);
+    }
 }

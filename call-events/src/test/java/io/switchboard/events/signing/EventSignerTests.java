@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.fixtures.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class EventSignerTests {
     private static final String KEY_ID = "billing-2025-03";
 
     private final EventSigner signer = TestKeys.signer(KEY_ID);
-    private final EventVerifier verifier = TestKeys.verifierTrusting(KEY_ID);
+    private final EventVerifier verifier = TestKeys.verifierTrusting(EventProducers.BILLING_SERVICE, KEY_ID);
 
     @Test
     void whenSignedThenVerifies() {
@@ -106,8 +107,9 @@ class EventSignerTests {
     void whenKeysRotateThenAVerifierTrustingBothAcceptsBoth() {
         CloudEvent fromOldKey = TestKeys.signer("billing-2025-01").sign(unsigned());
         CloudEvent fromNewKey = TestKeys.signer("billing-2025-07").sign(unsigned());
-        EventVerifier duringRotation = TestKeys.verifierTrusting("billing-2025-01", "billing-2025-07");
-        EventVerifier afterRotation = TestKeys.verifierTrusting("billing-2025-07");
+        EventVerifier duringRotation =
+                TestKeys.verifierTrusting(EventProducers.BILLING_SERVICE, "billing-2025-01", "billing-2025-07");
+        EventVerifier afterRotation = TestKeys.verifierTrusting(EventProducers.BILLING_SERVICE, "billing-2025-07");
 
         assertThatCode(() -> duringRotation.verify(fromOldKey)).doesNotThrowAnyException();
         assertThatCode(() -> duringRotation.verify(fromNewKey)).doesNotThrowAnyException();
@@ -123,9 +125,34 @@ class EventSignerTests {
         assertThat(Base64.getDecoder().decode(pair.publicKey())).hasSize(32);
         assertThat(pair.toString()).contains("ops-2025-03").doesNotContain(pair.privateKey());
         var generatedSigner = new EventSigner(pair.keyId(), pair.privateKey());
-        assertThatCode(() -> new EventVerifier(Map.of(pair.keyId(), pair.publicKey()))
+        assertThatCode(() -> new EventVerifier(
+                                Map.of(pair.keyId(), pair.publicKey()),
+                                Map.of(pair.keyId(), EventProducers.BILLING_SERVICE))
                         .verify(generatedSigner.sign(unsigned())))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenVerifiedThenTheSigningKeyAndItsProducerAreNamed() {
+        EventVerifier.Signer signedBy = verifier.verify(signer.sign(unsigned()));
+
+        assertThat(signedBy).isEqualTo(new EventVerifier.Signer(KEY_ID, EventProducers.BILLING_SERVICE));
+    }
+
+    @Test
+    void whenATrustedKeyHasNoProducerThenTheVerifierRefusesIt() {
+        var trusted = Map.of(KEY_ID, TestKeys.pair(KEY_ID).publicKey());
+
+        assertThatThrownBy(() -> new EventVerifier(trusted, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trusted key " + KEY_ID + " needs the producer");
+        assertThatThrownBy(() -> new EventVerifier(trusted, Map.of(KEY_ID, "Billing Service")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EventVerifier(
+                        trusted,
+                        Map.of(KEY_ID, EventProducers.BILLING_SERVICE, "other", EventProducers.BILLING_SERVICE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key other has a producer but is not trusted");
     }
 
     @Test
@@ -143,7 +170,8 @@ class EventSignerTests {
                 .containsOnly(batch.getFirst().getExtension(EventSigner.SIGNATURE_EXTENSION));
         assertThat(batch).extracting(CloudEvent::getId).containsExactly("e0", "e1", "e2", "e3", "e4");
         for (CloudEvent event : batch) {
-            assertThatCode(() -> TestKeys.verifierTrusting(KEY_ID).verify(event))
+            assertThatCode(() -> TestKeys.verifierTrusting(EventProducers.BILLING_SERVICE, KEY_ID)
+                            .verify(event))
                     .doesNotThrowAnyException();
             assertThatCode(() -> verifier.verify(event)).doesNotThrowAnyException();
         }
@@ -198,7 +226,8 @@ class EventSignerTests {
                 .build();
 
         assertRejected(outsider);
-        assertThatThrownBy(() -> TestKeys.verifierTrusting(KEY_ID).verify(outsider))
+        assertThatThrownBy(() -> TestKeys.verifierTrusting(EventProducers.BILLING_SERVICE, KEY_ID)
+                        .verify(outsider))
                 .isInstanceOf(InvalidSignatureException.class);
     }
 

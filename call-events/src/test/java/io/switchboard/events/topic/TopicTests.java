@@ -55,6 +55,17 @@ class TopicTests {
     }
 
     @Test
+    void whenTheAuditTrailIsCreatedThenItIsKeyedByAccountAndKeptFourHundredDays() {
+        assertThat(Topic.AUDIT.topicName()).isEqualTo("switchboard.audit.v1");
+        assertThat(Topic.AUDIT.key()).isEqualTo("account id");
+        assertThat(configs(Topic.AUDIT.newTopic((short) 3)))
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
+                .containsEntry(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(400).toMillis()));
+    }
+
+    @Test
     void whenCreatedThenPartitionsReplicasAndRetentionComeFromTheCatalogue() {
         NewTopic providerEvents = Topic.PROVIDER_EVENTS.newTopic((short) 3);
 

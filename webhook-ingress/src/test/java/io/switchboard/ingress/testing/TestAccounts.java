@@ -12,8 +12,13 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.TestEnvelopes;
 
-/** Stands in for the orchestrator on accounts.v1: signed AccountConfigured with sealed credentials, and tombstones. */
+/**
+ * Stands in for the orchestrator on accounts.v1: signed AccountConfigured with sealed credentials; and
+ * for anyone else who can write the topic: tombstones, events signed with a key nobody trusts or with
+ * another service's key.
+ */
 public final class TestAccounts {
 
     private static final String ORCHESTRATOR = "/switchboard/call-orchestrator";
@@ -54,8 +59,47 @@ public final class TestAccounts {
         }
     }
 
-    /** Removes the account, as compaction will: a record with its key and no value. */
-    public static void remove(String bootstrapServers, String accountId) {
+    /** A signed configuration of the given revision, as the orchestrator writes it ({@link #send} publishes it). */
+    public static CloudEvent configuration(String accountId, long revision, ProviderCredential... credentials) {
+        var configured = new AccountConfigured(
+                accountId, accountId, List.of(), List.of(), List.of(credentials), Instant.now(), revision);
+        return TestEnvelopes.trusted(ORCHESTRATOR)
+                .wrap(
+                        EventTypes.ACCOUNT_CONFIGURED,
+                        EventIds.of("test-account", accountId, Long.toString(revision)),
+                        accountId,
+                        configured.configuredAt(),
+                        configured);
+    }
+
+    /** Publishes the event to accounts.v1 under the account's key, again if it was published before. */
+    public static void send(String bootstrapServers, String accountId, CloudEvent event) {
+        try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
+            events.send(Topic.ACCOUNTS, accountId, event);
+        }
+    }
+
+    /**
+     * As {@link #configure(String, String, ProviderCredential...)}, signed with the trusted key of
+     * {@code producer} (another service than the orchestrator, which alone may configure accounts).
+     */
+    public static void configureSignedAs(
+            String bootstrapServers, String producer, String accountId, ProviderCredential... credentials) {
+        try (var events = new SignedEvents(bootstrapServers, ORCHESTRATOR)) {
+            var configured = configured(accountId, credentials);
+            CloudEvent foreign = events.signAs(
+                    producer,
+                    EventTypes.ACCOUNT_CONFIGURED,
+                    id(configured),
+                    accountId,
+                    configured.configuredAt(),
+                    configured);
+            events.send(Topic.ACCOUNTS, accountId, foreign);
+        }
+    }
+
+    /** A record with the account's key and no value, which nobody signs: it must delete nothing. */
+    public static void publishTombstone(String bootstrapServers, String accountId) {
         sendBytes(bootstrapServers, accountId, null);
     }
 

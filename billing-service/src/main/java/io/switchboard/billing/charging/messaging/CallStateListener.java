@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * container): whatever {@link CallCharger} publishes commits together with this record's offset.
  * Records that can never be charged are rejected and go to {@code call-states.v1-dlt} with the reason.
  * A snapshot whose record key or subject is not the call key its payload names (another account's,
- * say) is refused: logged, counted as {@code switchboard.events.refused} and passed over, never charged.
+ * say) is refused: logged, counted as {@code switchboard.events.refused} and passed over, never charged;
+ * so is a tombstone, which nobody signs ({@code unsigned-tombstone}).
  */
 @Component
 class CallStateListener {
@@ -42,6 +43,9 @@ class CallStateListener {
 
     @KafkaListener(id = "billing-call-states", idIsGroup = false, topics = Topic.Names.CALL_STATES)
     void onCallState(ConsumerRecord<String, CloudEvent> record) {
+        if (refusals.refuseTombstone(record)) {
+            return;
+        }
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_STATE_CHANGED)) {
             throw new RejectedEventException("event " + event.id() + " is " + event.type()

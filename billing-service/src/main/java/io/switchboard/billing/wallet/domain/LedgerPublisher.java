@@ -1,5 +1,6 @@
 package io.switchboard.billing.wallet.domain;
 
+import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
@@ -14,6 +15,9 @@ public interface LedgerPublisher {
     /** Joins the caller's Kafka transaction (the charging listener's), which commits them with the offset. */
     void publishCharge(CallCharged charged, WalletUpdated wallet);
 
-    /** In a Kafka transaction of its own; committed when this returns, else it throws. */
-    void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet);
+    /**
+     * With the top-up's audit entry (audit.v1), in a Kafka transaction of its own; committed when this
+     * returns, else it throws and none of them is visible.
+     */
+    void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet, AuditRecorded audit);
 }

@@ -4,18 +4,24 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 
 import io.switchboard.billing.config.BillingProperties;
+import io.switchboard.events.audit.AuditAction;
+import io.switchboard.events.audit.AuditRecorded;
+import io.switchboard.events.audit.AuditTrail;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.kafka.PublishFailedException;
+import io.switchboard.events.security.Caller;
 import org.springframework.stereotype.Service;
 
 /**
- * Credits a wallet once per top-up id: publishes {@code WalletToppedUp} and the new {@code WalletUpdated}
- * in one Kafka transaction, waits for the commit, then applies the credit here. Blocking: call it off
- * the event loop.
+ * Credits a wallet once per top-up id: publishes {@code WalletToppedUp}, the new {@code WalletUpdated}
+ * and the top-up's audit entry in one Kafka transaction, waits for the commit, then applies the credit
+ * here. A top-up id already applied publishes nothing, so each credit has exactly one audit entry.
+ * Blocking: call it off the event loop.
  */
 @Service
 public class TopUpService {
@@ -25,6 +31,7 @@ public class TopUpService {
     private final WalletReloader reloader;
     private final LedgerPublisher publisher;
     private final WalletMetrics metrics;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Currency currency;
     private final BigDecimal maxTopUp;
@@ -35,6 +42,7 @@ public class TopUpService {
             WalletReloader reloader,
             LedgerPublisher publisher,
             WalletMetrics metrics,
+            AuditTrail audit,
             Clock clock,
             BillingProperties properties) {
         this.wallets = wallets;
@@ -42,13 +50,17 @@ public class TopUpService {
         this.reloader = reloader;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.audit = audit;
         this.clock = clock;
         this.currency = Currency.getInstance(properties.currency());
         this.maxTopUp = properties.maxTopUp();
     }
 
-    /** The wallet after the top-up; for a top-up id already applied, the wallet as it is now. */
-    public Wallet topUp(TopUp topUp) {
+    /**
+     * The wallet after the top-up; for a top-up id already applied, the wallet as it is now. The caller
+     * has been allowed to top up this wallet; the credit is audited as theirs.
+     */
+    public Wallet topUp(TopUp topUp, Caller caller) {
         validate(topUp);
         writeLock.lock();
         try {
@@ -69,7 +81,8 @@ public class TopUpService {
                                 topUp.currency(),
                                 after.balance(),
                                 now),
-                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
+                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now),
+                        audited(topUp, after, caller, now));
             } catch (PublishFailedException e) {
                 // A failed commit may still have committed (a timeout): re-read the topics before the next write.
                 wallets.markStale();
@@ -81,6 +94,30 @@ public class TopUpService {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Audits a top-up the caller was refused (another account's wallet); throws {@link PublishFailedException}
+     * if the entry could not be stored, and the request must then not be answered as if it had been audited.
+     */
+    public void recordDenied(Caller caller, String accountId) {
+        audit.recordDenied(caller, AuditAction.WALLET_TOPPED_UP, resource(accountId), accountId);
+    }
+
+    private static AuditRecorded audited(TopUp topUp, Wallet after, Caller caller, Instant now) {
+        return AuditRecorded.by(caller, AuditAction.WALLET_TOPPED_UP, now)
+                .account(topUp.accountId())
+                .resource(resource(topUp.accountId()))
+                .parts(List.of("wallet"))
+                .changes(List.of(
+                        "topUpId: " + topUp.topUpId(),
+                        "wallet: +" + topUp.amount().toPlainString() + " " + topUp.currency() + ", balance "
+                                + after.balance().toPlainString() + " " + after.currency()))
+                .succeeded();
+    }
+
+    private static String resource(String accountId) {
+        return "/api/wallets/" + accountId + "/top-ups";
     }
 
     private Wallet alreadyApplied(TopUp topUp, BigDecimal appliedAmount) {

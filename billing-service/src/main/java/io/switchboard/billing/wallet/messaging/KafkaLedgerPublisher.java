@@ -1,6 +1,8 @@
 package io.switchboard.billing.wallet.messaging;
 
 import io.switchboard.billing.wallet.domain.LedgerPublisher;
+import io.switchboard.events.audit.AuditRecorded;
+import io.switchboard.events.audit.AuditTrail;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a ledger entry (ledger.v1) together with the wallet state it leads to (wallets.v1), both keyed
- * by account id, always inside one Kafka transaction so that a reader never sees one without the other.
+ * by account id, always inside one Kafka transaction so that a reader never sees one without the other; a
+ * top-up's audit entry (audit.v1) commits in the same transaction.
  * Event ids are derived from the fact (the call, the top-up), so a re-run publishes the same ids. A
  * charge names its call by call key (provider, account, provider call id), as id and as subject: the
  * same provider call id charged to two accounts is two facts.
@@ -46,7 +49,7 @@ class KafkaLedgerPublisher implements LedgerPublisher {
     }
 
     @Override
-    public void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet) {
+    public void publishTopUp(WalletToppedUp toppedUp, WalletUpdated wallet, AuditRecorded audit) {
         events.inOwnTransaction(() -> events.publishAllAndWait(
                 new Publication(
                         Topic.LEDGER,
@@ -57,7 +60,8 @@ class KafkaLedgerPublisher implements LedgerPublisher {
                                 toppedUp.accountId(),
                                 toppedUp.toppedUpAt(),
                                 toppedUp)),
-                walletState(wallet, "top-up", toppedUp.topUpId())));
+                walletState(wallet, "top-up", toppedUp.topUpId()),
+                AuditTrail.publication(audit)));
     }
 
     private static Publication walletState(WalletUpdated wallet, String cause, String causeId) {

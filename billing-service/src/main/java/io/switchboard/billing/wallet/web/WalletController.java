@@ -33,17 +33,23 @@ class WalletController {
         this.topUps = topUps;
     }
 
-    /** Only the token's own account: a top-up for any other is answered as if the wallet did not exist. */
+    /**
+     * Only the token's own account: a top-up for any other is answered as if the wallet did not exist, once
+     * the refusal is audited.
+     */
     @PostMapping(path = "/{accountId}/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<WalletResponse> topUp(
             @PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId,
             @Valid @RequestBody TopUpRequest request,
             Caller caller) {
-        if (!caller.actsFor(accountId)) {
-            return Mono.error(() -> noWallet(accountId));
-        }
-        // The top-up waits for a Kafka commit and a lock: never on the event loop.
-        return Mono.fromCallable(() -> topUps.topUp(request.toTopUp(accountId)))
+        // The top-up waits for a Kafka commit and a lock, a refusal for its audit entry: never on the event loop.
+        return Mono.fromCallable(() -> {
+                    if (!caller.actsFor(accountId)) {
+                        topUps.recordDenied(caller, accountId);
+                        throw noWallet(accountId);
+                    }
+                    return topUps.topUp(request.toTopUp(accountId), caller);
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(WalletResponse::of);
     }

@@ -1,7 +1,11 @@
 package io.switchboard.billing.wallet.web;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.math.BigDecimal;
@@ -116,7 +120,7 @@ class WalletControllerWebFluxTests {
 
     @Test
     void whenTopUpRefusedThenProblemNamesTheField() {
-        given(topUps.topUp(any())).willThrow(new InvalidTopUpException("currency", "must be USD, not EUR"));
+        given(topUps.topUp(any(), any())).willThrow(new InvalidTopUpException("currency", "must be USD, not EUR"));
 
         post("acme", VALID)
                 .expectStatus()
@@ -130,7 +134,7 @@ class WalletControllerWebFluxTests {
 
     @Test
     void whenTopUpIdReusedThenConflict() {
-        given(topUps.topUp(any())).willThrow(new TopUpConflictException("top-up t-1 was already applied"));
+        given(topUps.topUp(any(), any())).willThrow(new TopUpConflictException("top-up t-1 was already applied"));
 
         post("acme", VALID)
                 .expectStatus()
@@ -144,7 +148,7 @@ class WalletControllerWebFluxTests {
 
     @Test
     void whenKafkaDoesNotConfirmThenUnavailableWithRetryAfter() {
-        given(topUps.topUp(any())).willThrow(new PublishFailedException("timed out", null));
+        given(topUps.topUp(any(), any())).willThrow(new PublishFailedException("timed out", null));
 
         post("acme", VALID)
                 .expectStatus()
@@ -160,7 +164,7 @@ class WalletControllerWebFluxTests {
 
     @Test
     void whenToppedUpThenWalletAnswered() {
-        given(topUps.topUp(any())).willReturn(new Wallet("acme", new BigDecimal("5.00"), "USD"));
+        given(topUps.topUp(any(), any())).willReturn(new Wallet("acme", new BigDecimal("5.00"), "USD"));
 
         post("acme", VALID)
                 .expectStatus()
@@ -168,6 +172,21 @@ class WalletControllerWebFluxTests {
                 .expectBody()
                 .jsonPath("$.balance")
                 .isEqualTo("5.00");
+    }
+
+    @Test
+    void whenAnotherAccountsWalletIsToppedUpThen404OnceTheRefusalIsAudited() {
+        post("globex", VALID).expectStatus().isNotFound();
+
+        verify(topUps).recordDenied(any(), eq("globex"));
+        verify(topUps, never()).topUp(any(), any());
+    }
+
+    @Test
+    void whenARefusalCannotBeAuditedThen503() {
+        willThrow(new PublishFailedException("timed out", null)).given(topUps).recordDenied(any(), eq("globex"));
+
+        post("globex", VALID).expectStatus().isEqualTo(503);
     }
 
     private WebTestClient.ResponseSpec post(String accountId, String body) {

@@ -14,16 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     failed and is retried while its partition waits (default 10s)
  * @param healthTimeout how long the readiness check waits for MongoDB to answer a ping before it
  *                     reports the service not ready (default 3s)
+ * @param auditCollection the collection holding one document per audit entry (default {@code audit})
  */
 @ConfigurationProperties("switchboard.call-log")
 public record CallLogProperties(
         @DefaultValue("calls") String collection,
         @DefaultValue("10s") Duration writeTimeout,
-        @DefaultValue("3s") Duration healthTimeout) {
+        @DefaultValue("3s") Duration healthTimeout,
+        @DefaultValue("audit") String auditCollection) {
 
     public CallLogProperties {
         Settings.require(collection, "switchboard.call-log.collection");
         Settings.requirePositive(writeTimeout, "switchboard.call-log.write-timeout");
         Settings.requirePositive(healthTimeout, "switchboard.call-log.health-timeout");
+        Settings.require(auditCollection, "switchboard.call-log.audit-collection");
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Keeps each call's document in step with its latest state snapshot. At-least-once: the offset is
  * committed after the write, and a redelivered snapshot is harmless (see {@link CallLogWriter}). The
  * document is the call's, by call key (provider, account, provider call id); a snapshot whose record
- * key or subject is not that key is refused (logged, counted as {@code switchboard.events.refused}).
+ * key or subject is not that key is refused (logged, counted as {@code switchboard.events.refused}), and
+ * so is a tombstone, which nobody signs ({@code unsigned-tombstone}): the document stays.
  */
 @Component
 class CallStateListener {
@@ -46,6 +47,9 @@ class CallStateListener {
 
     @KafkaListener(id = "call-log-call-states", idIsGroup = false, topics = Topic.Names.CALL_STATES)
     void onCallState(ConsumerRecord<String, CloudEvent> record) {
+        if (refusals.refuseTombstone(record)) {
+            return;
+        }
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (!event.is(EventTypes.CALL_STATE_CHANGED)) {
             log.debug("Ignoring {} on {}", event.type(), record.topic());

@@ -1,6 +1,8 @@
 package io.switchboard.calllog.call.web;
 
 import com.mongodb.MongoException;
+import io.switchboard.calllog.web.InvalidParameterException;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * RFC 9457 problems for the call API, each 400 naming the query parameter at fault in a {@code field}
- * property. Database failures are logged here and never described to the caller.
+ * property. Database failures, and audit entries Kafka did not take, are logged here and never described to
+ * the caller: both are a 503.
  */
 @RestControllerAdvice(assignableTypes = CallController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +42,14 @@ class CallProblems {
         log.warn("Call log query failed", e);
         return Problems.unavailable(
                 "Call log unavailable", "The call log cannot be read right now; try again shortly.");
+    }
+
+    /** A read of personal data whose audit entry Kafka did not take: not served unaudited. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unaudited(PublishFailedException e) {
+        log.warn("Call log read not audited: {}", e.getMessage(), e.getCause());
+        return Problems.unavailable(
+                "Call log unavailable", "The read could not be audited right now; try again shortly.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {

@@ -2,7 +2,10 @@ package io.switchboard.calllog.call.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -15,6 +18,11 @@ import io.switchboard.calllog.call.domain.CallLogReader;
 import io.switchboard.calllog.call.domain.CallPage;
 import io.switchboard.calllog.call.domain.CallQuery;
 import io.switchboard.calllog.call.domain.CallRecord;
+import io.switchboard.calllog.web.CallLogAccess;
+import io.switchboard.events.audit.AuditOutcome;
+import io.switchboard.events.audit.AuditRecorded;
+import io.switchboard.events.audit.AuditTrail;
+import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.security.ApiSecurityAutoConfiguration;
 import io.switchboard.events.security.Scope;
 import io.switchboard.testsupport.SwitchboardTestProperties;
@@ -70,6 +78,14 @@ class CallControllerWebFluxTests {
 
     @MockitoBean
     CallLogReader calls;
+
+    @MockitoBean
+    AuditTrail audit;
+
+    @BeforeEach
+    void auditClock() {
+        given(audit.now()).willReturn(Instant.parse("2026-11-03T09:00:00Z"));
+    }
 
     /** Unless a test says otherwise: an analyst of acme allowed to see personal data. */
     @BeforeEach
@@ -270,5 +286,114 @@ class CallControllerWebFluxTests {
         var query = ArgumentCaptor.forClass(CallQuery.class);
         verify(calls).search(query.capture());
         assertThat(query.getValue().accountId()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenCallsAreReadWithPiiThenEachReadIsAuditedBeforeTheAnswer() {
+        given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL, CALL), 0, 50, 2)));
+
+        client.get().uri("/api/calls/CA1").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/calls?status=completed")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var entries = ArgumentCaptor.forClass(List.class);
+        verify(audit, org.mockito.Mockito.times(2)).record(entries.capture());
+        List<AuditRecorded> lookup = entries.getAllValues().get(0);
+        List<AuditRecorded> search = entries.getAllValues().get(1);
+        assertThat(lookup).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("calls.read-pii");
+            assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+            assertThat(entry.subject()).isEqualTo("test-client");
+            assertThat(entry.accountId()).isEqualTo("acme");
+            assertThat(entry.resource()).isEqualTo("/api/calls/CA1");
+            assertThat(entry.records()).isEqualTo(1);
+        });
+        assertThat(search).singleElement().satisfies(entry -> {
+            assertThat(entry.resource()).isEqualTo("/api/calls?accountId=acme&status=completed&page=0&size=50");
+            assertThat(entry.records()).isEqualTo(2);
+            assertThat(entry.toString()).doesNotContain("+14155550100", "https://example.test");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenAnOperatorSearchesEveryAccountWithPiiThenEachAccountReadIsAnEntry() {
+        CallRecord globex = new CallRecord(
+                "CA2", "globex", "inbound", null, null, null, null, "busy", List.of(), null, null, null, null, null,
+                null);
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL, globex, CALL), 0, 50, 3)));
+
+        as(TestTokens.operator(Scope.CALLS_PII))
+                .get()
+                .uri("/api/calls")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var entries = ArgumentCaptor.forClass(List.class);
+        verify(audit).record(entries.capture());
+        assertThat((List<AuditRecorded>) entries.getValue())
+                .extracting(entry -> entry.accountId() + ":" + entry.records() + ":" + entry.actorAccountId())
+                .containsExactly("acme:2:null", "globex:1:null");
+    }
+
+    @Test
+    void whenTheTokenLacksPiiThenNothingIsAudited() {
+        given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 0, 50, 1)));
+        var analyst = as(TestTokens.forAccount("acme", Scope.CALLS_READ));
+
+        analyst.get().uri("/api/calls/CA1").exchange().expectStatus().isOk();
+        analyst.get().uri("/api/calls").exchange().expectStatus().isOk();
+        analyst.get()
+                .uri("/api/calls?accountId=globex")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        verify(audit, never()).record(anyList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenATenantWithPiiNamesAnotherAccountThenTheRefusalIsAudited() {
+        client.get()
+                .uri("/api/calls/CA1?accountId=globex")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        var entries = ArgumentCaptor.forClass(List.class);
+        verify(audit).record(entries.capture());
+        assertThat((List<AuditRecorded>) entries.getValue()).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo(AuditOutcome.DENIED);
+            assertThat(entry.accountId()).isEqualTo("globex");
+            assertThat(entry.actorAccountId()).isEqualTo("acme");
+        });
+        verifyNoInteractions(calls);
+    }
+
+    @Test
+    void whenAPiiReadCannotBeAuditedThen503AndNothingPersonalIsServed() {
+        given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
+        given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 0, 50, 1)));
+        willThrow(new PublishFailedException("broker away", null)).given(audit).record(anyList());
+
+        for (String uri : List.of("/api/calls/CA1", "/api/calls")) {
+            client.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body).doesNotContain("+14155550100", "https://example.test", "broker"));
+        }
     }
 }

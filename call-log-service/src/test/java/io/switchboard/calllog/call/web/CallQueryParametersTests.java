@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 
 import io.switchboard.calllog.call.domain.CallQuery;
+import io.switchboard.calllog.web.InvalidParameterException;
 import io.switchboard.events.call.CallStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

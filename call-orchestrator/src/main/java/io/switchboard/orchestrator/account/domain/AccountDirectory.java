@@ -47,11 +47,16 @@ public class AccountDirectory {
                         account.assistantFor(number).map(assistant -> new Route(account.accountId(), assistant)));
     }
 
-    /** Applies a configuration unless a newer one of the same account is already here. */
-    public synchronized void apply(Account account) {
+    /**
+     * Applies a configuration unless a newer one of the same account is already here: a higher revision,
+     * or the same revision configured later.
+     *
+     * @return false when it was older, and not applied
+     */
+    public synchronized boolean apply(Account account) {
         Account previous = accounts.get(account.accountId());
-        if (previous != null && previous.configuredAt().isAfter(account.configuredAt())) {
-            return;
+        if (previous != null && account.isOlderThan(previous)) {
+            return false;
         }
         if (previous != null) {
             previous.numbers().forEach(owned -> ownerByNumber.remove(owned.number(), account.accountId()));
@@ -60,6 +65,12 @@ public class AccountDirectory {
         account.numbers().forEach(owned -> ownerByNumber.put(owned.number(), account.accountId()));
         providerAccountKeys(account).forEach(key -> ownerByProviderAccount.put(key, account.accountId()));
         accounts.put(account.accountId(), account);
+        return true;
+    }
+
+    /** The revision the account's next configuration gets: one more than its current one, 1 for a new account. */
+    public long nextRevision(String accountId) {
+        return find(accountId).map(Account::revision).orElse(0L) + 1;
     }
 
     private static List<String> providerAccountKeys(Account account) {

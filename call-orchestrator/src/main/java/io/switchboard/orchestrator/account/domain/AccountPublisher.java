@@ -1,8 +1,16 @@
 package io.switchboard.orchestrator.account.domain;
 
-/** Records an account's configuration durably (accounts.v1) before it takes effect. */
+import io.switchboard.events.audit.AuditRecorded;
+
+/**
+ * Records an account's configuration durably (accounts.v1) before it takes effect, together with its
+ * audit entry (audit.v1). Failures surface as {@link io.switchboard.events.kafka.PublishFailedException}.
+ */
 public interface AccountPublisher {
 
-    /** Returns once the broker has committed it; throws {@link io.switchboard.events.kafka.PublishFailedException} otherwise. */
-    void publish(Account account);
+    /** Both in one Kafka transaction: returns once the broker has committed them, else throws and neither is visible. */
+    void publish(Account account, AuditRecorded audit);
+
+    /** An audit entry alone (a refused request); returns once the broker has it, else throws. */
+    void publishAudit(AuditRecorded audit);
 }

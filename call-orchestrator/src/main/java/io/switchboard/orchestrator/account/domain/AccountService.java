@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.switchboard.events.audit.AuditRecorded;
+import io.switchboard.events.security.Caller;
 import org.springframework.stereotype.Service;
 
 /**
  * Configures accounts: validate, check that no number or provider account (Twilio AccountSid)
- * belongs to another account, seal provider secrets, publish to accounts.v1 and wait for the commit,
- * then apply locally. Writes are serialized so two requests on this instance cannot both claim one
- * number or AccountSid.
+ * belongs to another account, seal provider secrets, publish to accounts.v1 with the change's audit
+ * entry (audit.v1, {@link AccountAudit}) and wait for the commit, then apply locally. Writes are
+ * serialized so two requests on this instance cannot both claim one number or AccountSid.
  */
 @Service
 public class AccountService {
@@ -28,8 +30,12 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** Credentials of providers {@code changes} does not mention are kept as they are. */
+    /**
+     * Credentials of providers {@code changes} does not mention are kept as they are. The caller has been
+     * allowed to make the change; it is audited as theirs.
+     */
     public synchronized Account configure(
+            Caller caller,
             String accountId,
             String name,
             List<AccountNumber> numbers,
@@ -39,13 +45,31 @@ public class AccountService {
         CredentialValidator.validate(changes);
         requireOwnNumbers(accountId, numbers);
         requireOwnProviderAccounts(accountId, changes);
-        List<SealedCredential> current =
-                directory.find(accountId).map(Account::credentials).orElse(List.of());
+        Optional<Account> before = directory.find(accountId);
+        List<SealedCredential> current = before.map(Account::credentials).orElse(List.of());
         Account account = new Account(
-                accountId, name, numbers, assistants, sealer.apply(accountId, current, changes), clock.instant());
-        publisher.publish(account);
+                accountId,
+                name,
+                numbers,
+                assistants,
+                sealer.apply(accountId, current, changes),
+                clock.instant(),
+                directory.nextRevision(accountId));
+        publisher.publish(account, AccountAudit.of(caller, before, account, changes));
         directory.apply(account);
         return account;
+    }
+
+    /**
+     * Audits a PUT the caller was refused on account grounds (another account's, or an operator's change to
+     * an existing account); throws {@link io.switchboard.events.kafka.PublishFailedException} if the entry
+     * could not be stored, and the request must then not be answered as if it had been audited.
+     */
+    public void recordDenied(Caller caller, String accountId, boolean exists) {
+        publisher.publishAudit(AuditRecorded.by(caller, AccountAudit.action(exists), clock.instant())
+                .account(accountId)
+                .resource(AccountAudit.resource(accountId))
+                .denied());
     }
 
     public Optional<Account> find(String accountId) {

@@ -5,6 +5,7 @@ import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows accounts.v1 so that every instance sees configurations written through any instance.
- * Each instance reads the whole topic in a group of its own; re-reading an older configuration is
- * harmless because the directory keeps the newest per account.
+ * Each instance reads the whole topic in a group of its own, from the beginning on every start; re-reading
+ * an older configuration is harmless because the directory keeps the newest per account (highest
+ * revision), so an older one is passed over here without being counted: the start-up replay
+ * ({@link AccountDirectoryLoader}) counts the ones re-produced after a newer one. A tombstone is signed by nobody, so
+ * it deletes nothing: it is refused and counted ({@code switchboard.events.refused{reason=unsigned-tombstone}}).
  */
 @Component
 class AccountConfiguredListener {
@@ -25,10 +29,12 @@ class AccountConfiguredListener {
 
     private final EventEnvelopes envelopes;
     private final AccountDirectory directory;
+    private final EventRefusals refusals;
 
-    AccountConfiguredListener(EventEnvelopes envelopes, AccountDirectory directory) {
+    AccountConfiguredListener(EventEnvelopes envelopes, AccountDirectory directory, EventRefusals refusals) {
         this.envelopes = envelopes;
         this.directory = directory;
+        this.refusals = refusals;
     }
 
     @KafkaListener(
@@ -36,17 +42,28 @@ class AccountConfiguredListener {
             groupId = "${spring.application.name}-directory-${random.uuid}",
             topics = Topic.Names.ACCOUNTS)
     void on(ConsumerRecord<String, CloudEvent> record) {
+        if (refusals.refuseTombstone(record)) {
+            return;
+        }
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
             applyTo(directory, event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
         }
     }
 
-    static void applyTo(AccountDirectory directory, AccountConfigured configured) {
+    /** @return false when the configuration is older than the account's current one, and was not applied */
+    static boolean applyTo(AccountDirectory directory, AccountConfigured configured) {
         if (configured.accountId() == null || configured.configuredAt() == null) {
             log.warn("Skipping an AccountConfigured without account id or time");
-            return;
+            return true;
         }
-        directory.apply(AccountEvents.toAccount(configured));
+        boolean applied = directory.apply(AccountEvents.toAccount(configured));
+        if (!applied) {
+            log.debug(
+                    "Passing over revision {} of account {}: a newer one is applied",
+                    configured.revisionOrZero(),
+                    configured.accountId());
+        }
+        return applied;
     }
 }

@@ -1,40 +1,57 @@
 package io.switchboard.orchestrator.account.messaging;
 
+import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the account directory from accounts.v1 at start-up. A lifecycle phase ahead of the web
  * server and the Kafka listeners (and after the catalogue's topics are created), so no routing
- * request or API call sees an empty directory, and the app reports ready only after it.
+ * request or API call sees an empty directory, and the app reports ready only after it. A
+ * configuration older than one read before it (a lower revision re-produced later) is refused and
+ * counted ({@code stale-snapshot}); tombstones are refused by the replay ({@code unsigned-tombstone}).
  */
 @Component
 class AccountDirectoryLoader implements SmartLifecycle {
 
     private final TopicReplayer replayer;
     private final AccountDirectory directory;
+    private final EventRefusals refusals;
     private volatile boolean running;
 
-    AccountDirectoryLoader(TopicReplayer replayer, AccountDirectory directory) {
+    AccountDirectoryLoader(TopicReplayer replayer, AccountDirectory directory, EventRefusals refusals) {
         this.replayer = replayer;
         this.directory = directory;
+        this.refusals = refusals;
     }
 
     @Override
     public void start() {
-        replayer.replayAll(Topic.ACCOUNTS, this::apply);
+        replayer.replayAllRecords(Topic.ACCOUNTS, this::apply);
         running = true;
     }
 
-    private void apply(ReceivedEvent<Object> event) {
-        if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
-            AccountConfiguredListener.applyTo(
-                    directory, event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
+    private void apply(ConsumerRecord<String, byte[]> record, ReceivedEvent<Object> event) {
+        if (!event.is(EventTypes.ACCOUNT_CONFIGURED)) {
+            return;
+        }
+        AccountConfigured configured = event.as(EventTypes.ACCOUNT_CONFIGURED).payload();
+        if (!AccountConfiguredListener.applyTo(directory, configured)) {
+            refusals.refuse(
+                    record,
+                    event.id(),
+                    new Refusal(
+                            Refusal.STALE_SNAPSHOT,
+                            "revision " + configured.revisionOrZero() + " of account " + configured.accountId()
+                                    + " is older than the one read before it"));
         }
     }
 

@@ -31,7 +31,8 @@ final class AccountEvents {
                         .map(c -> new AccountConfigured.ProviderCredential(
                                 c.provider(), c.providerAccountId(), c.sealedSecret(), c.verification()))
                         .toList(),
-                account.configuredAt());
+                account.configuredAt(),
+                account.revision());
     }
 
     static Account toAccount(AccountConfigured event) {
@@ -48,7 +49,8 @@ final class AccountEvents {
                         .map(c -> new SealedCredential(
                                 c.provider(), c.providerAccountId(), c.sealedSecret(), c.verification()))
                         .toList(),
-                event.configuredAt());
+                event.configuredAt(),
+                event.revisionOrZero());
     }
 
     /**
@@ -57,7 +59,8 @@ final class AccountEvents {
      * the id travels in a header, and a hash of a plaintext token there would let anyone who reads the
      * topic test guesses of the token offline. The sealed value stays the same while the secret does
      * (CredentialSealer keeps it), so a repeated PUT keeps its id; a new secret or a re-seal under a new
-     * key is new content with a new id.
+     * key is new content with a new id. The revision is left out like the time: a retried PUT gets the
+     * next revision, and is still the same fact.
      */
     static String eventId(AccountConfigured event) {
         var timeless = new AccountConfigured(

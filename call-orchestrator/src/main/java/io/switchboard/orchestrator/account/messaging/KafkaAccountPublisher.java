@@ -1,26 +1,34 @@
 package io.switchboard.orchestrator.account.messaging;
 
 import io.switchboard.events.account.AccountConfigured;
+import io.switchboard.events.audit.AuditRecorded;
+import io.switchboard.events.audit.AuditTrail;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.EventPublisher;
+import io.switchboard.events.kafka.EventPublisher.Publication;
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import org.springframework.stereotype.Component;
 
-/** Publishes AccountConfigured to accounts.v1 in a transaction of its own, committed when this returns. */
+/**
+ * Publishes AccountConfigured to accounts.v1 and its audit entry to audit.v1 in a transaction of their
+ * own, committed when this returns: a reader sees both or neither.
+ */
 @Component
 class KafkaAccountPublisher implements AccountPublisher {
 
     private final EventPublisher events;
+    private final AuditTrail audit;
 
-    KafkaAccountPublisher(EventPublisher events) {
+    KafkaAccountPublisher(EventPublisher events, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
-    public void publish(Account account) {
+    public void publish(Account account, AuditRecorded entry) {
         AccountConfigured payload = AccountEvents.toEvent(account);
         var event = OutgoingEvent.of(
                 EventTypes.ACCOUNT_CONFIGURED,
@@ -28,6 +36,12 @@ class KafkaAccountPublisher implements AccountPublisher {
                 account.accountId(),
                 account.configuredAt(),
                 payload);
-        events.inOwnTransaction(() -> events.publishAndWait(Topic.ACCOUNTS, account.accountId(), event));
+        events.inOwnTransaction(() -> events.publishAllAndWait(
+                new Publication(Topic.ACCOUNTS, account.accountId(), event), AuditTrail.publication(entry)));
+    }
+
+    @Override
+    public void publishAudit(AuditRecorded entry) {
+        audit.record(entry);
     }
 }

@@ -28,7 +28,8 @@ class AccountController {
 
     /**
      * An operator creates an account; from then on only the account's own administrators change it.
-     * Answers once accounts.v1 has committed the configuration; the Kafka transaction blocks: off the event loop.
+     * Answers once accounts.v1 has committed the configuration with its audit entry; a refused PUT is
+     * answered once its audit entry is stored (503 otherwise). Kafka blocks: off the event loop.
      */
     @PutMapping(path = "/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccountView> configure(@PathVariable String accountId, @RequestBody AccountBody body, Caller caller) {
@@ -36,15 +37,23 @@ class AccountController {
                     boolean exists = accounts.find(accountId).isPresent();
                     boolean ownAdmin = caller.actsFor(accountId) && caller.has(Scope.ACCOUNTS_ADMIN);
                     if (exists && !ownAdmin && caller.isOperator()) {
+                        accounts.recordDenied(caller, accountId, true);
                         throw new ResponseStatusException(
                                 HttpStatus.FORBIDDEN,
                                 "an account's own administrators change it; operators create accounts");
                     }
                     if (exists ? !ownAdmin : !caller.isOperator()) {
+                        // Audited whether or not the account exists: the answer is the same 404 either way.
+                        accounts.recordDenied(caller, accountId, exists);
                         throw noSuchAccount();
                     }
                     return accounts.configure(
-                            accountId, body.name(), body.numbers(), body.assistants(), body.credentialChanges());
+                            caller,
+                            accountId,
+                            body.name(),
+                            body.numbers(),
+                            body.assistants(),
+                            body.credentialChanges());
                 })
                 .map(AccountView::of)
                 .subscribeOn(Schedulers.boundedElastic());

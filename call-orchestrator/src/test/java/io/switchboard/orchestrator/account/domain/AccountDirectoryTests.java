@@ -80,4 +80,33 @@ class AccountDirectoryTests {
                 .isEmpty();
         assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
     }
+
+    @Test
+    void whenALowerRevisionArrivesLaterThenItIsNotAppliedWhateverItsTime() {
+        // given revision 2, configured before revision 1 claims to be (another instance's clock)
+        boolean second =
+                directory.apply(new Account("acme", "Acme", List.of(), List.of(), List.of(), T0.plusSeconds(1), 2));
+
+        // when revision 1 is re-produced
+        boolean first = directory.apply(revision(Accounts.acme(T0.plusSeconds(60)), 1));
+
+        // then revision 2 stays, and the next configuration is revision 3
+        assertThat(second).isTrue();
+        assertThat(first).isFalse();
+        assertThat(directory.find("acme")).get().extracting(Account::revision).isEqualTo(2L);
+        assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
+        assertThat(directory.nextRevision("acme")).isEqualTo(3);
+        assertThat(directory.nextRevision("globex")).isEqualTo(1);
+    }
+
+    private static Account revision(Account account, long revision) {
+        return new Account(
+                account.accountId(),
+                account.name(),
+                account.numbers(),
+                account.assistants(),
+                account.credentials(),
+                account.configuredAt(),
+                revision);
+    }
 }

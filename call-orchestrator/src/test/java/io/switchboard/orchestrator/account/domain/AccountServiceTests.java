@@ -15,9 +15,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.secret.SecretBox;
+import io.switchboard.events.security.Caller;
+import io.switchboard.events.security.Scope;
 import io.switchboard.testsupport.TestSecrets;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +29,34 @@ class AccountServiceTests {
 
     private final AccountDirectory directory = new AccountDirectory();
     private final List<Account> published = new ArrayList<>();
+    private final List<AuditRecorded> audited = new ArrayList<>();
     private final SecretBox box = TestSecrets.box();
+    private final Caller admin = new Caller("admin@acme", "acme", Set.of(Scope.ACCOUNTS_ADMIN, Scope.OPERATOR));
     private boolean brokerDown;
     private final AccountService service = new AccountService(
             directory,
-            account -> {
-                if (brokerDown) {
-                    throw new PublishFailedException("broker down", null);
+            new AccountPublisher() {
+                @Override
+                public void publish(Account account, AuditRecorded audit) {
+                    failIfBrokerDown();
+                    published.add(account);
+                    audited.add(audit);
                 }
-                published.add(account);
+
+                @Override
+                public void publishAudit(AuditRecorded audit) {
+                    failIfBrokerDown();
+                    audited.add(audit);
+                }
             },
             new CredentialSealer(box),
             Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+
+    private void failIfBrokerDown() {
+        if (brokerDown) {
+            throw new PublishFailedException("broker down", null);
+        }
+    }
 
     @Test
     void whenAccountIsConfiguredThenItIsPublishedAndThenApplied() {
@@ -46,6 +66,42 @@ class AccountServiceTests {
         // then
         assertThat(published).containsExactly(account);
         assertThat(directory.find("acme")).contains(account);
+    }
+
+    @Test
+    void whenAccountIsConfiguredThenItsAuditEntryIsPublishedWithItAsTheCallers() {
+        // when created, then changed
+        configure("acme");
+        configure("acme", setting(twilio(TWILIO_SID, TWILIO_TOKEN)));
+
+        // then
+        assertThat(audited).hasSize(2);
+        assertThat(audited.getFirst().action()).isEqualTo("account.created");
+        assertThat(audited.get(1)).satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("account.updated");
+            assertThat(entry.subject()).isEqualTo("admin@acme");
+            assertThat(entry.accountId()).isEqualTo("acme");
+            assertThat(entry.parts()).containsExactly("credentials");
+            assertThat(entry.changes()).containsExactly("providers.twilio: set");
+            assertThat(entry.occurredAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00Z"));
+        });
+    }
+
+    @Test
+    void whenARefusalIsRecordedThenItIsAnAuditEntryOfTheAccountDenied() {
+        // when
+        service.recordDenied(new Caller("intruder", "globex", Set.of(Scope.ACCOUNTS_ADMIN)), "acme", true);
+
+        // then
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("account.updated");
+            assertThat(entry.outcome().wireValue()).isEqualTo("denied");
+            assertThat(entry.subject()).isEqualTo("intruder");
+            assertThat(entry.actorAccountId()).isEqualTo("globex");
+            assertThat(entry.accountId()).isEqualTo("acme");
+            assertThat(entry.resource()).isEqualTo("/api/accounts/acme");
+        });
+        assertThat(published).isEmpty();
     }
 
     @Test
@@ -122,7 +178,7 @@ class AccountServiceTests {
 
         // when / then
         assertThatThrownBy(() -> service.configure(
-                        "globex", "Globex", List.of(), List.of(), setting(twilio(TWILIO_SID, TWILIO_TOKEN))))
+                        admin, "globex", "Globex", List.of(), List.of(), setting(twilio(TWILIO_SID, TWILIO_TOKEN))))
                 .isInstanceOfSatisfying(
                         InvalidAccountException.class,
                         e -> assertThat(e.field()).isEqualTo("providers.twilio.accountSid"));
@@ -146,6 +202,6 @@ class AccountServiceTests {
 
     private Account configure(String accountId, CredentialChanges changes) {
         Account acme = Accounts.acme(null);
-        return service.configure(accountId, "Acme", acme.numbers(), acme.assistants(), changes);
+        return service.configure(admin, accountId, "Acme", acme.numbers(), acme.assistants(), changes);
     }
 }

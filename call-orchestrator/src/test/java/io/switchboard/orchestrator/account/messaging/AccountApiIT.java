@@ -10,22 +10,30 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.account.AccountConfigured;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.security.Scope;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
+import io.switchboard.testsupport.DeadLetterTopics;
 import io.switchboard.testsupport.ReplaySkips;
+import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestEventKeys;
 import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
@@ -48,6 +56,9 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventRefusals refusals;
 
     /** Opened once the application (which creates the catalogue's topics) is up: it reads the partitions there are. */
     @BeforeEach
@@ -100,6 +111,57 @@ class AccountApiIT extends OrchestratorIntegrationTest {
                 .expectBody()
                 .jsonPath("$.numbers[0].assistantId")
                 .isEqualTo("sales");
+    }
+
+    @Test
+    void whenAnAccountIsPutAgainThenEachConfigurationHasTheNextRevisionAndAnOlderOneReplayedLaterIsRefused() {
+        // given an account put with one number, then with another
+        String accountId = newAccountId();
+        String first = newNumber();
+        String second = newNumber();
+        var api = new AccountsApi(http);
+        api.configure(accountId, first, "sales", "wss://assistants.example/sales");
+        api.configure(accountId, second, "sales", "wss://assistants.example/sales");
+        List<ConsumerRecord<String, CloudEvent>> records = accounts.awaitKey(accountId, 2);
+        assertThat(records)
+                .extracting(record -> TestEnvelopes.trusted()
+                        .unwrap(record.value())
+                        .as(EventTypes.ACCOUNT_CONFIGURED)
+                        .payload()
+                        .revision())
+                .containsExactly(1L, 2L);
+        double stale = refusedStale();
+
+        // when the first, correctly signed configuration is produced to the topic again
+        try (var producer = SignedEvents.onSharedBroker()) {
+            producer.send(Topic.ACCOUNTS, accountId, records.getFirst().value());
+        }
+
+        // then a rebuild from accounts.v1 refuses it as stale and keeps the second, and so does the live directory
+        var directory = new AccountDirectory();
+        new AccountDirectoryLoader(replayer, directory, refusals).start();
+        assertThat(directory.ownerOf(second)).contains(accountId);
+        assertThat(directory.ownerOf(first)).isEmpty();
+        assertThat(directory.find(accountId))
+                .get()
+                .extracting(Account::revision)
+                .isEqualTo(2L);
+        assertThat(refusedStale()).isGreaterThanOrEqualTo(stale + 1);
+        http.get()
+                .uri("/api/accounts/{id}", accountId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.numbers[0].number")
+                .isEqualTo(second);
+    }
+
+    private double refusedStale() {
+        var counter = meters.find(EventRefusals.METRIC)
+                .tags("topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.STALE_SNAPSHOT)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -222,7 +284,7 @@ class AccountApiIT extends OrchestratorIntegrationTest {
 
         // when the directory is rebuilt from accounts.v1, as at start-up
         var directory = new AccountDirectory();
-        var loader = new AccountDirectoryLoader(replayer, directory);
+        var loader = new AccountDirectoryLoader(replayer, directory, refusals);
         loader.start();
 
         // then it started, each bad record was skipped and counted once, and the accounts around them were loaded
@@ -234,6 +296,68 @@ class AccountApiIT extends OrchestratorIntegrationTest {
                 .isEqualTo(undecodable + 1);
         assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
                 .isEqualTo(unverifiable + 1);
+    }
+
+    @Test
+    void whenATombstoneOrAnAccountSignedByAnotherServicesKeyFollowsThenTheAccountStaysOnReplayAndLive() {
+        // given an account configured through the API
+        String accountId = newAccountId();
+        String intruder = newAccountId();
+        String number = newNumber();
+        new AccountsApi(http).configure(accountId, number, "sales", "wss://assistants.example/sales");
+        double tombstones = tombstonesRefused();
+        double unverifiable = ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE);
+
+        // when an unsigned tombstone follows it, and accounts signed with the ingress's (trusted) key
+        try (var producer = SignedEvents.onSharedBroker()) {
+            producer.sendBytes(Topic.ACCOUNTS, accountId, null);
+            producer.send(Topic.ACCOUNTS, accountId, signedByIngressKey(accountId));
+            producer.send(Topic.ACCOUNTS, intruder, signedByIngressKey(intruder));
+        }
+
+        // then the live listener refuses the tombstone (it is no dead letter) and dead-letters the foreign accounts
+        var deadLetters = new DeadLetterTopics(SharedKafkaBroker.bootstrapServers());
+        assertThat(DeadLetterTopics.header(
+                        deadLetters.awaitOne(Topic.ACCOUNTS, accountId), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("may be signed only by call-orchestrator");
+        assertThat(DeadLetterTopics.header(
+                        deadLetters.awaitOne(Topic.ACCOUNTS, intruder), DeadLetterTopics.EXCEPTION_MESSAGE))
+                .contains("type switchboard.account.configured.v1 may be signed only by call-orchestrator; key "
+                        + TestEventKeys.keyPair(EventProducers.WEBHOOK_INGRESS).keyId()
+                        + " belongs to webhook-ingress");
+        assertThat(tombstonesRefused()).isGreaterThanOrEqualTo(tombstones + 1);
+        assertThat(deadLetters.withKeys(List.of(Topic.ACCOUNTS), Set.of(accountId)))
+                .hasSize(1)
+                .allSatisfy(letter -> assertThat(letter.value()).isNotNull());
+
+        // and a rebuild from accounts.v1 keeps the account as the API configured it, and knows no intruder
+        var directory = new AccountDirectory();
+        new AccountDirectoryLoader(replayer, directory, refusals).start();
+        assertThat(directory.find(accountId))
+                .get()
+                .satisfies(account -> assertThat(account.name()).isNotEqualTo("Foreign"));
+        assertThat(directory.ownerOf(number)).contains(accountId);
+        assertThat(directory.find(intruder)).isEmpty();
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
+                .isGreaterThanOrEqualTo(unverifiable + 2);
+    }
+
+    private double tombstonesRefused() {
+        var counter = meters.find(EventRefusals.METRIC)
+                .tags("topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static CloudEvent signedByIngressKey(String accountId) {
+        var configured = new AccountConfigured(accountId, "Foreign", List.of(), List.of(), List.of(), Instant.now());
+        return TestEnvelopes.signedAs(EventProducers.WEBHOOK_INGRESS)
+                .wrap(
+                        EventTypes.ACCOUNT_CONFIGURED,
+                        "foreign-" + accountId,
+                        accountId,
+                        configured.configuredAt(),
+                        configured);
     }
 
     private static CloudEvent signedByUntrustedKey(String accountId) {

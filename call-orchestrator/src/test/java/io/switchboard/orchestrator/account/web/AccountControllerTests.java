@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.security.ApiSecurityAutoConfiguration;
 import io.switchboard.events.security.Scope;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,9 +62,13 @@ class AccountControllerTests {
     @Autowired
     Fakes fakes;
 
+    /** The slice's client before any token is added. */
+    WebTestClient tokenless;
+
     /** Each request as an operator who is also the administrator of the account it names. */
     @BeforeEach
     void actAsTheAccountsAdministrator() {
+        tokenless = http;
         http = http.mutate()
                 .filter(TestTokens.actingForThePathsAccount("/api/accounts/", Scope.OPERATOR, Scope.ACCOUNTS_ADMIN))
                 .build();
@@ -282,6 +288,78 @@ class AccountControllerTests {
         fakes.brokerDown = false;
     }
 
+    @Test
+    void whenCredentialsArePutThenTheAuditEntryNamesThePartsWithoutTheSecrets() {
+        // when
+        put("cyberdyne", withProviders(sid(5))).expectStatus().isOk();
+
+        // then
+        AuditRecorded entry = fakes.lastAudited("cyberdyne");
+        assertThat(entry.action()).isEqualTo("account.created");
+        assertThat(entry.subject()).isEqualTo("test-client");
+        assertThat(entry.parts()).containsExactly("name", "credentials");
+        assertThat(entry.changes()).containsExactly("name: set", "providers.twilio: set", "providers.vapi: set");
+        assertThat(entry.toString()).doesNotContain(TWILIO_TOKEN, VAPI_SECRET, "v1:");
+    }
+
+    @Test
+    void whenARefusedPutIsAuditedThenItIsAnsweredAndNothingChanges() {
+        // given an account of its own administrators
+        put("tyrell", ACME.replace("+14155550100", "+14155550133"))
+                .expectStatus()
+                .isOk();
+        var operatorOnly = asToken(TestTokens.operator());
+        var otherAdmin = asToken(TestTokens.forAccount("wallace", Scope.ACCOUNTS_ADMIN));
+
+        // when an operator and another account's administrator try to change it
+        operatorOnly
+                .put()
+                .uri("/api/accounts/tyrell")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ACME)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        otherAdmin
+                .put()
+                .uri("/api/accounts/tyrell")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ACME)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        // then both refusals are audited as denied
+        assertThat(fakes.audited)
+                .filteredOn(entry -> "tyrell".equals(entry.accountId()))
+                .extracting(entry -> entry.outcome().wireValue() + " " + entry.actorAccountId())
+                .containsExactly("succeeded tyrell", "denied null", "denied wallace");
+    }
+
+    @Test
+    void whenARefusalCannotBeAuditedThen503() {
+        // given
+        fakes.brokerDown = true;
+
+        // when / then
+        asToken(TestTokens.forAccount("wallace", Scope.ACCOUNTS_ADMIN))
+                .put()
+                .uri("/api/accounts/someone-else")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ACME)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+        fakes.brokerDown = false;
+    }
+
+    private WebTestClient asToken(String token) {
+        return tokenless
+                .mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+    }
+
     /** A distinct Twilio AccountSid per test: the slice's directory is shared by its tests. */
     private static String sid(int n) {
         return "AC" + "%032x".formatted(n);
@@ -308,6 +386,14 @@ class AccountControllerTests {
 
         volatile boolean brokerDown;
         final List<Account> published = new CopyOnWriteArrayList<>();
+        final List<AuditRecorded> audited = new CopyOnWriteArrayList<>();
+
+        AuditRecorded lastAudited(String accountId) {
+            return audited.reversed().stream()
+                    .filter(entry -> accountId.equals(entry.accountId()))
+                    .findFirst()
+                    .orElseThrow();
+        }
 
         Account lastPublished(String accountId) {
             return published.reversed().stream()
@@ -328,12 +414,26 @@ class AccountControllerTests {
 
         @Bean
         AccountPublisher accountPublisher() {
-            return account -> {
-                if (brokerDown) {
-                    throw new PublishFailedException("broker down", null);
+            return new AccountPublisher() {
+                @Override
+                public void publish(Account account, AuditRecorded audit) {
+                    failIfBrokerDown();
+                    published.add(account);
+                    audited.add(audit);
                 }
-                published.add(account);
+
+                @Override
+                public void publishAudit(AuditRecorded audit) {
+                    failIfBrokerDown();
+                    audited.add(audit);
+                }
             };
+        }
+
+        private void failIfBrokerDown() {
+            if (brokerDown) {
+                throw new PublishFailedException("broker down", null);
+            }
         }
     }
 }

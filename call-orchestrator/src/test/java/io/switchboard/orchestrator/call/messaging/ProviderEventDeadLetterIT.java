@@ -12,6 +12,7 @@ import java.util.List;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.topic.Topic;
@@ -19,6 +20,7 @@ import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.orchestrator.support.ProviderEvents;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestEventKeys;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +60,29 @@ class ProviderEventDeadLetterIT extends OrchestratorIntegrationTest {
         List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(forgedCall, 1);
         assertThat(header(letters.getFirst(), "kafka_dlt-exception-message")).contains("signature");
         assertThat(header(letters.getFirst(), "kafka_dlt-original-topic")).isEqualTo(Topic.PROVIDER_EVENTS.topicName());
+        assertThat(callStates.awaitKey(nextCall.stateKey(), 1)).hasSize(1);
+        assertThat(callStates.await(record -> forgedCallEvents.stateKey().equals(record.key()), matched -> true))
+                .isEmpty();
+    }
+
+    @Test
+    void whenACallPlacementIsSignedWithTheIngressKeyThenItIsDeadLetteredWithTheReasonAndNoCallIsCreated() {
+        // given a CallPlaced (the dialer's to sign) signed with the internet-facing ingress's trusted key
+        String forgedCall = newCallId();
+        var forgedCallEvents = new ProviderEvents(forgedCall, "acme");
+        CloudEvent fromIngress = SignedEvents.resignAs(EventProducers.WEBHOOK_INGRESS, forgedCallEvents.placed());
+        var nextCall = new ProviderEvents(newCallIdInPartitionOf(forgedCall), "acme");
+
+        // when it is published, followed by a good record in the same partition
+        producer.send(Topic.PROVIDER_EVENTS, forgedCall, fromIngress);
+        producer.send(Topic.PROVIDER_EVENTS, nextCall.key().providerCallId(), nextCall.placed());
+
+        // then it is a dead letter naming who may sign it and whose key signed it, and no call was created
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitKey(forgedCall, 1);
+        assertThat(header(letters.getFirst(), "kafka_dlt-exception-message"))
+                .contains("type switchboard.dialer.call-placed.v1 may be signed only by campaign-dialer; key "
+                        + TestEventKeys.keyPair(EventProducers.WEBHOOK_INGRESS).keyId()
+                        + " belongs to webhook-ingress");
         assertThat(callStates.awaitKey(nextCall.stateKey(), 1)).hasSize(1);
         assertThat(callStates.await(record -> forgedCallEvents.stateKey().equals(record.key()), matched -> true))
                 .isEmpty();

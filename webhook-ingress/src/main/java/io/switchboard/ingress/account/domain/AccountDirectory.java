@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accounts as accounts.v1 says they are now, materialized in memory: the newest configuration
- * per account replaces the previous one, a tombstone removes it. Webhook verification reads it on
- * every request, so lookups are lock-free.
+ * per account replaces the previous one. Nothing removes an account (an unsigned tombstone must not:
+ * deletion would take a signed event, not built yet). Webhook verification reads it on every request,
+ * so lookups are lock-free.
  */
 public class AccountDirectory {
 
@@ -38,10 +39,6 @@ public class AccountDirectory {
 
     public void put(AccountCredentials account) {
         accounts.put(account.accountId(), account);
-    }
-
-    public void remove(String accountId) {
-        accounts.remove(accountId);
     }
 
     /** Called once accounts.v1 was read to its end: from then on lookups are answered. */

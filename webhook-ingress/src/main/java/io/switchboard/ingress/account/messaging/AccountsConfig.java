@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The account directory, the consumer that fills it from accounts.v1, and what operators see of it:
  * the {@code accounts} health indicator (part of readiness), the {@code switchboard.accounts.*} gauges
- * and, for records of accounts.v1 that cannot be decoded or verified, {@code switchboard.replay.skipped}.
+ * and, for records of accounts.v1 that cannot be decoded or verified, {@code switchboard.replay.skipped}
+ * (tombstones, which nobody signs, are counted as {@code switchboard.events.refused}).
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsConfig {
@@ -45,7 +47,8 @@ class AccountsConfig {
             EventEnvelopes envelopes,
             ObjectProvider<SecretBox> secretBox,
             AccountDirectory directory,
-            SkippedRecords skipped) {
+            SkippedRecords skipped,
+            EventRefusals refusals) {
         SecretBox secrets = secretBox.getIfAvailable(() -> {
             throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
                     + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
@@ -58,7 +61,7 @@ class AccountsConfig {
         // A compacted topic created by a consumer would get the broker's defaults; the catalogue creates it.
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingress-accounts");
-        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory, skipped);
+        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory, skipped, refusals);
         return new AccountsFollower(
                 () -> {
                     var values = new CloudEventDeserializer();

@@ -23,8 +23,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Materializes accounts.v1 with one consumer that replays every partition from the beginning and
- * then keeps following it, so there is no gap between the replay and the live updates and
- * tombstones are seen too. It assigns partitions itself (no group, no commits: every instance
+ * then keeps following it, so there is no gap between the replay and the live updates. It assigns partitions itself (no group, no commits: every instance
  * needs all accounts, from the start, on every start). The directory answers lookups only once the
  * replay reached the end offsets taken when it began; until then readiness is down and webhooks
  * get 503. It runs on a thread of its own, so a broker that is down delays readiness, not start-up.

@@ -1,5 +1,9 @@
 package io.switchboard.ingress.account.messaging;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
@@ -7,6 +11,8 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.ingress.account.domain.AccountCredentials;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,9 +21,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one accounts.v1 record to the directory: an AccountConfigured replaces the account's
- * credentials (it is a full snapshot), a tombstone removes the account. Records that fail
- * verification (skipped and counted, {@link SkippedRecords}), or whose key is not the account they
- * describe, change nothing.
+ * credentials (it is a full snapshot). Records that fail verification, including one signed by a
+ * trusted key of a service other than the orchestrator (skipped and counted, {@link SkippedRecords}),
+ * whose key is not the account they describe, or without a value change nothing. A tombstone is
+ * signed by nobody, so anyone who can write the topic could write one: it is refused and counted
+ * ({@link EventRefusals}, {@code unsigned-tombstone}), and the account stays. Deleting an account
+ * would take a signed event of the orchestrator, which does not exist yet.
+ *
+ * <p>A configuration older than the account's current one (a lower revision, or the same revision
+ * configured earlier), such as an old signed record re-produced to the topic to bring back a revoked
+ * token, is refused too ({@code stale-snapshot}). Called from the follower's one thread only.
  */
 class AccountsUpdater {
 
@@ -27,21 +40,24 @@ class AccountsUpdater {
     private final CredentialOpener opener;
     private final AccountDirectory directory;
     private final SkippedRecords skipped;
+    private final EventRefusals refusals;
+    private final Map<String, Version> applied = new HashMap<>();
 
     AccountsUpdater(
-            EventEnvelopes envelopes, CredentialOpener opener, AccountDirectory directory, SkippedRecords skipped) {
+            EventEnvelopes envelopes,
+            CredentialOpener opener,
+            AccountDirectory directory,
+            SkippedRecords skipped,
+            EventRefusals refusals) {
         this.envelopes = envelopes;
         this.opener = opener;
         this.directory = directory;
         this.skipped = skipped;
+        this.refusals = refusals;
     }
 
     void apply(ConsumerRecord<String, CloudEvent> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                directory.remove(record.key());
-                log.atInfo().addKeyValue("accountId", record.key()).log("Account {} removed", record.key());
-            }
+        if (refusals.refuseTombstone(record)) {
             return;
         }
         ReceivedEvent<Object> event;
@@ -66,8 +82,22 @@ class AccountsUpdater {
                     configured.accountId());
             return;
         }
+        Version current = applied.get(configured.accountId());
+        if (current != null && configured.isOlderThan(current.revision(), current.configuredAt())) {
+            refusals.refuse(
+                    record,
+                    event.id(),
+                    new Refusal(
+                            Refusal.STALE_SNAPSHOT,
+                            "revision " + configured.revisionOrZero() + " (configured at " + configured.configuredAt()
+                                    + ") of account " + configured.accountId() + " is older than revision "
+                                    + current.revision() + " (configured at " + current.configuredAt()
+                                    + ") already applied"));
+            return;
+        }
         AccountCredentials credentials = opener.open(configured);
         directory.put(credentials);
+        applied.put(configured.accountId(), new Version(configured.revisionOrZero(), configured.configuredAt()));
         log.atDebug()
                 .addKeyValue("accountId", configured.accountId())
                 .log(
@@ -75,4 +105,7 @@ class AccountsUpdater {
                         configured.accountId(),
                         credentials.usable().keySet());
     }
+
+    /** The revision and time of the configuration applied last for an account. */
+    private record Version(long revision, Instant configuredAt) {}
 }

@@ -36,17 +36,6 @@ class AccountDirectoryTests {
     }
 
     @Test
-    void whenRemovedThenUnknown() {
-        directory.put(acme("token-1"));
-        directory.markLoaded();
-
-        directory.remove("acme");
-
-        assertThat(directory.credential("acme", "twilio")).isEmpty();
-        assertThat(directory.accountCount()).isZero();
-    }
-
-    @Test
     void whenACredentialCouldNotBeOpenedThenThatProviderIsUnavailableAndCounted() {
         directory.put(new AccountCredentials("acme", Map.of(), Set.of("twilio")));
         directory.markLoaded();

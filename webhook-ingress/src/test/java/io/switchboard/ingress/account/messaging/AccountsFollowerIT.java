@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
@@ -30,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
-/** The accounts.v1 follower against the real broker: replay to the end, then updates and removals as they come. */
+/**
+ * The accounts.v1 follower against the real broker: replay to the end, then updates as they come;
+ * unsigned tombstones and accounts signed by another service's key change nothing.
+ */
 class AccountsFollowerIT {
 
     private static final String KAFKA = SharedKafkaBroker.bootstrapServers();
@@ -59,29 +65,55 @@ class AccountsFollowerIT {
     }
 
     @Test
-    void whenStartedThenItReplaysToTheEndBeforeAnsweringAndThenFollowsUpdatesAndRemovals() {
+    void whenStartedThenItReplaysToTheEndBeforeAnsweringAndThenFollowsUpdatesButNotUnsignedTombstones() {
         String acme = "acme-" + run;
-        String removed = "removed-" + run;
+        String tombstoned = "tombstoned-" + run;
         String broken = "broken-" + run;
         SecretBox box = TestSecrets.box();
         TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-1"));
-        TestAccounts.configure(KAFKA, removed, TestAccounts.twilio(box, removed, "AC2", "token-2"));
-        TestAccounts.remove(KAFKA, removed);
+        TestAccounts.configure(KAFKA, tombstoned, TestAccounts.twilio(box, tombstoned, "AC2", "token-2"));
+        TestAccounts.publishTombstone(KAFKA, tombstoned);
         TestAccounts.configure(KAFKA, broken, TestAccounts.twilio(TestSecrets.foreignBox(), broken, "AC3", "t"));
 
         follower = start();
 
         await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
         assertThat(token(acme)).contains("token-1");
-        assertThat(token(removed)).isEmpty();
+        assertThat(token(tombstoned)).contains("token-2");
+        assertThat(tombstonesRefused()).isGreaterThanOrEqualTo(1.0);
         assertThatThrownBy(() -> directory.credential(broken, "twilio"))
                 .isInstanceOf(AccountUnavailableException.class);
 
         TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-2"));
         await().atMost(Duration.ofSeconds(10)).until(() -> token(acme).equals(Optional.of("token-2")));
 
-        TestAccounts.remove(KAFKA, acme);
-        await().atMost(Duration.ofSeconds(10)).until(() -> token(acme).isEmpty());
+        double refused = tombstonesRefused();
+        TestAccounts.publishTombstone(KAFKA, acme);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tombstonesRefused() > refused);
+        assertThat(token(acme)).contains("token-2");
+    }
+
+    @Test
+    void whenAnAccountIsSignedWithATrustedKeyOfAnotherServiceThenItIsSkippedAndChangesNothing() {
+        // given an account the orchestrator configured
+        String acme = "acme-" + run;
+        SecretBox box = TestSecrets.box();
+        TestAccounts.configure(KAFKA, acme, TestAccounts.twilio(box, acme, "AC1", "token-1"));
+        follower = start();
+        await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
+        double unverifiable = skipped(SkippedRecords.UNVERIFIABLE);
+
+        // when the ingress's own key (trusted, for provider events) signs a new configuration and a new account
+        String intruder = "intruder-" + run;
+        TestAccounts.configureSignedAs(
+                KAFKA, EventProducers.WEBHOOK_INGRESS, acme, TestAccounts.twilio(box, acme, "AC1", "stolen"));
+        TestAccounts.configureSignedAs(
+                KAFKA, EventProducers.WEBHOOK_INGRESS, intruder, TestAccounts.twilio(box, intruder, "AC7", "t"));
+
+        // then both are skipped as unverifiable, and the account keeps the orchestrator's credentials
+        await().atMost(Duration.ofSeconds(10)).until(() -> skipped(SkippedRecords.UNVERIFIABLE) >= unverifiable + 2);
+        assertThat(token(acme)).contains("token-1");
+        assertThat(token(intruder)).isEmpty();
     }
 
     @Test
@@ -132,6 +164,13 @@ class AccountsFollowerIT {
         assertThat(token(forged)).isEmpty();
     }
 
+    private double tombstonesRefused() {
+        var counter = meters.find(EventRefusals.METRIC)
+                .tags("topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private double skipped(String reason) {
         return ReplaySkips.count(meters, Topic.ACCOUNTS, reason);
     }
@@ -151,7 +190,8 @@ class AccountsFollowerIT {
                         TestEnvelopes.trusted("/switchboard/webhook-ingress"),
                         beans.getBeanProvider(SecretBox.class),
                         directory,
-                        new SkippedRecords(meters));
+                        new SkippedRecords(meters),
+                        new EventRefusals(meters));
         started.start();
         return started;
     }

@@ -9,8 +9,11 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.Credential;
@@ -31,7 +34,8 @@ class AccountsUpdaterTests {
             TestEnvelopes.trusted("/switchboard/webhook-ingress"),
             new CredentialOpener(TestSecrets.box()),
             directory,
-            new SkippedRecords(meters));
+            new SkippedRecords(meters),
+            new EventRefusals(meters));
     private long offset;
 
     @BeforeEach
@@ -51,12 +55,82 @@ class AccountsUpdaterTests {
     }
 
     @Test
-    void whenATombstoneArrivesThenTheAccountIsRemoved() {
+    void whenATombstoneArrivesThenTheAccountStaysAndTheTombstoneIsRefusedAsUnsigned() {
         updater.apply(record("acme", configured("acme", "token-1")));
 
         updater.apply(record("acme", null));
 
-        assertThat(directory.credential("acme", "twilio")).isEmpty();
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-1");
+        assertThat(meters.counter(
+                                EventRefusals.METRIC,
+                                "topic",
+                                Topic.ACCOUNTS.topicName(),
+                                "reason",
+                                Refusal.UNSIGNED_TOMBSTONE)
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenAnAccountIsSignedByAnotherServicesTrustedKeyThenNothingChanges() {
+        updater.apply(record("acme", configured("acme", "token-1")));
+        var payload = new AccountConfigured(
+                "acme",
+                "acme",
+                List.of(),
+                List.of(),
+                List.of(TestAccounts.twilio(TestSecrets.box(), "acme", "AC1", "stolen")),
+                Instant.now());
+        CloudEvent fromIngress = TestEnvelopes.signedAs(EventProducers.WEBHOOK_INGRESS)
+                .wrap(EventTypes.ACCOUNT_CONFIGURED, "id-stolen", "acme", payload.configuredAt(), payload);
+
+        updater.apply(record("acme", fromIngress));
+
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-1");
+        assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenALowerRevisionIsReadAfterAHigherOneThenItIsRefusedAsStaleAndTheNewerCredentialsStay() {
+        CloudEvent first = configured("acme", "token-1", 1L);
+        updater.apply(record("acme", first));
+        updater.apply(record("acme", configured("acme", "token-2", 2L)));
+
+        updater.apply(record("acme", first));
+
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-2");
+        assertThat(meters.counter(
+                                EventRefusals.METRIC,
+                                "topic",
+                                Topic.ACCOUNTS.topicName(),
+                                "reason",
+                                Refusal.STALE_SNAPSHOT)
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenTheSameRevisionIsReadAgainThenItIsAppliedAgainAndNotRefused() {
+        CloudEvent first = configured("acme", "token-1", 1L);
+        updater.apply(record("acme", first));
+
+        updater.apply(record("acme", first));
+
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-1");
+        assertThat(meters.find(EventRefusals.METRIC).counters()).isEmpty();
     }
 
     @Test
@@ -81,13 +155,18 @@ class AccountsUpdaterTests {
     }
 
     private CloudEvent configured(String accountId, String token) {
+        return configured(accountId, token, null);
+    }
+
+    private CloudEvent configured(String accountId, String token, Long revision) {
         var payload = new AccountConfigured(
                 accountId,
                 accountId,
                 List.of(),
                 List.of(),
                 List.of(TestAccounts.twilio(TestSecrets.box(), accountId, "AC1", token)),
-                Instant.now());
+                Instant.now(),
+                revision);
         return orchestrator.wrap(
                 EventTypes.ACCOUNT_CONFIGURED, "id-" + token, accountId, payload.configuredAt(), payload);
     }

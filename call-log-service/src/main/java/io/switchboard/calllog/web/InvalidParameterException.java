@@ -1,16 +1,16 @@
-package io.switchboard.calllog.call.web;
+package io.switchboard.calllog.web;
 
 /** A query parameter the API cannot accept; answered 400 with the parameter's name. */
-class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
 
-    InvalidParameterException(String parameter, String message) {
+    public InvalidParameterException(String parameter, String message) {
         super(message);
         this.parameter = parameter;
     }
 
-    String parameter() {
+    public String parameter() {
         return parameter;
     }
 }
