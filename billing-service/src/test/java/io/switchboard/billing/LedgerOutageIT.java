@@ -118,12 +118,7 @@ class LedgerOutageIT {
             }
             assertThat(billing.charges(account)).hasSize(1);
             assertThat(stalledPartitions()).isPositive();
-            ManagementClient.on(managementPort)
-                    .get()
-                    .uri("/actuator/health/readiness")
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(503);
+            ManagementClient.on(managementPort).readiness().expectStatus().isEqualTo(503);
             CLUSTER.startBroker(STOPPED_BROKER);
 
             // then every call is charged exactly once, the wallet agrees, and no dead letter was written

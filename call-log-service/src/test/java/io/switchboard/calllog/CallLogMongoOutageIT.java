@@ -111,12 +111,7 @@ class CallLogMongoOutageIT {
         calls.add(fixture.publishThreeCalls(accountId));
         fixture.awaitThreeCallsLogged(calls.getFirst());
         var management = ManagementClient.on(managementPort);
-        management
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        management.readiness().expectStatus().isOk();
 
         // when MongoDB is away for 90 s while states, recordings and charges keep arriving
         mongo.close();
@@ -127,40 +122,23 @@ class CallLogMongoOutageIT {
                     .atMost(TRAFFIC_EVERY.plusSeconds(1))
                     .until(() -> true);
         }
+        management.readiness().expectStatus().isEqualTo(503);
         management
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isEqualTo(503);
-        management
-                .get()
-                .uri("/actuator/stalls")
-                .exchange()
+                .get("/actuator/stalls")
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$[0].reason")
                 .isNotEmpty();
         assertThat(stalledPartitions()).isPositive();
-        management
-                .get()
-                .uri("/actuator/health/liveness")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        management.liveness().expectStatus().isOk();
         mongo = MongoWireServer.persistent(DATA, PORT);
 
         // then every call is logged completely, the partitions move on, and nothing was dead-lettered
         calls.forEach(fixture::awaitThreeCallsLogged);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(stalledPartitions()).isZero();
-            management
-                    .get()
-                    .uri("/actuator/health/readiness")
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            management.readiness().expectStatus().isOk();
         });
         Set<String> callIds = new HashSet<>();
         calls.forEach(three -> callIds.addAll(List.of(three.answered(), three.busy(), three.recordedEarly())));

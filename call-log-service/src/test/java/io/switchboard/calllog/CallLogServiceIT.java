@@ -98,9 +98,7 @@ class CallLogServiceIT extends CallLogIntegrationTest {
     @Test
     void whenMongoAnswersThenServiceIsReady() {
         ManagementClient.on(managementPort)
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
+                .readiness()
                 .expectStatus()
                 .isOk()
                 .expectBody()

@@ -97,12 +97,7 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
             broker.restart();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            management()
-                    .get()
-                    .uri("/actuator/health/readiness")
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            management().readiness().expectStatus().isOk();
             postSigned(STATUS, TwilioForms.status(TwilioForms.newCallSid()))
                     .expectStatus()
                     .isOk();

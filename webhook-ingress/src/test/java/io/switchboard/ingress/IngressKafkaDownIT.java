@@ -69,18 +69,8 @@ class IngressKafkaDownIT {
     @Order(1)
     void whenAccountsCannotBeLoadedThenNotReadyAndWebhooksGetServiceUnavailable() {
         var management = ManagementClient.on(managementPort);
-        management
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isEqualTo(503);
-        management
-                .get()
-                .uri("/actuator/health/liveness")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        management.readiness().expectStatus().isEqualTo(503);
+        management.liveness().expectStatus().isOk();
 
         post(STATUS, TwilioForms.status(TwilioForms.newCallSid()), "bm90IGEgc2lnbmF0dXJl")
                 .expectStatus()

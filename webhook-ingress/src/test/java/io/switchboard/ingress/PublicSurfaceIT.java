@@ -31,11 +31,6 @@ class PublicSurfaceIT extends WebhookIngressITSupport {
     void whenActuatorAskedOnThePublicPortThenNotThere() {
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
-        management()
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        management().readiness().expectStatus().isOk();
     }
 }

@@ -202,9 +202,7 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
     @Test
     void whenAccountsAreLoadedThenReadinessIsUp() {
         management()
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
+                .readiness()
                 .expectStatus()
                 .isOk()
                 .expectBody()

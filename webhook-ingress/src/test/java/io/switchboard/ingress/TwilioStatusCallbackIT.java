@@ -191,9 +191,7 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
         postSigned(STATUS, TwilioForms.status(callSid)).expectStatus().isOk();
 
         String scrape = management()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
+                .get("/actuator/prometheus")
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)

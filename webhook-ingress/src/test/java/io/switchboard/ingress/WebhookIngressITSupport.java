@@ -119,7 +119,7 @@ abstract class WebhookIngressITSupport {
 
     /** Posts the form signed as Twilio would for {@code path} (with its query string, if any). */
     /** Actuator: probes and Prometheus listen on the management port, never on the webhook port. */
-    WebTestClient management() {
+    ManagementClient management() {
         return ManagementClient.on(managementPort);
     }
 

@@ -3,11 +3,11 @@ package io.switchboard.events.envelope;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -26,7 +26,6 @@ public final class EventEnvelopes {
     private final URI source;
     private final Function<String, EventSigner> signerByType;
     private final EventVerifier verifier;
-    private final Map<String, EventType<?>> typesByToken;
 
     public EventEnvelopes(URI source, EventSigner signer, EventVerifier verifier) {
         this(source, type -> signer, verifier);
@@ -36,8 +35,6 @@ public final class EventEnvelopes {
         this.source = source;
         this.signerByType = signerByType;
         this.verifier = verifier;
-        this.typesByToken =
-                EventTypes.all().stream().collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));
     }
 
     /**
@@ -48,23 +45,28 @@ public final class EventEnvelopes {
      */
     public static EventEnvelopes signingAsEachProducer(
             URI source, Map<String, EventSigner> signersByProducer, EventVerifier verifier) {
-        Map<String, EventSigner> signers = Map.copyOf(signersByProducer);
-        Map<String, EventType<?>> types =
-                EventTypes.all().stream().collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));
+        var signerByToken = new HashMap<String, EventSigner>();
+        for (EventType<?> type : EventTypes.all()) {
+            type.producers().stream()
+                    .sorted()
+                    .map(signersByProducer::get)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(signer -> signerByToken.put(type.token(), signer));
+        }
         return new EventEnvelopes(
                 source,
                 token -> {
-                    EventType<?> type = types.get(token);
-                    if (type == null) {
-                        throw new IllegalArgumentException("no event type " + token);
+                    EventSigner signer = signerByToken.get(token);
+                    if (signer == null) {
+                        EventType<?> type = EventTypes.byToken(token);
+                        throw new IllegalArgumentException(
+                                type == null
+                                        ? "no event type " + token
+                                        : "no signer for " + token + ", which only " + type.producersText()
+                                                + " may sign");
                     }
-                    return type.producers().stream()
-                            .sorted()
-                            .map(signers::get)
-                            .filter(Objects::nonNull)
-                            .findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException(
-                                    "no signer for " + token + ", which only " + type.producersText() + " may sign"));
+                    return signer;
                 },
                 verifier);
     }
@@ -114,7 +116,7 @@ public final class EventEnvelopes {
             throw new RejectedEventException("record has no CloudEvent value");
         }
         EventVerifier.Signer signer = verifier.verify(event);
-        EventType<?> type = typesByToken.get(event.getType());
+        EventType<?> type = EventTypes.byToken(event.getType());
         if (type == null) {
             throw new RejectedEventException("event " + event.getId() + " has unknown type " + event.getType());
         }

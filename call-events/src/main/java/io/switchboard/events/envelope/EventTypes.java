@@ -7,6 +7,9 @@ import static io.switchboard.events.envelope.EventProducers.CAMPAIGN_DIALER;
 import static io.switchboard.events.envelope.EventProducers.WEBHOOK_INGRESS;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.audit.AuditRecorded;
@@ -83,9 +86,17 @@ public final class EventTypes {
             WALLET_UPDATED,
             AUDIT_RECORDED);
 
+    private static final Map<String, EventType<?>> BY_TOKEN =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));
+
     private EventTypes() {}
 
     public static List<EventType<?>> all() {
         return ALL;
+    }
+
+    /** The type a CloudEvent's {@code type} names, or null for a token the catalogue does not know. */
+    public static EventType<?> byToken(String token) {
+        return BY_TOKEN.get(token);
     }
 }

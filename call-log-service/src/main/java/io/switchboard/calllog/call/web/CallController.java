@@ -48,16 +48,19 @@ class CallController {
             @RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "size", required = false) String size,
             Caller caller) {
-        var view = CallRecordView.forCaller(caller);
         return Mono.fromCallable(() -> CallQueryParameters.parse(status, accountId, from, to, page, size))
                 .flatMap(query -> withinCallersAccounts(query, caller)
-                        .map(allowed -> calls.search(allowed)
-                                .flatMap(found -> audited(
-                                                caller, () -> CallReadAudit.search(caller, allowed, found, audit.now()))
-                                        .thenReturn(view.of(found))))
+                        .map(allowed -> search(allowed, caller))
                         .orElseGet(() -> audited(
                                         caller, () -> List.of(CallReadAudit.deniedSearch(caller, query, audit.now())))
-                                .then(Mono.error(CallNotFoundException.NoSuchAccount::new))));
+                                .then(Mono.error(CallNotFoundException::account))));
+    }
+
+    private Mono<CallPage> search(CallQuery allowed, Caller caller) {
+        var view = CallRecordView.forCaller(caller);
+        return calls.search(allowed)
+                .flatMap(found -> audited(caller, () -> CallReadAudit.search(caller, allowed, found, audit.now()))
+                        .thenReturn(view.of(found)));
     }
 
     /** An operator names the account with {@code accountId}; a tenant's is in its token. */
@@ -70,16 +73,16 @@ class CallController {
         String account = caller.isOperator() && accountId != null ? accountId : caller.accountId();
         if (accountId != null && !caller.mayRead(accountId)) {
             return audited(caller, () -> List.of(CallReadAudit.deniedCall(caller, accountId, callId, audit.now())))
-                    .then(Mono.error(() -> new CallNotFoundException(callId)));
+                    .then(Mono.error(() -> CallNotFoundException.call(callId)));
         }
         if (account == null) {
-            return Mono.error(() -> new CallNotFoundException(callId));
+            return Mono.error(() -> CallNotFoundException.call(callId));
         }
         return calls.findCall(account, callId)
                 .flatMap(call -> audited(
                                 caller, () -> List.of(CallReadAudit.call(caller, account, callId, audit.now())))
                         .thenReturn(view.of(call)))
-                .switchIfEmpty(Mono.error(() -> new CallNotFoundException(callId)));
+                .switchIfEmpty(Mono.error(() -> CallNotFoundException.call(callId)));
     }
 
     /**
