@@ -23,6 +23,9 @@ public final class SwitchboardTestProperties {
         registerTokenIssuer(registry);
         // Actuator on a port of its own, as in production: tests reach it through @LocalManagementPort.
         registry.add("management.server.port", () -> 0);
+        // WebTestClient's 5 s default is shorter than a stall of the 2-core CI machine under a broker and a
+        // database; a request that really hangs still fails, after this.
+        registry.add("spring.test.webtestclient.timeout", () -> "30s");
     }
 
     /** Only the token issuer: for a web slice test of a controller behind the API security configuration. */
