@@ -54,7 +54,13 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
             "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
             "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
             "switchboard.dialer.twilio.retry.initial-backoff=10ms",
-            "switchboard.dialer.twilio.retry.max-backoff=50ms"
+            "switchboard.dialer.twilio.retry.max-backoff=50ms",
+            // The shared test broker authenticates no one: one publisher on the catalogue's topic, for any account.
+            // CallRequestAuthorityIT covers principals, ACLs and accounts.
+            "switchboard.dialer.intake.publishers.internal.principal=User:ANONYMOUS",
+            "switchboard.dialer.intake.publishers.internal.topic=" + Topic.Names.CALL_REQUESTS,
+            "switchboard.dialer.intake.publishers.internal.accounts=*",
+            "switchboard.dialer.intake.verify-acls=false"
         })
 class CampaignDialerIT {
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.events.topic.Topic;
+
 /**
  * The configuration each service gets in the local stack: where its peers are, its secrets, where its
  * actuator listens, and which token issuer it trusts.
@@ -61,6 +63,13 @@ final class ServiceProperties {
                 properties.put("switchboard.dialer.twilio.api-base-url", url(StackService.TELEPHONY_SIMULATOR));
                 properties.put("switchboard.dialer.twilio.account-sid", secrets.twilioAccountSid());
                 properties.put("switchboard.dialer.twilio.auth-token", secrets.twilioAuthToken());
+                // One principal (the broker has no authentication here) publishing for the demo account, on the
+                // catalogue's topic; a cluster gives each publisher a principal and a topic of its own.
+                String publisher = "switchboard.dialer.intake.publishers.local.";
+                properties.put(publisher + "principal", "User:ANONYMOUS");
+                properties.put(publisher + "topic", Topic.CALL_REQUESTS.topicName());
+                properties.put(publisher + "accounts", List.of(StackConfig.DEMO_ACCOUNT));
+                properties.put("switchboard.dialer.intake.verify-acls", false);
             }
             case CALL_LOG_SERVICE -> properties.put("spring.mongodb.uri", mongo + "/switchboard");
             case TELEPHONY_SIMULATOR -> {

@@ -89,12 +89,20 @@ public enum Topic {
     }
 
     public NewTopic newTopic(short replicas) {
+        return newTopic(topicName, replicas);
+    }
+
+    /**
+     * Another topic with this one's partitions, cleanup and retention: a call-request publisher's own
+     * topic is a {@link #CALL_REQUESTS} under another name.
+     */
+    public NewTopic newTopic(String name, short replicas) {
         var configs = new java.util.HashMap<String, String>(durability(replicas));
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup.policy);
         // Retention null means "keep": compacted topics keep the latest value per key and the
         // ledger is money, kept until an operator archives it.
         configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
-        return new NewTopic(topicName, partitions, replicas).configs(configs);
+        return new NewTopic(name, partitions, replicas).configs(configs);
     }
 
     /**
@@ -102,10 +110,15 @@ public enum Topic {
      * {@link #DEAD_LETTER_RETENTION} and never compacted: every dead letter of a key stays.
      */
     public NewTopic newDeadLetterTopic(short replicas) {
+        return newDeadLetterTopic(topicName, replicas);
+    }
+
+    /** The dead-letter topic of {@link #newTopic(String, short)}'s topic {@code name}. */
+    public NewTopic newDeadLetterTopic(String name, short replicas) {
         var configs = new java.util.HashMap<String, String>(durability(replicas));
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis()));
-        return new NewTopic(deadLetterTopicName(), DEAD_LETTER_PARTITIONS, replicas).configs(configs);
+        return new NewTopic(name + DEAD_LETTER_SUFFIX, DEAD_LETTER_PARTITIONS, replicas).configs(configs);
     }
 
     /** With more than one replica, a write must reach all but one of them before it is acknowledged. */

@@ -6,9 +6,10 @@ import io.switchboard.dialer.placement.domain.CallDialer;
 import io.switchboard.dialer.placement.domain.DialOutcome;
 import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
+import io.switchboard.dialer.request.publisher.CallRequestPublishers;
+import io.switchboard.dialer.request.publisher.CallRequestPublishers.Publisher;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.request.CallRequest;
-import io.switchboard.events.topic.Topic;
 import io.switchboard.events.transaction.TransactionEffects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -17,9 +18,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes call requests: a valid one is dialed (at most once per request id) and announced with
- * CallPlaced; anything else, unparseable bytes included, gets a CallRequestRejected naming the
- * field at fault. Runs in the container's Kafka transaction with the offset commit.
+ * Consumes call requests from every publisher's topic: a valid one for an account its publisher may
+ * request calls for is dialed (at most once per request id) and announced with CallPlaced; anything
+ * else, unparseable bytes included, gets a CallRequestRejected naming the field at fault. Runs in the
+ * container's Kafka transaction with the offset commit.
  */
 @Component
 class CallRequestListener {
@@ -28,6 +30,7 @@ class CallRequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(CallRequestListener.class);
 
+    private final CallRequestPublishers publishers;
     private final CallRequestValidator validator;
     private final CallDialer dialer;
     private final DialerEventPublisher publisher;
@@ -36,12 +39,14 @@ class CallRequestListener {
     private final Clock clock;
 
     CallRequestListener(
+            CallRequestPublishers publishers,
             CallRequestValidator validator,
             CallDialer dialer,
             DialerEventPublisher publisher,
             RequestOutcomes outcomes,
             TransactionEffects transaction,
             Clock clock) {
+        this.publishers = publishers;
         this.validator = validator;
         this.dialer = dialer;
         this.publisher = publisher;
@@ -53,12 +58,19 @@ class CallRequestListener {
     @KafkaListener(
             id = ID,
             idIsGroup = false,
-            topics = Topic.Names.CALL_REQUESTS,
+            topics = "#{@" + CallRequestPublishers.TOPICS_BEAN + "}",
             containerFactory = CallRequestConsumerConfig.CONTAINER_FACTORY)
     void onCallRequest(ConsumerRecord<String, byte[]> record) {
         RequestOrigin origin = RequestOrigin.of(record);
         switch (validator.validate(record.value())) {
-            case Validation.Valid valid -> dial(origin, valid.request());
+            case Validation.Valid valid -> {
+                Publisher publisher = publishers.ofTopic(record.topic()).orElseThrow();
+                if (publisher.mayRequestFor(valid.request().accountId())) {
+                    dial(origin, valid.request());
+                } else {
+                    refuseForeignAccount(origin, publisher, valid.request());
+                }
+            }
             case Validation.Invalid invalid -> {
                 log.info(
                         "Rejected call request {} at {}: {}", invalid.requestId(), origin.position(), invalid.reason());
@@ -86,6 +98,23 @@ class CallRequestListener {
             case DialOutcome.Rejected rejected ->
                 reject(origin, request.requestId(), request.accountId(), rejected.reason(), null);
         }
+    }
+
+    /** The publisher's topic is its principal's alone (broker ACLs), so the account is outside its authority. */
+    private void refuseForeignAccount(RequestOrigin origin, Publisher publisher, CallRequest request) {
+        log.warn(
+                "Refused call request {} at {}: publisher {} ({}) may not request calls for account {}",
+                request.requestId(),
+                origin.position(),
+                publisher.name(),
+                publisher.principal(),
+                request.accountId());
+        reject(
+                origin,
+                request.requestId(),
+                request.accountId(),
+                "publisher " + publisher.name() + " may not request calls for account " + request.accountId(),
+                "accountId");
     }
 
     private void reject(RequestOrigin origin, String requestId, String accountId, String reason, String field) {
