@@ -8,6 +8,7 @@ import java.util.Map;
 import io.switchboard.simulator.fault.Faults;
 import io.switchboard.simulator.outcome.OutcomeRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code switchboard.simulator.*}; every default lives, with its explanation, in application.yml.
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookMaxConnections size of the outgoing connection pool shared by all calls
  * @param retainedCalls       how many calls the inspection API keeps in memory (oldest evicted)
  * @param faults              fault injection at startup; switchable at runtime
+ * @param followAnswerTwiml   fetch an outbound call's voice URL when it is answered and follow the TwiML, as
+ *                            Twilio does; off, a call plays its scripted outcome whatever its TwiML says
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -34,7 +37,8 @@ public record SimulatorProperties(
         Duration webhookTimeout,
         int webhookMaxConnections,
         int retainedCalls,
-        Faults faults) {
+        Faults faults,
+        @DefaultValue("true") boolean followAnswerTwiml) {
 
     /** Checked here, like every Switchboard service's settings: a bad value fails start-up naming the property. */
     public SimulatorProperties {
@@ -77,6 +81,6 @@ public record SimulatorProperties(
                 + ", stepDelay=" + stepDelay + ", outcomeRules=" + outcomeRules + ", webhookRetries="
                 + webhookRetries + ", webhookRetryDelay=" + webhookRetryDelay + ", webhookTimeout="
                 + webhookTimeout + ", webhookMaxConnections=" + webhookMaxConnections + ", retainedCalls="
-                + retainedCalls + ", faults=" + faults + "]";
+                + retainedCalls + ", faults=" + faults + ", followAnswerTwiml=" + followAnswerTwiml + "]";
     }
 }

@@ -55,6 +55,8 @@ class InboundCallsController {
                 null,
                 Set.of(),
                 null,
+                null,
+                null,
                 null);
         SimulatedCall call = new SimulatedCall(Sids.call(), spec, CallStatus.RINGING, Instant.now());
         calls.add(call);

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param pattern         matched against the destination (outbound) or the called number (inbound)
  * @param outcome         how the call ends
  * @param durationSeconds talk time reported when the call completes; ignored for other outcomes
+ * @param answeredBy      who picks up a completed call, reported when machine detection is asked for
+ *                        (default human)
  */
-public record OutcomeRule(String pattern, CallOutcome outcome, int durationSeconds) {
+public record OutcomeRule(String pattern, CallOutcome outcome, int durationSeconds, AnsweredBy answeredBy) {
 
     /** Validating here covers both configuration binding and the runtime PUT. */
     public OutcomeRule {
@@ -30,6 +32,7 @@ public record OutcomeRule(String pattern, CallOutcome outcome, int durationSecon
         } catch (PatternSyntaxException ex) {
             throw new IllegalArgumentException("pattern is not a valid regex: " + ex.getDescription(), ex);
         }
+        answeredBy = answeredBy == null ? AnsweredBy.HUMAN : answeredBy;
     }
 
     /** Rules that do not complete need no duration, so a PUT may leave it out. */
@@ -37,8 +40,9 @@ public record OutcomeRule(String pattern, CallOutcome outcome, int durationSecon
     static OutcomeRule fromJson(
             @JsonProperty("pattern") String pattern,
             @JsonProperty("outcome") CallOutcome outcome,
-            @JsonProperty("durationSeconds") @JsonAlias("duration-seconds") Integer durationSeconds) {
-        return new OutcomeRule(pattern, outcome, durationSeconds == null ? 0 : durationSeconds);
+            @JsonProperty("durationSeconds") @JsonAlias("duration-seconds") Integer durationSeconds,
+            @JsonProperty("answeredBy") @JsonAlias("answered-by") AnsweredBy answeredBy) {
+        return new OutcomeRule(pattern, outcome, durationSeconds == null ? 0 : durationSeconds, answeredBy);
     }
 
     @JsonIgnore

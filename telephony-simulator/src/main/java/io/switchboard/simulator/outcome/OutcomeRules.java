@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class OutcomeRules {
 
     /** A script without a catch-all rule still needs an answer for unmatched numbers. */
-    static final OutcomeRule FALLBACK = new OutcomeRule(".*", CallOutcome.COMPLETED, 0);
+    static final OutcomeRule FALLBACK = new OutcomeRule(".*", CallOutcome.COMPLETED, 0, AnsweredBy.HUMAN);
 
     private final AtomicReference<List<OutcomeRule>> rules;
 

@@ -26,7 +26,13 @@ public class WebhookClient {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookClient.class);
     private static final List<String> KEY_PARAMS = List.of(
-            "CallStatus", "SequenceNumber", "CallDuration", "RecordingSid", "RecordingStatus", "RecordingDuration");
+            "CallStatus",
+            "SequenceNumber",
+            "CallDuration",
+            "AnsweredBy",
+            "RecordingSid",
+            "RecordingStatus",
+            "RecordingDuration");
 
     private final WebClient webClient;
     private final AccountAuthenticator accounts;

@@ -114,7 +114,7 @@ class CallsApiTests {
 
     @Test
     void whenNeitherUrlNorTwimlThen400Code21205() {
-        create(CallForm.to("+15550100001").without("Url"), TestAccounts.AUTH_TOKEN)
+        create(CallForm.to("+15550100001").without("Twiml"), TestAccounts.AUTH_TOKEN)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -124,10 +124,8 @@ class CallsApiTests {
     }
 
     @Test
-    void whenTwimlGivenInsteadOfUrlThenCallIsCreated() {
-        create(
-                        CallForm.to("+15550100001").without("Url").with("Twiml", "<Response><Say>Hi</Say></Response>"),
-                        TestAccounts.AUTH_TOKEN)
+    void whenUrlGivenInsteadOfTwimlThenCallIsCreated() {
+        create(CallForm.to("+15550100001").voiceUrl("http://app.test/twiml"), TestAccounts.AUTH_TOKEN)
                 .expectStatus()
                 .isCreated();
     }

@@ -12,10 +12,12 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
+import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.SimulatorHttpClient;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
 import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +46,13 @@ class TwilioSdkTests {
     void whenSdkCreatesCallThenItCanFetchItUntilCompleted() {
         // given
         TwilioRestClient twilio = client(TestAccounts.AUTH_TOKEN);
+        receiver.reply("/voice", new Reply(200, CallForm.STREAM_TWIML));
 
         // when
         Call created = Call.creator(
                         new PhoneNumber("+15550100001"),
                         new PhoneNumber("+15550100000"),
-                        URI.create("http://app.test/twiml"))
+                        URI.create(receiver.url("/voice")))
                 .setStatusCallback(URI.create(receiver.url("/status")))
                 .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
                 .setTimeLimit(50)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.simulator.fault.Faults;
+import io.switchboard.simulator.outcome.AnsweredBy;
 import io.switchboard.simulator.outcome.CallOutcome;
 import io.switchboard.simulator.outcome.OutcomeRule;
 import org.junit.jupiter.api.Test;
@@ -70,12 +71,13 @@ class SimulatorPropertiesTests {
                 accounts,
                 publicBaseUrl,
                 Duration.ofMillis(150),
-                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+                List.of(new OutcomeRule(".*", CallOutcome.COMPLETED, 65, AnsweredBy.HUMAN)),
                 3,
                 Duration.ofMillis(500),
                 Duration.ofSeconds(15),
                 500,
                 retainedCalls,
-                Faults.NONE);
+                Faults.NONE,
+                true);
     }
 }

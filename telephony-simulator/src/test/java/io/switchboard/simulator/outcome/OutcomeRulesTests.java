@@ -18,15 +18,16 @@ class OutcomeRulesTests {
             "http://localhost",
             Duration.ofMillis(1),
             List.of(
-                    new OutcomeRule(".*0002$", CallOutcome.BUSY, 0),
-                    new OutcomeRule("\\+4420.*", CallOutcome.COMPLETED, 10),
-                    new OutcomeRule(".*", CallOutcome.COMPLETED, 65)),
+                    new OutcomeRule(".*0002$", CallOutcome.BUSY, 0, AnsweredBy.HUMAN),
+                    new OutcomeRule("\\+4420.*", CallOutcome.COMPLETED, 10, AnsweredBy.HUMAN),
+                    new OutcomeRule(".*", CallOutcome.COMPLETED, 65, AnsweredBy.HUMAN)),
             3,
             Duration.ofMillis(1),
             Duration.ofSeconds(1),
             1,
             1,
-            Faults.NONE));
+            Faults.NONE,
+            true));
 
     @Test
     void whenSeveralRulesMatchThenFirstWins() {
@@ -49,7 +50,7 @@ class OutcomeRulesTests {
     @Test
     void whenNoRuleMatchesThenCallCompletesWithoutTalkTime() {
         // given
-        rules.replace(List.of(new OutcomeRule(".*0003$", CallOutcome.NO_ANSWER, 0)));
+        rules.replace(List.of(new OutcomeRule(".*0003$", CallOutcome.NO_ANSWER, 0, AnsweredBy.HUMAN)));
 
         // when
         OutcomeRule rule = rules.match("+15550100001");
@@ -61,7 +62,7 @@ class OutcomeRulesTests {
     @Test
     void whenPatternIsNoRegexThenRuleIsRefused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new OutcomeRule("([", CallOutcome.BUSY, 0))
+                .isThrownBy(() -> new OutcomeRule("([", CallOutcome.BUSY, 0, AnsweredBy.HUMAN))
                 .withMessageContaining("not a valid regex");
     }
 }

@@ -3,15 +3,21 @@ package io.switchboard.simulator.support;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** Object mother for Twilio's "create a call" form. */
+/**
+ * Object mother for Twilio's "create a call" form. By default the call's instructions are inline TwiML that
+ * connects a media stream, so it stays up for its scripted time without any voice URL to fetch.
+ */
 public final class CallForm {
+
+    public static final String STREAM_TWIML =
+            "<Response><Connect><Stream url=\"wss://app.test/stream\"/></Connect></Response>";
 
     private final MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 
     private CallForm(String to) {
         form.add("To", to);
         form.add("From", "+15550100000");
-        form.add("Url", "http://app.test/twiml");
+        form.add("Twiml", STREAM_TWIML);
     }
 
     public static CallForm to(String number) {
@@ -27,8 +33,20 @@ public final class CallForm {
                 .with("StatusCallbackEvent", "completed");
     }
 
+    /** Instructions fetched from a URL when the call is answered, instead of the inline TwiML. */
+    public CallForm voiceUrl(String url) {
+        return without("Twiml").with("Url", url);
+    }
+
     public CallForm recordingTo(String recordingCallback) {
         return with("Record", "true").with("RecordingStatusCallback", recordingCallback);
+    }
+
+    /** An empty form, for updates. */
+    public static CallForm update() {
+        CallForm form = new CallForm("");
+        form.form.clear();
+        return form;
     }
 
     public CallForm with(String name, String value) {

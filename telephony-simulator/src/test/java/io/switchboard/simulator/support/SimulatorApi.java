@@ -1,5 +1,6 @@
 package io.switchboard.simulator.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,74 @@ public final class SimulatorApi {
                 .returnResult()
                 .getResponseBody();
         return (String) created.get("sid");
+    }
+
+    /** GET …/Calls.json with these query params (names and values unencoded, e.g. {@code "StartTime>"}). */
+    public Map<String, Object> listCalls(Map<String, String> params) {
+        return client.get()
+                .uri(builder -> {
+                    builder.path("/2010-04-01/Accounts/{sid}/Calls.json");
+                    List<Object> values = new ArrayList<>(List.of(TestAccounts.ACCOUNT_SID));
+                    params.forEach((name, value) -> {
+                        builder.queryParam(name, "{v" + values.size() + "}");
+                        values.add(value);
+                    });
+                    return builder.build(values.toArray());
+                })
+                .headers(headers -> headers.setBasicAuth(TestAccounts.ACCOUNT_SID, TestAccounts.AUTH_TOKEN))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** POST …/Calls/{sid}.json, Twilio's "update a call". */
+    public WebTestClient.ResponseSpec updateCall(String callSid, CallForm form) {
+        return client.post()
+                .uri("/2010-04-01/Accounts/{sid}/Calls/{call}.json", TestAccounts.ACCOUNT_SID, callSid)
+                .headers(headers -> headers.setBasicAuth(TestAccounts.ACCOUNT_SID, TestAccounts.AUTH_TOKEN))
+                .body(BodyInserters.fromFormData(form.build()))
+                .exchange();
+    }
+
+    /** Arms a create-call fault, e.g. {@code Map.of("kind", "rate-limit", "count", 2)}. */
+    public void armCreateFault(Map<String, Object> fault) {
+        client.put()
+                .uri("/simulator/faults/create-call")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(fault)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    public void disarmCreateFault() {
+        client.delete()
+                .uri("/simulator/faults/create-call")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    /** Replaces the outcome rules, returning the ones in force before so a test can put them back. */
+    public List<?> outcomeRules(List<?> rules) {
+        List<?> before = client.get()
+                .uri("/simulator/outcome-rules")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+        client.put()
+                .uri("/simulator/outcome-rules")
+                .bodyValue(rules)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return before;
     }
 
     /** The simulator's own view of a call (GET /simulator/calls/{sid}). */

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,13 @@ import com.sun.net.httpserver.HttpServer;
 /** A stand-in for webhook-ingress: records every request and answers 204 unless scripted otherwise. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** A scripted answer. */
-    public record Reply(int status, String body) {}
+    /** A scripted answer, sent after {@code delay}. */
+    public record Reply(int status, String body, Duration delay) {
+
+        public Reply(int status, String body) {
+            this(status, body, Duration.ZERO);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -81,6 +87,14 @@ public final class WebhookReceiver implements AutoCloseable {
         Queue<Reply> replies = scripted.get(path);
         Reply next = replies == null ? null : replies.poll();
         Reply reply = next == null ? new Reply(204, "") : next;
+        if (!reply.delay().isZero()) {
+            try {
+                Thread.sleep(reply.delay());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
         exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);

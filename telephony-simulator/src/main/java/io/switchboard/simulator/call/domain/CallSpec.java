@@ -11,6 +11,9 @@ import org.springframework.http.HttpMethod;
  * @param recordingStatusCallbackEvents lower-case RecordingStatusCallbackEvent names; empty means "completed"
  * @param timeLimit                     maximum talk time in seconds, or null
  * @param timeout                       ring timeout in seconds as asked, or null (kept for inspection)
+ * @param voice                         what runs once the call is answered; null for inbound calls (their
+ *                                      number's voice URL is asked while ringing)
+ * @param machineDetection              answering machine detection as asked, or null when off
  */
 public record CallSpec(
         String accountSid,
@@ -24,7 +27,9 @@ public record CallSpec(
         String recordingStatusCallback,
         Set<String> recordingStatusCallbackEvents,
         Integer timeLimit,
-        Integer timeout) {
+        Integer timeout,
+        VoiceInstructions voice,
+        MachineDetection machineDetection) {
 
     public CallSpec {
         statusCallbackEvents = Set.copyOf(statusCallbackEvents);

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * Where a call is now, replaced as a whole on every step so readers never see half an update.
  *
+ * @param startTime       when the call was dialed (Twilio: empty until then); an inbound call's when answered
  * @param durationSeconds talk time, set once the call has ended
  */
 public record CallState(
@@ -15,12 +16,11 @@ public record CallState(
     }
 
     CallState advance(CallStatus next, Instant at, int talkSeconds) {
-        if (next == CallStatus.IN_PROGRESS) {
-            return new CallState(next, at, at, null, null);
-        }
+        Instant started =
+                startTime == null && (next == CallStatus.INITIATED || next == CallStatus.IN_PROGRESS) ? at : startTime;
         if (next.terminal()) {
-            return new CallState(next, at, startTime, at, next == CallStatus.COMPLETED ? talkSeconds : 0);
+            return new CallState(next, at, started, at, next == CallStatus.COMPLETED ? talkSeconds : 0);
         }
-        return new CallState(next.resourceStatus(), at, startTime, endTime, durationSeconds);
+        return new CallState(next.resourceStatus(), at, started, endTime, durationSeconds);
     }
 }

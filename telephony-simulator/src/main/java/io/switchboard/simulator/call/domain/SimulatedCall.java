@@ -20,6 +20,8 @@ public final class SimulatedCall {
     private volatile CallState state;
     private volatile VoiceAnswer voiceAnswer;
     private volatile String recordingSid;
+    private volatile Instant answeredAt;
+    private volatile String answeredBy;
 
     public SimulatedCall(String sid, CallSpec spec, CallStatus initial, Instant dateCreated) {
         this.sid = sid;
@@ -44,10 +46,33 @@ public final class SimulatedCall {
         return state;
     }
 
-    /** Moves the call on; talkSeconds counts only when the call completes. */
+    /**
+     * Moves the call on; talkSeconds counts only when the call completes. A call that has ended stays
+     * ended: a timer step or an API update arriving after the end gets null and must send nothing.
+     */
     public synchronized CallState advance(CallStatus next, Instant at, int talkSeconds) {
+        if (state.status().terminal()) {
+            return null;
+        }
         state = state.advance(next, at, talkSeconds);
+        if (next == CallStatus.IN_PROGRESS) {
+            answeredAt = at;
+        }
         return state;
+    }
+
+    /** When the call was answered (its start_time is when it was dialed), or null. */
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    /** Twilio's AnsweredBy once machine detection decided; null without detection. */
+    public String answeredBy() {
+        return answeredBy;
+    }
+
+    public void detectedAs(String answeredBy) {
+        this.answeredBy = answeredBy;
     }
 
     public void journal(DeliveryAttempt attempt) {

@@ -1,10 +1,15 @@
 package io.switchboard.simulator.call.domain;
 
 /**
- * How the application answered an inbound call's voice webhook.
+ * The TwiML a call got (fetched from its voice URL or given inline) and what the simulator made of it.
  *
- * @param httpStatus null when no response came back
- * @param twiml      the response body, cut to a bounded length
+ * @param source     {@code url} when fetched, {@code twiml} when given inline
+ * @param httpStatus null when nothing was fetched or no response came back
+ * @param twiml      the TwiML, cut to a bounded length
  * @param error      why no response came back
+ * @param errorCode  Twilio's error for an answer it could not follow: 11200 (HTTP retrieval failure) or
+ *                   12100 (document parse failure); null when the answer was followed
+ * @param stream     the {@code <Connect><Stream>} it asked for, or null
  */
-public record VoiceAnswer(Integer httpStatus, String twiml, String error) {}
+public record VoiceAnswer(
+        String source, Integer httpStatus, String twiml, String error, Integer errorCode, MediaStream stream) {}

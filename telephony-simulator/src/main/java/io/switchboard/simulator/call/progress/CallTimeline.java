@@ -44,6 +44,11 @@ class CallTimeline implements DisposableBean {
                 .then();
     }
 
+    /** One step-delay from now, runs the step and delivers the webhooks it triggers. */
+    Mono<Void> later(Supplier<Mono<Void>> step) {
+        return Mono.delay(stepDelay).flatMap(tick -> step.get());
+    }
+
     void run(String callSid, Mono<Void> call) {
         active.incrementAndGet();
         call.takeUntilOther(shutdown.asMono())

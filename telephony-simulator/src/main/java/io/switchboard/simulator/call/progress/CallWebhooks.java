@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.switchboard.simulator.call.domain.CallState;
 import io.switchboard.simulator.call.domain.CallStatus;
+import io.switchboard.simulator.call.domain.MachineDetection;
 import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.fault.Faults;
 import io.switchboard.simulator.webhook.Webhook;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The status and recording callbacks of one call, with the faults that were in force when it started.
- * Steps of a call run one after another, so the sequence counter and the held-back callback need no lock.
+ * Timer steps and API updates (hang-up, cancel) may report statuses from different threads, so the sequence
+ * counter and the held-back callback are guarded.
  */
 final class CallWebhooks {
 
@@ -33,7 +35,7 @@ final class CallWebhooks {
      * The callbacks due now that the call reached {@code status}. SequenceNumber follows the order of
      * events even when the reorder fault holds ringing back until the next callback has been delivered.
      */
-    Mono<Void> statusChanged(CallStatus status, CallState state) {
+    synchronized Mono<Void> statusChanged(CallStatus status, CallState state) {
         Webhook hook = null;
         if (call.spec().subscribes(status)) {
             hook = Webhook.of(
@@ -63,6 +65,16 @@ final class CallWebhooks {
                 call.spec().recordingStatusCallback(),
                 HttpMethod.POST,
                 params));
+    }
+
+    Mono<Void> machineDetected(String answeredBy, int detectionMillis) {
+        MachineDetection detection = call.spec().machineDetection();
+        return deliver(Webhook.of(
+                "amd-callback",
+                call.spec().accountSid(),
+                detection.callback(),
+                detection.callbackMethod(),
+                CallbackParams.machineDetection(call, answeredBy, detectionMillis)));
     }
 
     /** A duplicate is the same webhook again, so it carries the same idempotency token. */

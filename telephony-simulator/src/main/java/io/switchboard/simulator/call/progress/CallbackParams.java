@@ -17,9 +17,26 @@ final class CallbackParams {
 
     private CallbackParams() {}
 
-    /** The request to an inbound number's voice URL, asking how to answer. */
-    static Map<String, String> voice(SimulatedCall call) {
-        return common(call, CallStatus.RINGING);
+    /**
+     * The request to a voice URL asking what to do: an inbound number's while ringing, an outbound call's
+     * once answered (with AnsweredBy when synchronous machine detection decided first).
+     */
+    static Map<String, String> voice(SimulatedCall call, CallStatus status, String answeredBy) {
+        Map<String, String> params = common(call, status);
+        if (answeredBy != null) {
+            params.put("AnsweredBy", answeredBy);
+        }
+        return params;
+    }
+
+    /** Twilio's asynchronous AMD callback. */
+    static Map<String, String> machineDetection(SimulatedCall call, String answeredBy, int detectionMillis) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", call.spec().accountSid());
+        params.put("CallSid", call.sid());
+        params.put("AnsweredBy", answeredBy);
+        params.put("MachineDetectionDuration", Integer.toString(detectionMillis));
+        return params;
     }
 
     static Map<String, String> status(SimulatedCall call, CallStatus status, CallState state, int sequence) {

@@ -1,88 +1,100 @@
 package io.switchboard.simulator.call.progress;
 
-import static io.switchboard.simulator.call.domain.CallStatus.BUSY;
-import static io.switchboard.simulator.call.domain.CallStatus.COMPLETED;
-import static io.switchboard.simulator.call.domain.CallStatus.FAILED;
-import static io.switchboard.simulator.call.domain.CallStatus.INITIATED;
-import static io.switchboard.simulator.call.domain.CallStatus.IN_PROGRESS;
-import static io.switchboard.simulator.call.domain.CallStatus.NO_ANSWER;
-import static io.switchboard.simulator.call.domain.CallStatus.RINGING;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
-import io.switchboard.simulator.call.domain.CallSpec;
 import io.switchboard.simulator.call.domain.CallState;
-import io.switchboard.simulator.call.domain.CallStatus;
 import io.switchboard.simulator.call.domain.Sids;
 import io.switchboard.simulator.call.domain.SimulatedCall;
+import io.switchboard.simulator.call.domain.VoiceInstructions;
 import io.switchboard.simulator.config.SimulatorProperties;
 import io.switchboard.simulator.fault.FaultSwitch;
-import io.switchboard.simulator.outcome.CallOutcome;
-import io.switchboard.simulator.outcome.OutcomeRule;
 import io.switchboard.simulator.outcome.OutcomeRules;
 import io.switchboard.simulator.webhook.WebhookClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
-/** Plays an outbound-api call through to its scripted outcome, then reports its recording. */
+/** Plays outbound-api calls to their scripted outcome and applies API updates (hang-up, cancel, new TwiML) to them. */
 @Component
 public class OutboundCallDriver {
+
+    /** What an update did: applied, or refused because the call had already ended (Twilio's 21220). */
+    public enum Update {
+        APPLIED,
+        CALL_ENDED
+    }
 
     private final OutcomeRules rules;
     private final FaultSwitch faults;
     private final WebhookClient client;
+    private final VoiceFetch voice;
     private final CallTimeline timeline;
     private final String publicBaseUrl;
+    private final boolean followAnswerTwiml;
+    private final Map<String, OutboundCallRun> running = new ConcurrentHashMap<>();
 
     OutboundCallDriver(
             OutcomeRules rules,
             FaultSwitch faults,
             WebhookClient client,
+            VoiceFetch voice,
             CallTimeline timeline,
             SimulatorProperties properties) {
         this.rules = rules;
         this.faults = faults;
         this.client = client;
+        this.voice = voice;
         this.timeline = timeline;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+        this.followAnswerTwiml = properties.followAnswerTwiml();
     }
 
     public void start(SimulatedCall call) {
-        CallSpec spec = call.spec();
-        OutcomeRule rule = rules.match(spec.to());
-        int talkSeconds = spec.timeLimit() == null
-                ? rule.durationSeconds()
-                : Math.min(rule.durationSeconds(), Math.max(0, spec.timeLimit()));
-        CallWebhooks webhooks = new CallWebhooks(call, faults.current(), client);
-        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
-        for (CallStatus status : path(rule)) {
-            steps.add(() -> webhooks.statusChanged(status, call.advance(status, Instant.now(), talkSeconds)));
-        }
-        if (rule.outcome() == CallOutcome.COMPLETED && spec.wantsCompletedRecording()) {
-            steps.add(() -> webhooks.recordingCompleted(recording(call)));
-        }
-        timeline.run(call.sid(), timeline.steps(steps));
+        OutboundCallRun run = new OutboundCallRun(
+                call, rules.match(call.spec().to()), new CallWebhooks(call, faults.current(), client), this);
+        running.put(call.sid(), run);
+        timeline.run(call.sid(), run.dial());
     }
 
-    /** Twilio's status paths; a call that fails to connect never rings. */
-    private static List<CallStatus> path(OutcomeRule rule) {
-        return switch (rule.outcome()) {
-            case COMPLETED -> List.of(INITIATED, RINGING, IN_PROGRESS, COMPLETED);
-            case BUSY -> List.of(INITIATED, RINGING, BUSY);
-            case NO_ANSWER -> List.of(INITIATED, RINGING, NO_ANSWER);
-            case FAILED -> List.of(INITIATED, FAILED);
-        };
+    public Update hangUp(SimulatedCall call) {
+        return applied(call, OutboundCallRun::hangUp);
     }
 
-    private Map<String, String> recording(SimulatedCall call) {
+    public Update cancel(SimulatedCall call) {
+        return applied(call, OutboundCallRun::cancel);
+    }
+
+    public Update redirect(SimulatedCall call, VoiceInstructions instructions) {
+        return applied(call, run -> run.redirect(instructions));
+    }
+
+    private Update applied(SimulatedCall call, Predicate<OutboundCallRun> update) {
+        OutboundCallRun run = running.get(call.sid());
+        return run != null && update.test(run) ? Update.APPLIED : Update.CALL_ENDED;
+    }
+
+    CallTimeline timeline() {
+        return timeline;
+    }
+
+    VoiceFetch voice() {
+        return voice;
+    }
+
+    boolean followsAnswerTwiml() {
+        return followAnswerTwiml;
+    }
+
+    void ended(SimulatedCall call) {
+        running.remove(call.sid());
+    }
+
+    /** The recording of a completed call: it starts when the call is answered. */
+    Map<String, String> recording(SimulatedCall call) {
         String recordingSid = Sids.recording();
         call.recordedAs(recordingSid);
         CallState state = call.state();
         String url = publicBaseUrl + "/2010-04-01/Accounts/" + call.spec().accountSid() + "/Recordings/" + recordingSid;
-        return CallbackParams.recording(call, recordingSid, url, state.startTime(), state.durationSeconds());
+        return CallbackParams.recording(call, recordingSid, url, call.answeredAt(), state.durationSeconds());
     }
 }

@@ -64,7 +64,7 @@ record CallResource(
                 null,
                 "USD",
                 call.spec().direction().wire(),
-                null,
+                call.answeredBy(),
                 "2010-04-01",
                 null,
                 null,

@@ -13,7 +13,8 @@ import io.switchboard.simulator.webhook.DeliveryAttempt;
 /**
  * The simulator's own view of a call, for tests and people: everything Twilio would not show.
  *
- * @param voiceAnswer what the voice URL answered (inbound calls only)
+ * @param answeredBy  what machine detection reported, or null
+ * @param voiceAnswer the TwiML the call got last (fetched or inline) with the stream it asked for
  * @param deliveries  every webhook attempt in the order they finished
  */
 record CallView(
@@ -28,6 +29,7 @@ record CallView(
         Instant startTime,
         Instant endTime,
         String recordingSid,
+        String answeredBy,
         VoiceAnswer voiceAnswer,
         List<DeliveryAttempt> deliveries) {
 
@@ -45,6 +47,7 @@ record CallView(
                 state.startTime(),
                 state.endTime(),
                 call.recordingSid(),
+                call.answeredBy(),
                 call.voiceAnswer(),
                 call.deliveries());
     }

@@ -1,6 +1,8 @@
 package io.switchboard.simulator.call.web;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import io.switchboard.simulator.account.AccountAuthenticator;
 import io.switchboard.simulator.call.domain.CallRegistry;
@@ -8,6 +10,8 @@ import io.switchboard.simulator.call.domain.CallStatus;
 import io.switchboard.simulator.call.domain.Sids;
 import io.switchboard.simulator.call.domain.SimulatedCall;
 import io.switchboard.simulator.call.progress.OutboundCallDriver;
+import io.switchboard.simulator.fault.CreateCallFault;
+import io.switchboard.simulator.fault.CreateCallFaults;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,44 +23,89 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The slice of Twilio's Calls API that Switchboard uses: create an outbound call, fetch it. */
+/** The slice of Twilio's Calls API that Switchboard uses: create, list, fetch and update calls. */
 @RestController
 class CallsController {
+
+    private static final String CALLS = "/2010-04-01/Accounts/{accountSid}/Calls.json";
+    private static final String CALL = "/2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json";
 
     private final AccountAuthenticator accounts;
     private final CallRegistry calls;
     private final OutboundCallDriver driver;
+    private final CreateCallFaults faults;
 
-    CallsController(AccountAuthenticator accounts, CallRegistry calls, OutboundCallDriver driver) {
+    CallsController(
+            AccountAuthenticator accounts, CallRegistry calls, OutboundCallDriver driver, CreateCallFaults faults) {
         this.accounts = accounts;
         this.calls = calls;
         this.driver = driver;
+        this.faults = faults;
     }
 
-    @PostMapping("/2010-04-01/Accounts/{accountSid}/Calls.json")
+    /** A rate-limit fault creates nothing; the other create faults create the call and spoil only the answer. */
+    @PostMapping(CALLS)
     Mono<ResponseEntity<CallResource>> create(
             @PathVariable String accountSid,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerWebExchange exchange) {
         authenticate(accountSid, authorization);
-        return exchange.getFormData().map(form -> {
-            SimulatedCall call = new SimulatedCall(
-                    Sids.call(), CreateCallForm.parse(accountSid, form), CallStatus.QUEUED, Instant.now());
+        return exchange.getFormData().flatMap(form -> {
+            var spec = CreateCallForm.parse(accountSid, form);
+            Optional<CreateCallFault> fault = faults.take();
+            if (fault.isPresent() && fault.get().kind() == CreateCallFault.Kind.RATE_LIMIT) {
+                return Mono.error(TwilioApiException.tooManyRequests());
+            }
+            SimulatedCall call = new SimulatedCall(Sids.call(), spec, CallStatus.QUEUED, Instant.now());
             calls.add(call);
             driver.start(call);
-            return ResponseEntity.status(HttpStatus.CREATED).body(CallResource.of(call));
+            return CreateCallFaultAnswers.answer(
+                    fault, ResponseEntity.status(HttpStatus.CREATED).body(CallResource.of(call)), exchange);
         });
     }
 
-    @GetMapping("/2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json")
+    /** Newest first, like Twilio. */
+    @GetMapping(CALLS)
+    CallPage list(
+            @PathVariable String accountSid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerWebExchange exchange) {
+        authenticate(accountSid, authorization);
+        var params = exchange.getRequest().getQueryParams();
+        CallsQuery query = CallsQuery.of(params);
+        List<SimulatedCall> matching = calls.newestFirst().stream()
+                .filter(call -> call.spec().accountSid().equals(accountSid))
+                .filter(query::matches)
+                .toList();
+        return CallPager.page(accountSid, query, params, matching);
+    }
+
+    @GetMapping(CALL)
     CallResource fetch(
             @PathVariable String accountSid,
             @PathVariable String callSid,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         authenticate(accountSid, authorization);
+        return CallResource.of(find(accountSid, callSid));
+    }
+
+    @PostMapping(CALL)
+    Mono<CallResource> update(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerWebExchange exchange) {
+        authenticate(accountSid, authorization);
+        SimulatedCall call = find(accountSid, callSid);
+        return exchange.getFormData().map(form -> {
+            CallUpdates.apply(call, form, driver);
+            return CallResource.of(call);
+        });
+    }
+
+    private SimulatedCall find(String accountSid, String callSid) {
         return calls.find(callSid)
                 .filter(call -> call.spec().accountSid().equals(accountSid))
-                .map(CallResource::of)
                 .orElseThrow(() -> TwilioApiException.notFound(
                         "/2010-04-01/Accounts/" + accountSid + "/Calls/" + callSid + ".json"));
     }

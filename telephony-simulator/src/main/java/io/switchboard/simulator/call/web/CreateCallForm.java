@@ -8,9 +8,8 @@ import java.util.stream.Collectors;
 
 import io.switchboard.simulator.call.domain.CallDirection;
 import io.switchboard.simulator.call.domain.CallSpec;
-import org.springframework.http.HttpMethod;
+import io.switchboard.simulator.call.domain.MachineDetection;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StringUtils;
 
 /** Reads Twilio's "create a call" form, refusing it with Twilio's error codes where Twilio would. */
 final class CreateCallForm {
@@ -18,15 +17,15 @@ final class CreateCallForm {
     private CreateCallForm() {}
 
     static CallSpec parse(String accountSid, MultiValueMap<String, String> form) {
-        String to = form.getFirst("To");
-        String from = form.getFirst("From");
-        if (!StringUtils.hasText(to)) {
+        String to = FormFields.text(form, "To");
+        String from = FormFields.text(form, "From");
+        if (to == null) {
             throw TwilioApiException.badRequest(21201, "No 'To' number is specified");
         }
-        if (!StringUtils.hasText(from)) {
+        if (from == null) {
             throw TwilioApiException.badRequest(21603, "A 'From' phone number is required.");
         }
-        if (!StringUtils.hasText(form.getFirst("Url")) && !StringUtils.hasText(form.getFirst("Twiml"))) {
+        if (FormFields.text(form, "Url") == null && FormFields.text(form, "Twiml") == null) {
             throw TwilioApiException.badRequest(21205, "Url parameter is required.");
         }
         return new CallSpec(
@@ -34,19 +33,16 @@ final class CreateCallForm {
                 CallDirection.OUTBOUND_API,
                 from,
                 to,
-                text(form, "StatusCallback"),
-                "GET".equalsIgnoreCase(form.getFirst("StatusCallbackMethod")) ? HttpMethod.GET : HttpMethod.POST,
+                FormFields.text(form, "StatusCallback"),
+                FormFields.method(form, "StatusCallbackMethod"),
                 events(form.get("StatusCallbackEvent")),
                 "true".equalsIgnoreCase(form.getFirst("Record")),
-                text(form, "RecordingStatusCallback"),
+                FormFields.text(form, "RecordingStatusCallback"),
                 events(form.get("RecordingStatusCallbackEvent")),
-                seconds(form.getFirst("TimeLimit")),
-                seconds(form.getFirst("Timeout")));
-    }
-
-    private static String text(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return StringUtils.hasText(value) ? value.trim() : null;
+                FormFields.seconds(form, "TimeLimit"),
+                FormFields.seconds(form, "Timeout"),
+                FormFields.instructions(form),
+                machineDetection(form));
     }
 
     /** Twilio takes events both as repeated params (the SDKs) and space-separated in one (curl users). */
@@ -56,17 +52,23 @@ final class CreateCallForm {
         }
         return values.stream()
                 .flatMap(value -> Arrays.stream(value.split("[\\s,]+")))
-                .filter(StringUtils::hasText)
+                .filter(event -> !event.isBlank())
                 .map(event -> event.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A malformed number is ignored rather than refused: the simulator is not the place to test that. */
-    private static Integer seconds(String value) {
-        try {
-            return StringUtils.hasText(value) ? Integer.valueOf(value.trim()) : null;
-        } catch (NumberFormatException malformed) {
+    /** MachineDetection other than Enable or DetectMessageEnd leaves detection off. */
+    private static MachineDetection machineDetection(MultiValueMap<String, String> form) {
+        String mode = FormFields.text(form, "MachineDetection");
+        if (!"Enable".equalsIgnoreCase(mode) && !"DetectMessageEnd".equalsIgnoreCase(mode)) {
             return null;
         }
+        Integer timeout = FormFields.seconds(form, "MachineDetectionTimeout");
+        return new MachineDetection(
+                "DetectMessageEnd".equalsIgnoreCase(mode),
+                "true".equalsIgnoreCase(form.getFirst("AsyncAmd")),
+                FormFields.text(form, "AsyncAmdStatusCallback"),
+                FormFields.method(form, "AsyncAmdStatusCallbackMethod"),
+                timeout == null || timeout <= 0 ? MachineDetection.DEFAULT_TIMEOUT_SECONDS : timeout);
     }
 }

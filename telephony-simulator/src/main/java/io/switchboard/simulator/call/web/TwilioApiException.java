@@ -26,6 +26,21 @@ class TwilioApiException extends RuntimeException {
         return new TwilioApiException(HttpStatus.BAD_REQUEST, code, message);
     }
 
+    /** Twilio refuses a request beyond the account's API concurrency; nothing was done. */
+    static TwilioApiException tooManyRequests() {
+        return new TwilioApiException(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
+    }
+
+    static TwilioApiException serverError(int httpStatus) {
+        return new TwilioApiException(HttpStatus.valueOf(httpStatus), 20500, "Internal Server Error");
+    }
+
+    /** A live-call operation on a call that has ended. */
+    static TwilioApiException notInProgress() {
+        return new TwilioApiException(
+                HttpStatus.BAD_REQUEST, 21220, "Call is not in-progress. Cannot redirect or hang up.");
+    }
+
     HttpStatus status() {
         return status;
     }
