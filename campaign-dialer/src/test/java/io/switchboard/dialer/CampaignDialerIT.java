@@ -55,6 +55,9 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
             "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
             "switchboard.dialer.twilio.retry.initial-backoff=10ms",
             "switchboard.dialer.twilio.retry.max-backoff=50ms",
+            // An answer later than this is uncertain: the call may exist (FakeTwilioServer's createdThenLate).
+            "switchboard.dialer.twilio.timeout=2s",
+            "switchboard.dialer.provider-listing-delay=1s",
             // The shared test broker authenticates no one: one publisher on the catalogue's topic, for any account.
             // CallRequestAuthorityIT covers principals, ACLs and accounts.
             "switchboard.dialer.intake.publishers.internal.principal=User:ANONYMOUS",
@@ -133,7 +136,8 @@ class CampaignDialerIT {
     @Test
     void whenSameRequestTwiceThenDialedOnceAndOneEvent() {
         var given = CallRequests.valid();
-        var sentinel = CallRequests.valid();
+        // Same account, so the same partition of dialer-requests: placed after both copies were handled.
+        var sentinel = CallRequests.valid().with("accountId", given.accountId());
         String key = "campaign-" + UUID.randomUUID();
         double duplicatesBefore = duplicates();
 
@@ -146,8 +150,75 @@ class CampaignDialerIT {
         eventually()
                 .during(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(placed(given.requestId())).hasSize(1));
-        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+        assertThat(TWILIO.callsFor(given.accountId()))
+                .as("the request once, the sentinel once")
+                .hasSize(2);
         assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
+    }
+
+    @Test
+    void whenSameRequestIsRepublishedUnderAnotherKeyAfterTheAccountMovedThenItIsNotDialedAgain(
+            @Autowired KafkaListenerEndpointRegistry listeners) {
+        var given = CallRequests.valid();
+        publish("first-key-" + UUID.randomUUID(), given.json());
+        awaitPlaced(given.requestId(), 1);
+
+        // the admitting consumer gives its partitions up and takes them again, as after a restart or a
+        // rebalance: what it knew of the intents is gone and is read back from dialer-intents.v1
+        var admitting = listeners.getListenerContainer("dialer-requests");
+        admitting.stop();
+        admitting.start();
+        var sentinel = CallRequests.valid().with("accountId", given.accountId());
+        publish("another-key-" + UUID.randomUUID(), given.json());
+        publish("sentinel-" + UUID.randomUUID(), sentinel.json());
+
+        awaitPlaced(sentinel.requestId(), 1);
+        assertThat(placed(given.requestId())).hasSize(1);
+        assertThat(TWILIO.callsFor(given.accountId()).stream()
+                        .filter(call -> call.param("To").equals(CallRequests.TO))
+                        .toList())
+                .as("the request was dialed once, the sentinel once")
+                .hasSize(2);
+    }
+
+    @Test
+    void whenTheProviderCreatesTheCallButAnswersTooLateThenItIsAdoptedNotDialedAgain() {
+        String to = "+14155550197";
+        var given = CallRequests.valid().with("to", to);
+        TWILIO.script(to, Reply.createdThenLate(Duration.ofSeconds(4)));
+
+        publish(given.requestId(), given.json());
+
+        CallPlaced placed = awaitPlaced(given.requestId(), 1).getFirst().payload();
+        assertThat(TWILIO.calls().stream().filter(call -> call.to().equals(to)).toList())
+                .singleElement()
+                .satisfies(call -> assertThat(call.sid()).isEqualTo(placed.callId()));
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+    }
+
+    @Test
+    void whenTheProviderCreatesTheCallAndAnswersAServerErrorThenItIsAdoptedNotDialedAgain() {
+        String to = "+14155550196";
+        var given = CallRequests.valid().with("to", to);
+        TWILIO.script(to, Reply.createdThenError(500, 20500, "Internal Server Error"));
+
+        publish(given.requestId(), given.json());
+
+        CallPlaced placed = awaitPlaced(given.requestId(), 1).getFirst().payload();
+        assertThat(TWILIO.calls().stream().filter(call -> call.to().equals(to)).toList())
+                .singleElement()
+                .satisfies(call -> assertThat(call.sid()).isEqualTo(placed.callId()));
+        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+    }
+
+    @Test
+    void whenTheRequestHasExpiredThenItIsRejectedAndNotDialed() {
+        var given = CallRequests.valid().with("expiresAt", "2020-01-01T00:00:00Z");
+
+        publish(given.requestId(), given.json());
+
+        assertThat(awaitRejected(given.requestId()).payload().reason()).startsWith("expired at 2020-01-01T00:00:00Z");
+        assertThat(TWILIO.callsFor(given.accountId())).isEmpty();
     }
 
     @Test
@@ -208,7 +279,7 @@ class CampaignDialerIT {
     }
 
     @Test
-    void whenTransactionRollsBackAfterPlacingThenRedeliveryPublishesCallPlacedWithoutDialingAgain() {
+    void whenTransactionRollsBackAfterPlacingThenRedeliveryAdoptsTheCallWithoutDialingAgain() {
         // given a failure after the call was placed and CallPlaced sent, before the listener's commit, once
         var given = CallRequests.valid();
         doAnswer(invocation -> {
@@ -236,17 +307,19 @@ class CampaignDialerIT {
             @Autowired KafkaListenerEndpointRegistry listeners,
             @Autowired CommonErrorHandler errorHandler,
             @Autowired AfterRollbackProcessor<Object, Object> afterRollback) {
-        var container = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("call-requests");
+        for (String id : List.of("call-requests", "dialer-requests")) {
+            var container = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer(id);
 
-        assertThat(container).isNotNull();
-        assertThat(container.getContainerProperties().getKafkaAwareTransactionManager())
-                .isInstanceOfSatisfying(
-                        AbstractPlatformTransactionManager.class,
-                        manager -> assertThat(manager.getTransactionSynchronization())
-                                .as("after-commit effects need synchronization")
-                                .isEqualTo(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS));
-        assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
-        assertThat((Object) container.getAfterRollbackProcessor()).isSameAs(afterRollback);
+            assertThat(container).as(id).isNotNull();
+            assertThat(container.getContainerProperties().getKafkaAwareTransactionManager())
+                    .isInstanceOfSatisfying(
+                            AbstractPlatformTransactionManager.class,
+                            manager -> assertThat(manager.getTransactionSynchronization())
+                                    .as("after-commit effects need synchronization")
+                                    .isEqualTo(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS));
+            assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
+            assertThat((Object) container.getAfterRollbackProcessor()).isSameAs(afterRollback);
+        }
     }
 
     private static void publish(String key, byte[] value) {

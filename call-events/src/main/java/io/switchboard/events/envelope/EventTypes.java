@@ -18,7 +18,9 @@ import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.AssistantHangReported;
 import io.switchboard.events.provider.CallReportReceived;
@@ -50,6 +52,10 @@ public final class EventTypes {
             EventType.of("dialer", "call-placed", 1, CallPlaced.class, CAMPAIGN_DIALER);
     public static final EventType<CallRequestRejected> CALL_REQUEST_REJECTED =
             EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class, CAMPAIGN_DIALER);
+    public static final EventType<CallRequestReceived> CALL_REQUEST_RECEIVED =
+            EventType.of("dialer", "call-request-received", 1, CallRequestReceived.class, CAMPAIGN_DIALER);
+    public static final EventType<DialIntentRecorded> DIAL_INTENT_RECORDED =
+            EventType.of("dialer", "dial-intent-recorded", 1, DialIntentRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
             EventType.of("call", "state-changed", 1, CallStateChanged.class, CALL_ORCHESTRATOR);
     public static final EventType<RoutingRequested> ROUTING_REQUESTED =
@@ -77,6 +83,8 @@ public final class EventTypes {
             ASSISTANT_HANG_REPORTED,
             CALL_PLACED,
             CALL_REQUEST_REJECTED,
+            CALL_REQUEST_RECEIVED,
+            DIAL_INTENT_RECORDED,
             CALL_STATE_CHANGED,
             ROUTING_REQUESTED,
             ROUTING_DECIDED,

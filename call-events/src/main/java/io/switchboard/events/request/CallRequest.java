@@ -1,13 +1,34 @@
 package io.switchboard.events.request;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
- * A request to place one outbound call, published by internal systems to {@code call-requests.v1}
- * as plain JSON (schemas/call-request.v1.schema.json). {@code requestId} makes retries idempotent.
+ * A request to place one outbound call, published by internal systems to their call-request topic as
+ * plain JSON (schemas/call-request.v1.schema.json). {@code requestId} makes retries idempotent.
+ *
+ * @param expiresAt when the call is no longer wanted: a request not dialed by then is rejected, not dialed;
+ *                  null for no expiry of its own (the dialer's {@code max-request-age} still applies)
  */
 public record CallRequest(
-        String requestId, String accountId, String to, String from, String assistantId, Map<String, String> metadata) {
+        String requestId,
+        String accountId,
+        String to,
+        String from,
+        String assistantId,
+        Map<String, String> metadata,
+        Instant expiresAt) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
+
+    /** A request without an expiry of its own. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata) {
+        this(requestId, accountId, to, from, assistantId, metadata, null);
+    }
 }

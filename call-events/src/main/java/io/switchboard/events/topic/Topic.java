@@ -13,6 +13,17 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public enum Topic {
     CALL_REQUESTS(Names.CALL_REQUESTS, "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    /**
+     * Call requests from publishers allowed to make them ({@code CallRequestReceived}), keyed by account:
+     * the partition an account's key maps to decides which dialer instance admits its requests.
+     */
+    DIALER_REQUESTS(Names.DIALER_REQUESTS, "account id", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    /**
+     * The dialer's intents ({@code DialIntentRecorded}), keyed by account and request id and written to the
+     * partition number of the account in {@link #DIALER_REQUESTS}, so the instance admitting an account
+     * reads exactly its intents. Kept 30 days, longer than a request may wait to be dialed.
+     */
+    DIALER_INTENTS(Names.DIALER_INTENTS, "account id / request id", 6, Cleanup.COMPACT_AND_DELETE, Duration.ofDays(30)),
     DIALER_QUEUE(Names.DIALER_QUEUE, "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
     PROVIDER_EVENTS(Names.PROVIDER_EVENTS, "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
     CALL_STATES(Names.CALL_STATES, "call id", 6, Cleanup.COMPACT, null),
@@ -33,6 +44,8 @@ public enum Topic {
      */
     public static final class Names {
         public static final String CALL_REQUESTS = "switchboard.call-requests.v1";
+        public static final String DIALER_REQUESTS = "switchboard.dialer-requests.v1";
+        public static final String DIALER_INTENTS = "switchboard.dialer-intents.v1";
         public static final String DIALER_QUEUE = "switchboard.dialer-queue.v1";
         public static final String PROVIDER_EVENTS = "switchboard.provider-events.v1";
         public static final String CALL_STATES = "switchboard.call-states.v1";
@@ -139,7 +152,9 @@ public enum Topic {
 
     public enum Cleanup {
         DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
-        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
+        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT),
+        /** The latest value per key, and none older than the retention. */
+        COMPACT_AND_DELETE(TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE);
 
         private final String policy;
 

@@ -43,7 +43,8 @@ class AsyncApiDocumentTests {
             assertThat(kafka.get("partitions")).as(topic.topicName()).isEqualTo(topic.partitions());
             assertThat(configs.get("cleanup.policy"))
                     .as(topic.topicName())
-                    .isEqualTo(List.of(catalogue.get(TopicConfig.CLEANUP_POLICY_CONFIG)));
+                    .isEqualTo(List.of(
+                            catalogue.get(TopicConfig.CLEANUP_POLICY_CONFIG).split(",")));
             assertThat(String.valueOf(configs.get("retention.ms")))
                     .as(topic.topicName())
                     .isEqualTo(catalogue.get(TopicConfig.RETENTION_MS_CONFIG));

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ingressBaseUrl         public URL of webhook-ingress, the base of every callback URL handed to the provider
  * @param defaultTimeLimit       the longest a placed call may last (Twilio {@code TimeLimit}) until wallets set it
- * @param placedRequestsCapacity how many placed request ids are remembered to dial each request at most once
+ * @param maxRequestAge          the longest a request may wait between its publisher and its placement; an older one
+ *                               is rejected, not dialed (at most 7 days, the call-request topics' retention)
+ * @param providerListingDelay   how long after an intent the provider's call list is trusted to show a call created
+ *                               for it: before that, a request in doubt waits rather than being placed
  * @param callbackConnectionOverrides Twilio connection overrides appended to every callback URL as its fragment
  *                               (connect and read timeouts in ms, retry count, retry on connect/read timeouts and 5xx);
  *                               empty for none
@@ -21,7 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DialerProperties(
         @DefaultValue("http://localhost:8080") URI ingressBaseUrl,
         @DefaultValue("1h") Duration defaultTimeLimit,
-        @DefaultValue("100000") int placedRequestsCapacity,
+        @DefaultValue("24h") Duration maxRequestAge,
+        @DefaultValue("10s") Duration providerListingDelay,
         @DefaultValue("ct=3000&rt=10000&rc=3&rp=ct,rt,5xx") String callbackConnectionOverrides,
         @DefaultValue Twilio twilio) {
 
@@ -33,8 +37,12 @@ public record DialerProperties(
             throw new IllegalArgumentException("switchboard.dialer.callback-connection-overrides must look like "
                     + "ct=3000&rc=3&rp=ct,5xx (without the #): " + callbackConnectionOverrides);
         }
-        if (placedRequestsCapacity < 1) {
-            throw new IllegalArgumentException("switchboard.dialer.placed-requests-capacity must be positive");
+        if (maxRequestAge.toSeconds() < 1 || maxRequestAge.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("switchboard.dialer.max-request-age must be between 1s and 7d, "
+                    + "within what the call-request topics keep");
+        }
+        if (providerListingDelay.isNegative()) {
+            throw new IllegalArgumentException("switchboard.dialer.provider-listing-delay must not be negative");
         }
     }
 

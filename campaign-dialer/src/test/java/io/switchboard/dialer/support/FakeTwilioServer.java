@@ -6,27 +6,40 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A tiny stand-in for Twilio's "create a call" endpoint on a loopback port: records every request
- * and answers 201 with a Twilio-shaped call, unless replies were scripted for the destination.
+ * A tiny stand-in for Twilio's "create a call" and "list calls" endpoints on a loopback port: records
+ * every request and answers 201 with a Twilio-shaped call, unless replies were scripted for the
+ * destination. A scripted reply may create the call and still fail (a 5xx, or an answer that comes
+ * too late), as Twilio can; the call list then shows it, newest first, filtered by To and From.
  */
 public final class FakeTwilioServer implements AutoCloseable {
 
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token";
+
+    /** RFC 2822 as Twilio writes it: {@code Thu, 03 Dec 2026 07:01:00 +0000}. */
+    private static final DateTimeFormatter TWILIO_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
     /** One request as Twilio would have seen it. */
     public record Received(
@@ -38,17 +51,40 @@ public final class FakeTwilioServer implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String body) {
+    /**
+     * @param creates whether Twilio created the call before answering
+     * @param delay   how long the answer takes
+     */
+    public record Reply(int status, String body, boolean creates, Duration delay) {
+
+        public Reply(int status, String body) {
+            this(status, body, false, Duration.ZERO);
+        }
 
         public static Reply error(int status, int code, String message) {
             return new Reply(status, """
                     {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}""".formatted(code, message, code, status));
         }
+
+        /** The call is created, and then the answer is this error anyway. */
+        public static Reply createdThenError(int status, int code, String message) {
+            Reply error = error(status, code, message);
+            return new Reply(error.status(), error.body(), true, Duration.ZERO);
+        }
+
+        /** The call is created, and the 201 comes after {@code delay}: later than a client waits. */
+        public static Reply createdThenLate(Duration delay) {
+            return new Reply(201, null, true, delay);
+        }
     }
+
+    /** A call Twilio holds, as its list shows it. */
+    public record Listed(String sid, String to, String from, Instant created) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
+    private final List<Listed> calls = new CopyOnWriteArrayList<>();
 
     private FakeTwilioServer(HttpServer server) {
         this.server = server;
@@ -59,6 +95,8 @@ public final class FakeTwilioServer implements AutoCloseable {
             var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             var fake = new FakeTwilioServer(server);
             server.createContext("/", fake::handle);
+            // A late answer must not hold up the call list.
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return fake;
         } catch (IOException e) {
@@ -77,6 +115,18 @@ public final class FakeTwilioServer implements AutoCloseable {
 
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** The create requests received (list requests left out). */
+    public List<Received> creates() {
+        return received.stream()
+                .filter(request -> request.method().equals("POST"))
+                .toList();
+    }
+
+    /** The calls Twilio holds, whatever it answered. */
+    public List<Listed> calls() {
+        return List.copyOf(calls);
     }
 
     /** Requests whose voice URL belongs to {@code accountId}: the calls dialed for that account. */
@@ -101,25 +151,70 @@ public final class FakeTwilioServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     parseForm(body));
             received.add(request);
-            Reply reply = nextReply(request);
+            Reply reply = request.method().equals("GET")
+                    ? list(exchange.getRequestURI().getRawQuery())
+                    : nextReply(request);
+            if (!reply.delay().isZero()) {
+                Thread.sleep(reply.delay().toMillis());
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private Reply list(String rawQuery) {
+        Map<String, List<String>> query = parseForm(rawQuery == null ? "" : rawQuery);
+        String to = query.getOrDefault("To", List.of("")).getFirst();
+        String from = query.getOrDefault("From", List.of("")).getFirst();
+        String page = calls.reversed().stream()
+                .filter(call -> to.isEmpty() || call.to().equals(to))
+                .filter(call -> from.isEmpty() || call.from().equals(from))
+                .map(FakeTwilioServer::json)
+                .collect(Collectors.joining(","));
+        String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+        return new Reply(200, """
+                {"calls":[%s],"first_page_uri":"%s?PageSize=50&Page=0","next_page_uri":null,"previous_page_uri":null,                "page":0,"page_size":50,"start":0,"end":0,"uri":"%s?PageSize=50&Page=0"}""".formatted(page, uri, uri));
+    }
+
+    private static String json(Listed call) {
+        return """
+                {"sid":"%s","account_sid":"%s","status":"queued","to":"%s","from":"%s","direction":"outbound-api",                "api_version":"2010-04-01","date_created":"%s"}""".formatted(
+                        call.sid(),
+                        ACCOUNT_SID,
+                        call.to(),
+                        call.from(),
+                        TWILIO_DATE.format(call.created().atZone(ZoneOffset.UTC)));
     }
 
     private Reply nextReply(Received request) {
         synchronized (this) {
             Deque<Reply> replies = scripted.get(String.valueOf(request.param("To")));
             if (replies != null && !replies.isEmpty()) {
-                return replies.poll();
+                Reply scriptedReply = replies.poll();
+                if (!scriptedReply.creates()) {
+                    return scriptedReply;
+                }
+                Reply created = create(request);
+                return scriptedReply.body() == null
+                        ? new Reply(created.status(), created.body(), true, scriptedReply.delay())
+                        : scriptedReply;
             }
         }
-        String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        return new Reply(201, """
-                {"sid":"%s","account_sid":"%s","status":"queued","to":"%s","from":"%s","direction":"outbound-api",\
-                "api_version":"2010-04-01","date_created":"Sun, 22 Nov 2026 03:00:00 +0000"}""".formatted(sid, ACCOUNT_SID, request.param("To"), request.param("From")));
+        return create(request);
+    }
+
+    private Reply create(Received request) {
+        var call = new Listed(
+                "CA" + UUID.randomUUID().toString().replace("-", ""),
+                request.param("To"),
+                request.param("From"),
+                Instant.now());
+        calls.add(call);
+        return new Reply(201, json(call));
     }
 
     private static Map<String, List<String>> parseForm(String body) {

@@ -7,7 +7,7 @@ public sealed interface ProviderResult {
     String outcome();
 
     /** The provider took the call; {@code callId} is its id for it (Twilio's CallSid). */
-    record Accepted(String provider, String callId) implements ProviderResult {
+    record Accepted(String callId) implements ProviderResult {
         @Override
         public String outcome() {
             return "accepted";
@@ -22,11 +22,25 @@ public sealed interface ProviderResult {
         }
     }
 
-    /** Transient failures (rate limits, 5xx, I/O) outlasted the bounded retries. */
-    record Unavailable(String reason) implements ProviderResult {
+    /**
+     * Certainly nothing was created (rate limited, connection refused) and the bounded retries are spent:
+     * the request may be placed later.
+     */
+    record NotCreated(String reason) implements ProviderResult {
         @Override
         public String outcome() {
-            return "unavailable";
+            return "not-created";
+        }
+    }
+
+    /**
+     * No certain answer (a timeout, a 5xx, a connection reset after the request was sent): the call may
+     * exist. Never placed again blindly; reconciled with {@link OutboundCalls#find}.
+     */
+    record Unknown(String reason) implements ProviderResult {
+        @Override
+        public String outcome() {
+            return "unknown";
         }
     }
 }

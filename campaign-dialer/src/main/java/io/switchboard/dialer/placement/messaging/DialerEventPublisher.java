@@ -1,7 +1,10 @@
-package io.switchboard.dialer.request.messaging;
+package io.switchboard.dialer.placement.messaging;
 
+import io.switchboard.dialer.placement.domain.IntentLog;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.EventPublisher;
@@ -10,17 +13,43 @@ import io.switchboard.events.topic.Topic;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the dialer's events to provider-events.v1. Called from the transactional listener, so
- * each send joins the listener's Kafka transaction; waiting on it surfaces a failed send as a
- * failed record (rolled back and retried while the broker cannot take it) instead of losing it.
+ * Publishes the dialer's events. Called from the transactional listeners, so each send joins the
+ * listener's Kafka transaction, except {@link #intend}, which commits on its own before the provider is
+ * called; waiting on a send surfaces a failure as a failed record (rolled back and retried while the
+ * broker cannot take it) instead of losing it.
  */
 @Component
-class DialerEventPublisher {
+public class DialerEventPublisher implements IntentLog {
 
     private final EventPublisher events;
 
     DialerEventPublisher(EventPublisher events) {
         this.events = events;
+    }
+
+    /** Keyed by account: the partition that key maps to decides which instance admits the request. */
+    public void received(CallRequestReceived received) {
+        var request = received.request();
+        String key = DialIntentRecorded.key(request.accountId(), request.requestId());
+        events.publishAndWait(
+                Topic.DIALER_REQUESTS,
+                request.accountId(),
+                OutgoingEvent.of(
+                        EventTypes.CALL_REQUEST_RECEIVED,
+                        EventIds.of("call-request-received", key),
+                        request.requestId(),
+                        received.receivedAt(),
+                        received));
+    }
+
+    @Override
+    public void intend(int partition, DialIntentRecorded intent) {
+        events.inOwnTransaction(() -> publishIntent(partition, intent));
+    }
+
+    /** A placed or rejected intent, in the listener's transaction with the event that says so. */
+    void settle(int partition, DialIntentRecorded intent) {
+        publishIntent(partition, intent);
     }
 
     /** Keyed and subject by the provider's call id, like every other event of the call. */
@@ -33,7 +62,7 @@ class DialerEventPublisher {
     }
 
     /** Keyed by the request id, or by the record's own key when the request id could not be read. */
-    void rejected(RequestOrigin origin, CallRequestRejected rejected) {
+    public void rejected(RequestOrigin origin, CallRequestRejected rejected) {
         String requestId = rejected.requestId();
         String id = EventIds.of("call-request-rejected", requestId != null ? requestId : origin.position());
         String key = requestId != null ? requestId : origin.key();
@@ -41,5 +70,18 @@ class DialerEventPublisher {
                 Topic.PROVIDER_EVENTS,
                 key,
                 OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected));
+    }
+
+    private void publishIntent(int partition, DialIntentRecorded intent) {
+        String id = EventIds.of(
+                "dial-intent-recorded",
+                intent.key(),
+                intent.state().wireValue(),
+                intent.recordedAt().toString());
+        events.publishAndWait(
+                Topic.DIALER_INTENTS,
+                partition,
+                intent.key(),
+                OutgoingEvent.of(EventTypes.DIAL_INTENT_RECORDED, id, intent.key(), intent.recordedAt(), intent));
     }
 }

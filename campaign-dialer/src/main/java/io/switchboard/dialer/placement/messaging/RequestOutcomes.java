@@ -1,4 +1,4 @@
-package io.switchboard.dialer.request.messaging;
+package io.switchboard.dialer.placement.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Counts call requests by outcome: {@code switchboard.dialer.requests{outcome=placed|rejected|duplicate}}. */
 @Component
-class RequestOutcomes {
+public class RequestOutcomes {
 
     private final Counter placed;
     private final Counter rejected;
@@ -18,15 +18,15 @@ class RequestOutcomes {
         this.duplicate = counter(meters, "duplicate");
     }
 
-    void placed() {
+    public void placed() {
         placed.increment();
     }
 
-    void rejected() {
+    public void rejected() {
         rejected.increment();
     }
 
-    void duplicate() {
+    public void duplicate() {
         duplicate.increment();
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.dialer.request.domain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -14,6 +15,7 @@ import io.switchboard.events.request.CallRequest;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +53,21 @@ public final class CallRequestValidator {
         if (!violations.isEmpty()) {
             return invalid(json, violations);
         }
-        CallRequest request = mapper.treeToValue(json, CallRequest.class);
+        CallRequest request;
+        try {
+            request = mapper.treeToValue(json, CallRequest.class);
+        } catch (DatabindException e) {
+            // The schema checks shapes, not formats: a text that is no time is found here.
+            String field = e.getPath().stream()
+                    .map(reference -> reference.getPropertyName())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.joining("."));
+            return new Validation.Invalid(
+                    readable(json, "requestId", List.of()),
+                    readable(json, "accountId", List.of()),
+                    field + ": is not a date-time with an offset, such as 2026-12-03T18:00:00Z",
+                    field);
+        }
         if (!isPhoneNumber(request.to())) {
             return new Validation.Invalid(
                     request.requestId(),

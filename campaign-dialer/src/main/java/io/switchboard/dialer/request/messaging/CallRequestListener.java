@@ -1,27 +1,30 @@
 package io.switchboard.dialer.request.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 
-import io.switchboard.dialer.placement.domain.CallDialer;
-import io.switchboard.dialer.placement.domain.DialOutcome;
+import io.switchboard.dialer.placement.messaging.DialerEventPublisher;
+import io.switchboard.dialer.placement.messaging.RequestOrigin;
+import io.switchboard.dialer.placement.messaging.RequestOutcomes;
 import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
 import io.switchboard.dialer.request.publisher.CallRequestPublishers;
 import io.switchboard.dialer.request.publisher.CallRequestPublishers.Publisher;
+import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.request.CallRequest;
-import io.switchboard.events.transaction.TransactionEffects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes call requests from every publisher's topic: a valid one for an account its publisher may
- * request calls for is dialed (at most once per request id) and announced with CallPlaced; anything
- * else, unparseable bytes included, gets a CallRequestRejected naming the field at fault. Runs in the
- * container's Kafka transaction with the offset commit.
+ * Consumes call requests from every publisher's topic. A valid one for an account its publisher may
+ * request calls for is passed on, keyed by account, to the instance that admits that account's requests
+ * ({@code dialer-requests.v1}); anything else, unparseable bytes included, gets a CallRequestRejected
+ * naming the field at fault. Runs in the container's Kafka transaction with the offset commit.
  */
 @Component
 class CallRequestListener {
@@ -32,26 +35,20 @@ class CallRequestListener {
 
     private final CallRequestPublishers publishers;
     private final CallRequestValidator validator;
-    private final CallDialer dialer;
     private final DialerEventPublisher publisher;
     private final RequestOutcomes outcomes;
-    private final TransactionEffects transaction;
     private final Clock clock;
 
     CallRequestListener(
             CallRequestPublishers publishers,
             CallRequestValidator validator,
-            CallDialer dialer,
             DialerEventPublisher publisher,
             RequestOutcomes outcomes,
-            TransactionEffects transaction,
             Clock clock) {
         this.publishers = publishers;
         this.validator = validator;
-        this.dialer = dialer;
         this.publisher = publisher;
         this.outcomes = outcomes;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -64,11 +61,11 @@ class CallRequestListener {
         RequestOrigin origin = RequestOrigin.of(record);
         switch (validator.validate(record.value())) {
             case Validation.Valid valid -> {
-                Publisher publisher = publishers.ofTopic(record.topic()).orElseThrow();
-                if (publisher.mayRequestFor(valid.request().accountId())) {
-                    dial(origin, valid.request());
+                Publisher from = publishers.ofTopic(record.topic()).orElseThrow();
+                if (from.mayRequestFor(valid.request().accountId())) {
+                    publisher.received(new CallRequestReceived(valid.request(), from.name(), writtenAt(record)));
                 } else {
-                    refuseForeignAccount(origin, publisher, valid.request());
+                    refuseForeignAccount(origin, from, valid.request());
                 }
             }
             case Validation.Invalid invalid -> {
@@ -79,41 +76,27 @@ class CallRequestListener {
         }
     }
 
-    private void dial(RequestOrigin origin, CallRequest request) {
-        switch (dialer.dial(request)) {
-            case DialOutcome.Placed placed -> {
-                publisher.placed(placed.event());
-                transaction.afterCommit(() -> dialer.confirm(request.requestId()));
-                outcomes.placed();
-                log.info(
-                        "Placed call {} for request {} of account {}",
-                        placed.event().callId(),
-                        request.requestId(),
-                        request.accountId());
-            }
-            case DialOutcome.Duplicate duplicate -> {
-                outcomes.duplicate();
-                log.info("Call request {} already dialed; not dialing again", duplicate.requestId());
-            }
-            case DialOutcome.Rejected rejected ->
-                reject(origin, request.requestId(), request.accountId(), rejected.reason(), null);
-        }
+    /** The publisher's producer set it; a broker set to log-append time sets it on arrival, which is as good. */
+    private Instant writtenAt(ConsumerRecord<String, byte[]> record) {
+        return record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE || record.timestamp() < 0
+                ? clock.instant()
+                : Instant.ofEpochMilli(record.timestamp());
     }
 
     /** The publisher's topic is its principal's alone (broker ACLs), so the account is outside its authority. */
-    private void refuseForeignAccount(RequestOrigin origin, Publisher publisher, CallRequest request) {
+    private void refuseForeignAccount(RequestOrigin origin, Publisher from, CallRequest request) {
         log.warn(
                 "Refused call request {} at {}: publisher {} ({}) may not request calls for account {}",
                 request.requestId(),
                 origin.position(),
-                publisher.name(),
-                publisher.principal(),
+                from.name(),
+                from.principal(),
                 request.accountId());
         reject(
                 origin,
                 request.requestId(),
                 request.accountId(),
-                "publisher " + publisher.name() + " may not request calls for account " + request.accountId(),
+                "publisher " + from.name() + " may not request calls for account " + request.accountId(),
                 "accountId");
     }
 

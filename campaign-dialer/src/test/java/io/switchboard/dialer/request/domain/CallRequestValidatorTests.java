@@ -99,6 +99,25 @@ class CallRequestValidatorTests {
     }
 
     @Test
+    void whenExpiryIsATimeThenItIsReadAndOtherwiseRejectionNamesIt() {
+        assertThat(validator.validate(CallRequests.valid()
+                        .with("expiresAt", "2026-12-03T18:00:00+01:00")
+                        .json()))
+                .isInstanceOfSatisfying(
+                        Validation.Valid.class,
+                        valid -> assertThat(valid.request().expiresAt())
+                                .isEqualTo(java.time.Instant.parse("2026-12-03T17:00:00Z")));
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("expiresAt", "tomorrow").json()),
+                "expiresAt");
+        assertInvalid(
+                validator.validate(
+                        CallRequests.valid().with("expiresAt", 1764780000).json()),
+                "expiresAt");
+    }
+
+    @Test
     void whenUnknownPropertyThenRejectionNamesIt() {
         assertInvalid(
                 validator.validate(CallRequests.valid().with("priority", "high").json()), "priority");

@@ -1,7 +1,11 @@
 package io.switchboard.dialer.provider.twilio.client;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
@@ -18,17 +22,21 @@ import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.placement.domain.OutboundCall;
 import io.switchboard.dialer.placement.domain.OutboundCalls;
 import io.switchboard.dialer.placement.domain.ProviderResult;
+import io.switchboard.dialer.placement.domain.ProviderUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Places calls through the official Twilio SDK ({@code POST /2010-04-01/Accounts/{sid}/Calls.json}),
- * with status and recording callbacks pointed at webhook-ingress. Transient failures are retried
- * with exponential backoff by {@code retry}; a refusal (e.g. 21211, invalid number) is not.
+ * with status and recording callbacks pointed at webhook-ingress, and finds them again in the call list
+ * ({@code GET .../Calls.json?To=&From=}) when a placement had no certain answer. Only failures that
+ * certainly created nothing are retried, with exponential backoff by {@code retry} ({@link TwilioFailures}).
  */
 public final class TwilioCallsClient implements OutboundCalls {
 
     static final String PROVIDER = "twilio";
+    private static final int LIST_PAGE_SIZE = 50;
+
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
     private static final Logger log = LoggerFactory.getLogger(TwilioCallsClient.class);
@@ -59,14 +67,19 @@ public final class TwilioCallsClient implements OutboundCalls {
                 .build();
     }
 
-    /** Exponential backoff, retrying only what {@link TwilioFailures} calls transient. */
+    /** Exponential backoff, retrying only what {@link TwilioFailures} says created nothing. */
     public static RetryConfig retryConfig(DialerProperties.Retry retry) {
         return RetryConfig.custom()
                 .maxAttempts(retry.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(
                         retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()))
-                .retryOnException(TwilioFailures::isTransient)
+                .retryOnException(TwilioFailures::createdNothing)
                 .build();
+    }
+
+    @Override
+    public String name() {
+        return PROVIDER;
     }
 
     @Override
@@ -85,21 +98,52 @@ public final class TwilioCallsClient implements OutboundCalls {
         CallCreator creator = creator(call);
         try {
             Call created = retry.executeSupplier(() -> creator.create(restClient));
-            return new ProviderResult.Accepted(PROVIDER, created.getSid());
+            return new ProviderResult.Accepted(created.getSid());
         } catch (TwilioException e) {
             String reason = TwilioFailures.describe(e);
-            if (TwilioFailures.isTransient(e)) {
+            if (TwilioFailures.createdNothing(e)) {
                 log.warn(
-                        "Twilio unavailable for account {} after {} attempts: {}",
+                        "Twilio created no call for account {} in {} attempts: {}",
                         call.accountId(),
                         retry.getRetryConfig().getMaxAttempts(),
                         reason);
-                return new ProviderResult.Unavailable("provider unavailable after "
-                        + retry.getRetryConfig().getMaxAttempts() + " attempts: " + reason);
+                return new ProviderResult.NotCreated(
+                        "no call after " + retry.getRetryConfig().getMaxAttempts() + " attempts: " + reason);
+            }
+            if (TwilioFailures.uncertain(e)) {
+                return new ProviderResult.Unknown(reason);
             }
             log.info("Twilio refused a call for account {}: {}", call.accountId(), reason);
             return new ProviderResult.Refused(reason);
         }
+    }
+
+    /**
+     * Twilio lists calls newest first; those of the request's numbers are read back to {@code createdSince}.
+     * The call resource carries no callback URLs, so numbers and creation time are what identify it.
+     */
+    @Override
+    public Optional<String> find(OutboundCall call, Instant createdSince, Set<String> adopted) {
+        String earliest = null;
+        try {
+            for (Call listed : Call.reader()
+                    .setTo(new PhoneNumber(call.to()))
+                    .setFrom(new PhoneNumber(call.from()))
+                    .pageSize(LIST_PAGE_SIZE)
+                    .read(restClient)) {
+                ZonedDateTime created = listed.getDateCreated();
+                if (created != null && created.toInstant().isBefore(createdSince)) {
+                    break;
+                }
+                if (!adopted.contains(listed.getSid())) {
+                    earliest = listed.getSid();
+                }
+            }
+        } catch (TwilioException e) {
+            throw new ProviderUnavailableException(
+                    "could not read Twilio's call list: " + TwilioFailures.describe(e), e);
+        }
+        return Optional.ofNullable(earliest);
     }
 
     CallCreator creator(OutboundCall call) {

@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,12 +40,12 @@ class TwilioCallsClientTests {
 
     @Test
     void whenCallPlacedThenSdkPostsTwilioFormWithBasicAuth() {
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 3600));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 3600));
 
-        assertThat(result).isInstanceOfSatisfying(ProviderResult.Accepted.class, accepted -> {
-            assertThat(accepted.provider()).isEqualTo("twilio");
-            assertThat(accepted.callId()).startsWith("CA");
-        });
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Accepted.class,
+                        accepted -> assertThat(accepted.callId()).startsWith("CA"));
         assertThat(twilio.received()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path())
@@ -79,27 +81,68 @@ class TwilioCallsClientTests {
     void whenRateLimitedThenRetriedAndPlaced() {
         twilio.script(TO, Reply.error(429, 20429, "Too Many Requests"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
         assertThat(result).isInstanceOf(ProviderResult.Accepted.class);
         assertThat(twilio.received()).hasSize(2);
     }
 
     @Test
-    void whenServerErrorThenRetriedAndPlaced() {
-        twilio.script(TO, Reply.error(503, 20003, "Service Unavailable"), new Reply(502, "<html>Bad Gateway</html>"));
+    void whenServerErrorThenNeverSentAgainAndTheOutcomeIsUnknown() {
+        twilio.script(TO, Reply.createdThenError(503, 20003, "Service Unavailable"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
-        assertThat(result).isInstanceOf(ProviderResult.Accepted.class);
-        assertThat(twilio.received()).hasSize(3);
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ProviderResult.Unknown.class,
+                        unknown -> assertThat(unknown.reason()).contains("503"));
+        assertThat(twilio.creates()).hasSize(1);
+        assertThat(twilio.calls()).hasSize(1);
+    }
+
+    @Test
+    void whenAProxyAnswersWithAnHtmlServerErrorThenTheOutcomeIsUnknownToo() {
+        twilio.script(TO, new Reply(502, "<html>Bad Gateway</html>"));
+
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+
+        assertThat(result).isInstanceOf(ProviderResult.Unknown.class);
+        assertThat(twilio.creates()).hasSize(1);
+    }
+
+    @Test
+    void whenTheAnswerComesTooLateThenNeverSentAgainAndTheOutcomeIsUnknown() {
+        twilio.script(TO, Reply.createdThenLate(Duration.ofSeconds(3)));
+
+        ProviderResult result =
+                client(twilio.baseUrl(), Duration.ofMillis(500)).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+
+        assertThat(result).isInstanceOf(ProviderResult.Unknown.class);
+        assertThat(twilio.creates()).hasSize(1);
+        assertThat(twilio.calls()).hasSize(1);
+    }
+
+    @Test
+    void whenLookingForARequestsCallThenTheEarliestSinceTheIntentNotYetAdoptedIsFound() {
+        var client = client(twilio.baseUrl());
+        var call = new OutboundCall("acme", "req-1", TO, FROM, 60);
+        Instant before = Instant.now().minusSeconds(1);
+        String first = ((ProviderResult.Accepted) client.place(call)).callId();
+        String second = ((ProviderResult.Accepted) client.place(call)).callId();
+        client.place(new OutboundCall("acme", "req-9", "+14155550199", FROM, 60));
+
+        assertThat(client.find(call, before, Set.of())).contains(first);
+        assertThat(client.find(call, before, Set.of(first))).contains(second);
+        assertThat(client.find(call, before, Set.of(first, second))).isEmpty();
+        assertThat(client.find(call, Instant.now().plusSeconds(60), Set.of())).isEmpty();
     }
 
     @Test
     void whenNumberInvalidThenRefusedWithProviderMessageWithoutRetry() {
         twilio.script(TO, Reply.error(400, 21211, "The 'To' number +14155552671 is not a valid phone number."));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -118,7 +161,7 @@ class TwilioCallsClientTests {
     void whenErrorAnswerIsNotTwilioJsonThenItsStatusStillDecides() {
         twilio.script(TO, new Reply(404, "<html>Not Found</html>"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -128,16 +171,16 @@ class TwilioCallsClientTests {
     }
 
     @Test
-    void whenRateLimitOutlastsRetriesThenUnavailableAfterExactlyMaxAttempts() {
+    void whenRateLimitOutlastsRetriesThenNothingWasCreatedAfterExactlyMaxAttempts() {
         Reply tooMany = Reply.error(429, 20429, "Too Many Requests");
         twilio.script(TO, tooMany, tooMany, tooMany, tooMany);
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        ProviderResult.Unavailable.class,
-                        unavailable -> assertThat(unavailable.reason())
+                        ProviderResult.NotCreated.class,
+                        notCreated -> assertThat(notCreated.reason())
                                 .contains("after " + MAX_ATTEMPTS + " attempts")
                                 .contains("20429"));
         // The SDK's own 5xx retries are off: Resilience4j alone decides how often a call is attempted.
@@ -145,30 +188,29 @@ class TwilioCallsClientTests {
     }
 
     @Test
-    void whenProviderUnreachableThenRetriedThenUnavailable() throws IOException {
+    void whenProviderUnreachableThenRetriedThenNothingWasCreated() throws IOException {
         URI closed;
         try (var socket = new ServerSocket(0)) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
 
-        ProviderResult result = client(closed).place(new OutboundCall("acme", TO, FROM, 60));
+        ProviderResult result = client(closed).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        ProviderResult.Unavailable.class,
-                        unavailable ->
-                                assertThat(unavailable.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
+                        ProviderResult.NotCreated.class,
+                        notCreated -> assertThat(notCreated.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
         assertThat(retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
     }
 
     private TwilioCallsClient client(URI apiBaseUrl) {
+        return client(apiBaseUrl, Duration.ofSeconds(5));
+    }
+
+    private TwilioCallsClient client(URI apiBaseUrl, Duration timeout) {
         var retrySettings = new DialerProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(5), 2.0, Duration.ofMillis(20));
         var twilioSettings = new DialerProperties.Twilio(
-                apiBaseUrl,
-                FakeTwilioServer.ACCOUNT_SID,
-                FakeTwilioServer.AUTH_TOKEN,
-                Duration.ofSeconds(5),
-                retrySettings);
+                apiBaseUrl, FakeTwilioServer.ACCOUNT_SID, FakeTwilioServer.AUTH_TOKEN, timeout, retrySettings);
         retry = Retry.of("test", TwilioCallsClient.retryConfig(retrySettings));
         return new TwilioCallsClient(TwilioCallsClient.restClient(twilioSettings), retry, INGRESS, OVERRIDES, meters);
     }

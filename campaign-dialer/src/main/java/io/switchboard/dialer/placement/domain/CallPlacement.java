@@ -1,0 +1,190 @@
+package io.switchboard.dialer.placement.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestReceived;
+import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.DialIntentRecorded.State;
+import io.switchboard.events.request.CallRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places each request of an account at most once, across redeliveries, restarts and rebalances. It runs
+ * at the account's owner (the instance holding its partition of {@code dialer-requests.v1}), which knows
+ * every intent of the account ({@link DialIntents}):
+ *
+ * <ul>
+ *   <li>a request whose intent is settled (placed or rejected) is a duplicate;</li>
+ *   <li>a new one gets an intent committed on its own before the provider is asked for the call;</li>
+ *   <li>one whose intent is still only intended (a crash, a rollback or an uncertain answer came between
+ *       the intent and its settlement) is reconciled: the provider's call for it is adopted if there is one,
+ *       and only when the provider lists none is it placed.</li>
+ * </ul>
+ *
+ * An uncertain answer from the provider is never followed by another placement of the same call; what
+ * certainly created nothing is retried later ({@link ProviderUnavailableException}).
+ */
+@Service
+public class CallPlacement {
+
+    private static final Logger log = LoggerFactory.getLogger(CallPlacement.class);
+
+    /** How far the provider's clock may be behind ours when comparing its creation times with an intent's. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final OutboundCalls provider;
+    private final DialIntents intents;
+    private final IntentLog intentLog;
+    private final int timeLimitSeconds;
+    private final Duration maxRequestAge;
+    private final Duration listingDelay;
+    private final Clock clock;
+
+    public CallPlacement(
+            OutboundCalls provider,
+            DialIntents intents,
+            IntentLog intentLog,
+            DialerProperties properties,
+            Clock clock) {
+        this.provider = provider;
+        this.intents = intents;
+        this.intentLog = intentLog;
+        this.timeLimitSeconds = Math.toIntExact(properties.defaultTimeLimit().toSeconds());
+        this.maxRequestAge = properties.maxRequestAge();
+        this.listingDelay = properties.providerListingDelay();
+        this.clock = clock;
+    }
+
+    public Admission admit(int partition, CallRequestReceived received) {
+        CallRequest request = received.request();
+        Optional<DialIntentRecorded> known = intents.of(partition, request.accountId(), request.requestId());
+        if (known.isPresent() && known.get().state().settles()) {
+            return new Admission.Duplicate(request.requestId());
+        }
+        OutboundCall call = callFor(request);
+        if (known.isPresent()) {
+            return reconcile(partition, request, call, known.get());
+        }
+        Optional<String> stale = whyTooLate(received);
+        if (stale.isPresent()) {
+            return rejected(request, stale.get());
+        }
+        DialIntentRecorded intended = intent(request, State.INTENDED, null, null, null);
+        intentLog.intend(partition, intended);
+        intents.record(partition, intended);
+        return settle(partition, request, call, intended, provider.place(call));
+    }
+
+    /** The intent is only intended: find what the provider made of it before placing anything. */
+    private Admission reconcile(int partition, CallRequest request, OutboundCall call, DialIntentRecorded intended) {
+        Optional<String> adopted = find(partition, call, intended);
+        if (adopted.isPresent()) {
+            log.info(
+                    "Request {} of account {} had no settled outcome; adopting the provider's call {}",
+                    request.requestId(),
+                    request.accountId(),
+                    adopted.get());
+            return placed(request, adopted.get());
+        }
+        Instant trustedFrom = intended.recordedAt().plus(listingDelay);
+        if (clock.instant().isBefore(trustedFrom)) {
+            throw new ProviderUnavailableException("request " + request.requestId()
+                    + " may have a call the provider does not list yet; asking again after " + trustedFrom);
+        }
+        log.info(
+                "Request {} of account {}: the provider has no call for its intent of {}; placing it",
+                request.requestId(),
+                request.accountId(),
+                intended.recordedAt());
+        return settle(partition, request, call, intended, provider.place(call));
+    }
+
+    private Admission settle(
+            int partition, CallRequest request, OutboundCall call, DialIntentRecorded intended, ProviderResult result) {
+        return switch (result) {
+            case ProviderResult.Accepted accepted -> placed(request, accepted.callId());
+            case ProviderResult.Refused refused -> rejected(request, refused.reason());
+            case ProviderResult.NotCreated notCreated ->
+                throw new ProviderUnavailableException("the provider created no call for request " + request.requestId()
+                        + " and will be asked again: " + notCreated.reason());
+            case ProviderResult.Unknown unknown -> {
+                log.warn(
+                        "No certain answer placing request {} of account {} ({}); reconciling, not placing again",
+                        request.requestId(),
+                        request.accountId(),
+                        unknown.reason());
+                Optional<String> adopted = find(partition, call, intended);
+                if (adopted.isEmpty()) {
+                    throw new ProviderUnavailableException("the provider's answer for request "
+                            + request.requestId() + " was uncertain (" + unknown.reason()
+                            + ") and it lists no call for it yet");
+                }
+                yield placed(request, adopted.get());
+            }
+        };
+    }
+
+    private Optional<String> find(int partition, OutboundCall call, DialIntentRecorded intended) {
+        return provider.find(
+                call, intended.recordedAt().minus(CLOCK_SKEW), intents.placedCallIds(partition, call.accountId()));
+    }
+
+    private Optional<String> whyTooLate(CallRequestReceived received) {
+        Instant now = clock.instant();
+        Instant expiresAt = received.request().expiresAt();
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return Optional.of("expired at " + expiresAt + ", before it could be dialed");
+        }
+        if (received.receivedAt() != null
+                && received.receivedAt().plus(maxRequestAge).isBefore(now)) {
+            return Optional.of("received at " + received.receivedAt() + ", more than " + maxRequestAge
+                    + " (switchboard.dialer.max-request-age) before it could be dialed");
+        }
+        return Optional.empty();
+    }
+
+    private Admission placed(CallRequest request, String callId) {
+        String placedBy = provider.name();
+        var event = new CallPlaced(
+                request.requestId(),
+                request.accountId(),
+                callId,
+                placedBy,
+                request.from(),
+                request.to(),
+                request.assistantId(),
+                timeLimitSeconds,
+                clock.instant());
+        return new Admission.Placed(event, intent(request, State.PLACED, placedBy, callId, null));
+    }
+
+    private Admission rejected(CallRequest request, String reason) {
+        return new Admission.Rejected(reason, intent(request, State.REJECTED, null, null, reason));
+    }
+
+    private DialIntentRecorded intent(
+            CallRequest request, State state, String providerName, String callId, String reason) {
+        return new DialIntentRecorded(
+                request.requestId(),
+                request.accountId(),
+                request.to(),
+                request.from(),
+                state,
+                providerName,
+                callId,
+                reason,
+                clock.instant());
+    }
+
+    private OutboundCall callFor(CallRequest request) {
+        return new OutboundCall(
+                request.accountId(), request.requestId(), request.to(), request.from(), timeLimitSeconds);
+    }
+}

@@ -1,0 +1,157 @@
+package io.switchboard.dialer.placement.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cloudevents.CloudEvent;
+import io.switchboard.dialer.placement.domain.Admission;
+import io.switchboard.dialer.placement.domain.CallPlacement;
+import io.switchboard.dialer.placement.domain.DialIntents;
+import io.switchboard.events.dialer.CallRequestReceived;
+import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.envelope.ReceivedEvent;
+import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.refusal.EventRefusals;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.events.transaction.TransactionEffects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admits each account's requests at the instance that owns the account's partition of
+ * {@code dialer-requests.v1}. Taking a partition, it first reads that partition's intents whole; each
+ * request is then placed at most once ({@link CallPlacement}), and its outcome (CallPlaced or
+ * CallRequestRejected, with the settled intent) is published in the container's Kafka transaction
+ * with the offset commit. The intent that comes before a provider call commits on its own.
+ */
+@Component
+class DialerRequestListener implements ConsumerSeekAware {
+
+    static final String ID = "dialer-requests";
+
+    private static final Logger log = LoggerFactory.getLogger(DialerRequestListener.class);
+
+    private final CallPlacement placement;
+    private final DialIntents intents;
+    private final TopicReplayer replayer;
+    private final EventEnvelopes envelopes;
+    private final EventRefusals refusals;
+    private final DialerEventPublisher publisher;
+    private final RequestOutcomes outcomes;
+    private final TransactionEffects transaction;
+    private final Clock clock;
+
+    DialerRequestListener(
+            CallPlacement placement,
+            DialIntents intents,
+            TopicReplayer replayer,
+            EventEnvelopes envelopes,
+            EventRefusals refusals,
+            DialerEventPublisher publisher,
+            RequestOutcomes outcomes,
+            TransactionEffects transaction,
+            Clock clock) {
+        this.placement = placement;
+        this.intents = intents;
+        this.replayer = replayer;
+        this.envelopes = envelopes;
+        this.refusals = refusals;
+        this.publisher = publisher;
+        this.outcomes = outcomes;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Before the first record of a partition is delivered: its intents, from the first to the last committed. */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        List<Integer> partitions =
+                assignments.keySet().stream().map(TopicPartition::partition).toList();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<DialIntentRecorded>> read = new HashMap<>();
+        partitions.forEach(partition -> read.put(partition, new ArrayList<>()));
+        replayer.replayRecords(Topic.DIALER_INTENTS, partitions, (record, event) -> {
+            if (event.is(EventTypes.DIAL_INTENT_RECORDED)) {
+                read.get(record.partition())
+                        .add(event.as(EventTypes.DIAL_INTENT_RECORDED).payload());
+            }
+        });
+        read.forEach(intents::load);
+        log.info(
+                "Admitting the accounts of dialer-requests partitions {}: {} intents read",
+                partitions,
+                read.values().stream().mapToInt(List::size).sum());
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        intents.forget(partitions.stream().map(TopicPartition::partition).toList());
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topic.Names.DIALER_REQUESTS)
+    void onRequest(ConsumerRecord<String, CloudEvent> record) {
+        if (refusals.refuseTombstone(record)) {
+            return;
+        }
+        ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (!event.is(EventTypes.CALL_REQUEST_RECEIVED)) {
+            throw new RejectedEventException("event " + event.id() + " is " + event.type()
+                    + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token());
+        }
+        CallRequestReceived received =
+                event.as(EventTypes.CALL_REQUEST_RECEIVED).payload();
+        var request = received.request();
+        if (request == null
+                || request.accountId() == null
+                || !request.accountId().equals(record.key())) {
+            throw new RejectedEventException("event " + event.id() + " is not filed under its account");
+        }
+        int partition = record.partition();
+        try (var accountId = MDC.putCloseable("accountId", request.accountId());
+                var requestId = MDC.putCloseable("requestId", request.requestId())) {
+            switch (placement.admit(partition, received)) {
+                case Admission.Placed placed -> {
+                    publisher.placed(placed.event());
+                    publisher.settle(partition, placed.settled());
+                    transaction.afterCommit(() -> intents.record(partition, placed.settled()));
+                    outcomes.placed();
+                    log.info("Placed call {} for request {}", placed.event().callId(), request.requestId());
+                }
+                case Admission.Rejected rejected -> {
+                    publisher.rejected(
+                            RequestOrigin.of(record),
+                            new CallRequestRejected(
+                                    request.requestId(),
+                                    request.accountId(),
+                                    rejected.reason(),
+                                    null,
+                                    clock.instant()));
+                    publisher.settle(partition, rejected.settled());
+                    transaction.afterCommit(() -> intents.record(partition, rejected.settled()));
+                    outcomes.rejected();
+                    log.info("Rejected request {}: {}", request.requestId(), rejected.reason());
+                }
+                case Admission.Duplicate duplicate -> {
+                    outcomes.duplicate();
+                    log.info("Request {} already settled; not dialing again", duplicate.requestId());
+                }
+            }
+        }
+    }
+}
