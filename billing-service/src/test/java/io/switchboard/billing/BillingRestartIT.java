@@ -9,8 +9,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.RefusedEvents;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import io.switchboard.testsupport.TestEventKeys;
 import io.switchboard.testsupport.TestTokens;
@@ -31,6 +36,12 @@ class BillingRestartIT extends BillingIntegrationTest {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private Wallets state;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void whenRestartedThenStateRebuiltAndAlreadyChargedCallNotChargedAgain() {
@@ -76,6 +87,59 @@ class BillingRestartIT extends BillingIntegrationTest {
         } finally {
             listeners.start();
         }
+    }
+
+    @Test
+    void whenAnOldWalletStateIsProducedAgainThenItIsRefusedAsStaleBeforeAndAfterARestart() {
+        // given a wallet topped up twice: states of versions 1 (10.00) and 2 (15.00) on wallets.v1
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+        wallets.topUp(account, "t-2", "5.00").expectStatus().isOk();
+        assertThat(billing.walletUpdates(account))
+                .extracting(WalletUpdated::version)
+                .containsExactly(1L, 2L);
+        double refusedBefore = staleWalletStates(meters);
+
+        // when version 1, exactly as billing signed it, is produced to wallets.v1 again
+        billing.events().send(Topic.WALLETS, account, billing.signedWalletState(account, 1));
+
+        // then a rebuild of the running instance refuses it and keeps 15.00; the next state is version 3
+        state.markStale();
+        wallets.topUp(account, "t-3", "1.00")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("16.00");
+        assertThat(staleWalletStates(meters)).isGreaterThanOrEqualTo(refusedBefore + 1);
+        WalletUpdated latest = billing.walletUpdates(account).getLast();
+        assertThat(latest.balance()).isEqualByComparingTo("16.00");
+        assertThat(latest.version()).isEqualTo(3L);
+        listeners.stop();
+
+        // and a restarted instance refuses it too, serves 16.00 and goes on from version 3
+        try (var restarted = startBilling()) {
+            var restartedWallets = api(restarted);
+            restartedWallets.balance(account).expectBody().jsonPath("$.balance").isEqualTo("16.00");
+            assertThat(staleWalletStates(restarted.getBean(MeterRegistry.class)))
+                    .isGreaterThanOrEqualTo(1);
+            restartedWallets
+                    .topUp(account, "t-4", "1.00")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.balance")
+                    .isEqualTo("17.00");
+            assertThat(billing.walletUpdates(account))
+                    .extracting(WalletUpdated::version)
+                    .containsExactly(1L, 2L, 1L, 3L, 4L);
+        } finally {
+            listeners.start();
+        }
+    }
+
+    private static double staleWalletStates(MeterRegistry meters) {
+        return RefusedEvents.count(meters, Topic.WALLETS, Refusal.STALE_SNAPSHOT);
     }
 
     private static ConfigurableApplicationContext startBilling() {

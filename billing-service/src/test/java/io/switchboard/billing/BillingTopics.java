@@ -132,6 +132,21 @@ final class BillingTopics implements AutoCloseable {
                 .toList();
     }
 
+    /** The account's wallet state of {@code version} exactly as billing signed it, to produce it again. */
+    CloudEvent signedWalletState(String accountId, long version) {
+        return TopicContents.records(bootstrapServers, Topic.WALLETS.topicName(), IsolationLevel.READ_COMMITTED)
+                .stream()
+                .filter(record -> accountId.equals(record.key()))
+                .filter(record -> KafkaRecords.verified(record, VERIFYING)
+                        .filter(event -> event.is(EventTypes.WALLET_UPDATED))
+                        .map(event ->
+                                event.as(EventTypes.WALLET_UPDATED).payload().versionOrZero() == version)
+                        .orElse(false))
+                .map(KafkaRecords::cloudEvent)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no state of version " + version + " of wallet " + accountId));
+    }
+
     /** The call states billing dead-lettered under this key. */
     List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
         return new DeadLetterTopics(bootstrapServers).withKeys(List.of(Topic.CALL_STATES), Set.of(key));

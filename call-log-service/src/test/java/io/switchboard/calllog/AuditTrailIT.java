@@ -200,7 +200,7 @@ class AuditTrailIT extends CallLogIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            action=account.deleted                                 | action
+            action=account.purged                                  | action
             accountId=                                             | accountId
             from=last-week                                         | from
             from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z      | from

@@ -43,7 +43,7 @@ class BrokerRestartDurabilityIT extends WebhookIngressITSupport {
     @Test
     void whenTheBrokerRestartsUnderLoadThenEveryCallbackAnswered200IsPublishedExactlyOnce() throws Exception {
         var snapshot = TopicSnapshot.of(broker.bootstrapServers(), List.of(Topic.PROVIDER_EVENTS.topicName()));
-        var callbacks = new StatusCallbackStream(web, PUBLIC_BASE_URL + STATUS, STATUS, AUTH_TOKEN);
+        var callbacks = new StatusCallbackStream(web, PUBLIC_BASE_URL + STATUS, STATUS, ACCOUNT, AUTH_TOKEN);
         long started = System.nanoTime();
         long restarting;
         long restarted;

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
@@ -60,6 +61,41 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
                 .payload();
         assertThat(other.accountId()).isEqualTo(OTHER_ACCOUNT);
         assertThat(other.providerAccountId()).isEqualTo(OTHER_ACCOUNT_SID);
+    }
+
+    @Test
+    void whenTheSameCallbackComesForTwoAccountsThenEachIsPublishedUnderItsAccountWithAnIdOfItsOwn() {
+        // given one status callback (same CallSid, status, sequence and idempotency token) for each account
+        var form = TwilioForms.status(callSid);
+        var otherForm = TwilioForms.status(callSid);
+        otherForm.put("AccountSid", OTHER_ACCOUNT_SID);
+        String otherPath = status(OTHER_ACCOUNT);
+        String token = "token-" + callSid;
+
+        // when each account's provider sends it, signed with that account's own token
+        post(status(ACCOUNT), form, sign(status(ACCOUNT), form), token)
+                .expectStatus()
+                .isOk();
+        post(
+                        otherPath,
+                        otherForm,
+                        TwilioSignatures.sign(OTHER_AUTH_TOKEN, PUBLIC_BASE_URL + otherPath, otherForm),
+                        token)
+                .expectStatus()
+                .isOk();
+
+        // then neither is taken for a repeat of the other: two events, one per account, each with its own id
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> providerEvents.eventsFor(callSid).size() == 2);
+        var events = providerEvents.eventsFor(callSid);
+        assertThat(events)
+                .extracting(event ->
+                        event.as(EventTypes.CALL_STATUS_REPORTED).payload().accountId())
+                .containsExactlyInAnyOrder(ACCOUNT, OTHER_ACCOUNT);
+        assertThat(events)
+                .extracting(event -> event.id())
+                .containsExactlyInAnyOrder(
+                        EventIds.of("twilio", ACCOUNT, token), EventIds.of("twilio", OTHER_ACCOUNT, token));
     }
 
     @Test
@@ -197,6 +233,45 @@ class TwilioAccountsIT extends WebhookIngressITSupport {
         post(path, form, TwilioSignatures.sign(current, PUBLIC_BASE_URL + path, form), null)
                 .expectStatus()
                 .isOk();
+    }
+
+    @Test
+    void
+            whenTheOrchestratorClosesAnAccountThenItsWebhooksAreAnsweredAsAnUnknownAccountsAndAnOlderConfigurationDoesNotBringItBack() {
+        // given an account at revision 1 whose webhooks verify
+        String account = "closed-" + callSid;
+        String accountSid = TwilioForms.newAccountSid();
+        String token = "token-" + callSid;
+        String kafka = SharedKafkaBroker.bootstrapServers();
+        CloudEvent configured = TestAccounts.configuration(
+                account, 1, TestAccounts.twilio(TestSecrets.box(), account, accountSid, token));
+        TestAccounts.send(kafka, account, configured);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> accounts.credential(account, "twilio").isPresent());
+        var form = TwilioForms.status(callSid);
+        form.put("AccountSid", accountSid);
+        String path = status(account);
+
+        // when the orchestrator closes it at revision 2
+        TestAccounts.send(kafka, account, TestAccounts.closing(account, 2));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> accounts.credential(account, "twilio").isEmpty());
+
+        // then its webhooks, correctly signed with its old token, get the unknown account's 404 and publish nothing
+        post(path, form, TwilioSignatures.sign(token, PUBLIC_BASE_URL + path, form), null)
+                .expectStatus()
+                .isNotFound();
+        providerEvents.assertNothingPublishedFor(callSid);
+
+        // and when its configuration is produced again, it is refused as stale and the account stays unknown
+        double stale = refused(Refusal.STALE_SNAPSHOT);
+        TestAccounts.send(kafka, account, configured);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refused(Refusal.STALE_SNAPSHOT) > stale);
+        assertThat(accounts.credential(account, "twilio")).isEmpty();
+        post(path, form, TwilioSignatures.sign(token, PUBLIC_BASE_URL + path, form), null)
+                .expectStatus()
+                .isNotFound();
+        providerEvents.assertNothingPublishedFor(callSid);
     }
 
     @Test

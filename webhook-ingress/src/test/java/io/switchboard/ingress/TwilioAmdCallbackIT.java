@@ -24,7 +24,7 @@ class TwilioAmdCallbackIT extends WebhookIngressITSupport {
 
         var event = providerEvents.exactlyOneEventFor(callSid);
         assertThat(event.is(EventTypes.ANSWERING_MACHINE_DETECTED)).isTrue();
-        assertThat(event.id()).isEqualTo(EventIds.of("twilio-amd", callSid));
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-amd", ACCOUNT, callSid));
         var payload = event.as(EventTypes.ANSWERING_MACHINE_DETECTED).payload();
         assertThat(payload.accountId()).isEqualTo(ACCOUNT);
         assertThat(payload.answeredBy()).isEqualTo("machine_end_beep");

@@ -96,7 +96,7 @@ class TwilioStatusCallbackIT extends WebhookIngressITSupport {
                 .contentTypeCompatibleWith(MediaType.TEXT_XML);
 
         assertThat(providerEvents.exactlyOneEventFor(callSid).id())
-                .isEqualTo(EventIds.of("twilio", "token-" + callSid));
+                .isEqualTo(EventIds.of("twilio", ACCOUNT, "token-" + callSid));
         assertThat(dedupHits()).isEqualTo(hitsBefore + 1);
     }
 

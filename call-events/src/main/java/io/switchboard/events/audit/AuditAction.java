@@ -12,6 +12,8 @@ public enum AuditAction {
     ACCOUNT_CREATED("account.created"),
     /** {@code PUT /api/accounts/{id}} of an existing account: name, numbers, assistants, credentials (call-orchestrator). */
     ACCOUNT_UPDATED("account.updated"),
+    /** {@code DELETE /api/accounts/{id}}: the account closed (call-orchestrator). */
+    ACCOUNT_DELETED("account.deleted"),
     /** {@code POST /api/wallets/{id}/top-ups} (billing-service). */
     WALLET_TOPPED_UP("wallet.topped-up"),
     /** {@code GET /api/calls} or {@code /api/calls/{callId}} answered with {@code calls:pii} (call-log-service). */

@@ -15,7 +15,7 @@ public final class EventProducers {
     /** Call placements and rejections of call requests. */
     public static final String CAMPAIGN_DIALER = "campaign-dialer";
 
-    /** Call states, routing decisions and account configurations. */
+    /** Call states, routing decisions, account configurations and closings. */
     public static final String CALL_ORCHESTRATOR = "call-orchestrator";
 
     /** Charges, top-ups and wallet states. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
@@ -64,6 +65,8 @@ public final class EventTypes {
             EventType.of("routing", "decided", 1, RoutingDecided.class, CALL_ORCHESTRATOR);
     public static final EventType<AccountConfigured> ACCOUNT_CONFIGURED =
             EventType.of("account", "configured", 1, AccountConfigured.class, CALL_ORCHESTRATOR);
+    public static final EventType<AccountClosed> ACCOUNT_CLOSED =
+            EventType.of("account", "closed", 1, AccountClosed.class, CALL_ORCHESTRATOR);
     public static final EventType<CallCharged> CALL_CHARGED =
             EventType.of("billing", "call-charged", 1, CallCharged.class, BILLING_SERVICE);
     public static final EventType<WalletToppedUp> WALLET_TOPPED_UP =
@@ -89,6 +92,7 @@ public final class EventTypes {
             ROUTING_REQUESTED,
             ROUTING_DECIDED,
             ACCOUNT_CONFIGURED,
+            ACCOUNT_CLOSED,
             CALL_CHARGED,
             WALLET_TOPPED_UP,
             WALLET_UPDATED,

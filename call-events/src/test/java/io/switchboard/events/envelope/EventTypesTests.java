@@ -36,6 +36,7 @@ class EventTypesTests {
                         Map.entry("switchboard.call.state-changed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.routing.decided.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.account.configured.v1", Set.of("call-orchestrator")),
+                        Map.entry("switchboard.account.closed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.billing.call-charged.v1", Set.of("billing-service")),
                         Map.entry("switchboard.billing.wallet-topped-up.v1", Set.of("billing-service")),
                         Map.entry("switchboard.billing.wallet-updated.v1", Set.of("billing-service")));

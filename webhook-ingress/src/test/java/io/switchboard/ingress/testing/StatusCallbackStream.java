@@ -29,16 +29,21 @@ public final class StatusCallbackStream {
     private final WebTestClient web;
     private final String url;
     private final String path;
+    private final String accountId;
     private final String authToken;
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean sending;
 
-    /** @param url the public URL Twilio calls for {@code path}, which it signs */
-    public StatusCallbackStream(WebTestClient web, String url, String path, String authToken) {
+    /**
+     * @param url       the public URL Twilio calls for {@code path}, which it signs
+     * @param accountId the account {@code path} names, which every event id includes
+     */
+    public StatusCallbackStream(WebTestClient web, String url, String path, String accountId, String authToken) {
         this.web = web.mutate().responseTimeout(ANSWER_TIMEOUT).build();
         this.url = url;
         this.path = path;
+        this.accountId = accountId;
         this.authToken = authToken;
     }
 
@@ -78,7 +83,8 @@ public final class StatusCallbackStream {
             String callSid = TwilioForms.newCallSid();
             var form = TwilioForms.status(callSid);
             // The ingress's id for a status callback without an idempotency token (README, "Event ids").
-            String eventId = EventIds.of("twilio-status", callSid, form.get("CallStatus"), form.get("SequenceNumber"));
+            String eventId = EventIds.of(
+                    "twilio-status", accountId, callSid, form.get("CallStatus"), form.get("SequenceNumber"));
             long sentAt = System.nanoTime();
             try {
                 int status = web.post()

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.account.AccountConfigured.ProviderCredential;
 import io.switchboard.events.envelope.EventIds;
@@ -70,6 +71,18 @@ public final class TestAccounts {
                         accountId,
                         configured.configuredAt(),
                         configured);
+    }
+
+    /** A signed closing of the account at the given revision, as the orchestrator writes it ({@link #send} publishes it). */
+    public static CloudEvent closing(String accountId, long revision) {
+        var closed = new AccountClosed(accountId, Instant.now(), revision);
+        return TestEnvelopes.trusted(ORCHESTRATOR)
+                .wrap(
+                        EventTypes.ACCOUNT_CLOSED,
+                        EventIds.of("test-account-closed", accountId, Long.toString(revision)),
+                        accountId,
+                        closed.closedAt(),
+                        closed);
     }
 
     /** Publishes the event to accounts.v1 under the account's key, again if it was published before. */

@@ -137,6 +137,6 @@ public class CallCharger {
                         rating.currency(),
                         after.balance(),
                         now),
-                new WalletUpdated(after.accountId(), after.balance(), after.currency(), now));
+                new WalletUpdated(after.accountId(), after.balance(), after.currency(), now, after.version()));
     }
 }

@@ -81,7 +81,7 @@ public class TopUpService {
                                 topUp.currency(),
                                 after.balance(),
                                 now),
-                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now),
+                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now, after.version()),
                         audited(topUp, after, caller, now));
             } catch (PublishFailedException e) {
                 // A failed commit may still have committed (a timeout): re-read the topics before the next write.

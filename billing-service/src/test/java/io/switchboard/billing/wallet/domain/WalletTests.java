@@ -37,6 +37,19 @@ class WalletTests {
     }
 
     @Test
+    void whenChangedThenEachStateHasTheNextVersion() {
+        var wallet = new Wallet("acme", BigDecimal.ONE, "USD", 4);
+
+        var credited = wallet.credit(BigDecimal.TEN, "USD");
+        var debited = credited.debit(BigDecimal.ONE, "USD");
+
+        assertThat(Wallet.empty("acme", "USD").version()).isZero();
+        assertThat(credited.version()).isEqualTo(5);
+        assertThat(debited.version()).isEqualTo(6);
+        assertThat(wallet.version()).isEqualTo(4);
+    }
+
+    @Test
     void whenCurrencyDiffersThenRefused() {
         assertThatThrownBy(() -> Wallet.empty("acme", "USD").credit(BigDecimal.ONE, "EUR"))
                 .isInstanceOf(IllegalArgumentException.class);

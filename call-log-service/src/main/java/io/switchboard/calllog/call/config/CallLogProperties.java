@@ -15,18 +15,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param healthTimeout how long the readiness check waits for MongoDB to answer a ping before it
  *                     reports the service not ready (default 3s)
  * @param auditCollection the collection holding one document per audit entry (default {@code audit})
+ * @param auditRetention how long an audit entry is kept in MongoDB after it happened (its {@code occurredAt}):
+ *                       the expiry of the collection's TTL index (default 400 days, as long as
+ *                       {@code switchboard.audit.v1} keeps it). Whole seconds, at most
+ *                       {@value #MAX_AUDIT_RETENTION_SECONDS} (MongoDB's limit)
  */
 @ConfigurationProperties("switchboard.call-log")
 public record CallLogProperties(
         @DefaultValue("calls") String collection,
         @DefaultValue("10s") Duration writeTimeout,
         @DefaultValue("3s") Duration healthTimeout,
-        @DefaultValue("audit") String auditCollection) {
+        @DefaultValue("audit") String auditCollection,
+        @DefaultValue("400d") Duration auditRetention) {
+
+    /** The longest expiry a MongoDB TTL index takes ({@code expireAfterSeconds} is a 32-bit integer). */
+    public static final long MAX_AUDIT_RETENTION_SECONDS = Integer.MAX_VALUE;
 
     public CallLogProperties {
         Settings.require(collection, "switchboard.call-log.collection");
         Settings.requirePositive(writeTimeout, "switchboard.call-log.write-timeout");
         Settings.requirePositive(healthTimeout, "switchboard.call-log.health-timeout");
         Settings.require(auditCollection, "switchboard.call-log.audit-collection");
+        Settings.requirePositive(auditRetention, "switchboard.call-log.audit-retention");
+        if (auditRetention.toSeconds() < 1 || auditRetention.toSeconds() > MAX_AUDIT_RETENTION_SECONDS) {
+            throw new IllegalArgumentException("switchboard.call-log.audit-retention must be from 1s to "
+                    + MAX_AUDIT_RETENTION_SECONDS + "s (a MongoDB TTL index's limit), not " + auditRetention);
+        }
     }
 }

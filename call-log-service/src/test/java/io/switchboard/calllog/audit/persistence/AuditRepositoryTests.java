@@ -36,7 +36,8 @@ class AuditRepositoryTests {
         server = MongoWireServer.inMemory();
         client = MongoClients.create(server.connectionString());
         var collection = new AuditCollection(client.getDatabase("audit-tests").getCollection("audit"));
-        new AuditIndexes(collection, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit")).run(null);
+        new AuditIndexes(collection, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400)))
+                .run(null);
         audit = new AuditRepository(collection);
     }
 

@@ -39,7 +39,7 @@ class AuditQueryParametersTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            unknown action            | null | account.deleted | null                 | null                 | null | null | action
+            unknown action            | null | account.purged  | null                 | null                 | null | null | action
             blank account             | '  ' | null            | null                 | null                 | null | null | accountId
             from not an instant       | null | null            | 2026-11-01           | null                 | null | null | from
             to not an instant         | null | null            | null                 | yesterday            | null | null | to

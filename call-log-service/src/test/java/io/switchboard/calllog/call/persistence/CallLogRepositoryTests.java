@@ -54,7 +54,8 @@ class CallLogRepositoryTests {
         server = MongoWireServer.inMemory();
         client = MongoClients.create(server.connectionString());
         calls = client.getDatabase("calllog-tests").getCollection("calls");
-        new CallLogIndexes(calls, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit")).run(null);
+        new CallLogIndexes(calls, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400)))
+                .run(null);
         writes = new CallLogRepository(calls);
         reads = new CallQueryRepository(calls);
     }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.audit.AuditAction;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.audit.AuditRedaction;
@@ -61,6 +62,24 @@ public final class AccountAudit {
         return AuditRecorded.by(caller, action(old != null), after.configuredAt())
                 .account(after.accountId())
                 .resource(resource(after.accountId()))
+                .parts(parts)
+                .changes(changes)
+                .succeeded();
+    }
+
+    /** The entry of a closing: every part the account had is gone, named as its lines say, never its values. */
+    static AuditRecorded ofClosing(Caller caller, Account closed, AccountClosed closing) {
+        var parts = new LinkedHashSet<String>();
+        var changes = new ArrayList<String>();
+        changes.add("account: closed at revision " + closing.revision());
+        parts.add(NAME);
+        changes.add("name: removed");
+        numbers(closed.numbers(), List.of(), parts, changes);
+        assistants(closed.assistants(), List.of(), parts, changes);
+        credentials(closed.credentials(), List.of(), CredentialChanges.keepAll(), parts, changes);
+        return AuditRecorded.by(caller, AuditAction.ACCOUNT_DELETED, closing.closedAt())
+                .account(closing.accountId())
+                .resource(resource(closing.accountId()))
                 .parts(parts)
                 .changes(changes)
                 .succeeded();

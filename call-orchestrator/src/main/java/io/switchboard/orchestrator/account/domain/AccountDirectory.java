@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accounts in memory, with an index from number to account. Filled from accounts.v1 at start-up
- * and kept current by this instance's writes and by following the topic.
+ * and kept current by this instance's writes and by following the topic. A closed account is gone
+ * (no route, not found) but its closing revision is kept: a configuration of it counts only with a
+ * higher revision, so an older one re-produced to the topic cannot bring it back.
  */
 @Component
 public class AccountDirectory {
@@ -17,6 +19,7 @@ public class AccountDirectory {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> ownerByNumber = new ConcurrentHashMap<>();
     private final Map<String, String> ownerByProviderAccount = new ConcurrentHashMap<>();
+    private final Map<String, Long> closedAtRevision = new ConcurrentHashMap<>();
 
     public Optional<Account> find(String accountId) {
         return Optional.ofNullable(accounts.get(accountId));
@@ -58,19 +61,51 @@ public class AccountDirectory {
         if (previous != null && account.isOlderThan(previous)) {
             return false;
         }
-        if (previous != null) {
-            previous.numbers().forEach(owned -> ownerByNumber.remove(owned.number(), account.accountId()));
-            providerAccountKeys(previous).forEach(key -> ownerByProviderAccount.remove(key, account.accountId()));
+        Long closed = closedAtRevision.get(account.accountId());
+        if (closed != null && account.revision() <= closed) {
+            return false;
         }
+        forget(previous);
+        closedAtRevision.remove(account.accountId());
         account.numbers().forEach(owned -> ownerByNumber.put(owned.number(), account.accountId()));
         providerAccountKeys(account).forEach(key -> ownerByProviderAccount.put(key, account.accountId()));
         accounts.put(account.accountId(), account);
         return true;
     }
 
-    /** The revision the account's next configuration gets: one more than its current one, 1 for a new account. */
+    /**
+     * Closes the account at {@code revision}, unless a newer configuration or closing of it is here: one of a
+     * higher revision. A closing of the configuration's own revision wins (a deletion is never undone by a
+     * configuration written at the same moment); the same closing again changes nothing and counts as applied.
+     *
+     * @return false when it was older, and not applied
+     */
+    public synchronized boolean close(String accountId, long revision) {
+        Account current = accounts.get(accountId);
+        Long closed = closedAtRevision.get(accountId);
+        if ((current != null && revision < current.revision()) || (closed != null && revision < closed)) {
+            return false;
+        }
+        forget(current);
+        accounts.remove(accountId);
+        closedAtRevision.put(accountId, revision);
+        return true;
+    }
+
+    /**
+     * The revision the account's next configuration or closing gets: one more than its current one, or than
+     * the one it was closed at; 1 for a new account.
+     */
     public long nextRevision(String accountId) {
-        return find(accountId).map(Account::revision).orElse(0L) + 1;
+        long current = find(accountId).map(Account::revision).orElse(0L);
+        return Math.max(current, closedAtRevision.getOrDefault(accountId, 0L)) + 1;
+    }
+
+    private void forget(Account account) {
+        if (account != null) {
+            account.numbers().forEach(owned -> ownerByNumber.remove(owned.number(), account.accountId()));
+            providerAccountKeys(account).forEach(key -> ownerByProviderAccount.remove(key, account.accountId()));
+        }
     }
 
     private static List<String> providerAccountKeys(Account account) {

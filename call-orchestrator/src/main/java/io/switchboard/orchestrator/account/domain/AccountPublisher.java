@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.account.domain;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.audit.AuditRecorded;
 
 /**
@@ -10,6 +11,9 @@ public interface AccountPublisher {
 
     /** Both in one Kafka transaction: returns once the broker has committed them, else throws and neither is visible. */
     void publish(Account account, AuditRecorded audit);
+
+    /** The closing and its audit entry in one Kafka transaction, as {@link #publish}. */
+    void publishClosed(AccountClosed closed, AuditRecorded audit);
 
     /** An audit entry alone (a refused request); returns once the broker has it, else throws. */
     void publishAudit(AuditRecorded audit);

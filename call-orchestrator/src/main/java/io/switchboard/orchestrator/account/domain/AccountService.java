@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.security.Caller;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,26 @@ public class AccountService {
         publisher.publish(account, AccountAudit.of(caller, before, account, changes));
         directory.apply(account);
         return account;
+    }
+
+    /**
+     * Closes the account: publishes its closing, with the next revision, to accounts.v1 with the audit
+     * entry and waits for the commit, then forgets it here. Its numbers route nowhere and its id is free
+     * to be configured again (with a revision above the closing's). The caller has been allowed to delete it.
+     *
+     * @return false when there is no such account, and nothing was published
+     * @throws InvalidAccountException for an id no account can have
+     */
+    public synchronized boolean close(Caller caller, String accountId) {
+        AccountValidator.validateId(accountId);
+        Optional<Account> account = directory.find(accountId);
+        if (account.isEmpty()) {
+            return false;
+        }
+        var closed = new AccountClosed(accountId, clock.instant(), directory.nextRevision(accountId));
+        publisher.publishClosed(closed, AccountAudit.ofClosing(caller, account.get(), closed));
+        directory.close(accountId, closed.revision());
+        return true;
     }
 
     /**

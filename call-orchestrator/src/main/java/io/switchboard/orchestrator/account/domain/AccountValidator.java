@@ -20,12 +20,17 @@ final class AccountValidator {
 
     private AccountValidator() {}
 
-    /** Lists may be null (none) or hold nulls, as a request body can; an {@link Account} cannot. */
-    static void validate(String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants) {
+    /** An account id as the API takes it in a path. */
+    static void validateId(String accountId) {
         require(
                 ID.matcher(nullToEmpty(accountId)).matches(),
                 "accountId",
                 "must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+
+    /** Lists may be null (none) or hold nulls, as a request body can; an {@link Account} cannot. */
+    static void validate(String accountId, String name, List<AccountNumber> numbers, List<Assistant> assistants) {
+        validateId(accountId);
         requireText(name, "name", true);
         List<Assistant> allAssistants = assistants == null ? List.of() : assistants;
         List<AccountNumber> allNumbers = numbers == null ? List.of() : numbers;

@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.account.messaging;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * revision), so an older one is passed over here without being counted: the start-up replay
  * ({@link AccountDirectoryLoader}) counts the ones re-produced after a newer one. A tombstone is signed by nobody, so
  * it deletes nothing: it is refused and counted ({@code switchboard.events.refused{reason=unsigned-tombstone}}).
+ * An account is deleted only by the orchestrator's signed AccountClosed.
  */
 @Component
 class AccountConfiguredListener {
@@ -48,7 +50,25 @@ class AccountConfiguredListener {
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
         if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
             applyTo(directory, event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
+        } else if (event.is(EventTypes.ACCOUNT_CLOSED)) {
+            closeIn(directory, event.as(EventTypes.ACCOUNT_CLOSED).payload());
         }
+    }
+
+    /** @return false when the closing is older than the account's current configuration, and was not applied */
+    static boolean closeIn(AccountDirectory directory, AccountClosed closed) {
+        if (closed.accountId() == null) {
+            log.warn("Skipping an AccountClosed without account id");
+            return true;
+        }
+        boolean applied = directory.close(closed.accountId(), closed.revision());
+        if (!applied) {
+            log.debug(
+                    "Passing over the closing of account {} at revision {}: a newer configuration is applied",
+                    closed.accountId(),
+                    closed.revision());
+        }
+        return applied;
     }
 
     /** @return false when the configuration is older than the account's current one, and was not applied */

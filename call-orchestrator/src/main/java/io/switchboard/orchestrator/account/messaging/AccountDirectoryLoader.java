@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.account.messaging;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
  * Rebuilds the account directory from accounts.v1 at start-up. A lifecycle phase ahead of the web
  * server and the Kafka listeners (and after the catalogue's topics are created), so no routing
  * request or API call sees an empty directory, and the app reports ready only after it. A
- * configuration older than one read before it (a lower revision re-produced later) is refused and
- * counted ({@code stale-snapshot}); tombstones are refused by the replay ({@code unsigned-tombstone}).
+ * configuration older than one read before it (a lower revision re-produced later, or one at or below
+ * the revision the account was closed at) is refused and counted ({@code stale-snapshot}), as is a
+ * closing older than the configuration read before it; tombstones are refused by the replay
+ * ({@code unsigned-tombstone}).
  */
 @Component
 class AccountDirectoryLoader implements SmartLifecycle {
@@ -40,19 +43,30 @@ class AccountDirectoryLoader implements SmartLifecycle {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, ReceivedEvent<Object> event) {
-        if (!event.is(EventTypes.ACCOUNT_CONFIGURED)) {
-            return;
+        if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
+            AccountConfigured configured =
+                    event.as(EventTypes.ACCOUNT_CONFIGURED).payload();
+            if (!AccountConfiguredListener.applyTo(directory, configured)) {
+                refuseStale(
+                        record,
+                        event,
+                        "revision " + configured.revisionOrZero() + " of account " + configured.accountId()
+                                + " is older than the configuration or closing read before it");
+            }
+        } else if (event.is(EventTypes.ACCOUNT_CLOSED)) {
+            AccountClosed closed = event.as(EventTypes.ACCOUNT_CLOSED).payload();
+            if (!AccountConfiguredListener.closeIn(directory, closed)) {
+                refuseStale(
+                        record,
+                        event,
+                        "the closing of account " + closed.accountId() + " at revision " + closed.revision()
+                                + " is older than the configuration read before it");
+            }
         }
-        AccountConfigured configured = event.as(EventTypes.ACCOUNT_CONFIGURED).payload();
-        if (!AccountConfiguredListener.applyTo(directory, configured)) {
-            refusals.refuse(
-                    record,
-                    event.id(),
-                    new Refusal(
-                            Refusal.STALE_SNAPSHOT,
-                            "revision " + configured.revisionOrZero() + " of account " + configured.accountId()
-                                    + " is older than the one read before it"));
-        }
+    }
+
+    private void refuseStale(ConsumerRecord<String, byte[]> record, ReceivedEvent<Object> event, String detail) {
+        refusals.refuse(record, event.id(), new Refusal(Refusal.STALE_SNAPSHOT, detail));
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may use the account API: an account's own administrators ({@code accounts:admin} with the
- * account in the token) read and change it; a platform operator creates accounts and reads any.
+ * account in the token) read and change it; a platform operator creates accounts, reads any and deletes
+ * any (deleting is the platform's decision, not the tenant's).
  */
 @Configuration(proxyBeanMethods = false)
 class AccountAccess {
@@ -17,6 +18,7 @@ class AccountAccess {
     ApiAccessRules accountAccessRules() {
         return new ApiAccessRules()
                 .allow(HttpMethod.PUT, "/api/accounts/{accountId}", Scope.ACCOUNTS_ADMIN, Scope.OPERATOR)
-                .allow(HttpMethod.GET, "/api/accounts/{accountId}", Scope.ACCOUNTS_ADMIN, Scope.OPERATOR);
+                .allow(HttpMethod.GET, "/api/accounts/{accountId}", Scope.ACCOUNTS_ADMIN, Scope.OPERATOR)
+                .allow(HttpMethod.DELETE, "/api/accounts/{accountId}", Scope.OPERATOR);
     }
 }

@@ -5,11 +5,13 @@ import io.switchboard.events.security.Scope;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -65,6 +67,18 @@ class AccountController {
         return Mono.justOrEmpty(
                         accounts.find(accountId).filter(account -> mayRead).map(AccountView::of))
                 .switchIfEmpty(Mono.error(AccountController::noSuchAccount));
+    }
+
+    /**
+     * An operator closes an account (the access rules admit no other scope): 204 once accounts.v1 has
+     * committed the signed closing with its audit entry, 404 for an account that does not exist.
+     */
+    @DeleteMapping("/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> close(@PathVariable String accountId, Caller caller) {
+        return Mono.fromCallable(() -> accounts.close(caller, accountId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(closed -> closed ? Mono.<Void>empty() : Mono.error(noSuchAccount()));
     }
 
     /** The same answer whether the account is missing or another's: never a hint that it exists. */

@@ -109,4 +109,65 @@ class AccountDirectoryTests {
                 account.configuredAt(),
                 revision);
     }
+
+    @Test
+    void whenAnAccountIsClosedThenItAndItsRoutesAreGone() {
+        directory.apply(withRevision(Accounts.acme(T0), 2));
+
+        boolean closed = directory.close("acme", 3);
+
+        assertThat(closed).isTrue();
+        assertThat(directory.find("acme")).isEmpty();
+        assertThat(directory.route(Accounts.SALES_NUMBER, null)).isEmpty();
+        assertThat(directory.ownerOf(Accounts.SALES_NUMBER)).isEmpty();
+        assertThat(directory.nextRevision("acme")).isEqualTo(4);
+    }
+
+    @Test
+    void whenAConfigurationAtOrBelowTheClosingRevisionIsReadLaterThenItIsNotApplied() {
+        directory.apply(withRevision(Accounts.acme(T0), 2));
+        directory.close("acme", 3);
+
+        assertThat(directory.apply(withRevision(Accounts.acme(T0), 2))).isFalse();
+        assertThat(directory.apply(withRevision(Accounts.acme(T0.plusSeconds(60)), 3)))
+                .isFalse();
+        assertThat(directory.find("acme")).isEmpty();
+
+        assertThat(directory.apply(withRevision(Accounts.acme(T0.plusSeconds(120)), 4)))
+                .isTrue();
+        assertThat(directory.route(Accounts.SALES_NUMBER, "acme")).isPresent();
+    }
+
+    @Test
+    void whenOnlyTheClosingIsReadThenAnOlderConfigurationReadAfterItIsNotApplied() {
+        // given a compacted topic holding nothing of the account but its closing
+        assertThat(directory.close("acme", 5)).isTrue();
+
+        // then an old configuration produced again later does not bring it back
+        assertThat(directory.apply(withRevision(Accounts.acme(T0), 4))).isFalse();
+        assertThat(directory.find("acme")).isEmpty();
+    }
+
+    @Test
+    void whenAClosingIsOlderThanTheConfigurationThenItIsNotAppliedAndTheSameClosingAgainIs() {
+        directory.apply(withRevision(Accounts.acme(T0), 4));
+
+        assertThat(directory.close("acme", 3)).isFalse();
+        assertThat(directory.find("acme")).isPresent();
+
+        assertThat(directory.close("acme", 4)).isTrue();
+        assertThat(directory.close("acme", 4)).isTrue();
+        assertThat(directory.find("acme")).isEmpty();
+    }
+
+    private static Account withRevision(Account account, long revision) {
+        return new Account(
+                account.accountId(),
+                account.name(),
+                account.numbers(),
+                account.assistants(),
+                account.credentials(),
+                account.configuredAt(),
+                revision);
+    }
 }

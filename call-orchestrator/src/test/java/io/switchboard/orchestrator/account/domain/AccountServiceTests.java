@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.secret.SecretBox;
@@ -30,6 +31,7 @@ class AccountServiceTests {
     private final AccountDirectory directory = new AccountDirectory();
     private final List<Account> published = new ArrayList<>();
     private final List<AuditRecorded> audited = new ArrayList<>();
+    private final List<AccountClosed> closed = new ArrayList<>();
     private final SecretBox box = TestSecrets.box();
     private final Caller admin = new Caller("admin@acme", "acme", Set.of(Scope.ACCOUNTS_ADMIN, Scope.OPERATOR));
     private boolean brokerDown;
@@ -40,6 +42,13 @@ class AccountServiceTests {
                 public void publish(Account account, AuditRecorded audit) {
                     failIfBrokerDown();
                     published.add(account);
+                    audited.add(audit);
+                }
+
+                @Override
+                public void publishClosed(AccountClosed closing, AuditRecorded audit) {
+                    failIfBrokerDown();
+                    closed.add(closing);
                     audited.add(audit);
                 }
 
@@ -194,6 +203,55 @@ class AccountServiceTests {
                     assertThat(e.getMessage()).doesNotContain("not-a-token");
                 });
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void whenAnAccountIsClosedThenItsClosingIsPublishedWithTheNextRevisionAndAuditedAndItIsGone() {
+        // given
+        Account account = configure("acme");
+
+        // when
+        boolean closedNow = service.close(admin, "acme");
+
+        // then
+        assertThat(closedNow).isTrue();
+        assertThat(closed).singleElement().satisfies(closing -> {
+            assertThat(closing.accountId()).isEqualTo("acme");
+            assertThat(closing.revision()).isEqualTo(account.revision() + 1);
+        });
+        assertThat(audited.getLast().action()).isEqualTo("account.deleted");
+        assertThat(audited.getLast().subject()).isEqualTo("admin@acme");
+        assertThat(directory.find("acme")).isEmpty();
+        assertThat(directory.route(account.numbers().getFirst().number(), null)).isEmpty();
+    }
+
+    @Test
+    void whenAClosedAccountIsConfiguredAgainThenItGetsARevisionAboveItsClosing() {
+        configure("acme");
+        service.close(admin, "acme");
+
+        Account again = configure("acme");
+
+        assertThat(again.revision()).isEqualTo(3);
+        assertThat(directory.find("acme")).contains(again);
+    }
+
+    @Test
+    void whenTheAccountToCloseIsUnknownThenNothingIsPublished() {
+        assertThat(service.close(admin, "nobody")).isFalse();
+
+        assertThat(closed).isEmpty();
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void whenTheBrokerRefusesAClosingThenTheAccountStays() {
+        Account account = configure("acme");
+        brokerDown = true;
+
+        assertThatThrownBy(() -> service.close(admin, "acme")).isInstanceOf(PublishFailedException.class);
+
+        assertThat(directory.find("acme")).contains(account);
     }
 
     private Account configure(String accountId) {

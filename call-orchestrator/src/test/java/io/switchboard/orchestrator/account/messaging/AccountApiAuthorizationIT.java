@@ -23,7 +23,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 
 /**
  * Who may use the account API: an account's administrators read and change it, an operator creates
- * accounts and reads any, nobody else learns that an account exists.
+ * accounts, reads and deletes any, nobody else learns that an account exists.
  */
 class AccountApiAuthorizationIT extends OrchestratorIntegrationTest {
 
@@ -62,6 +62,13 @@ class AccountApiAuthorizationIT extends OrchestratorIntegrationTest {
                         "/api/accounts/" + owner,
                         owner,
                         Scope.ACCOUNTS_ADMIN,
+                        Scope.OPERATOR))
+                // The operator's alone: no tenant token deletes an account, its own included (403, below).
+                .row(Endpoint.of(
+                        HttpMethod.DELETE,
+                        "/api/accounts/{accountId}",
+                        "/api/accounts/" + owner,
+                        null,
                         Scope.OPERATOR));
     }
 
@@ -89,6 +96,33 @@ class AccountApiAuthorizationIT extends OrchestratorIntegrationTest {
                 .expectBody()
                 .jsonPath("$.assistants[0].streamUrl")
                 .isEqualTo(STREAM);
+    }
+
+    @Test
+    void aTenantTokenWithEveryTenantScopeCannotDeleteItsOwnAccount() {
+        var delete = matrix.endpoints().get(2);
+
+        matrix.send(delete, TestTokens.forAccount(owner, TestTokens.allScopesBut(Scope.OPERATOR)))
+                .expectStatus()
+                .isForbidden();
+        matrix.send(delete, TestTokens.forAccount(owner, Scope.ACCOUNTS_ADMIN))
+                .expectStatus()
+                .isForbidden();
+
+        matrix.send(matrix.endpoints().get(1), TestTokens.forAccount(owner, Scope.ACCOUNTS_ADMIN))
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void operatorDeletesAnyAccount() {
+        matrix.send(matrix.endpoints().get(2), TestTokens.operator())
+                .expectStatus()
+                .isNoContent();
+
+        matrix.send(matrix.endpoints().get(1), TestTokens.operator())
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test

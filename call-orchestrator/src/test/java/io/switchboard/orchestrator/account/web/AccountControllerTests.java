@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.account.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.switchboard.events.account.AccountClosed;
+import io.switchboard.events.audit.AuditOutcome;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.security.ApiSecurityAutoConfiguration;
@@ -373,6 +376,98 @@ class AccountControllerTests {
                 """.formatted(accountSid, TWILIO_TOKEN, VAPI_SECRET);
     }
 
+    @Test
+    void whenAnOperatorDeletesAnAccountThen204AndItIsGoneWithItsNumbersAndAudited() {
+        // given
+        put("closed-by-operator", ACME.replace("+14155550100", "+14155550166"))
+                .expectStatus()
+                .isOk();
+
+        // when
+        delete("closed-by-operator", TestTokens.operator())
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .isEmpty();
+
+        // then
+        http.get()
+                .uri("/api/accounts/closed-by-operator")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(fakes.closed)
+                .extracting(AccountClosed::accountId, AccountClosed::revision)
+                .containsExactly(tuple("closed-by-operator", 2L));
+        AuditRecorded entry = fakes.lastAudited("closed-by-operator");
+        assertThat(entry.action()).isEqualTo("account.deleted");
+        assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        assertThat(entry.resource()).isEqualTo("/api/accounts/closed-by-operator");
+        assertThat(entry.changes())
+                .contains("account: closed at revision 2", "numbers: +14155****66 removed")
+                .noneMatch(line -> line.contains("+14155550166") || line.contains("wss://"));
+    }
+
+    @Test
+    void whenTheAccountToDeleteIsUnknownThen404AndNothingIsPublished() {
+        delete("nobody-here", TestTokens.operator())
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(fakes.closed).extracting(AccountClosed::accountId).doesNotContain("nobody-here");
+    }
+
+    @Test
+    void whenTheAccountIdToDeleteIsMalformedThen400NamesIt() {
+        delete("acme!", TestTokens.operator())
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("accountId");
+    }
+
+    @Test
+    void whenItsOwnAdministratorDeletesAnAccountThen403AndItStays() {
+        put("kept-by-admin", ACME.replace("+14155550100", "+14155550155"))
+                .expectStatus()
+                .isOk();
+
+        delete("kept-by-admin", TestTokens.forAccount("kept-by-admin", Scope.ACCOUNTS_ADMIN))
+                .expectStatus()
+                .isForbidden();
+
+        http.get().uri("/api/accounts/kept-by-admin").exchange().expectStatus().isOk();
+        assertThat(fakes.closed).extracting(AccountClosed::accountId).doesNotContain("kept-by-admin");
+    }
+
+    @Test
+    void whenBrokerCannotTakeTheClosingThen503AndTheAccountStays() {
+        put("kept-by-broker", ACME.replace("+14155550100", "+14155550144"))
+                .expectStatus()
+                .isOk();
+        fakes.brokerDown = true;
+
+        delete("kept-by-broker", TestTokens.operator())
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .exists("Retry-After");
+
+        fakes.brokerDown = false;
+        http.get().uri("/api/accounts/kept-by-broker").exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec delete(String accountId, String token) {
+        return tokenless
+                .delete()
+                .uri("/api/accounts/{id}", accountId)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange();
+    }
+
     private WebTestClient.ResponseSpec put(String accountId, String body) {
         return http.put()
                 .uri("/api/accounts/{id}", accountId)
@@ -387,6 +482,7 @@ class AccountControllerTests {
         volatile boolean brokerDown;
         final List<Account> published = new CopyOnWriteArrayList<>();
         final List<AuditRecorded> audited = new CopyOnWriteArrayList<>();
+        final List<AccountClosed> closed = new CopyOnWriteArrayList<>();
 
         AuditRecorded lastAudited(String accountId) {
             return audited.reversed().stream()
@@ -419,6 +515,13 @@ class AccountControllerTests {
                 public void publish(Account account, AuditRecorded audit) {
                     failIfBrokerDown();
                     published.add(account);
+                    audited.add(audit);
+                }
+
+                @Override
+                public void publishClosed(AccountClosed closing, AuditRecorded audit) {
+                    failIfBrokerDown();
+                    closed.add(closing);
                     audited.add(audit);
                 }
 

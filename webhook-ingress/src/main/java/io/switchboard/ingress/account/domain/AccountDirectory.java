@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accounts as accounts.v1 says they are now, materialized in memory: the newest configuration
- * per account replaces the previous one. Nothing removes an account (an unsigned tombstone must not:
- * deletion would take a signed event, not built yet). Webhook verification reads it on every request,
- * so lookups are lock-free.
+ * per account replaces the previous one, and the orchestrator's signed closing removes it (an unsigned
+ * tombstone must not). Webhook verification reads it on every request, so lookups are lock-free.
  */
 public class AccountDirectory {
 
@@ -39,6 +38,11 @@ public class AccountDirectory {
 
     public void put(AccountCredentials account) {
         accounts.put(account.accountId(), account);
+    }
+
+    /** The account was closed: its webhooks are answered as an unknown account's from now on. */
+    public void remove(String accountId) {
+        accounts.remove(accountId);
     }
 
     /** Called once accounts.v1 was read to its end: from then on lookups are answered. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
@@ -25,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * trusted key of a service other than the orchestrator (skipped and counted, {@link SkippedRecords}),
  * whose key is not the account they describe, or without a value change nothing. A tombstone is
  * signed by nobody, so anyone who can write the topic could write one: it is refused and counted
- * ({@link EventRefusals}, {@code unsigned-tombstone}), and the account stays. Deleting an account
- * would take a signed event of the orchestrator, which does not exist yet.
+ * ({@link EventRefusals}, {@code unsigned-tombstone}), and the account stays. An account is deleted
+ * only by the orchestrator's signed AccountClosed: the account is removed, and its closing revision kept.
  *
  * <p>A configuration older than the account's current one (a lower revision, or the same revision
  * configured earlier), such as an old signed record re-produced to the topic to bring back a revoked
- * token, is refused too ({@code stale-snapshot}). Called from the follower's one thread only.
+ * token, is refused too ({@code stale-snapshot}); so is one at or below the revision the account was
+ * closed at (it would bring a deleted account back), and a closing older than the configuration applied.
+ * Called from the follower's one thread only.
  */
 class AccountsUpdater {
 
@@ -68,36 +71,34 @@ class AccountsUpdater {
                     record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE, e.getMessage());
             return;
         }
-        if (!event.is(EventTypes.ACCOUNT_CONFIGURED)) {
-            return;
+        if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
+            configure(
+                    record, event.id(), event.as(EventTypes.ACCOUNT_CONFIGURED).payload());
+        } else if (event.is(EventTypes.ACCOUNT_CLOSED)) {
+            close(record, event.id(), event.as(EventTypes.ACCOUNT_CLOSED).payload());
         }
-        AccountConfigured configured = event.as(EventTypes.ACCOUNT_CONFIGURED).payload();
-        if (configured.accountId() == null || !configured.accountId().equals(record.key())) {
-            log.warn(
-                    "Skipping {}-{}@{}: its key {} is not its account id {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    record.key(),
-                    configured.accountId());
+    }
+
+    private void configure(ConsumerRecord<String, CloudEvent> record, String eventId, AccountConfigured configured) {
+        if (!isKeyedByItsAccount(record, configured.accountId())) {
             return;
         }
         Version current = applied.get(configured.accountId());
-        if (current != null && configured.isOlderThan(current.revision(), current.configuredAt())) {
-            refusals.refuse(
+        boolean older = current != null
+                && (current.closed()
+                        ? configured.revisionOrZero() <= current.revision()
+                        : configured.isOlderThan(current.revision(), current.at()));
+        if (older) {
+            refuseStale(
                     record,
-                    event.id(),
-                    new Refusal(
-                            Refusal.STALE_SNAPSHOT,
-                            "revision " + configured.revisionOrZero() + " (configured at " + configured.configuredAt()
-                                    + ") of account " + configured.accountId() + " is older than revision "
-                                    + current.revision() + " (configured at " + current.configuredAt()
-                                    + ") already applied"));
+                    eventId,
+                    "revision " + configured.revisionOrZero() + " (configured at " + configured.configuredAt()
+                            + ") of account " + configured.accountId() + " is older than " + current);
             return;
         }
         AccountCredentials credentials = opener.open(configured);
         directory.put(credentials);
-        applied.put(configured.accountId(), new Version(configured.revisionOrZero(), configured.configuredAt()));
+        applied.put(configured.accountId(), new Version(configured.revisionOrZero(), configured.configuredAt(), false));
         log.atDebug()
                 .addKeyValue("accountId", configured.accountId())
                 .log(
@@ -106,6 +107,49 @@ class AccountsUpdater {
                         credentials.usable().keySet());
     }
 
-    /** The revision and time of the configuration applied last for an account. */
-    private record Version(long revision, Instant configuredAt) {}
+    /** A closing wins over a configuration of its own revision; the same closing again changes nothing. */
+    private void close(ConsumerRecord<String, CloudEvent> record, String eventId, AccountClosed closed) {
+        if (!isKeyedByItsAccount(record, closed.accountId())) {
+            return;
+        }
+        Version current = applied.get(closed.accountId());
+        if (current != null && closed.revision() < current.revision()) {
+            refuseStale(
+                    record,
+                    eventId,
+                    "the closing of account " + closed.accountId() + " at revision " + closed.revision()
+                            + " is older than " + current);
+            return;
+        }
+        directory.remove(closed.accountId());
+        applied.put(closed.accountId(), new Version(closed.revision(), closed.closedAt(), true));
+        log.atDebug().addKeyValue("accountId", closed.accountId()).log("Account {} closed", closed.accountId());
+    }
+
+    private static boolean isKeyedByItsAccount(ConsumerRecord<String, CloudEvent> record, String accountId) {
+        if (accountId != null && accountId.equals(record.key())) {
+            return true;
+        }
+        log.warn(
+                "Skipping {}-{}@{}: its key {} is not its account id {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                accountId);
+        return false;
+    }
+
+    private void refuseStale(ConsumerRecord<String, CloudEvent> record, String eventId, String detail) {
+        refusals.refuse(record, eventId, new Refusal(Refusal.STALE_SNAPSHOT, detail));
+    }
+
+    /** The revision and time of the configuration or closing applied last for an account. */
+    private record Version(long revision, Instant at, boolean closed) {
+
+        @Override
+        public String toString() {
+            return (closed ? "the closing at revision " : "revision ") + revision + " (at " + at + ") already applied";
+        }
+    }
 }

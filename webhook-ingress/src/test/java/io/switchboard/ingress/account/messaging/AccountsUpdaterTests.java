@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventProducers;
@@ -152,6 +153,93 @@ class AccountsUpdaterTests {
         assertThat(directory.credential("acme", "twilio")).isEmpty();
         assertThat(ReplaySkips.count(meters, Topic.ACCOUNTS, SkippedRecords.UNVERIFIABLE))
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenAnAccountIsClosedThenItIsUnknownAndAnOlderConfigurationReadLaterIsRefusedAsStale() {
+        // given an account at revision 2, closed at revision 3
+        CloudEvent first = configured("acme", "token-1", 1L);
+        updater.apply(record("acme", first));
+        updater.apply(record("acme", configured("acme", "token-2", 2L)));
+
+        updater.apply(record("acme", closed("acme", 3)));
+
+        // then its webhooks find no account
+        assertThat(directory.credential("acme", "twilio")).isEmpty();
+
+        // when its old configurations are produced again
+        updater.apply(record("acme", first));
+        updater.apply(record("acme", configured("acme", "token-3", 3L)));
+
+        // then neither brings it back, each refused as stale
+        assertThat(directory.credential("acme", "twilio")).isEmpty();
+        assertThat(staleSnapshots()).isEqualTo(2.0);
+    }
+
+    @Test
+    void whenAClosedAccountIsConfiguredAgainWithAHigherRevisionThenItIsBack() {
+        updater.apply(record("acme", configured("acme", "token-1", 1L)));
+        updater.apply(record("acme", closed("acme", 2)));
+
+        updater.apply(record("acme", configured("acme", "token-new", 3L)));
+
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-new");
+    }
+
+    @Test
+    void whenAClosingIsOlderThanTheConfigurationAppliedThenItIsRefusedAndTheAccountStays() {
+        CloudEvent closing = closed("acme", 2);
+        updater.apply(record("acme", configured("acme", "token-1", 1L)));
+        updater.apply(record("acme", closing));
+        updater.apply(record("acme", configured("acme", "token-2", 3L)));
+
+        updater.apply(record("acme", closing));
+
+        assertThat(directory.credential("acme", "twilio"))
+                .get()
+                .extracting(Credential::secret)
+                .isEqualTo("token-2");
+        assertThat(staleSnapshots()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whenTheSameClosingIsReadAgainThenNothingIsRefused() {
+        CloudEvent closing = closed("acme", 2);
+        updater.apply(record("acme", configured("acme", "token-1", 1L)));
+        updater.apply(record("acme", closing));
+
+        updater.apply(record("acme", closing));
+
+        assertThat(directory.credential("acme", "twilio")).isEmpty();
+        assertThat(meters.find(EventRefusals.METRIC).counters()).isEmpty();
+    }
+
+    @Test
+    void whenAClosingIsKeyedByAnotherAccountThenNothingChanges() {
+        updater.apply(record("acme", configured("acme", "token-1", 1L)));
+
+        updater.apply(record("acme", closed("globex", 2)));
+
+        assertThat(directory.credential("acme", "twilio")).isPresent();
+    }
+
+    private double staleSnapshots() {
+        return meters.counter(
+                        EventRefusals.METRIC, "topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.STALE_SNAPSHOT)
+                .count();
+    }
+
+    private CloudEvent closed(String accountId, long revision) {
+        var payload = new AccountClosed(accountId, Instant.now(), revision);
+        return orchestrator.wrap(
+                EventTypes.ACCOUNT_CLOSED,
+                "closed-" + accountId + "-" + revision,
+                accountId,
+                payload.closedAt(),
+                payload);
     }
 
     private CloudEvent configured(String accountId, String token) {

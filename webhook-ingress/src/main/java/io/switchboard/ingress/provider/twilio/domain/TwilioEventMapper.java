@@ -58,7 +58,11 @@ public class TwilioEventMapper {
                 params.optional("CallbackSource"),
                 receivedAt);
         String id = TwilioEventIds.callStatus(
-                request.header(IDEMPOTENCY_HEADER), callSid, rawStatus, params.optional("SequenceNumber"));
+                request.accountId(),
+                request.header(IDEMPOTENCY_HEADER),
+                callSid,
+                rawStatus,
+                params.optional("SequenceNumber"));
         return OutgoingEvent.of(
                 EventTypes.CALL_STATUS_REPORTED, id, callSid, occurredAt == null ? receivedAt : occurredAt, payload);
     }
@@ -84,7 +88,8 @@ public class TwilioEventMapper {
                 params.optionalInt("RecordingDuration"),
                 params.optionalInt("RecordingChannels"),
                 receivedAt);
-        String id = TwilioEventIds.recording(request.header(IDEMPOTENCY_HEADER), recordingSid, recordingStatus);
+        String id = TwilioEventIds.recording(
+                request.accountId(), request.header(IDEMPOTENCY_HEADER), recordingSid, recordingStatus);
         return OutgoingEvent.of(EventTypes.RECORDING_REPORTED, id, callSid, receivedAt, payload);
     }
 
@@ -100,7 +105,7 @@ public class TwilioEventMapper {
                 params.required("AnsweredBy"),
                 params.optionalInt("MachineDetectionDuration"),
                 receivedAt);
-        String id = TwilioEventIds.answeringMachine(request.header(IDEMPOTENCY_HEADER), callSid);
+        String id = TwilioEventIds.answeringMachine(request.accountId(), request.header(IDEMPOTENCY_HEADER), callSid);
         return OutgoingEvent.of(EventTypes.ANSWERING_MACHINE_DETECTED, id, callSid, receivedAt, payload);
     }
 
@@ -117,7 +122,11 @@ public class TwilioEventMapper {
                 params.optional("To"),
                 receivedAt);
         return OutgoingEvent.of(
-                EventTypes.INBOUND_CALL_RECEIVED, TwilioEventIds.inboundCall(callSid), callSid, receivedAt, payload);
+                EventTypes.INBOUND_CALL_RECEIVED,
+                TwilioEventIds.inboundCall(request.accountId(), callSid),
+                callSid,
+                receivedAt,
+                payload);
     }
 
     public OutgoingEvent<RoutingRequested> routingRequest(WebhookRequest request) {
@@ -127,6 +136,10 @@ public class TwilioEventMapper {
         var payload = new RoutingRequested(
                 PROVIDER, request.accountId(), callSid, params.optional("From"), params.optional("To"), requestedAt);
         return OutgoingEvent.of(
-                EventTypes.ROUTING_REQUESTED, TwilioEventIds.routingRequest(callSid), callSid, requestedAt, payload);
+                EventTypes.ROUTING_REQUESTED,
+                TwilioEventIds.routingRequest(request.accountId(), callSid),
+                callSid,
+                requestedAt,
+                payload);
     }
 }

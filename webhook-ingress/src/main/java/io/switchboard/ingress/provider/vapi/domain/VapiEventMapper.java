@@ -66,7 +66,7 @@ public class VapiEventMapper {
                 receivedAt);
         return Optional.of(OutgoingEvent.of(
                 EventTypes.CALL_STATUS_REPORTED,
-                VapiEventIds.status(callId, vapiStatus),
+                VapiEventIds.status(accountId, callId, vapiStatus),
                 callId,
                 time(occurredAt, receivedAt),
                 payload));
@@ -77,7 +77,7 @@ public class VapiEventMapper {
         CallReportReceived payload = VapiCallReports.read(PROVIDER, accountId, message, receivedAt);
         return OutgoingEvent.of(
                 EventTypes.CALL_REPORT_RECEIVED,
-                VapiEventIds.report(payload.callId()),
+                VapiEventIds.report(accountId, payload.callId()),
                 payload.callId(),
                 time(message.timestamp(), receivedAt),
                 payload);
@@ -90,7 +90,7 @@ public class VapiEventMapper {
         var payload = new AssistantHangReported(PROVIDER, accountId, callId, occurredAt, receivedAt);
         return OutgoingEvent.of(
                 EventTypes.ASSISTANT_HANG_REPORTED,
-                VapiEventIds.hang(callId, occurredAt, rawBody),
+                VapiEventIds.hang(accountId, callId, occurredAt, rawBody),
                 callId,
                 time(occurredAt, receivedAt),
                 payload);
@@ -105,7 +105,7 @@ public class VapiEventMapper {
                 PROVIDER, accountId, message.text("call", "orgId"), callId, parties.from(), parties.to(), receivedAt);
         return OutgoingEvent.of(
                 EventTypes.INBOUND_CALL_RECEIVED,
-                VapiEventIds.inboundCall(callId),
+                VapiEventIds.inboundCall(accountId, callId),
                 callId,
                 time(message.timestamp(), receivedAt),
                 payload);
@@ -117,7 +117,11 @@ public class VapiEventMapper {
         VapiParties parties = VapiParties.inbound(message);
         var payload = new RoutingRequested(PROVIDER, accountId, callId, parties.from(), parties.to(), requestedAt);
         return OutgoingEvent.of(
-                EventTypes.ROUTING_REQUESTED, VapiEventIds.routingRequest(callId), callId, requestedAt, payload);
+                EventTypes.ROUTING_REQUESTED,
+                VapiEventIds.routingRequest(accountId, callId),
+                callId,
+                requestedAt,
+                payload);
     }
 
     private static Instant time(Instant occurredAt, Instant receivedAt) {

@@ -101,7 +101,7 @@ class TwilioEventMapperTests {
         var event = mapper.callStatus(TwilioRequests.of(form));
 
         assertThat(event.payload().status().wireValue()).isEqualTo(callStatus);
-        assertThat(event.id()).isEqualTo(EventIds.of("twilio-status", "CA1", callStatus, "3"));
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-status", "acme", "CA1", callStatus, "3"));
     }
 
     @Test
@@ -185,7 +185,7 @@ class TwilioEventMapperTests {
 
         assertThat(event.type()).isEqualTo(EventTypes.ANSWERING_MACHINE_DETECTED);
         assertThat(event.subject()).isEqualTo("CA1");
-        assertThat(event.id()).isEqualTo(EventIds.of("twilio-amd", "CA1"));
+        assertThat(event.id()).isEqualTo(EventIds.of("twilio-amd", "acme", "CA1"));
         var payload = event.payload();
         assertThat(payload.provider()).isEqualTo("twilio");
         assertThat(payload.accountId()).isEqualTo("acme");

@@ -19,12 +19,25 @@ final class TwilioRequests {
     }
 
     static WebhookRequest withIdempotencyToken(Map<String, String> params, String token) {
-        var headers = new HttpHeaders();
-        headers.add(TwilioEventMapper.IDEMPOTENCY_HEADER, token);
-        return of(params, headers);
+        return withIdempotencyToken("acme", params, token);
     }
 
     static WebhookRequest of(Map<String, String> params, HttpHeaders headers) {
-        return WebhookRequest.ofForm("acme", URL, headers, params);
+        return of("acme", params, headers);
+    }
+
+    /** Verified for another account than {@code acme}. */
+    static WebhookRequest of(String accountId, Map<String, String> params) {
+        return of(accountId, params, new HttpHeaders());
+    }
+
+    static WebhookRequest withIdempotencyToken(String accountId, Map<String, String> params, String token) {
+        var headers = new HttpHeaders();
+        headers.add(TwilioEventMapper.IDEMPOTENCY_HEADER, token);
+        return of(accountId, params, headers);
+    }
+
+    private static WebhookRequest of(String accountId, Map<String, String> params, HttpHeaders headers) {
+        return WebhookRequest.ofForm(accountId, URL, headers, params);
     }
 }

@@ -40,7 +40,7 @@ class VapiEventMapperTests {
         assertThat(event.type()).isEqualTo(EventTypes.CALL_STATUS_REPORTED);
         assertThat(event.subject()).isEqualTo(CALL);
         assertThat(event.time()).isEqualTo(Instant.ofEpochMilli(1723595109412L));
-        assertThat(event.id()).isEqualTo(VapiEventIds.status(CALL, "in-progress"));
+        assertThat(event.id()).isEqualTo(VapiEventIds.status("acme", CALL, "in-progress"));
         assertThat(event.payload())
                 .isEqualTo(new CallStatusReported(
                         "vapi",
@@ -112,7 +112,7 @@ class VapiEventMapperTests {
 
         // then
         assertThat(event.type()).isEqualTo(EventTypes.CALL_REPORT_RECEIVED);
-        assertThat(event.id()).isEqualTo(VapiEventIds.report(CALL));
+        assertThat(event.id()).isEqualTo(VapiEventIds.report("acme", CALL));
         assertThat(event.payload())
                 .isEqualTo(new CallReportReceived(
                         "vapi",
@@ -185,7 +185,7 @@ class VapiEventMapperTests {
                         VapiMessages.CUSTOMER_NUMBER,
                         VapiMessages.PHONE_NUMBER,
                         NOW));
-        assertThat(inbound.id()).isEqualTo(VapiEventIds.inboundCall(CALL));
+        assertThat(inbound.id()).isEqualTo(VapiEventIds.inboundCall("acme", CALL));
         assertThat(routing.payload())
                 .isEqualTo(new RoutingRequested(
                         "vapi", "acme", CALL, VapiMessages.CUSTOMER_NUMBER, VapiMessages.PHONE_NUMBER, NOW));
@@ -200,5 +200,25 @@ class VapiEventMapperTests {
         assertThatThrownBy(() -> mapper.routingRequest("acme", VapiMessage.read(body)))
                 .isInstanceOf(BadWebhookException.class)
                 .hasMessage("message.phoneNumber.number is required");
+    }
+
+    @Test
+    void whenTheSameMessageComesThroughTwoAccountsThenEveryEventHasAnIdOfItsAccount() {
+        // given the same messages, byte for byte, verified for acme and for globex
+        VapiMessage status = VapiMessage.read(VapiMessages.statusUpdate(CALL, "ringing"));
+        byte[] hang = VapiMessages.hang(CALL);
+        VapiMessage request = VapiMessage.read(VapiMessages.assistantRequest(CALL));
+
+        // then no event of one account shares its id with the other's
+        assertThat(mapper.status("acme", status).orElseThrow().id())
+                .isNotEqualTo(mapper.status("globex", status).orElseThrow().id());
+        assertThat(mapper.hang("acme", VapiMessage.read(hang), hang).id())
+                .isNotEqualTo(
+                        mapper.hang("globex", VapiMessage.read(hang), hang).id());
+        assertThat(mapper.inboundCall("acme", request).id())
+                .isNotEqualTo(mapper.inboundCall("globex", request).id());
+        assertThat(mapper.routingRequest("acme", request).id())
+                .isNotEqualTo(mapper.routingRequest("globex", request).id());
+        assertThat(VapiEventIds.report("acme", CALL)).isNotEqualTo(VapiEventIds.report("globex", CALL));
     }
 }
