@@ -1,6 +1,7 @@
 package io.switchboard.ops;
 
 import io.switchboard.ops.deadletter.DeadLetterCommand;
+import io.switchboard.ops.keys.KeysCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SwitchboardOps.Version.class,
         description = "Operate a running Switchboard.",
-        subcommands = DeadLetterCommand.class)
+        subcommands = {DeadLetterCommand.class, KeysCommand.class})
 public final class SwitchboardOps implements Runnable {
 
     @Spec
@@ -34,7 +35,7 @@ public final class SwitchboardOps implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: dlt");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: dlt or keys");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

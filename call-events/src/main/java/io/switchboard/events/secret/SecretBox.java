@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.AEADBadTagException;
@@ -89,6 +90,19 @@ public final class SecretBox {
     /** Whether {@code sealedValue} names the active key (says nothing about whether it opens). */
     public boolean isSealedWithActiveKey(String sealedValue) {
         return sealedValue != null && sealedValue.startsWith(PREFIX + ":" + activeKeyId + ":");
+    }
+
+    /**
+     * The id of the key {@code sealedValue} names (says nothing about whether it opens); empty when it is
+     * not a sealed value. What an operator counts before retiring a key.
+     */
+    public static Optional<String> keyIdOf(String sealedValue) {
+        String[] parts = sealedValue == null ? new String[0] : sealedValue.split(":", 3);
+        return parts.length == 3
+                        && PREFIX.equals(parts[0])
+                        && KEY_ID.matcher(parts[1]).matches()
+                ? Optional.of(parts[1])
+                : Optional.empty();
     }
 
     /** A fresh 256-bit key, Base64: for operators and the local stack. */

@@ -125,6 +125,17 @@ class SecretBoxTests {
     }
 
     @Test
+    void whenAskedWhichKeySealedAValueThenItNamesTheKeyIdAndNothingForAnythingElse() {
+        String sealed = new SecretBox("k2", Map.of("k1", K1, "k2", K2)).seal(TOKEN, "acme");
+
+        assertThat(SecretBox.keyIdOf(sealed)).contains("k2");
+        assertThat(SecretBox.keyIdOf(box.seal(TOKEN, "acme"))).contains("k1");
+        assertThat(SecretBox.keyIdOf(TOKEN)).isEmpty();
+        assertThat(SecretBox.keyIdOf("v2:k1:abc")).isEmpty();
+        assertThat(SecretBox.keyIdOf(null)).isEmpty();
+    }
+
+    @Test
     void whenPrintedThenOnlyKeyIdsShow() {
         SecretBox rotated = new SecretBox("k2", Map.of("k1", K1, "k2", K2));
         SecretsProperties properties = new SecretsProperties("k2", Map.of("k1", K1, "k2", K2));

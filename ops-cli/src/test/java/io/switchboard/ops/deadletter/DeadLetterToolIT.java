@@ -3,8 +3,6 @@ package io.switchboard.ops.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +21,8 @@ import io.switchboard.events.deadletter.DeadLetterBacklog;
 import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.signing.InvalidSignatureException;
 import io.switchboard.events.topic.Topic;
-import io.switchboard.ops.SwitchboardOps;
+import io.switchboard.ops.OpsCommandLine;
+import io.switchboard.ops.OpsCommandLine.Run;
 import io.switchboard.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -312,21 +310,12 @@ class DeadLetterToolIT {
         assertThat(run.err()).contains("failed: ").contains("TimeoutException");
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
     private static Run ops(String... args) {
-        var withBroker = new ArrayList<>(List.of(args));
-        withBroker.addAll(List.of("--bootstrap-servers", KAFKA));
-        return run(withBroker.toArray(String[]::new));
+        return OpsCommandLine.onBroker(KAFKA, args);
     }
 
     private static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        CommandLine cli =
-                SwitchboardOps.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return OpsCommandLine.run(args);
     }
 
     /** The table row of a dead letter, without its time and message. */
