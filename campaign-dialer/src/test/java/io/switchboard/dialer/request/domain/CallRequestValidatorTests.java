@@ -118,9 +118,13 @@ class CallRequestValidatorTests {
     }
 
     @Test
-    void whenUnknownPropertyThenRejectionNamesIt() {
-        assertInvalid(
-                validator.validate(CallRequests.valid().with("priority", "high").json()), "priority");
+    void whenUnknownPropertyThenItIsAcceptedAndIgnored() {
+        var given = CallRequests.valid().with("priority", "high").with("campaign", Map.of("id", "spring"));
+
+        assertThat(validator.validate(given.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Valid.class,
+                        valid -> assertThat(valid.request().requestId()).isEqualTo(given.requestId()));
     }
 
     @Test
