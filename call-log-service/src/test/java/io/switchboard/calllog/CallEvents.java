@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.switchboard.events.billing.CallCharged;
@@ -13,13 +14,17 @@ import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.call.CallTransition;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.provider.RecordingReported;
 
-/** Object mother for the events the call log reads: one call's snapshots, its recording, its charge. */
+/** Object mother for the events the call log reads: one call's snapshots, its placement, its recording, its charge. */
 public final class CallEvents {
 
     /** Steps of a call's timeline are this far apart. */
     public static final Duration STEP = Duration.ofSeconds(10);
+
+    /** The call request's metadata a placement carries: the publisher's context, a customer's name in it. */
+    public static final Map<String, String> METADATA = Map.of("campaign", "renewals", "customer", "Ada Lovelace");
 
     private CallEvents() {}
 
@@ -59,6 +64,25 @@ public final class CallEvents {
                 duration,
                 timeline,
                 timeline.getLast().at());
+    }
+
+    /** The dialer's placement of the call, for request {@code req-<callId>}, with {@link #METADATA}. */
+    public static CallPlaced placed(String callId, String accountId) {
+        return placed(callId, accountId, METADATA);
+    }
+
+    public static CallPlaced placed(String callId, String accountId, Map<String, String> metadata) {
+        return new CallPlaced(
+                "req-" + callId,
+                accountId,
+                callId,
+                "twilio",
+                "+14155550100",
+                "+14155550199",
+                "sales",
+                3600,
+                Instant.parse("2026-11-02T10:00:00Z"),
+                metadata);
     }
 
     public static RecordingReported recording(String callId, String accountId, String status) {

@@ -39,6 +39,11 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
         if (owned == null) {
             owned = fixture.publishThreeCalls(CallEvents.newAccountId());
             fixture.awaitThreeCallsLogged(owned);
+            fixture.placement(CallEvents.placed(owned.answered(), owned.accountId()));
+            fixture.awaitCall(
+                    owned.accountId(),
+                    owned.answered(),
+                    call -> !call.metadata().isEmpty());
         }
         String owner = owned.accountId();
         matrix = new ApiAuthorizationMatrix(client)
@@ -83,7 +88,7 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
     }
 
     @Test
-    void whenTokenLacksPiiThenNumbersStayMaskedAndRecordingAddressesWithheld() {
+    void whenTokenLacksPiiThenNumbersStayMaskedAndRecordingAddressesAndMetadataWithheld() {
         String owner = owned.accountId();
         for (Endpoint endpoint : matrix.endpoints().subList(0, 2)) {
             for (String token :
@@ -95,13 +100,13 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
                         .expectBody(String.class)
                         .value(body -> assertThat(body)
                                 .contains("\"from\":\"+*********")
-                                .doesNotContain("+1415", "https://api.twilio.com/recordings"));
+                                .doesNotContain("+1415", "https://api.twilio.com/recordings", "Ada Lovelace"));
             }
         }
         matrix.send(matrix.endpoints().get(1), TestTokens.forAccount(owner, Scope.CALLS_READ, Scope.CALLS_PII))
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(body -> assertThat(body).contains("https://api.twilio.com/recordings"));
+                .value(body -> assertThat(body).contains("https://api.twilio.com/recordings", "Ada Lovelace"));
     }
 }

@@ -20,6 +20,7 @@ import io.switchboard.calllog.call.domain.CallRecord;
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
@@ -97,6 +98,19 @@ public final class CallLogFixture {
                         key,
                         state.changedAt(),
                         state));
+    }
+
+    /** As the dialer publishes it: key and subject are the provider call id, one event id per request. */
+    public RecordMetadata placement(CallPlaced placed) {
+        return events.send(
+                Topic.PROVIDER_EVENTS,
+                placed.callId(),
+                events.sign(
+                        EventTypes.CALL_PLACED,
+                        EventIds.of("call-placed", placed.requestId()),
+                        placed.callId(),
+                        placed.placedAt(),
+                        placed));
     }
 
     public RecordMetadata recording(RecordingReported recording) {

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -125,6 +126,7 @@ class CampaignDialerIT {
         assertThat(event.assistantId()).isEqualTo("asst-1");
         assertThat(event.timeLimitSeconds()).isEqualTo(3600);
         assertThat(event.placedAt()).isNotNull();
+        assertThat(event.metadata()).containsExactly(Map.entry("campaign", "spring-sale"));
         assertThat(TWILIO.callsFor(given.accountId())).singleElement().satisfies(call -> {
             assertThat(call.param("StatusCallback"))
                     .isEqualTo("https://ingress.example.com/webhooks/twilio/" + given.accountId()

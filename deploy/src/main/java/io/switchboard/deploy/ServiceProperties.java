@@ -78,9 +78,6 @@ final class ServiceProperties {
                 properties.put("switchboard.simulator.public-base-url", url(StackService.TELEPHONY_SIMULATOR));
                 properties.put(
                         "switchboard.simulator.step-delay", config.stepDelay().toMillis() + "ms");
-                // An answered outbound call plays its scripted outcome without fetching its voice URL, until the
-                // orchestrator answers outbound calls with their request's assistant.
-                properties.put("switchboard.simulator.follow-answer-twiml", false);
             }
             default -> {
                 // billing needs nothing beyond Kafka and its keys

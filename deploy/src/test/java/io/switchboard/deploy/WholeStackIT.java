@@ -120,6 +120,26 @@ class WholeStackIT {
         List<JsonNode> calls = settled.get();
         assertThat(client.callsOfRequests(destinationByRequest.keySet())).hasSize(destinationByRequest.size());
 
+        // and every call the callee answered was streamed to the assistant its request named, with the
+        // request's id and context: the provider fetched the voice URL the dialer gave it and followed the answer
+        calls.stream()
+                .filter(c -> c.path("status").asString().equals("completed"))
+                .forEach(call -> {
+                    JsonNode stream = client.simulator(
+                                    "GET",
+                                    "/simulator/calls/" + call.path("callId").asString(),
+                                    null)
+                            .path("voiceAnswer")
+                            .path("stream");
+                    assertThat(stream.path("url").asString()).isEqualTo(DemoData.DEMO_STREAM_URL);
+                    assertThat(stream.path("parameters").path("assistantId").asString())
+                            .isEqualTo(StackConfig.DEMO_ASSISTANT);
+                    assertThat(stream.path("parameters").path("requestId").asString())
+                            .isEqualTo(call.path("requestId").asString());
+                    assertThat(stream.path("parameters").path("batch").asString())
+                            .isEqualTo(batch);
+                });
+
         // and the ledger holds exactly one debit per completed call, and the wallet dropped by their sum
         List<String> completed = calls.stream()
                 .filter(c -> c.path("status").asString().equals("completed"))

@@ -121,6 +121,53 @@ class TwilioVoiceWebhookIT extends WebhookIngressITSupport {
     }
 
     @Test
+    void whenAPlacedCallIsAnsweredThenTheRoutingRequestNamesItsRequestAndNoInboundCallIsRecorded() {
+        router.answer(callSid, CONNECT_TWIML);
+        String answered = "/webhooks/twilio/" + ACCOUNT + "/outbound/crm:2026-12:0001/voice";
+        var form = TwilioForms.voice(callSid);
+        form.put("Direction", "outbound-api");
+
+        postSigned(answered, form)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(CONNECT_TWIML);
+
+        var request = router.requestFor(callSid);
+        assertThat(request.requestId()).isEqualTo("crm:2026-12:0001");
+        assertThat(request.accountId()).isEqualTo(ACCOUNT);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> providerEvents.eventsFor(callSid).isEmpty());
+    }
+
+    @Test
+    void whenAnAnsweredCallsRequestIdIsNotOneTheDialerCouldHaveGivenThenNotFoundAndNoRoutingAsked() {
+        var form = TwilioForms.voice(callSid);
+        String answered = "/webhooks/twilio/" + ACCOUNT + "/outbound/" + "x".repeat(129) + "/voice";
+
+        postSigned(answered, form).expectStatus().isNotFound();
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> router.requestFor(callSid) == null);
+    }
+
+    @Test
+    void whenAnAnsweredCallsSignatureIsWrongThenForbiddenAndNoRoutingAsked() {
+        String answered = "/webhooks/twilio/" + ACCOUNT + "/outbound/r1/voice";
+        var form = TwilioForms.voice(callSid);
+        // signed for another request's voice URL: the request id is covered by the signature
+        String signature = sign("/webhooks/twilio/" + ACCOUNT + "/outbound/r2/voice", form);
+
+        post(answered, form, signature, null).expectStatus().isForbidden();
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> router.requestFor(callSid) == null);
+    }
+
+    @Test
     void whenVoiceSignatureIsWrongThenForbiddenAndNoRoutingAsked() {
         var form = TwilioForms.voice(callSid);
         String signature = sign(VOICE, form);

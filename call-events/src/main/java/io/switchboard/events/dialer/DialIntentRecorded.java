@@ -2,6 +2,7 @@ package io.switchboard.events.dialer;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -12,9 +13,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * crash the request is reconciled with the provider instead of dialed again; {@link State#PLACED} and
  * {@link State#REJECTED} settle it, and later copies of the request are duplicates.
  *
- * @param callId     the provider's call id, when placed
- * @param reason     why it was rejected
- * @param recordedAt when this state was decided
+ * @param callId      the provider's call id, when placed
+ * @param reason      why it was rejected
+ * @param recordedAt  when this state was decided
+ * @param assistantId the assistant the request named, null for the caller id's; the orchestrator answers the
+ *                    call with it when the callee picks up, which may come before the call is settled here
+ * @param metadata    the request's context, passed to the assistant as stream parameters; empty when none
  */
 public record DialIntentRecorded(
         String requestId,
@@ -25,7 +29,27 @@ public record DialIntentRecorded(
         String provider,
         String callId,
         String reason,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String assistantId,
+        Map<String, String> metadata) {
+
+    public DialIntentRecorded {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Without the request's context: for a rejection that never reaches a call. */
+    public DialIntentRecorded(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            State state,
+            String provider,
+            String callId,
+            String reason,
+            Instant recordedAt) {
+        this(requestId, accountId, to, from, state, provider, callId, reason, recordedAt, null, Map.of());
+    }
 
     public enum State {
         INTENDED,

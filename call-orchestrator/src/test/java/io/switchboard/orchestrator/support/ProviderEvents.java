@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.support;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.call.CallDirection;
@@ -36,7 +37,7 @@ public final class ProviderEvents {
     }
 
     public CloudEvent placed() {
-        var placed = new CallPlaced(requestId(), accountId, callId, "twilio", FROM, TO, "sales", 600, t0);
+        var placed = new CallPlaced(requestId(), accountId, callId, "twilio", FROM, TO, "sales", 600, t0, Map.of());
         return envelopes.wrap(
                 EventTypes.CALL_PLACED, EventIds.of("test-placed", accountId, callId), callId, t0, placed);
     }

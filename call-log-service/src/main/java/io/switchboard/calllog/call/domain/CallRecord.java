@@ -2,11 +2,17 @@ package io.switchboard.calllog.call.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One call as the log knows it. Parts arrive independently (state, recording, cost), so any of them
  * may still be missing: a recording or a charge can be logged before the call's state.
+ *
+ * @param metadata the call request's metadata, from the dialer's {@code CallPlaced}: empty when the call has
+ *                 none (yet), null when it is withheld from a caller without {@code calls:pii}
  */
 public record CallRecord(
         String callId,
@@ -16,6 +22,7 @@ public record CallRecord(
         String to,
         String assistantId,
         String requestId,
+        Map<String, String> metadata,
         String status,
         List<Transition> timeline,
         Integer durationSeconds,
@@ -27,6 +34,7 @@ public record CallRecord(
 
     public CallRecord {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** One status change: the status, when the provider says it happened, the provider's sequence. */

@@ -22,7 +22,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds finished recordings to their calls, and the request and assistant of placed outbound calls. Status callbacks are not read here: the call's state comes
+ * Adds finished recordings to their calls, and the request, assistant and metadata of placed outbound calls. Status callbacks are not read here: the call's state comes
  * from the orchestrator's snapshots, which have already ordered and deduplicated them. The call is the
  * event's provider, account and provider call id; an event whose record key or subject is not that
  * provider call id is refused (logged, counted as {@code switchboard.events.refused}).

@@ -5,7 +5,9 @@ import static io.switchboard.calllog.call.persistence.CallFields.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.switchboard.calllog.call.domain.CallRecord;
 import org.bson.Document;
@@ -25,6 +27,7 @@ final class CallDocuments {
                 document.getString(TO),
                 document.getString(ASSISTANT_ID),
                 document.getString(REQUEST_ID),
+                metadata(document.getList(METADATA, Document.class, List.of())),
                 document.getString(STATUS),
                 document.getList(TIMELINE, Document.class, List.of()).stream()
                         .map(CallDocuments::transition)
@@ -41,6 +44,12 @@ final class CallDocuments {
     private static String providerCallId(Document document) {
         String callId = document.getString(CALL_ID);
         return callId != null ? callId : document.getString(ID);
+    }
+
+    private static Map<String, String> metadata(List<Document> entries) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        entries.forEach(entry -> metadata.put(entry.getString(KEY), entry.getString(VALUE)));
+        return metadata;
     }
 
     private static CallRecord.Transition transition(Document step) {

@@ -18,6 +18,13 @@ final class CallFields {
     static final String TO = "to";
     static final String ASSISTANT_ID = "assistantId";
     static final String REQUEST_ID = "requestId";
+    /**
+     * The request's metadata as a list of {@code {key, value}} documents, not one document keyed by the
+     * publisher's keys: those are any strings, and a key with a dot or a leading {@code $} is refused as a
+     * field name by some MongoDB versions, which would hold the listener's partition for good.
+     */
+    static final String METADATA = "metadata";
+
     static final String STATUS = "status";
     static final String TIMELINE = "timeline";
     static final String DURATION_SECONDS = "durationSeconds";
@@ -35,6 +42,8 @@ final class CallFields {
     static final String CURRENCY = "currency";
     static final String BILLED_MINUTES = "billedMinutes";
     static final String PRICE_PER_MINUTE = "pricePerMinute";
+    static final String KEY = "key";
+    static final String VALUE = "value";
 
     private CallFields() {}
 }

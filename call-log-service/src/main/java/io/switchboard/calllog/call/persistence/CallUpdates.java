@@ -5,6 +5,7 @@ import static io.switchboard.calllog.call.persistence.CallFields.*;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.switchboard.events.billing.CallCharged;
@@ -71,13 +72,23 @@ final class CallUpdates {
     }
 
     /**
-     * What the dialer knows of an outbound call: the request it answers and the assistant. The
-     * orchestrator may not have it yet when a fast call's callbacks overtake the placement.
+     * What the dialer knows of an outbound call: the request it answers, the assistant and the request's
+     * metadata. The orchestrator may not have the first two yet when a fast call's callbacks overtake the
+     * placement; the metadata only the dialer has.
      */
     static Document placementUpdate(CallKey call, CallPlaced placed, Instant eventTime) {
         var set = identity(call).append(REQUEST_ID, placed.requestId());
         putIfPresent(set, ASSISTANT_ID, placed.assistantId());
+        if (!placed.metadata().isEmpty()) {
+            set.append(METADATA, metadata(placed.metadata()));
+        }
         return withUpdatedAt(new Document("$set", set), eventTime);
+    }
+
+    private static List<Document> metadata(Map<String, String> metadata) {
+        return metadata.entrySet().stream()
+                .map(entry -> new Document(KEY, entry.getKey()).append(VALUE, entry.getValue()))
+                .toList();
     }
 
     /** The parts of the call's key: its document is found by provider call id and account, and searched by account. */

@@ -10,7 +10,8 @@ import io.switchboard.events.security.Scope;
 
 /**
  * A call record as a caller may see it: whole with {@code calls:pii}; otherwise with the phone numbers
- * masked and the recording's address withheld (its id, length and status stay).
+ * masked, the recording's address withheld (its id, length and status stay) and the request's metadata
+ * withheld (a publisher's context may name its customer).
  */
 final class CallRecordView {
 
@@ -48,6 +49,7 @@ final class CallRecordView {
                 PersonalData.maskPhoneNumber(call.to()),
                 call.assistantId(),
                 call.requestId(),
+                null,
                 call.status(),
                 call.timeline(),
                 call.durationSeconds(),

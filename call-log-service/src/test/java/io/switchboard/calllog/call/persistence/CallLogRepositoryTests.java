@@ -1,6 +1,7 @@
 package io.switchboard.calllog.call.persistence;
 
 import static io.switchboard.calllog.CallEvents.charge;
+import static io.switchboard.calllog.CallEvents.placed;
 import static io.switchboard.calllog.CallEvents.recording;
 import static io.switchboard.calllog.CallEvents.snapshot;
 import static io.switchboard.events.call.CallStatus.BUSY;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -180,20 +182,7 @@ class CallLogRepositoryTests {
         String callId = CallEvents.newCallId();
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
 
-        writes.applyPlacement(
-                        callKey(callId),
-                        new CallPlaced(
-                                "req-" + callId,
-                                accountId,
-                                callId,
-                                "twilio",
-                                "+14155550100",
-                                "+16505550002",
-                                "sales",
-                                3600,
-                                T0),
-                        T0)
-                .block(TIMEOUT);
+        place(placed(callId, accountId));
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED, RINGING, BUSY)));
 
         CallRecord call = find(callId);
@@ -206,20 +195,7 @@ class CallLogRepositoryTests {
     void whenPlacementArrivesFirstThenTheSnapshotCompletesTheSameDocument() {
         String callId = CallEvents.newCallId();
 
-        writes.applyPlacement(
-                        callKey(callId),
-                        new CallPlaced(
-                                "req-" + callId,
-                                accountId,
-                                callId,
-                                "twilio",
-                                "+14155550100",
-                                "+16505551001",
-                                "sales",
-                                3600,
-                                T0),
-                        T0)
-                .block(TIMEOUT);
+        place(placed(callId, accountId));
         apply(unplaced(snapshot(callId, accountId, T0, INITIATED)));
 
         CallRecord call = find(callId);
@@ -228,6 +204,36 @@ class CallLogRepositoryTests {
         assertThat(Mono.from(calls.countDocuments(new Document("_id", key(callId))))
                         .block(TIMEOUT))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void whenCallPlacedIsAppliedThenTheRequestsMetadataIsStoredAndARedeliveryChangesNothing() {
+        // given a ringing call, not yet placed as far as the log knows
+        String callId = CallEvents.newCallId();
+        apply(snapshot(callId, accountId, T0, QUEUED, RINGING));
+        assertThat(find(callId).metadata()).as("no placement yet").isEmpty();
+
+        // when its placement is applied, then delivered again
+        place(placed(callId, accountId));
+        Document afterFirst = stored(callId);
+        place(placed(callId, accountId));
+
+        // then the call has the request's metadata, and the redelivery left the document as it was
+        assertThat(find(callId).metadata()).isEqualTo(CallEvents.METADATA);
+        assertThat(stored(callId)).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void whenMetadataKeysAreNotUsableAsFieldNamesThenTheyAreStoredAndReadAsTheyAre() {
+        String callId = CallEvents.newCallId();
+        var metadata = new LinkedHashMap<String, String>();
+        metadata.put("crm.customerRef", "CRM-187");
+        metadata.put("$set", "not an operator");
+        metadata.put("note", "");
+
+        place(placed(callId, accountId, metadata));
+
+        assertThat(find(callId).metadata()).containsExactlyEntriesOf(metadata);
     }
 
     @Test
@@ -297,6 +303,15 @@ class CallLogRepositoryTests {
                 s.durationSeconds(),
                 s.timeline(),
                 s.changedAt());
+    }
+
+    private static void place(CallPlaced placed) {
+        writes.applyPlacement(new CallKey(placed.provider(), placed.accountId(), placed.callId()), placed, T0)
+                .block(TIMEOUT);
+    }
+
+    private Document stored(String callId) {
+        return Mono.from(calls.find(new Document("_id", key(callId))).first()).block(TIMEOUT);
     }
 
     private static boolean apply(CallStateChanged state) {

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.MongoTimeoutException;
 import io.switchboard.calllog.call.domain.CallLogReader;
@@ -62,6 +63,7 @@ class CallControllerWebFluxTests {
             "+14155550199",
             "asst-1",
             "req-1",
+            Map.of("customer", "Ada Lovelace"),
             "completed",
             List.of(
                     new CallRecord.Transition("queued", Instant.parse("2026-11-02T10:00:00Z"), 0),
@@ -172,6 +174,8 @@ class CallControllerWebFluxTests {
                 .isEqualTo("2026-11-02T10:00:52Z")
                 .jsonPath("$.recording.url")
                 .isEqualTo("https://example.test/RE1")
+                .jsonPath("$.metadata.customer")
+                .isEqualTo("Ada Lovelace")
                 .jsonPath("$.cost.amount")
                 .isEqualTo(0.014);
     }
@@ -210,7 +214,7 @@ class CallControllerWebFluxTests {
     }
 
     @Test
-    void whenTokenLacksPiiScopeThenNumbersMaskedAndRecordingAddressWithheld() {
+    void whenTokenLacksPiiScopeThenNumbersMaskedAndRecordingAddressAndMetadataWithheld() {
         given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
         given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 0, 50, 1)));
         var analyst = as(TestTokens.forAccount("acme", Scope.CALLS_READ));
@@ -228,6 +232,8 @@ class CallControllerWebFluxTests {
                 .jsonPath("$.recording.recordingId")
                 .isEqualTo("RE1")
                 .jsonPath("$.recording.url")
+                .doesNotExist()
+                .jsonPath("$.metadata")
                 .doesNotExist();
         analyst.get()
                 .uri("/api/calls")
@@ -235,7 +241,8 @@ class CallControllerWebFluxTests {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(body -> assertThat(body).doesNotContain("+14155550100", "+14155550199", "https://example.test"));
+                .value(body -> assertThat(body)
+                        .doesNotContain("+14155550100", "+14155550199", "https://example.test", "Ada Lovelace"));
     }
 
     @Test
@@ -324,8 +331,8 @@ class CallControllerWebFluxTests {
     @SuppressWarnings("unchecked")
     void whenAnOperatorSearchesEveryAccountWithPiiThenEachAccountReadIsAnEntry() {
         CallRecord globex = new CallRecord(
-                "CA2", "globex", "inbound", null, null, null, null, "busy", List.of(), null, null, null, null, null,
-                null);
+                "CA2", "globex", "inbound", null, null, null, null, Map.of(), "busy", List.of(), null, null, null, null,
+                null, null);
         given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL, globex, CALL), 0, 50, 3)));
 
         as(TestTokens.operator(Scope.CALLS_PII))

@@ -44,6 +44,12 @@ public record Account(
         return configuredAt.isBefore(other.configuredAt);
     }
 
+    Optional<Assistant> assistant(String assistantId) {
+        return assistants.stream()
+                .filter(assistant -> assistant.assistantId().equals(assistantId))
+                .findFirst();
+    }
+
     Optional<Assistant> assistantFor(String number) {
         return numbers.stream()
                 .filter(owned -> owned.number().equals(number))

@@ -39,6 +39,18 @@ public class AccountDirectory {
      * for (the webhook path names it), a number owned by another account has no route: one
      * tenant's call never reaches another tenant's assistant.
      */
+    /**
+     * Who talks on an outbound call of {@code accountId} its callee answered: the assistant its request named,
+     * if the account has it, else the one answering the caller id, if the account owns that number.
+     */
+    public Optional<Route> outboundRoute(String accountId, String requestedAssistantId, String callerId) {
+        return find(accountId)
+                .flatMap(account -> Optional.ofNullable(requestedAssistantId)
+                        .flatMap(account::assistant)
+                        .or(() -> callerId == null ? Optional.empty() : account.assistantFor(callerId))
+                        .map(assistant -> new Route(account.accountId(), assistant)));
+    }
+
     public Optional<Route> route(String number, String expectedAccountId) {
         if (number == null) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.routing.domain;
 
+import java.util.Map;
+
 import io.switchboard.orchestrator.account.domain.Route;
 
 /**
@@ -12,7 +14,15 @@ public interface AnswerDocuments {
     String provider();
 
     /** Connects the call to the route's assistant. */
-    AnswerDocument connect(String callId, Route route);
+    default AnswerDocument connect(String callId, Route route) {
+        return connect(callId, route, Map.of());
+    }
+
+    /** Connects the call to the route's assistant, passing it {@code parameters} besides the call's identity. */
+    AnswerDocument connect(String callId, Route route, Map<String, String> parameters);
+
+    /** Ends the call without a word: for a call we placed that no assistant can take. */
+    AnswerDocument hangUp();
 
     /** Tells the caller the number is not in service and ends the call. */
     AnswerDocument notInService();

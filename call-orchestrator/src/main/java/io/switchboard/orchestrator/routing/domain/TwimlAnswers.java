@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.routing.domain;
 
+import java.util.Map;
+
 import io.switchboard.orchestrator.account.domain.Route;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,8 @@ public class TwimlAnswers implements AnswerDocuments {
     static final String PROVIDER = "twilio";
     static final String CONTENT_TYPE = "text/xml";
     private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final AnswerDocument HANG_UP =
+            new AnswerDocument(CONTENT_TYPE, PROLOG + "<Response><Hangup/></Response>");
     private static final AnswerDocument NOT_IN_SERVICE = new AnswerDocument(
             CONTENT_TYPE, PROLOG + "<Response><Say>This number is not in service.</Say><Hangup/></Response>");
 
@@ -19,14 +23,22 @@ public class TwimlAnswers implements AnswerDocuments {
     }
 
     @Override
-    public AnswerDocument connect(String callId, Route route) {
-        String twiml = PROLOG + "<Response><Connect><Stream url=\""
-                + escape(route.assistant().streamUrl()) + "\">"
-                + parameter("callId", callId)
-                + parameter("accountId", route.accountId())
-                + parameter("assistantId", route.assistant().assistantId())
-                + "</Stream></Connect></Response>";
-        return new AnswerDocument(CONTENT_TYPE, twiml);
+    public AnswerDocument connect(String callId, Route route, Map<String, String> parameters) {
+        var twiml = new StringBuilder(PROLOG)
+                .append("<Response><Connect><Stream url=\"")
+                .append(escape(route.assistant().streamUrl()))
+                .append("\">")
+                .append(parameter("callId", callId))
+                .append(parameter("accountId", route.accountId()))
+                .append(parameter("assistantId", route.assistant().assistantId()));
+        parameters.forEach((name, value) -> twiml.append(parameter(name, value)));
+        return new AnswerDocument(
+                CONTENT_TYPE, twiml.append("</Stream></Connect></Response>").toString());
+    }
+
+    @Override
+    public AnswerDocument hangUp() {
+        return HANG_UP;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.switchboard.events.routing.RoutingDecided;
 import io.switchboard.events.routing.RoutingRequested;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.routing.domain.InboundRouter;
+import io.switchboard.orchestrator.routing.domain.OutboundRouter;
 import io.switchboard.orchestrator.routing.domain.RoutingDecision;
 import io.switchboard.orchestrator.routing.domain.UnknownProviderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,11 +31,13 @@ class RoutingRequestListener {
 
     private final EventEnvelopes envelopes;
     private final InboundRouter router;
+    private final OutboundRouter outbound;
     private final Clock clock;
 
-    RoutingRequestListener(EventEnvelopes envelopes, InboundRouter router, Clock clock) {
+    RoutingRequestListener(EventEnvelopes envelopes, InboundRouter router, OutboundRouter outbound, Clock clock) {
         this.envelopes = envelopes;
         this.router = router;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -54,7 +57,14 @@ class RoutingRequestListener {
         }
         RoutingDecision decision;
         try {
-            decision = router.route(request.provider(), request.callId(), request.accountId(), request.to());
+            decision = request.requestId() != null
+                    ? outbound.route(
+                            request.provider(),
+                            request.callId(),
+                            request.accountId(),
+                            request.from(),
+                            request.requestId())
+                    : router.route(request.provider(), request.callId(), request.accountId(), request.to());
         } catch (UnknownProviderException e) {
             throw new RejectedEventException("routing request " + event.id() + ": " + e.getMessage());
         }

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
@@ -22,6 +25,7 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.orchestrator.support.AccountsApi;
 import io.switchboard.orchestrator.support.OrchestratorIntegrationTest;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestKafkaClients;
 import io.switchboard.testsupport.TopicReader;
@@ -106,6 +110,79 @@ class RoutingIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void whenAnOutboundCallIsAnsweredThenItGoesToItsRequestsAssistantWithTheRequestAsParameters() throws Exception {
+        // given an account whose caller id is answered by "sales", and a request of it that asked for "renewals"
+        String accountId = newAccountId();
+        String callerId = newNumber();
+        new AccountsApi(http)
+                .put(accountId, twoAssistants(callerId))
+                .expectStatus()
+                .isOk();
+        String requestId = "crm-" + newCallId();
+        intended(accountId, requestId, callerId, "renewals", Map.of("customer", "C-10442", "callId", "not-this-one"));
+        String callId = newCallId();
+
+        // when the callee answers and the ingress asks how to answer the call placed for that request
+        ConsumerRecord<String, CloudEvent> reply = askOutbound(callId, accountId, callerId, requestId);
+
+        // then the call streams to the request's assistant with the request's id and context
+        RoutingDecided decided =
+                envelopes.unwrap(reply.value()).as(EventTypes.ROUTING_DECIDED).payload();
+        assertThat(decided.assistantId()).isEqualTo("renewals");
+        assertThat(decided.answerDocument())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Response><Connect><Stream url=\"wss://assistants.example/renewals\">"
+                        + "<Parameter name=\"callId\" value=\"" + callId + "\"/>"
+                        + "<Parameter name=\"accountId\" value=\"" + accountId + "\"/>"
+                        + "<Parameter name=\"assistantId\" value=\"renewals\"/>"
+                        + "<Parameter name=\"requestId\" value=\"" + requestId + "\"/>"
+                        + "<Parameter name=\"customer\" value=\"C-10442\"/>"
+                        + "</Stream></Connect></Response>");
+    }
+
+    @Test
+    void whenTheRequestNamedNoAssistantThenTheCallerIdsAssistantAnswersIt() throws Exception {
+        String accountId = newAccountId();
+        String callerId = newNumber();
+        new AccountsApi(http)
+                .put(accountId, twoAssistants(callerId))
+                .expectStatus()
+                .isOk();
+        String requestId = "crm-" + newCallId();
+        intended(accountId, requestId, callerId, null, Map.of());
+
+        RoutingDecided decided = envelopes
+                .unwrap(askOutbound(newCallId(), accountId, callerId, requestId).value())
+                .as(EventTypes.ROUTING_DECIDED)
+                .payload();
+
+        assertThat(decided.assistantId()).isEqualTo("sales");
+        assertThat(decided.answerDocument())
+                .contains("wss://assistants.example/sales")
+                .contains("<Parameter name=\"requestId\" value=\"" + requestId + "\"/>");
+    }
+
+    @Test
+    void whenAnAnsweredOutboundCallHasNoAssistantThenItIsHungUpNotToldTheNumberIsOutOfService() throws Exception {
+        // an account that does not own the caller id, and a request never intended here
+        String accountId = newAccountId();
+        new AccountsApi(http)
+                .put(accountId, twoAssistants(newNumber()))
+                .expectStatus()
+                .isOk();
+
+        RoutingDecided decided = envelopes
+                .unwrap(askOutbound(newCallId(), accountId, newNumber(), "unknown-" + newCallId())
+                        .value())
+                .as(EventTypes.ROUTING_DECIDED)
+                .payload();
+
+        assertThat(decided.assistantId()).isNull();
+        assertThat(decided.answerDocument())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
+    }
+
+    @Test
     void whenNumberIsUnknownThenTheReplySaysNotInService() throws Exception {
         // when
         String callId = newCallId();
@@ -177,6 +254,58 @@ class RoutingIT extends OrchestratorIntegrationTest {
         }
     }
 
+    private static Map<String, Object> twoAssistants(String callerId) {
+        return Map.of(
+                "name",
+                "Outbound account",
+                "numbers",
+                List.of(Map.of("number", callerId, "assistantId", "sales")),
+                "assistants",
+                List.of(
+                        Map.of("assistantId", "sales", "name", "Sales", "streamUrl", "wss://assistants.example/sales"),
+                        Map.of(
+                                "assistantId",
+                                "renewals",
+                                "name",
+                                "Renewals",
+                                "streamUrl",
+                                "wss://assistants.example/renewals")));
+    }
+
+    /** As the dialer records a request before asking the provider for its call. */
+    private static void intended(
+            String accountId, String requestId, String callerId, String assistantId, Map<String, String> metadata) {
+        var intent = new DialIntentRecorded(
+                requestId,
+                accountId,
+                "+14155552671",
+                callerId,
+                DialIntentRecorded.State.INTENDED,
+                null,
+                null,
+                null,
+                Instant.now(),
+                assistantId,
+                metadata);
+        try (var kafka = SignedEvents.onSharedBroker()) {
+            kafka.send(
+                    Topic.DIALER_INTENTS,
+                    intent.key(),
+                    kafka.sign(
+                            EventTypes.DIAL_INTENT_RECORDED,
+                            EventIds.of("test-intent", intent.key()),
+                            intent.key(),
+                            intent.recordedAt(),
+                            intent));
+        }
+    }
+
+    private ConsumerRecord<String, CloudEvent> askOutbound(
+            String callId, String accountId, String from, String requestId) throws Exception {
+        var request = new RoutingRequested("twilio", accountId, callId, from, "+14155552671", Instant.now(), requestId);
+        return requests.sendAndReceive(record(callId, request)).get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     private ConsumerRecord<String, CloudEvent> ask(String callId, String accountId, String to) throws Exception {
         return ask("twilio", callId, accountId, to);
     }
@@ -188,7 +317,10 @@ class RoutingIT extends OrchestratorIntegrationTest {
     }
 
     private ProducerRecord<String, CloudEvent> request(String provider, String callId, String accountId, String to) {
-        var request = new RoutingRequested(provider, accountId, callId, "+14155550111", to, Instant.now());
+        return record(callId, new RoutingRequested(provider, accountId, callId, "+14155550111", to, Instant.now()));
+    }
+
+    private ProducerRecord<String, CloudEvent> record(String callId, RoutingRequested request) {
         CloudEvent event = envelopes.wrap(
                 EventTypes.ROUTING_REQUESTED,
                 EventIds.of("test-routing", callId),

@@ -161,7 +161,8 @@ public class CallPlacement {
                 request.to(),
                 request.assistantId(),
                 timeLimitSeconds,
-                clock.instant());
+                clock.instant(),
+                request.metadata());
         return new Admission.Placed(event, intent(request, State.PLACED, placedBy, callId, null));
     }
 
@@ -169,6 +170,7 @@ public class CallPlacement {
         return new Admission.Rejected(reason, intent(request, State.REJECTED, null, null, reason));
     }
 
+    /** Every state carries the request's assistant and context: the orchestrator answers the call from them. */
     private DialIntentRecorded intent(
             CallRequest request, State state, String providerName, String callId, String reason) {
         return new DialIntentRecorded(
@@ -180,7 +182,9 @@ public class CallPlacement {
                 providerName,
                 callId,
                 reason,
-                clock.instant());
+                clock.instant(),
+                request.assistantId(),
+                request.metadata());
     }
 
     private OutboundCall callFor(CallRequest request) {

@@ -27,6 +27,7 @@ class CallPlacementTests {
 
     private static final int PARTITION = 2;
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final Map<String, String> METADATA = Map.of("campaign", "renewals", "customerRef", "CRM-187");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ScriptedProvider provider = new ScriptedProvider();
@@ -48,10 +49,15 @@ class CallPlacementTests {
         assertThat(committed).singleElement().satisfies(intent -> {
             assertThat(intent.state()).isEqualTo(State.INTENDED);
             assertThat(intent.key()).isEqualTo("acme/r1");
+            assertThat(intent.assistantId())
+                    .as("the orchestrator answers with it")
+                    .isEqualTo("sales");
+            assertThat(intent.metadata()).isEqualTo(request("r1").metadata());
         });
         assertThat(admission).isInstanceOfSatisfying(Admission.Placed.class, placed -> {
             assertThat(placed.event().callId()).isEqualTo("CA1");
             assertThat(placed.event().provider()).isEqualTo("scripted");
+            assertThat(placed.event().metadata()).isEqualTo(METADATA);
             assertThat(placed.settled().state()).isEqualTo(State.PLACED);
             assertThat(placed.settled().callId()).isEqualTo("CA1");
         });
@@ -77,10 +83,10 @@ class CallPlacementTests {
         assertThat(provider.placements).isZero();
         assertThat(provider.excluded).containsExactly(Set.of("CA0"));
         assertThat(provider.since).containsExactly(NOW.minusSeconds(30));
-        assertThat(admission)
-                .isInstanceOfSatisfying(
-                        Admission.Placed.class,
-                        placed -> assertThat(placed.event().callId()).isEqualTo("CA7"));
+        assertThat(admission).isInstanceOfSatisfying(Admission.Placed.class, placed -> {
+            assertThat(placed.event().callId()).isEqualTo("CA7");
+            assertThat(placed.event().metadata()).isEqualTo(METADATA);
+        });
     }
 
     @Test
@@ -177,7 +183,7 @@ class CallPlacementTests {
     }
 
     private static CallRequest request(String requestId) {
-        return new CallRequest(requestId, "acme", "+14155552671", "+14155550123", "sales", Map.of());
+        return new CallRequest(requestId, "acme", "+14155552671", "+14155550123", "sales", METADATA);
     }
 
     private DialIntentRecorded intent(String requestId, State state, String callId) {

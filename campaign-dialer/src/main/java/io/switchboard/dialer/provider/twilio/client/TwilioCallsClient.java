@@ -147,7 +147,8 @@ public final class TwilioCallsClient implements OutboundCalls {
     }
 
     CallCreator creator(OutboundCall call) {
-        TwilioCallbackUrls callbacks = TwilioCallbackUrls.of(ingressBaseUrl, call.accountId(), connectionOverrides);
+        TwilioCallbackUrls callbacks =
+                TwilioCallbackUrls.of(ingressBaseUrl, call.accountId(), call.requestId(), connectionOverrides);
         return Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), callbacks.voice())
                 .setStatusCallback(callbacks.status())
                 .setStatusCallbackMethod(HttpMethod.POST)

@@ -59,7 +59,7 @@ class TwilioCallsClientTests {
             assertThat(request.param("To")).isEqualTo(TO);
             assertThat(request.param("From")).isEqualTo(FROM);
             assertThat(request.param("Url"))
-                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/voice#" + OVERRIDES);
+                    .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/outbound/req-1/voice#" + OVERRIDES);
             assertThat(request.param("StatusCallback"))
                     .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/status#" + OVERRIDES);
             assertThat(request.param("StatusCallbackMethod")).isEqualTo("POST");

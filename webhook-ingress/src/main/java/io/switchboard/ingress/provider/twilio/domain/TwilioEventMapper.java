@@ -130,11 +130,25 @@ public class TwilioEventMapper {
     }
 
     public OutgoingEvent<RoutingRequested> routingRequest(WebhookRequest request) {
+        return routingRequest(request, null);
+    }
+
+    /**
+     * @param requestId the call request an answered outbound call was placed for (from its voice URL), or null
+     *                  for an inbound call
+     */
+    public OutgoingEvent<RoutingRequested> routingRequest(WebhookRequest request, String requestId) {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         Instant requestedAt = clock.instant();
         var payload = new RoutingRequested(
-                PROVIDER, request.accountId(), callSid, params.optional("From"), params.optional("To"), requestedAt);
+                PROVIDER,
+                request.accountId(),
+                callSid,
+                params.optional("From"),
+                params.optional("To"),
+                requestedAt,
+                requestId);
         return OutgoingEvent.of(
                 EventTypes.ROUTING_REQUESTED,
                 TwilioEventIds.routingRequest(request.accountId(), callSid),

@@ -2,6 +2,7 @@ package io.switchboard.ingress.provider.twilio.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.switchboard.events.kafka.OutgoingEvent;
 import io.switchboard.events.routing.RoutingDecided;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +39,8 @@ class TwilioWebhookController {
     private static final byte[] EMPTY_TWIML =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes(StandardCharsets.UTF_8);
     private static final MediaType TWIML = new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8);
+    /** As the call-request schema allows request ids: anything else was never a URL the dialer gave out. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final WebhookIntake intake;
     private final TwilioSignatureVerifier verifier;
@@ -86,6 +90,28 @@ class TwilioWebhookController {
                     .defaultIfEmpty(fallbackTwiml)
                     .flatMap(document -> twiml(exchange, document.getBytes(StandardCharsets.UTF_8)));
         });
+    }
+
+    /**
+     * The voice URL of a call the dialer placed, fetched when the callee answers: it names the call request,
+     * so the orchestrator answers as that request asked. Not an inbound call: nothing is published but the
+     * routing request. The request id is in the path, which Twilio's signature covers.
+     */
+    @PostMapping("/outbound/{requestId}/voice")
+    Mono<Void> answeredOutboundCall(
+            @PathVariable String accountId, @PathVariable String requestId, ServerWebExchange exchange) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        return intake.receive(
+                verifier,
+                "outbound-voice",
+                accountId,
+                exchange,
+                request -> routing.decideAfter(Mono.empty(), accountId, mapper.routingRequest(request, requestId))
+                        .map(RoutingDecided::answerDocument)
+                        .defaultIfEmpty(fallbackTwiml)
+                        .flatMap(document -> twiml(exchange, document.getBytes(StandardCharsets.UTF_8))));
     }
 
     private Mono<Void> publishing(
