@@ -185,24 +185,18 @@ class CampaignDialerIT {
 
     @Test
     void whenTheProviderCreatesTheCallButAnswersTooLateThenItIsAdoptedNotDialedAgain() {
-        String to = "+14155550197";
-        var given = CallRequests.valid().with("to", to);
-        TWILIO.script(to, Reply.createdThenLate(Duration.ofSeconds(4)));
-
-        publish(given.requestId(), given.json());
-
-        CallPlaced placed = awaitPlaced(given.requestId(), 1).getFirst().payload();
-        assertThat(TWILIO.calls().stream().filter(call -> call.to().equals(to)).toList())
-                .singleElement()
-                .satisfies(call -> assertThat(call.sid()).isEqualTo(placed.callId()));
-        assertThat(TWILIO.callsFor(given.accountId())).hasSize(1);
+        assertAdoptedAfter("+14155550197", Reply.createdThenLate(Duration.ofSeconds(4)));
     }
 
     @Test
     void whenTheProviderCreatesTheCallAndAnswersAServerErrorThenItIsAdoptedNotDialedAgain() {
-        String to = "+14155550196";
+        assertAdoptedAfter("+14155550196", Reply.createdThenError(500, 20500, "Internal Server Error"));
+    }
+
+    /** Twilio created the call but gave {@code reply}: the one call is adopted, none is placed again. */
+    private void assertAdoptedAfter(String to, Reply reply) {
         var given = CallRequests.valid().with("to", to);
-        TWILIO.script(to, Reply.createdThenError(500, 20500, "Internal Server Error"));
+        TWILIO.script(to, reply);
 
         publish(given.requestId(), given.json());
 

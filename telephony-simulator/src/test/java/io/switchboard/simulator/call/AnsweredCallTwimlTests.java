@@ -10,21 +10,16 @@ import java.util.Map;
 
 import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** An answered outbound call fetches its voice URL (or takes its inline TwiML) and does what it says. */
 @SimulatorTest
-class AnsweredCallTwimlTests {
+class AnsweredCallTwimlTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String ASSISTANT_TWIML = """
@@ -37,23 +32,6 @@ class AnsweredCallTwimlTests {
                 </Stream>
               </Connect>
             </Response>""";
-
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void whenAnsweredThenVoiceUrlIsFetchedSignedAndTheStreamKeepsTheCallUp() {

@@ -10,16 +10,11 @@ import java.util.List;
 
 import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Twilio's "update a call". Steps are slow here (a context of its own) so that a test can reach a call
@@ -27,26 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SimulatorTest
 @TestPropertySource(properties = "switchboard.simulator.step-delay=400ms")
-class CallUpdateTests {
+class CallUpdateTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void whenAnsweredCallIsCompletedThenItHangsUpNowAndIsCalledBackOnce() {

@@ -18,43 +18,27 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.simulator.support.CallForm;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** A create that times out, is refused or fails after creating: the dialer must neither lose nor double a call. */
 @SimulatorTest
-class CreateCallFaultsTests {
+class CreateCallFaultsTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @Autowired
-    private WebTestClient client;
 
     @LocalServerPort
     private int port;
 
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
-    }
-
     @AfterEach
-    void tearDown() {
+    void disarm() {
         api.disarmCreateFault();
-        receiver.close();
     }
 
     @Test

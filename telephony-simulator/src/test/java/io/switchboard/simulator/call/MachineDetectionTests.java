@@ -10,36 +10,26 @@ import java.util.Map;
 
 import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Answering machine detection: who answers comes from the outcome rules, reported the way Twilio reports it. */
 @SimulatorTest
-class MachineDetectionTests {
+class MachineDetectionTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String MACHINE = "+15550408881";
     private static final String FAX = "+15550408882";
 
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
     private List<?> originalRules;
 
     @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
+    void scriptWhoAnswers() {
         receiver.reply("/voice", new Reply(200, CallForm.STREAM_TWIML));
         List<Object> rules = new ArrayList<>();
         rules.add(Map.of(
@@ -52,9 +42,8 @@ class MachineDetectionTests {
     }
 
     @AfterEach
-    void tearDown() {
+    void restoreRules() {
         api.outcomeRules(originalRules);
-        receiver.close();
     }
 
     @Test

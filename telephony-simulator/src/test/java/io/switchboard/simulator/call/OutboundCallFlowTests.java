@@ -9,37 +9,15 @@ import java.util.Map;
 
 import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SimulatorTest
-class OutboundCallFlowTests {
+class OutboundCallFlowTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void whenCallCompletesThenEveryEventIsCalledBackInOrderAndSigned() {

@@ -11,40 +11,23 @@ import java.util.stream.Collectors;
 
 import io.switchboard.simulator.support.CallForm;
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Provider misbehaviour consumers must survive: duplicates, reordering, retries. */
 @SimulatorTest
-class WebhookFaultsTests {
+class WebhookFaultsTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
-    }
-
     @AfterEach
-    void tearDown() {
+    void switchFaultsOff() {
         api.faults(false, false);
-        receiver.close();
     }
 
     @Test

@@ -9,42 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.simulator.support.ReceivedWebhook;
-import io.switchboard.simulator.support.SimulatorApi;
 import io.switchboard.simulator.support.SimulatorTest;
 import io.switchboard.simulator.support.TestAccounts;
-import io.switchboard.simulator.support.WebhookReceiver;
+import io.switchboard.simulator.support.WebhookFlowTest;
 import io.switchboard.simulator.support.WebhookReceiver.Reply;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SimulatorTest
-class InboundCallFlowTests {
+class InboundCallFlowTests extends WebhookFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String NUMBER = "+15550109999";
     private static final String CALLER = "+15550123456";
 
-    @Autowired
-    private WebTestClient client;
-
-    private SimulatorApi api;
-    private WebhookReceiver receiver;
-
     @BeforeEach
-    void setUp() {
-        api = new SimulatorApi(client);
-        receiver = new WebhookReceiver();
+    void registerTheNumber() {
         api.registerNumber(NUMBER, receiver.url("/voice"), receiver.url("/status"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -17,8 +16,8 @@ class OutboundRequestsTests {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
-    private final SettableClock clock = new SettableClock(NOW);
-    private final OutboundRequests requests = new OutboundRequests(Duration.ofHours(26), clock);
+    private final OutboundRequests requests =
+            new OutboundRequests(Duration.ofHours(26), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void whenTheIntentIsReadThenTheRequestsAssistantAndContextAreKnownUntilItIsPlacedAndAfter() {
@@ -45,13 +44,12 @@ class OutboundRequestsTests {
 
     @Test
     void whenARequestIsOlderThanTheRetentionThenItIsForgottenAtTheNextSweep() {
-        requests.apply(intent("old", State.INTENDED, NOW.minus(Duration.ofHours(27)), null, Map.of()));
-        clock.set(NOW.plus(Duration.ofMinutes(2)));
-
-        requests.apply(intent("new", State.INTENDED, NOW, null, Map.of()));
-
-        assertThat(requests.find("acme", "old")).isEmpty();
-        assertThat(requests.find("acme", "new")).isPresent();
+        var later = new OutboundRequests(
+                Duration.ofHours(26), Clock.fixed(NOW.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+        later.apply(intent("old", State.INTENDED, NOW.minus(Duration.ofHours(27)), null, Map.of()));
+        later.apply(intent("new", State.INTENDED, NOW, null, Map.of()));
+        assertThat(later.find("acme", "new")).isPresent();
+        assertThat(later.find("acme", "old")).isEmpty();
     }
 
     @Test
@@ -67,33 +65,5 @@ class OutboundRequestsTests {
             String requestId, State state, Instant at, String assistantId, Map<String, String> metadata) {
         return new DialIntentRecorded(
                 requestId, "acme", "+14155552671", "+14155550100", state, null, null, null, at, assistantId, metadata);
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
