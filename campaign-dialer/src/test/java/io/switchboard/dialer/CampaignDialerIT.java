@@ -1,6 +1,7 @@
 package io.switchboard.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
@@ -19,6 +20,7 @@ import io.switchboard.dialer.support.CallRequests;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventType;
@@ -74,6 +76,7 @@ class CampaignDialerIT {
 
     private static SignedEvents kafka;
     private static TopicReader<byte[]> providerEvents;
+    private static TopicReader<byte[]> outcomes;
 
     @Autowired
     private MeterRegistry meters;
@@ -98,12 +101,14 @@ class CampaignDialerIT {
     void readProviderEvents() {
         if (providerEvents == null) {
             providerEvents = TopicReader.bytes(Topic.PROVIDER_EVENTS.topicName());
+            outcomes = TopicReader.bytes(Topic.CALL_OUTCOMES.topicName());
         }
     }
 
     @AfterAll
     static void disconnect() {
         providerEvents.close();
+        outcomes.close();
         kafka.close();
         TWILIO.close();
     }
@@ -132,6 +137,27 @@ class CampaignDialerIT {
                     .isEqualTo("https://ingress.example.com/webhooks/twilio/" + given.accountId()
                             + "/status#ct=3000&rt=10000&rc=3&rp=ct,rt,5xx");
             assertThat(call.param("TimeLimit")).isEqualTo("3600");
+        });
+    }
+
+    @Test
+    void whenRequestsArePlacedOrRejectedThenTheirPublishersReadItOnTheOutcomesTopic() {
+        var good = CallRequests.valid();
+        var bad = CallRequests.valid().with("from", "+1234");
+
+        publish(good.requestId(), good.json());
+        publish(bad.requestId(), bad.json());
+
+        CallPlaced placed = awaitPlaced(good.requestId(), 1).getFirst().payload();
+        assertThat(awaitOutcomes(good.requestId(), 2))
+                .extracting(CallRequestOutcome::outcome, CallRequestOutcome::callId, CallRequestOutcome::accountId)
+                .containsExactly(
+                        tuple(CallRequestOutcome.Outcome.ACCEPTED, null, good.accountId()),
+                        tuple(CallRequestOutcome.Outcome.PLACED, placed.callId(), good.accountId()));
+        assertThat(awaitOutcomes(bad.requestId(), 1)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(CallRequestOutcome.Outcome.REJECTED);
+            assertThat(outcome.field()).isEqualTo("from");
+            assertThat(outcome.reason()).contains("from");
         });
     }
 
@@ -331,6 +357,16 @@ class CampaignDialerIT {
     private static List<ConsumedEvent<CallPlaced>> awaitPlaced(String requestId, int count) {
         return awaitEvents(
                 EventTypes.CALL_PLACED, r -> requestId.equals(r.payload().requestId()), list -> list.size() >= count);
+    }
+
+    /** The outcomes published for a request id (keyed by it), in order, once there are {@code count}. */
+    private static List<CallRequestOutcome> awaitOutcomes(String requestId, int count) {
+        return outcomes.await(record -> requestId.equals(record.key()), records -> records.size() >= count).stream()
+                .map(record -> KafkaRecords.verified(record, VERIFYING)
+                        .orElseThrow()
+                        .as(EventTypes.CALL_REQUEST_OUTCOME)
+                        .payload())
+                .toList();
     }
 
     private static ConsumedEvent<CallRequestRejected> awaitRejected(String requestId) {

@@ -19,6 +19,7 @@ import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -55,6 +56,8 @@ public final class EventTypes {
             EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class, CAMPAIGN_DIALER);
     public static final EventType<CallRequestReceived> CALL_REQUEST_RECEIVED =
             EventType.of("dialer", "call-request-received", 1, CallRequestReceived.class, CAMPAIGN_DIALER);
+    public static final EventType<CallRequestOutcome> CALL_REQUEST_OUTCOME =
+            EventType.of("dialer", "call-request-outcome", 1, CallRequestOutcome.class, CAMPAIGN_DIALER);
     public static final EventType<DialIntentRecorded> DIAL_INTENT_RECORDED =
             EventType.of("dialer", "dial-intent-recorded", 1, DialIntentRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
@@ -87,6 +90,7 @@ public final class EventTypes {
             CALL_PLACED,
             CALL_REQUEST_REJECTED,
             CALL_REQUEST_RECEIVED,
+            CALL_REQUEST_OUTCOME,
             DIAL_INTENT_RECORDED,
             CALL_STATE_CHANGED,
             ROUTING_REQUESTED,

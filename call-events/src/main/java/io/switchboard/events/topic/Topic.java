@@ -13,6 +13,8 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public enum Topic {
     CALL_REQUESTS(Names.CALL_REQUESTS, "publishers' choice", 6, Cleanup.DELETE, Duration.ofDays(7)),
+    /** What became of each call request ({@code CallRequestOutcome}), for the systems that publish them. */
+    CALL_OUTCOMES(Names.CALL_OUTCOMES, "request id", 6, Cleanup.DELETE, Duration.ofDays(7)),
     /**
      * Call requests from publishers allowed to make them ({@code CallRequestReceived}), keyed by account:
      * the partition an account's key maps to decides which dialer instance admits its requests.
@@ -44,6 +46,7 @@ public enum Topic {
      */
     public static final class Names {
         public static final String CALL_REQUESTS = "switchboard.call-requests.v1";
+        public static final String CALL_OUTCOMES = "switchboard.call-outcomes.v1";
         public static final String DIALER_REQUESTS = "switchboard.dialer-requests.v1";
         public static final String DIALER_INTENTS = "switchboard.dialer-intents.v1";
         public static final String DIALER_QUEUE = "switchboard.dialer-queue.v1";

@@ -2,6 +2,7 @@ package io.switchboard.dialer.placement.messaging;
 
 import io.switchboard.dialer.placement.domain.IntentLog;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Publishes the dialer's events. Called from the transactional listeners, so each send joins the
  * listener's Kafka transaction, except {@link #intend}, which commits on its own before the provider is
  * called; waiting on a send surfaces a failure as a failed record (rolled back and retried while the
- * broker cannot take it) instead of losing it.
+ * broker cannot take it) instead of losing it. Every outcome of a request also goes to its publisher on
+ * {@code call-outcomes.v1}, in the same transaction as the event it summarizes.
  */
 @Component
 public class DialerEventPublisher implements IntentLog {
@@ -42,9 +44,15 @@ public class DialerEventPublisher implements IntentLog {
                         received));
     }
 
+    /** The intent and the publisher's "accepted", committed together before the provider is asked. */
     @Override
     public void intend(int partition, DialIntentRecorded intent) {
-        events.inOwnTransaction(() -> publishIntent(partition, intent));
+        events.inOwnTransaction(() -> {
+            publishIntent(partition, intent);
+            publishOutcome(
+                    intent.requestId(),
+                    CallRequestOutcome.accepted(intent.requestId(), intent.accountId(), intent.recordedAt()));
+        });
     }
 
     /** A placed or rejected intent, in the listener's transaction with the event that says so. */
@@ -59,6 +67,9 @@ public class DialerEventPublisher implements IntentLog {
                 Topic.PROVIDER_EVENTS,
                 placed.callId(),
                 OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed));
+        publishOutcome(
+                placed.requestId(),
+                CallRequestOutcome.placed(placed.requestId(), placed.accountId(), placed.callId(), placed.placedAt()));
     }
 
     /** Keyed by the request id, or by the record's own key when the request id could not be read. */
@@ -70,6 +81,20 @@ public class DialerEventPublisher implements IntentLog {
                 Topic.PROVIDER_EVENTS,
                 key,
                 OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected));
+        publishOutcome(key, CallRequestOutcome.rejected(rejected));
+    }
+
+    /** Keyed by request id; the id names the request's account, so two accounts' requests never share one. */
+    private void publishOutcome(String key, CallRequestOutcome outcome) {
+        String id = EventIds.of(
+                "call-request-outcome",
+                String.valueOf(outcome.accountId()),
+                key,
+                outcome.outcome().wireValue());
+        events.publishAndWait(
+                Topic.CALL_OUTCOMES,
+                key,
+                OutgoingEvent.of(EventTypes.CALL_REQUEST_OUTCOME, id, key, outcome.occurredAt(), outcome));
     }
 
     private void publishIntent(int partition, DialIntentRecorded intent) {
