@@ -70,7 +70,7 @@ public class CallPlacement {
         }
         OutboundCall call = callFor(request);
         if (known.isPresent()) {
-            return reconcile(partition, request, call, known.get());
+            return reconcile(partition, received, call, known.get());
         }
         Optional<String> stale = whyTooLate(received);
         if (stale.isPresent()) {
@@ -83,7 +83,9 @@ public class CallPlacement {
     }
 
     /** The intent is only intended: find what the provider made of it before placing anything. */
-    private Admission reconcile(int partition, CallRequest request, OutboundCall call, DialIntentRecorded intended) {
+    private Admission reconcile(
+            int partition, CallRequestReceived received, OutboundCall call, DialIntentRecorded intended) {
+        CallRequest request = received.request();
         Optional<String> adopted = find(partition, call, intended);
         if (adopted.isPresent()) {
             log.info(
@@ -97,6 +99,11 @@ public class CallPlacement {
         if (clock.instant().isBefore(trustedFrom)) {
             throw new ProviderUnavailableException("request " + request.requestId()
                     + " may have a call the provider does not list yet; asking again after " + trustedFrom);
+        }
+        // Certainly no call: one that has waited past its time (a long outage) is not placed late.
+        Optional<String> stale = whyTooLate(received);
+        if (stale.isPresent()) {
+            return rejected(request, stale.get());
         }
         log.info(
                 "Request {} of account {}: the provider has no call for its intent of {}; placing it",

@@ -102,6 +102,20 @@ class CallPlacementTests {
     }
 
     @Test
+    void whenOnlyIntendedAndNothingWasCreatedButTheRequestHasExpiredMeanwhileThenItIsRejectedNotPlacedLate() {
+        intents.record(PARTITION, intent("r1", State.INTENDED, null, NOW.minusSeconds(11)));
+        provider.lists();
+        var expired = new CallRequestReceived(
+                new CallRequest("r1", "acme", "+14155552671", "+14155550123", "sales", METADATA, NOW), "crm", NOW);
+
+        assertThat(placement.admit(PARTITION, expired))
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).startsWith("expired at"));
+        assertThat(provider.placements).isZero();
+    }
+
+    @Test
     void whenOnlyIntendedAndTheListIsNotYetTrustedThenTheRequestWaits() {
         intents.record(PARTITION, intent("r1", State.INTENDED, null, NOW.minusSeconds(5)));
         provider.lists();
