@@ -32,8 +32,14 @@ public final class CallIds {
                 % Topic.PROVIDER_EVENTS.partitions();
     }
 
+    /** A San Francisco number that exists: an exchange from 200 to 999 that is not an N11 service code. */
     public static String newNumber() {
-        return "+1415" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+        var random = ThreadLocalRandom.current();
+        int exchange;
+        do {
+            exchange = random.nextInt(200, 1000);
+        } while (exchange % 100 == 11);
+        return "+1415" + exchange + String.format("%04d", random.nextInt(10_000));
     }
 
     public static String newAccountId() {

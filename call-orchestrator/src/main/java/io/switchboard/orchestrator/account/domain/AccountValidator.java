@@ -8,11 +8,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
 /** Checks an account's configuration on its own; the first problem found is reported with its field. */
 final class AccountValidator {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
+    private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
     private static final int MAX_NAME = 200;
     private static final int MAX_URL = 2048;
     private static final int MAX_NUMBERS = 1000;
@@ -56,6 +62,23 @@ final class AccountValidator {
         return ids;
     }
 
+    /**
+     * A number a telephone network can call, written as libphonenumber writes it in E.164: the dialer compares
+     * a request's caller id with the account's numbers in that form, so "+4402071838750" (a trunk zero kept)
+     * would never match what a provider reports.
+     */
+    private static void requireRealNumber(String e164, String field) {
+        PhoneNumber parsed;
+        try {
+            parsed = PHONE_NUMBERS.parse(e164, null);
+        } catch (NumberParseException e) {
+            throw new InvalidAccountException(field, "must be an E.164 number such as +14155550100");
+        }
+        require(PHONE_NUMBERS.isValidNumber(parsed), field, "is not a number any telephone network assigns");
+        String normalized = PHONE_NUMBERS.format(parsed, PhoneNumberFormat.E164);
+        require(normalized.equals(e164), field, "must be written " + normalized);
+    }
+
     private static void numbers(List<AccountNumber> numbers, Set<String> assistantIds) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < numbers.size(); i++) {
@@ -66,6 +89,7 @@ final class AccountValidator {
                     E164.matcher(nullToEmpty(number.number())).matches(),
                     field + ".number",
                     "must be an E.164 number such as +14155550100");
+            requireRealNumber(number.number(), field + ".number");
             require(seen.add(number.number()), field + ".number", "is listed twice");
             require(
                     number.assistantId() != null && assistantIds.contains(number.assistantId()),

@@ -40,6 +40,24 @@ class AccountValidatorTests {
         assertField("acme", "Acme", List.of(new AccountNumber(number, "sales")), List.of(SALES), "numbers[0].number");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+14150000000", "+1415123456", "+999123456789"})
+    void whenNumberIsShapedRightButNoNetworkAssignsItThenItsFieldIsNamed(String number) {
+        assertField("acme", "Acme", List.of(new AccountNumber(number, "sales")), List.of(SALES), "numbers[0].number");
+    }
+
+    @Test
+    void whenNumberIsRealThenItIsAccepted() {
+        assertThatCode(() -> AccountValidator.validate(
+                        "acme",
+                        "Acme",
+                        List.of(
+                                new AccountNumber("+442071838750", "sales"),
+                                new AccountNumber("+14155550100", "sales")),
+                        List.of(SALES)))
+                .doesNotThrowAnyException();
+    }
+
     @Test
     void whenNumberIsListedTwiceThenTheSecondIsNamed() {
         var number = new AccountNumber("+14155550100", "sales");
