@@ -32,7 +32,7 @@ public final class CallIds {
                 % Topic.PROVIDER_EVENTS.partitions();
     }
 
-    /** A San Francisco number that exists: an exchange from 200 to 999 that is not an N11 service code. */
+    /** A San Francisco number that exists: an exchange from 200 to 999 (N11 codes left out, to be safe). */
     public static String newNumber() {
         var random = ThreadLocalRandom.current();
         int exchange;

@@ -47,6 +47,16 @@ class AccountValidatorTests {
     }
 
     @Test
+    void whenNumberIsWrittenWithATrunkZeroThenTheErrorSaysHowToWriteIt() {
+        assertThatThrownBy(() -> AccountValidator.validate(
+                        "acme", "Acme", List.of(new AccountNumber("+4402071838750", "sales")), List.of(SALES)))
+                .isInstanceOfSatisfying(InvalidAccountException.class, e -> {
+                    assertThat(e.field()).isEqualTo("numbers[0].number");
+                    assertThat(e.getMessage()).contains("must be written +442071838750");
+                });
+    }
+
+    @Test
     void whenNumberIsRealThenItIsAccepted() {
         assertThatCode(() -> AccountValidator.validate(
                         "acme",
