@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,43 +28,17 @@ import org.junit.jupiter.api.Test;
 class AccountServiceTests {
 
     private final AccountDirectory directory = new AccountDirectory();
-    private final List<Account> published = new ArrayList<>();
-    private final List<AuditRecorded> audited = new ArrayList<>();
-    private final List<AccountClosed> closed = new ArrayList<>();
+    private final RecordingAccountPublisher publisher = new RecordingAccountPublisher();
+    private final List<Account> published = publisher.published;
+    private final List<AuditRecorded> audited = publisher.audited;
+    private final List<AccountClosed> closed = publisher.closed;
     private final SecretBox box = TestSecrets.box();
     private final Caller admin = new Caller("admin@acme", "acme", Set.of(Scope.ACCOUNTS_ADMIN, Scope.OPERATOR));
-    private boolean brokerDown;
     private final AccountService service = new AccountService(
             directory,
-            new AccountPublisher() {
-                @Override
-                public void publish(Account account, AuditRecorded audit) {
-                    failIfBrokerDown();
-                    published.add(account);
-                    audited.add(audit);
-                }
-
-                @Override
-                public void publishClosed(AccountClosed closing, AuditRecorded audit) {
-                    failIfBrokerDown();
-                    closed.add(closing);
-                    audited.add(audit);
-                }
-
-                @Override
-                public void publishAudit(AuditRecorded audit) {
-                    failIfBrokerDown();
-                    audited.add(audit);
-                }
-            },
+            publisher,
             new CredentialSealer(box),
             Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
-
-    private void failIfBrokerDown() {
-        if (brokerDown) {
-            throw new PublishFailedException("broker down", null);
-        }
-    }
 
     @Test
     void whenAccountIsConfiguredThenItIsPublishedAndThenApplied() {
@@ -129,7 +102,7 @@ class AccountServiceTests {
     @Test
     void whenBrokerRefusesThenTheDirectoryIsUnchanged() {
         // given
-        brokerDown = true;
+        publisher.brokerDown = true;
 
         // when / then
         assertThatThrownBy(() -> configure("acme")).isInstanceOf(PublishFailedException.class);
@@ -247,7 +220,7 @@ class AccountServiceTests {
     @Test
     void whenTheBrokerRefusesAClosingThenTheAccountStays() {
         Account account = configure("acme");
-        brokerDown = true;
+        publisher.brokerDown = true;
 
         assertThatThrownBy(() -> service.close(admin, "acme")).isInstanceOf(PublishFailedException.class);
 

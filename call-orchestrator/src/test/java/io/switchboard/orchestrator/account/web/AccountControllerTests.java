@@ -8,19 +8,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.audit.AuditOutcome;
 import io.switchboard.events.audit.AuditRecorded;
-import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.security.ApiSecurityAutoConfiguration;
 import io.switchboard.events.security.Scope;
-import io.switchboard.orchestrator.account.domain.Account;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.account.domain.AccountPublisher;
 import io.switchboard.orchestrator.account.domain.AccountService;
 import io.switchboard.orchestrator.account.domain.CredentialSealer;
+import io.switchboard.orchestrator.account.domain.RecordingAccountPublisher;
 import io.switchboard.orchestrator.account.domain.SealedCredential;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
@@ -163,7 +161,8 @@ class AccountControllerTests {
                 .expectBody()
                 .returnResult()
                 .getResponseBodyContent();
-        SealedCredential twilio = fakes.lastPublished("initech").credentials().getFirst();
+        SealedCredential twilio =
+                fakes.publisher.lastPublished("initech").credentials().getFirst();
         assertThat(TestSecrets.box().open(twilio.sealedSecret(), "initech")).isEqualTo(TWILIO_TOKEN);
         assertThat(List.of(put, got))
                 .allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
@@ -188,7 +187,7 @@ class AccountControllerTests {
                 .isEqualTo(sid(2))
                 .jsonPath("$.providers.vapi.secretSet")
                 .isEqualTo(true);
-        assertThat(fakes.lastPublished("hooli").credentials()).hasSize(2);
+        assertThat(fakes.publisher.lastPublished("hooli").credentials()).hasSize(2);
     }
 
     @Test
@@ -206,7 +205,7 @@ class AccountControllerTests {
                 .doesNotExist()
                 .jsonPath("$.providers.vapi.verification")
                 .isEqualTo("hmac-sha256");
-        assertThat(fakes.lastPublished("umbrella").credentials())
+        assertThat(fakes.publisher.lastPublished("umbrella").credentials())
                 .extracting(SealedCredential::provider)
                 .containsExactly("vapi");
     }
@@ -279,7 +278,7 @@ class AccountControllerTests {
     @Test
     void whenBrokerCannotTakeTheAccountThen503AndNothingChanges() {
         // given
-        fakes.brokerDown = true;
+        fakes.publisher.brokerDown = true;
 
         // when / then
         put("globex", ACME.replace("+14155550100", "+14155550177"))
@@ -288,7 +287,7 @@ class AccountControllerTests {
                 .expectHeader()
                 .exists("Retry-After");
         http.get().uri("/api/accounts/globex").exchange().expectStatus().isNotFound();
-        fakes.brokerDown = false;
+        fakes.publisher.brokerDown = false;
     }
 
     @Test
@@ -297,7 +296,7 @@ class AccountControllerTests {
         put("cyberdyne", withProviders(sid(5))).expectStatus().isOk();
 
         // then
-        AuditRecorded entry = fakes.lastAudited("cyberdyne");
+        AuditRecorded entry = fakes.publisher.lastAudited("cyberdyne");
         assertThat(entry.action()).isEqualTo("account.created");
         assertThat(entry.subject()).isEqualTo("test-client");
         assertThat(entry.parts()).containsExactly("name", "credentials");
@@ -333,7 +332,7 @@ class AccountControllerTests {
                 .isNotFound();
 
         // then both refusals are audited as denied
-        assertThat(fakes.audited)
+        assertThat(fakes.publisher.audited)
                 .filteredOn(entry -> "tyrell".equals(entry.accountId()))
                 .extracting(entry -> entry.outcome().wireValue() + " " + entry.actorAccountId())
                 .containsExactly("succeeded tyrell", "denied null", "denied wallace");
@@ -342,7 +341,7 @@ class AccountControllerTests {
     @Test
     void whenARefusalCannotBeAuditedThen503() {
         // given
-        fakes.brokerDown = true;
+        fakes.publisher.brokerDown = true;
 
         // when / then
         asToken(TestTokens.forAccount("wallace", Scope.ACCOUNTS_ADMIN))
@@ -353,7 +352,7 @@ class AccountControllerTests {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(503);
-        fakes.brokerDown = false;
+        fakes.publisher.brokerDown = false;
     }
 
     private WebTestClient asToken(String token) {
@@ -396,10 +395,10 @@ class AccountControllerTests {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
-        assertThat(fakes.closed)
+        assertThat(fakes.publisher.closed)
                 .extracting(AccountClosed::accountId, AccountClosed::revision)
                 .containsExactly(tuple("closed-by-operator", 2L));
-        AuditRecorded entry = fakes.lastAudited("closed-by-operator");
+        AuditRecorded entry = fakes.publisher.lastAudited("closed-by-operator");
         assertThat(entry.action()).isEqualTo("account.deleted");
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.resource()).isEqualTo("/api/accounts/closed-by-operator");
@@ -416,7 +415,7 @@ class AccountControllerTests {
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-        assertThat(fakes.closed).extracting(AccountClosed::accountId).doesNotContain("nobody-here");
+        assertThat(fakes.publisher.closed).extracting(AccountClosed::accountId).doesNotContain("nobody-here");
     }
 
     @Test
@@ -440,7 +439,7 @@ class AccountControllerTests {
                 .isForbidden();
 
         http.get().uri("/api/accounts/kept-by-admin").exchange().expectStatus().isOk();
-        assertThat(fakes.closed).extracting(AccountClosed::accountId).doesNotContain("kept-by-admin");
+        assertThat(fakes.publisher.closed).extracting(AccountClosed::accountId).doesNotContain("kept-by-admin");
     }
 
     @Test
@@ -448,7 +447,7 @@ class AccountControllerTests {
         put("kept-by-broker", ACME.replace("+14155550100", "+14155550144"))
                 .expectStatus()
                 .isOk();
-        fakes.brokerDown = true;
+        fakes.publisher.brokerDown = true;
 
         delete("kept-by-broker", TestTokens.operator())
                 .expectStatus()
@@ -456,7 +455,7 @@ class AccountControllerTests {
                 .expectHeader()
                 .exists("Retry-After");
 
-        fakes.brokerDown = false;
+        fakes.publisher.brokerDown = false;
         http.get().uri("/api/accounts/kept-by-broker").exchange().expectStatus().isOk();
     }
 
@@ -479,24 +478,7 @@ class AccountControllerTests {
     @TestConfiguration
     static class Fakes {
 
-        volatile boolean brokerDown;
-        final List<Account> published = new CopyOnWriteArrayList<>();
-        final List<AuditRecorded> audited = new CopyOnWriteArrayList<>();
-        final List<AccountClosed> closed = new CopyOnWriteArrayList<>();
-
-        AuditRecorded lastAudited(String accountId) {
-            return audited.reversed().stream()
-                    .filter(entry -> accountId.equals(entry.accountId()))
-                    .findFirst()
-                    .orElseThrow();
-        }
-
-        Account lastPublished(String accountId) {
-            return published.reversed().stream()
-                    .filter(account -> account.accountId().equals(accountId))
-                    .findFirst()
-                    .orElseThrow();
-        }
+        final RecordingAccountPublisher publisher = new RecordingAccountPublisher();
 
         @Bean
         CredentialSealer credentialSealer() {
@@ -510,33 +492,7 @@ class AccountControllerTests {
 
         @Bean
         AccountPublisher accountPublisher() {
-            return new AccountPublisher() {
-                @Override
-                public void publish(Account account, AuditRecorded audit) {
-                    failIfBrokerDown();
-                    published.add(account);
-                    audited.add(audit);
-                }
-
-                @Override
-                public void publishClosed(AccountClosed closing, AuditRecorded audit) {
-                    failIfBrokerDown();
-                    closed.add(closing);
-                    audited.add(audit);
-                }
-
-                @Override
-                public void publishAudit(AuditRecorded audit) {
-                    failIfBrokerDown();
-                    audited.add(audit);
-                }
-            };
-        }
-
-        private void failIfBrokerDown() {
-            if (brokerDown) {
-                throw new PublishFailedException("broker down", null);
-            }
+            return publisher;
         }
     }
 }

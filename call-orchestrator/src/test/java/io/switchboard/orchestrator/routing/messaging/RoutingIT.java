@@ -112,12 +112,8 @@ class RoutingIT extends OrchestratorIntegrationTest {
     @Test
     void whenAnOutboundCallIsAnsweredThenItGoesToItsRequestsAssistantWithTheRequestAsParameters() throws Exception {
         // given an account whose caller id is answered by "sales", and a request of it that asked for "renewals"
-        String accountId = newAccountId();
         String callerId = newNumber();
-        new AccountsApi(http)
-                .put(accountId, twoAssistants(callerId))
-                .expectStatus()
-                .isOk();
+        String accountId = accountWithTwoAssistants(callerId);
         String requestId = "crm-" + newCallId();
         intended(accountId, requestId, callerId, "renewals", Map.of("customer", "C-10442", "callId", "not-this-one"));
         String callId = newCallId();
@@ -142,12 +138,8 @@ class RoutingIT extends OrchestratorIntegrationTest {
 
     @Test
     void whenTheRequestNamedNoAssistantThenTheCallerIdsAssistantAnswersIt() throws Exception {
-        String accountId = newAccountId();
         String callerId = newNumber();
-        new AccountsApi(http)
-                .put(accountId, twoAssistants(callerId))
-                .expectStatus()
-                .isOk();
+        String accountId = accountWithTwoAssistants(callerId);
         String requestId = "crm-" + newCallId();
         intended(accountId, requestId, callerId, null, Map.of());
 
@@ -165,11 +157,7 @@ class RoutingIT extends OrchestratorIntegrationTest {
     @Test
     void whenAnAnsweredOutboundCallHasNoAssistantThenItIsHungUpNotToldTheNumberIsOutOfService() throws Exception {
         // an account that does not own the caller id, and a request never intended here
-        String accountId = newAccountId();
-        new AccountsApi(http)
-                .put(accountId, twoAssistants(newNumber()))
-                .expectStatus()
-                .isOk();
+        String accountId = accountWithTwoAssistants(newNumber());
 
         RoutingDecided decided = envelopes
                 .unwrap(askOutbound(newCallId(), accountId, newNumber(), "unknown-" + newCallId())
@@ -252,6 +240,16 @@ class RoutingIT extends OrchestratorIntegrationTest {
                             StandardCharsets.UTF_8))
                     .contains("exotel");
         }
+    }
+
+    /** An account whose caller id is answered by "sales", with "renewals" besides; configured through the API. */
+    private String accountWithTwoAssistants(String callerId) {
+        String accountId = newAccountId();
+        new AccountsApi(http)
+                .put(accountId, twoAssistants(callerId))
+                .expectStatus()
+                .isOk();
+        return accountId;
     }
 
     private static Map<String, Object> twoAssistants(String callerId) {
