@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -85,6 +87,8 @@ public final class FakeTwilioServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
     private final List<Listed> calls = new CopyOnWriteArrayList<>();
+    /** Sends a late answer when it is due, without holding a request thread meanwhile. */
+    private final ScheduledExecutorService lateReplies = Executors.newSingleThreadScheduledExecutor();
 
     private FakeTwilioServer(HttpServer server) {
         this.server = server;
@@ -95,7 +99,6 @@ public final class FakeTwilioServer implements AutoCloseable {
             var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             var fake = new FakeTwilioServer(server);
             server.createContext("/", fake::handle);
-            // A late answer must not hold up the call list.
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return fake;
@@ -139,30 +142,35 @@ public final class FakeTwilioServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        lateReplies.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var request = new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                parseForm(body));
+        received.add(request);
+        Reply reply =
+                request.method().equals("GET") ? list(exchange.getRequestURI().getRawQuery()) : nextReply(request);
+        if (reply.delay().isZero()) {
+            send(exchange, reply);
+        } else {
+            lateReplies.schedule(() -> send(exchange, reply), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var request = new Received(
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    parseForm(body));
-            received.add(request);
-            Reply reply = request.method().equals("GET")
-                    ? list(exchange.getRequestURI().getRawQuery())
-                    : nextReply(request);
-            if (!reply.delay().isZero()) {
-                Thread.sleep(reply.delay().toMillis());
-            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client gave up waiting and closed the connection: the late answer has no one to go to.
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -35,6 +37,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /** Sends a delayed reply when it is due, without holding a request thread meanwhile. */
+    private final ScheduledExecutorService lateReplies = Executors.newSingleThreadScheduledExecutor();
+
     private final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Reply>> scripted = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,6 +73,7 @@ public final class WebhookReceiver implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            lateReplies.shutdownNow();
         }
     }
 
@@ -87,19 +93,22 @@ public final class WebhookReceiver implements AutoCloseable {
         Queue<Reply> replies = scripted.get(path);
         Reply next = replies == null ? null : replies.poll();
         Reply reply = next == null ? new Reply(204, "") : next;
-        if (!reply.delay().isZero()) {
-            try {
-                Thread.sleep(reply.delay());
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (reply.delay().isZero()) {
+            send(exchange, reply);
+        } else {
+            lateReplies.schedule(() -> send(exchange, reply), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
-        byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/xml");
-        exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
-        exchange.getResponseBody().write(out);
-        exchange.close();
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) {
+        try (exchange) {
+            byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
+            exchange.getResponseBody().write(out);
+        } catch (IOException e) {
+            // The simulator gave up waiting and closed the connection: the reply has no one to go to.
+        }
     }
 
     private static Map<String, String> form(String encoded) {
