@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.switchboard.ingress.account.domain.AccountCredentials;
+import io.switchboard.events.account.AccountCredentials;
+import io.switchboard.events.account.Credential;
 import io.switchboard.ingress.account.domain.AccountDirectory;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.testsupport.FormBodies;
 import io.switchboard.testsupport.ManagementClient;
@@ -120,7 +120,7 @@ class IngressKafkaDownIT {
                 "acme",
                 Map.of("twilio", new Credential("twilio", TwilioForms.ACCOUNT_SID, AUTH_TOKEN, null)),
                 Set.of()));
-        accounts.markLoaded();
+        accounts.loadedWhen(() -> true);
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, String> form, String signature) {

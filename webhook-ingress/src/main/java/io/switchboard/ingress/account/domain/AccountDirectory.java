@@ -3,6 +3,10 @@ package io.switchboard.ingress.account.domain;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import io.switchboard.events.account.AccountCredentials;
+import io.switchboard.events.account.Credential;
 
 /**
  * The accounts as accounts.v1 says they are now, materialized in memory: the newest configuration
@@ -12,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AccountDirectory {
 
     private final Map<String, AccountCredentials> accounts = new ConcurrentHashMap<>();
-    private volatile boolean loaded;
+    private volatile BooleanSupplier loaded = () -> false;
 
     /**
      * The account's usable credential for the provider, empty when the account is unknown or has no
@@ -22,7 +26,7 @@ public class AccountDirectory {
      *                                     could not be opened
      */
     public Optional<Credential> credential(String accountId, String provider) {
-        if (!loaded) {
+        if (!loaded.getAsBoolean()) {
             throw new AccountUnavailableException("accounts are still loading");
         }
         AccountCredentials account = accounts.get(accountId);
@@ -45,13 +49,13 @@ public class AccountDirectory {
         accounts.remove(accountId);
     }
 
-    /** Called once accounts.v1 was read to its end: from then on lookups are answered. */
-    public void markLoaded() {
-        loaded = true;
+    /** Lookups are answered once {@code loaded} says accounts.v1 was read to its end. */
+    public void loadedWhen(BooleanSupplier loaded) {
+        this.loaded = loaded;
     }
 
     public boolean isLoaded() {
-        return loaded;
+        return loaded.getAsBoolean();
     }
 
     public int accountCount() {

@@ -1,18 +1,20 @@
 package io.switchboard.ingress.account.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.switchboard.events.account.AccountsUpdater;
+import io.switchboard.events.account.CredentialOpener;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.kafka.TopicFollower;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.secret.SecretBox;
+import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,7 @@ class AccountsConfig {
     }
 
     @Bean
-    AccountsFollower accountsFollower(
+    TopicFollower accountsFollower(
             KafkaProperties kafka,
             EventEnvelopes envelopes,
             ObjectProvider<SecretBox> secretBox,
@@ -53,24 +55,21 @@ class AccountsConfig {
             throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
                     + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
         });
-        Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
-        // Partitions are assigned, not subscribed: no group, nothing committed, always from the beginning.
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // A compacted topic created by a consumer would get the broker's defaults; the catalogue creates it.
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingress-accounts");
-        var updater = new AccountsUpdater(envelopes, new CredentialOpener(secrets), directory, skipped, refusals);
-        return new AccountsFollower(
+        Map<String, Object> properties =
+                TopicFollower.consumerProperties(kafka.buildConsumerProperties(), "webhook-ingress-accounts");
+        var updater = new AccountsUpdater(
+                envelopes, new DirectoryAccountSink(new CredentialOpener(secrets), directory), skipped, refusals);
+        var follower = new TopicFollower(
+                Topic.ACCOUNTS,
                 () -> {
                     var values = new CloudEventDeserializer();
                     values.configure(Map.of(), false);
                     return new KafkaConsumer<>(properties, new StringDeserializer(), values);
                 },
-                updater,
-                directory,
+                updater::apply,
                 skipped);
+        directory.loadedWhen(follower::isLoaded);
+        return follower;
     }
 
     /** Readiness: down until accounts.v1 was replayed, because until then every webhook gets 503. */

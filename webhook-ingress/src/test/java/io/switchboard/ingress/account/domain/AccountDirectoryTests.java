@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Set;
 
+import io.switchboard.events.account.AccountCredentials;
+import io.switchboard.events.account.Credential;
 import org.junit.jupiter.api.Test;
 
 class AccountDirectoryTests {
@@ -23,7 +25,7 @@ class AccountDirectoryTests {
     @Test
     void whenLoadedThenTheNewestConfigurationAnswers() {
         directory.put(acme("token-1"));
-        directory.markLoaded();
+        directory.loadedWhen(() -> true);
 
         directory.put(acme("token-2"));
 
@@ -38,7 +40,7 @@ class AccountDirectoryTests {
     @Test
     void whenACredentialCouldNotBeOpenedThenThatProviderIsUnavailableAndCounted() {
         directory.put(new AccountCredentials("acme", Map.of(), Set.of("twilio")));
-        directory.markLoaded();
+        directory.loadedWhen(() -> true);
 
         assertThatThrownBy(() -> directory.credential("acme", "twilio"))
                 .isInstanceOf(AccountUnavailableException.class)

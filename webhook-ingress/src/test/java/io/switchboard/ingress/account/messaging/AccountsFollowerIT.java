@@ -11,15 +11,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.events.account.Credential;
 import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.kafka.SkippedRecords;
+import io.switchboard.events.kafka.TopicFollower;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.SharedKafkaBroker;
@@ -44,7 +45,7 @@ class AccountsFollowerIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AccountDirectory directory = new AccountDirectory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private AccountsFollower follower;
+    private TopicFollower follower;
 
     @BeforeAll
     static void accountsTopicExists() throws Exception {
@@ -179,7 +180,7 @@ class AccountsFollowerIT {
         return directory.credential(accountId, "twilio").map(Credential::secret);
     }
 
-    private AccountsFollower start() {
+    private TopicFollower start() {
         var kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of(KAFKA));
         var beans = new DefaultListableBeanFactory();

@@ -9,6 +9,9 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
+import io.switchboard.events.account.AccountsUpdater;
+import io.switchboard.events.account.Credential;
+import io.switchboard.events.account.CredentialOpener;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
@@ -17,7 +20,6 @@ import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.testsupport.ReplaySkips;
 import io.switchboard.testsupport.TestEnvelopes;
@@ -33,15 +35,14 @@ class AccountsUpdaterTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AccountsUpdater updater = new AccountsUpdater(
             TestEnvelopes.trusted("/switchboard/webhook-ingress"),
-            new CredentialOpener(TestSecrets.box()),
-            directory,
+            new DirectoryAccountSink(new CredentialOpener(TestSecrets.box()), directory),
             new SkippedRecords(meters),
             new EventRefusals(meters));
     private long offset;
 
     @BeforeEach
     void loaded() {
-        directory.markLoaded();
+        directory.loadedWhen(() -> true);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.List;
 
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.account.AccountConfigured.ProviderCredential;
-import io.switchboard.ingress.account.domain.Credential;
+import io.switchboard.events.account.Credential;
+import io.switchboard.events.account.CredentialOpener;
 import io.switchboard.ingress.testing.TestAccounts;
 import io.switchboard.testsupport.TestSecrets;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.switchboard.ingress.provider.twilio.domain;
 
 import java.util.Map;
 
+import io.switchboard.events.account.Credential;
 import io.switchboard.ingress.account.domain.AccountDirectory;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException.Reason;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;

@@ -1,8 +1,8 @@
 package io.switchboard.ingress.provider.vapi.domain;
 
+import io.switchboard.events.account.Credential;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.provider.vapi.config.VapiProperties;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
 import io.switchboard.ingress.webhook.domain.UnknownAccountException;

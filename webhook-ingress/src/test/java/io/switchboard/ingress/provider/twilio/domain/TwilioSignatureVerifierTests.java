@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.switchboard.ingress.account.domain.AccountCredentials;
+import io.switchboard.events.account.AccountCredentials;
+import io.switchboard.events.account.Credential;
 import io.switchboard.ingress.account.domain.AccountDirectory;
 import io.switchboard.ingress.account.domain.AccountUnavailableException;
-import io.switchboard.ingress.account.domain.Credential;
 import io.switchboard.ingress.testing.PublicUrls;
 import io.switchboard.ingress.testing.TwilioForms;
 import io.switchboard.ingress.webhook.domain.SignatureRejectedException;
@@ -37,7 +37,7 @@ class TwilioSignatureVerifierTests {
         accounts.put(new AccountCredentials(
                 "globex", Map.of("vapi", new Credential("vapi", null, "vapi-secret", "secret-header")), Set.of()));
         accounts.put(new AccountCredentials("broken", Map.of(), Set.of("twilio")));
-        accounts.markLoaded();
+        accounts.loadedWhen(() -> true);
     }
 
     @Test

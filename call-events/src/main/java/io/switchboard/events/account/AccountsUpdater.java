@@ -1,12 +1,10 @@
-package io.switchboard.ingress.account.messaging;
+package io.switchboard.events.account;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
-import io.switchboard.events.account.AccountClosed;
-import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
@@ -14,15 +12,13 @@ import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
-import io.switchboard.ingress.account.domain.AccountCredentials;
-import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one accounts.v1 record to the directory: an AccountConfigured replaces the account's
- * credentials (it is a full snapshot). Records that fail verification, including one signed by a
+ * Applies one accounts.v1 record to a service's view of its accounts ({@link AccountSink}): an
+ * AccountConfigured replaces the account (it is a full snapshot). Records that fail verification, including one signed by a
  * trusted key of a service other than the orchestrator (skipped and counted, {@link SkippedRecords}),
  * whose key is not the account they describe, or without a value change nothing. A tombstone is
  * signed by nobody, so anyone who can write the topic could write one: it is refused and counted
@@ -35,31 +31,24 @@ import org.slf4j.LoggerFactory;
  * closed at (it would bring a deleted account back), and a closing older than the configuration applied.
  * Called from the follower's one thread only.
  */
-class AccountsUpdater {
+public final class AccountsUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsUpdater.class);
 
     private final EventEnvelopes envelopes;
-    private final CredentialOpener opener;
-    private final AccountDirectory directory;
+    private final AccountSink sink;
     private final SkippedRecords skipped;
     private final EventRefusals refusals;
     private final Map<String, Version> applied = new HashMap<>();
 
-    AccountsUpdater(
-            EventEnvelopes envelopes,
-            CredentialOpener opener,
-            AccountDirectory directory,
-            SkippedRecords skipped,
-            EventRefusals refusals) {
+    public AccountsUpdater(EventEnvelopes envelopes, AccountSink sink, SkippedRecords skipped, EventRefusals refusals) {
         this.envelopes = envelopes;
-        this.opener = opener;
-        this.directory = directory;
+        this.sink = sink;
         this.skipped = skipped;
         this.refusals = refusals;
     }
 
-    void apply(ConsumerRecord<String, CloudEvent> record) {
+    public void apply(ConsumerRecord<String, CloudEvent> record) {
         if (refusals.refuseTombstone(record)) {
             return;
         }
@@ -96,15 +85,11 @@ class AccountsUpdater {
                             + ") of account " + configured.accountId() + " is older than " + current);
             return;
         }
-        AccountCredentials credentials = opener.open(configured);
-        directory.put(credentials);
+        sink.configured(configured);
         applied.put(configured.accountId(), new Version(configured.revisionOrZero(), configured.configuredAt(), false));
         log.atDebug()
                 .addKeyValue("accountId", configured.accountId())
-                .log(
-                        "Account {} configured with credentials for {}",
-                        configured.accountId(),
-                        credentials.usable().keySet());
+                .log("Account {} configured at revision {}", configured.accountId(), configured.revisionOrZero());
     }
 
     /** A closing wins over a configuration of its own revision; the same closing again changes nothing. */
@@ -121,7 +106,7 @@ class AccountsUpdater {
                             + " is older than " + current);
             return;
         }
-        directory.remove(closed.accountId());
+        sink.closed(closed.accountId());
         applied.put(closed.accountId(), new Version(closed.revision(), closed.closedAt(), true));
         log.atDebug().addKeyValue("accountId", closed.accountId()).log("Account {} closed", closed.accountId());
     }
@@ -142,6 +127,16 @@ class AccountsUpdater {
 
     private void refuseStale(ConsumerRecord<String, CloudEvent> record, String eventId, String detail) {
         refusals.refuse(record, eventId, new Refusal(Refusal.STALE_SNAPSHOT, detail));
+    }
+
+    /** Where the configurations and closings that survive the checks go: a service's view of its accounts. */
+    public interface AccountSink {
+
+        /** The account's configuration as a whole, newer than any applied before. */
+        void configured(AccountConfigured configured);
+
+        /** The account was closed: from now on it is unknown. */
+        void closed(String accountId);
     }
 
     /** The revision and time of the configuration or closing applied last for an account. */

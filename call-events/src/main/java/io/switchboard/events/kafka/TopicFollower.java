@@ -1,6 +1,7 @@
-package io.switchboard.ingress.account.messaging;
+package io.switchboard.events.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.cloudevents.CloudEvent;
-import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.topic.Topic;
-import io.switchboard.ingress.account.domain.AccountDirectory;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -22,44 +22,70 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Materializes accounts.v1 with one consumer that replays every partition from the beginning and
- * then keeps following it, so there is no gap between the replay and the live updates. It assigns partitions itself (no group, no commits: every instance
- * needs all accounts, from the start, on every start). The directory answers lookups only once the
- * replay reached the end offsets taken when it began; until then readiness is down and webhooks
- * get 503. It runs on a thread of its own, so a broker that is down delays readiness, not start-up.
+ * Materializes a topic every instance needs whole (a compacted snapshot topic such as accounts.v1 or
+ * wallets.v1) with one consumer that replays every partition from the beginning and then keeps following
+ * it, so there is no gap between the replay and the live updates. It assigns partitions itself (no group,
+ * no commits: every instance needs every record, from the start, on every start) and hands each record to
+ * {@code handler} on its one thread. {@link #isLoaded()} turns true once the replay reached the end offsets
+ * taken when it began; until then the service's view is incomplete and should not be answered from. It runs
+ * on a thread of its own, so a broker that is down delays readiness, not start-up. A record that cannot be
+ * decoded is skipped and counted ({@link SkippedRecords}).
  */
-public class AccountsFollower implements SmartLifecycle {
+public final class TopicFollower implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountsFollower.class);
-    private static final String TOPIC = Topic.ACCOUNTS.topicName();
+    private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final long PARTITION_CHECK_NANOS = Duration.ofMinutes(5).toNanos();
 
+    private final String topic;
     private final Supplier<Consumer<String, CloudEvent>> consumers;
-    private final AccountsUpdater updater;
-    private final AccountDirectory directory;
+    private final java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler;
     private final SkippedRecords skipped;
     private volatile boolean running;
+    private volatile boolean loaded;
     private volatile Consumer<String, CloudEvent> consumer;
     private Thread thread;
 
-    AccountsFollower(
+    /**
+     * @param consumers makes the one consumer, without a group (see {@link #consumerProperties})
+     * @param handler   applies one record; called on the follower's thread only
+     */
+    public TopicFollower(
+            Topic topic,
             Supplier<Consumer<String, CloudEvent>> consumers,
-            AccountsUpdater updater,
-            AccountDirectory directory,
+            java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler,
             SkippedRecords skipped) {
+        this.topic = topic.topicName();
         this.consumers = consumers;
-        this.updater = updater;
-        this.directory = directory;
+        this.handler = handler;
         this.skipped = skipped;
+    }
+
+    /**
+     * A follower's consumer settings from the service's own: no group and nothing committed, committed
+     * records only, and never creating the topic (the catalogue creates it with its settings).
+     */
+    public static Map<String, Object> consumerProperties(Map<String, Object> base, String clientId) {
+        Map<String, Object> properties = new HashMap<>(base);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+
+    /** Whether the records that were on the topic when the follower started have all been applied. */
+    public boolean isLoaded() {
+        return loaded;
     }
 
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("accounts-follower").daemon().start(this::follow);
+        thread = Thread.ofPlatform().name(topic + "-follower").daemon().start(this::follow);
     }
 
     @Override
@@ -90,22 +116,22 @@ public class AccountsFollower implements SmartLifecycle {
             while (running) {
                 try {
                     if (created.assignment().isEmpty() || System.nanoTime() - nextPartitionCheck >= 0) {
-                        assignNewPartitions(created);
+                        assignNewPartitions(created, topic);
                         nextPartitionCheck = System.nanoTime() + PARTITION_CHECK_NANOS;
                     }
                     if (created.assignment().isEmpty()) {
                         pause();
                         continue;
                     }
-                    if (replayEnd == null && !directory.isLoaded()) {
+                    if (replayEnd == null && !loaded) {
                         replayEnd = created.endOffsets(created.assignment(), METADATA_TIMEOUT);
                     }
                     for (ConsumerRecord<String, CloudEvent> record : created.poll(POLL)) {
-                        updater.apply(record);
+                        handler.accept(record);
                     }
-                    if (!directory.isLoaded() && caughtUp(created, replayEnd)) {
-                        directory.markLoaded();
-                        log.info("Loaded {} accounts from {}; following it", directory.accountCount(), TOPIC);
+                    if (!loaded && caughtUp(created, replayEnd)) {
+                        loaded = true;
+                        log.info("Read {} to its end; following it", topic);
                     }
                     failing = false;
                 } catch (WakeupException e) {
@@ -115,7 +141,7 @@ public class AccountsFollower implements SmartLifecycle {
                     created.seek(e.topicPartition(), e.offset() + 1);
                 } catch (KafkaException e) {
                     if (!failing) {
-                        log.warn("Cannot read {} yet, retrying: {}", TOPIC, e.toString());
+                        log.warn("Cannot read {} yet, retrying: {}", topic, e.toString());
                     }
                     failing = true;
                     pause();
@@ -135,10 +161,10 @@ public class AccountsFollower implements SmartLifecycle {
     }
 
     /** Assigns the topic's partitions not assigned yet, each read from its beginning. */
-    private static void assignNewPartitions(Consumer<String, CloudEvent> consumer) {
+    private static void assignNewPartitions(Consumer<String, CloudEvent> consumer, String topic) {
         Set<TopicPartition> all = new HashSet<>();
-        consumer.partitionsFor(TOPIC, METADATA_TIMEOUT)
-                .forEach(info -> all.add(new TopicPartition(TOPIC, info.partition())));
+        consumer.partitionsFor(topic, METADATA_TIMEOUT)
+                .forEach(info -> all.add(new TopicPartition(topic, info.partition())));
         List<TopicPartition> added =
                 all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
         if (added.isEmpty()) {
@@ -146,7 +172,7 @@ public class AccountsFollower implements SmartLifecycle {
         }
         consumer.assign(all);
         consumer.seekToBeginning(added);
-        log.info("Reading {} partitions {} from the beginning", TOPIC, added);
+        log.info("Reading {} partitions {} from the beginning", topic, added);
     }
 
     private static boolean caughtUp(Consumer<String, CloudEvent> consumer, Map<TopicPartition, Long> end) {

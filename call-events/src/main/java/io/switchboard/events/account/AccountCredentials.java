@@ -1,4 +1,4 @@
-package io.switchboard.ingress.account.domain;
+package io.switchboard.events.account;
 
 import java.util.Map;
 import java.util.Set;

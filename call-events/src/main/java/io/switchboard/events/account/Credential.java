@@ -1,4 +1,4 @@
-package io.switchboard.ingress.account.domain;
+package io.switchboard.events.account;
 
 /**
  * An account's opened credential for one provider, held in memory only. {@link #toString()} never

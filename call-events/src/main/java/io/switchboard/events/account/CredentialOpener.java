@@ -1,4 +1,4 @@
-package io.switchboard.ingress.account.messaging;
+package io.switchboard.events.account;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,31 +6,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.account.AccountConfigured.ProviderCredential;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.secret.SecretException;
-import io.switchboard.ingress.account.domain.AccountCredentials;
-import io.switchboard.ingress.account.domain.Credential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens an account's sealed provider credentials once, when its configuration arrives, so that no
- * webhook pays for AES-GCM. A credential that cannot be opened makes that provider unusable for the
+ * webhook or call pays for AES-GCM. A credential that cannot be opened makes that provider unusable for the
  * account (logged with the reason, never the sealed or opened value) until a good one is published.
  */
-class CredentialOpener {
+public final class CredentialOpener {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialOpener.class);
 
     private final SecretBox secrets;
 
-    CredentialOpener(SecretBox secrets) {
+    public CredentialOpener(SecretBox secrets) {
         this.secrets = secrets;
     }
 
-    AccountCredentials open(AccountConfigured configured) {
+    public AccountCredentials open(AccountConfigured configured) {
         String accountId = configured.accountId();
         Map<String, Credential> usable = new HashMap<>();
         Set<String> unusable = new HashSet<>();
@@ -58,11 +55,10 @@ class CredentialOpener {
                         .addKeyValue("accountId", accountId)
                         .log(
                                 "Account {}: the {} credential cannot be "
-                                        + "opened ({}); its {} webhooks get 503 until a credential this instance can open is published",
+                                        + "opened ({}); it is unusable here until a credential this instance can open is published",
                                 accountId,
                                 provider,
-                                e.getMessage(),
-                                provider);
+                                e.getMessage());
             }
         }
         return new AccountCredentials(accountId, usable, unusable);
