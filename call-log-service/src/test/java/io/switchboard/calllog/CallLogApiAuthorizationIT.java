@@ -28,6 +28,9 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
     /** One account's logged calls, shared by the tests of this class (they only read). */
     private static ThreeCalls owned;
 
+    /** A request of the same account, known to the call log from its accepted outcome. */
+    private static String ownedRequest;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -44,6 +47,7 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
                     owned.accountId(),
                     owned.answered(),
                     call -> !call.metadata().isEmpty());
+            ownedRequest = fixture.acceptedRequest(owned.accountId());
         }
         String owner = owned.accountId();
         matrix = new ApiAuthorizationMatrix(client)
@@ -58,6 +62,13 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
                         HttpMethod.GET,
                         "/api/calls/{callId}",
                         "/api/calls/" + owned.answered() + "?accountId=" + owner,
+                        owner,
+                        Scope.CALLS_READ,
+                        Scope.OPERATOR))
+                .row(Endpoint.of(
+                        HttpMethod.GET,
+                        "/api/call-requests/{requestId}",
+                        "/api/call-requests/" + ownedRequest + "?accountId=" + owner,
                         owner,
                         Scope.CALLS_READ,
                         Scope.OPERATOR))
@@ -85,6 +96,23 @@ class CallLogApiAuthorizationIT extends CallLogIntegrationTest {
                 .expectBody()
                 .jsonPath("$.total")
                 .isEqualTo(0);
+    }
+
+    @Test
+    void whenAnotherAccountLooksUpARequestIdWithoutNamingAnAccountThenItLooksInItsOwnAndFindsNothing() {
+        var lookup = new Endpoint(
+                HttpMethod.GET,
+                "/api/call-requests/{requestId}",
+                "/api/call-requests/" + ownedRequest,
+                null,
+                Set.of(Scope.CALLS_READ),
+                null);
+        matrix.send(lookup, TestTokens.forAccount(CallEvents.newAccountId(), TestTokens.allScopesBut(Scope.OPERATOR)))
+                .expectStatus()
+                .isNotFound();
+        matrix.send(lookup, TestTokens.forAccount(owned.accountId(), Scope.CALLS_READ))
+                .expectStatus()
+                .isOk();
     }
 
     @Test

@@ -21,7 +21,9 @@ import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.provider.RecordingReported;
 import io.switchboard.events.security.Scope;
@@ -186,6 +188,37 @@ public final class CallLogFixture {
             default -> throw new IllegalArgumentException("no marker for " + partition);
         }
         return marker;
+    }
+
+    /**
+     * A new request of the account, as the dialer accepts it on call-outcomes.v1 (keyed and subject by its
+     * request id), once the call log serves it; returns its request id.
+     */
+    public String acceptedRequest(String accountId) {
+        String requestId = "req-" + CallEvents.newCallId();
+        var accepted = CallRequestOutcome.accepted(requestId, accountId, T0);
+        events.send(
+                Topic.CALL_OUTCOMES,
+                requestId,
+                events.signAs(
+                        EventProducers.CAMPAIGN_DIALER,
+                        EventTypes.CALL_REQUEST_OUTCOME,
+                        EventIds.of("call-request-outcome", accountId, requestId, "accepted"),
+                        requestId,
+                        T0,
+                        accepted));
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> client.get()
+                                .uri("/api/call-requests/{requestId}", requestId)
+                                .headers(headers ->
+                                        headers.setBearerAuth(TestTokens.forAccount(accountId, Scope.CALLS_READ)))
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 200);
+        return requestId;
     }
 
     public CallRecord awaitCall(String accountId, String callId, Predicate<CallRecord> condition) {

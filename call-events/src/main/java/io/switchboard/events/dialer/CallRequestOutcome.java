@@ -2,18 +2,27 @@ package io.switchboard.events.dialer;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.switchboard.events.call.CallStatus;
 
 /**
  * What became of a call request, for the system that published it, on {@code call-outcomes.v1} keyed by
  * request id: {@link Outcome#ACCEPTED} once the dialer has committed to placing it, then
  * {@link Outcome#PLACED} with the provider's call id, or {@link Outcome#REJECTED} with the reason at any
- * point. A publisher reads this topic instead of the internal provider events.
+ * point; finally {@link Outcome#FINISHED}, from the orchestrator, once the placed call has ended, with its
+ * terminal status and duration. A publisher reads this topic instead of the internal provider events.
  *
- * @param field  for a rejection, the request's field at fault (a dotted path), or null
- * @param callId for a placed call, the provider's id of it
+ * <p>{@code finalStatus} and {@code durationSeconds} came with {@code finished}: readers ignore what they do
+ * not know, and a record without them (every earlier outcome) reads them as null, so the type kept its version.
+ *
+ * @param field           for a rejection, the request's field at fault (a dotted path), or null
+ * @param callId          for a placed or finished call, the provider's id of it
+ * @param finalStatus     for a finished call, its terminal status (completed, busy, no-answer, failed, canceled)
+ * @param durationSeconds for a finished call, how long it lasted as the provider reported it, or null when the
+ *                        provider reported none (a call that was never answered, say)
  */
 public record CallRequestOutcome(
         String requestId,
@@ -22,12 +31,15 @@ public record CallRequestOutcome(
         String reason,
         String field,
         String callId,
+        CallStatus finalStatus,
+        Integer durationSeconds,
         Instant occurredAt) {
 
     public enum Outcome {
         ACCEPTED,
         REJECTED,
-        PLACED;
+        PLACED,
+        FINISHED;
 
         @JsonValue
         public String wireValue() {
@@ -38,6 +50,18 @@ public record CallRequestOutcome(
         public static Outcome fromWire(String value) {
             return valueOf(value.toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** The outcome as it was before {@code finished}: kept so code built against it still compiles. */
+    public CallRequestOutcome(
+            String requestId,
+            String accountId,
+            Outcome outcome,
+            String reason,
+            String field,
+            String callId,
+            Instant occurredAt) {
+        this(requestId, accountId, outcome, reason, field, callId, null, null, occurredAt);
     }
 
     public static CallRequestOutcome accepted(String requestId, String accountId, Instant at) {
@@ -57,5 +81,26 @@ public record CallRequestOutcome(
                 rejected.field(),
                 null,
                 rejected.rejectedAt());
+    }
+
+    /**
+     * The placed call ended: {@code finalStatus} must be terminal, since a request finishes once, with the
+     * status its call ends in.
+     *
+     * @param at when the call reached its terminal status (the provider's time)
+     */
+    public static CallRequestOutcome finished(
+            String requestId,
+            String accountId,
+            String callId,
+            CallStatus finalStatus,
+            Integer durationSeconds,
+            Instant at) {
+        Objects.requireNonNull(finalStatus, "finalStatus");
+        if (!finalStatus.isTerminal()) {
+            throw new IllegalArgumentException("a request finishes with a terminal status, not " + finalStatus);
+        }
+        return new CallRequestOutcome(
+                requestId, accountId, Outcome.FINISHED, null, null, callId, finalStatus, durationSeconds, at);
     }
 }

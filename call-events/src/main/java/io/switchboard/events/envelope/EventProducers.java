@@ -12,10 +12,10 @@ public final class EventProducers {
     /** Provider events and routing requests: what it learned from the provider's verified webhooks. */
     public static final String WEBHOOK_INGRESS = "webhook-ingress";
 
-    /** Call placements and rejections of call requests. */
+    /** Call placements and rejections of call requests, and what became of each request up to its placed call. */
     public static final String CAMPAIGN_DIALER = "campaign-dialer";
 
-    /** Call states, routing decisions, account configurations and closings. */
+    /** Call states, routing decisions, account configurations and closings, and the finished outcome of a request. */
     public static final String CALL_ORCHESTRATOR = "call-orchestrator";
 
     /** Charges, top-ups and wallet states. */

@@ -56,10 +56,13 @@ public final class EventTypes {
             EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class, CAMPAIGN_DIALER);
     public static final EventType<CallRequestReceived> CALL_REQUEST_RECEIVED =
             EventType.of("dialer", "call-request-received", 1, CallRequestReceived.class, CAMPAIGN_DIALER);
-    public static final EventType<CallRequestOutcome> CALL_REQUEST_OUTCOME =
-            EventType.of("dialer", "call-request-outcome", 1, CallRequestOutcome.class, CAMPAIGN_DIALER);
+    /** The dialer's accepted, placed and rejected; the orchestrator's finished, once the placed call has ended. */
+    public static final EventType<CallRequestOutcome> CALL_REQUEST_OUTCOME = EventType.of(
+            "dialer", "call-request-outcome", 1, CallRequestOutcome.class, CAMPAIGN_DIALER, CALL_ORCHESTRATOR);
     public static final EventType<DialIntentRecorded> DIAL_INTENT_RECORDED =
             EventType.of("dialer", "dial-intent-recorded", 1, DialIntentRecorded.class, CAMPAIGN_DIALER);
+    public static final EventType<DoNotCallChanged> DO_NOT_CALL_CHANGED =
+            EventType.of("dialer", "do-not-call-changed", 1, DoNotCallChanged.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
             EventType.of("call", "state-changed", 1, CallStateChanged.class, CALL_ORCHESTRATOR);
     public static final EventType<RoutingRequested> ROUTING_REQUESTED =

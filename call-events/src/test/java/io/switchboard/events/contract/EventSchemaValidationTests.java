@@ -2,6 +2,7 @@ package io.switchboard.events.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
+import io.switchboard.events.call.CallStatus;
+import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.envelope.EventJson;
 import io.switchboard.events.envelope.EventType;
 import io.switchboard.events.envelope.EventTypes;
@@ -107,6 +110,32 @@ class EventSchemaValidationTests {
                 .hasSize(1);
         assertThat(validate(EventTypes.CALL_REPORT_RECEIVED, json -> json.put("costCurrency", "usd")))
                 .hasSize(1);
+    }
+
+    @Test
+    void whenARequestFinishesThenItsTerminalStatusIsRequiredAndRoundTrips() {
+        var finished = CallRequestOutcome.finished(
+                "crm-renewals:2025-03-14:000187",
+                "acme",
+                "CA9e2b4d6f8a0c1e3b5d7f9a1c3e5b7d9f",
+                CallStatus.NO_ANSWER,
+                null,
+                Instant.parse("2025-03-14T09:25:12Z"));
+        ObjectNode json = (ObjectNode) EventSchemas.tree(EventJson.write(finished));
+        var schema = EventSchemas.schema(EventTypes.CALL_REQUEST_OUTCOME.schemaResource());
+
+        assertThat(json.path("outcome").asString()).isEqualTo("finished");
+        assertThat(json.path("finalStatus").asString()).isEqualTo("no-answer");
+        assertThat(schema.validate(json)).isEmpty();
+        assertThat(EventJson.read(EventJson.write(finished), CallRequestOutcome.class))
+                .isEqualTo(finished);
+        assertThat(validate(EventTypes.CALL_REQUEST_OUTCOME, outcome -> outcome.put("outcome", "finished")))
+                .as("finished without a status")
+                .isNotEmpty();
+        assertThat(schema.validate(json.deepCopy().put("finalStatus", "in-progress")))
+                .as("a status that is not terminal")
+                .isNotEmpty();
+        assertThat(schema.validate(json.deepCopy().put("durationSeconds", -1))).isNotEmpty();
     }
 
     @Test

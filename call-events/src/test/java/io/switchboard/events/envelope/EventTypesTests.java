@@ -32,8 +32,11 @@ class EventTypesTests {
                         Map.entry("switchboard.dialer.call-placed.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.call-request-rejected.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.call-request-received.v1", Set.of("campaign-dialer")),
-                        Map.entry("switchboard.dialer.call-request-outcome.v1", Set.of("campaign-dialer")),
+                        Map.entry(
+                                "switchboard.dialer.call-request-outcome.v1",
+                                Set.of("campaign-dialer", "call-orchestrator")),
                         Map.entry("switchboard.dialer.dial-intent-recorded.v1", Set.of("campaign-dialer")),
+                        Map.entry("switchboard.dialer.do-not-call-changed.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.call.state-changed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.routing.decided.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.account.configured.v1", Set.of("call-orchestrator")),

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may use this service's API, the one list of its rules: the call log with {@code calls:read} for
- * one's own account, {@code operator} for any; the audit trail with {@code operator} only.
+ * Who may use this service's API, the one list of its rules: the call log and the call requests with
+ * {@code calls:read} for one's own account, {@code operator} for any; the audit trail with {@code operator} only.
  */
 @Configuration(proxyBeanMethods = false)
 public class CallLogAccess {
@@ -18,6 +18,7 @@ public class CallLogAccess {
         return new ApiAccessRules()
                 .allow(HttpMethod.GET, "/api/calls", Scope.CALLS_READ, Scope.OPERATOR)
                 .allow(HttpMethod.GET, "/api/calls/{callId}", Scope.CALLS_READ, Scope.OPERATOR)
+                .allow(HttpMethod.GET, "/api/call-requests/{requestId}", Scope.CALLS_READ, Scope.OPERATOR)
                 .allow(HttpMethod.GET, "/api/audit", Scope.OPERATOR);
     }
 }

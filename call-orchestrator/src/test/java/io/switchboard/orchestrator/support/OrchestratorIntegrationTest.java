@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.support;
 
 import io.switchboard.orchestrator.call.domain.CallStatePublisher;
+import io.switchboard.orchestrator.call.domain.RequestOutcomePublisher;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestSecrets;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,10 @@ public abstract class OrchestratorIntegrationTest {
      */
     @MockitoSpyBean
     protected CallStatePublisher callStatePublisher;
+
+    /** Likewise, to roll back the transaction after a request's {@code finished} outcome was published. */
+    @MockitoSpyBean
+    protected RequestOutcomePublisher requestOutcomePublisher;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

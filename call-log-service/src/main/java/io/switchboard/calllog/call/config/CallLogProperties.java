@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       the expiry of the collection's TTL index (default 400 days, as long as
  *                       {@code switchboard.audit.v1} keeps it). Whole seconds, at most
  *                       {@value #MAX_AUDIT_RETENTION_SECONDS} (MongoDB's limit)
+ * @param requestCollection the collection holding one document per call request of an account, with the outcomes
+ *                          heard for it (default {@code call_requests})
  */
 @ConfigurationProperties("switchboard.call-log")
 public record CallLogProperties(
@@ -26,7 +28,8 @@ public record CallLogProperties(
         @DefaultValue("10s") Duration writeTimeout,
         @DefaultValue("3s") Duration healthTimeout,
         @DefaultValue("audit") String auditCollection,
-        @DefaultValue("400d") Duration auditRetention) {
+        @DefaultValue("400d") Duration auditRetention,
+        @DefaultValue("call_requests") String requestCollection) {
 
     /** The longest expiry a MongoDB TTL index takes ({@code expireAfterSeconds} is a 32-bit integer). */
     public static final long MAX_AUDIT_RETENTION_SECONDS = Integer.MAX_VALUE;
@@ -36,6 +39,7 @@ public record CallLogProperties(
         Settings.requirePositive(writeTimeout, "switchboard.call-log.write-timeout");
         Settings.requirePositive(healthTimeout, "switchboard.call-log.health-timeout");
         Settings.require(auditCollection, "switchboard.call-log.audit-collection");
+        Settings.require(requestCollection, "switchboard.call-log.request-collection");
         Settings.requirePositive(auditRetention, "switchboard.call-log.audit-retention");
         if (auditRetention.toSeconds() < 1 || auditRetention.toSeconds() > MAX_AUDIT_RETENTION_SECONDS) {
             throw new IllegalArgumentException("switchboard.call-log.audit-retention must be from 1s to "

@@ -109,6 +109,6 @@ class AuditIndexesTests {
     }
 
     private static CallLogProperties withRetention(Duration retention) {
-        return new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", retention);
+        return new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", retention, "call_requests");
     }
 }

@@ -36,7 +36,10 @@ class AuditRepositoryTests {
         server = MongoWireServer.inMemory();
         client = MongoClients.create(server.connectionString());
         var collection = new AuditCollection(client.getDatabase("audit-tests").getCollection("audit"));
-        new AuditIndexes(collection, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400)))
+        new AuditIndexes(
+                        collection,
+                        new CallLogProperties(
+                                "calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400), "call_requests"))
                 .run(null);
         audit = new AuditRepository(collection);
     }

@@ -38,8 +38,8 @@ class CallLogPropertiesTests {
             Duration.ofMillis(500),
             Duration.ofSeconds(CallLogProperties.MAX_AUDIT_RETENTION_SECONDS + 1)
         }) {
-            assertThatThrownBy(() ->
-                            new CallLogProperties("calls", Duration.ofSeconds(10), Duration.ofSeconds(3), "audit", bad))
+            assertThatThrownBy(() -> new CallLogProperties(
+                            "calls", Duration.ofSeconds(10), Duration.ofSeconds(3), "audit", bad, "call_requests"))
                     .as("%s", bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("switchboard.call-log.audit-retention");

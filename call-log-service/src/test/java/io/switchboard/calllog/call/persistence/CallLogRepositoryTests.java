@@ -56,7 +56,10 @@ class CallLogRepositoryTests {
         server = MongoWireServer.inMemory();
         client = MongoClients.create(server.connectionString());
         calls = client.getDatabase("calllog-tests").getCollection("calls");
-        new CallLogIndexes(calls, new CallLogProperties("calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400)))
+        new CallLogIndexes(
+                        calls,
+                        new CallLogProperties(
+                                "calls", TIMEOUT, TIMEOUT, "audit", Duration.ofDays(400), "call_requests"))
                 .run(null);
         writes = new CallLogRepository(calls);
         reads = new CallQueryRepository(calls);

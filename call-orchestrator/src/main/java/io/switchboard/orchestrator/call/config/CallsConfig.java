@@ -8,6 +8,7 @@ import io.switchboard.orchestrator.call.domain.CallMetrics;
 import io.switchboard.orchestrator.call.domain.CallStatePublisher;
 import io.switchboard.orchestrator.call.domain.CallStore;
 import io.switchboard.orchestrator.call.domain.CallTracker;
+import io.switchboard.orchestrator.call.domain.RequestOutcomePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,12 @@ class CallsConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    CallTracker callTracker(CallStatePublisher publisher, TransactionEffects transaction, CallMetrics metrics) {
-        return new CallTracker(store, publisher, transaction, metrics);
+    CallTracker callTracker(
+            CallStatePublisher publisher,
+            RequestOutcomePublisher outcomes,
+            TransactionEffects transaction,
+            CallMetrics metrics) {
+        return new CallTracker(store, publisher, outcomes, transaction, metrics);
     }
 
     /** Bounds memory: ended calls leave after the retention; their ids stay, bounded, in the retired set. */

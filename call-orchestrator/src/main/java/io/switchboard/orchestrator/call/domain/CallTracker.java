@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies facts to the calls of a partition, each to the call of its own key (provider, account,
  * provider call id), never to another account's call: the state machine decides, the store keeps the result,
- * and a new status or timeline step is published in the same transaction as the consumed record. If that
- * transaction rolls back, the store is put back as it was, so the retry sees the same state.
+ * and a new status or timeline step is published in the same transaction as the consumed record, with, for
+ * the first snapshot of a requested call that ended, its request's {@code finished} outcome. If that
+ * transaction rolls back, the store is put back as it was, so the retry sees the same state and publishes
+ * the same records again (under the same ids).
  */
 public final class CallTracker {
 
@@ -17,13 +19,19 @@ public final class CallTracker {
     private final CallStateMachine machine = new CallStateMachine();
     private final CallStore store;
     private final CallStatePublisher publisher;
+    private final RequestOutcomePublisher outcomes;
     private final TransactionEffects transaction;
     private final CallMetrics metrics;
 
     public CallTracker(
-            CallStore store, CallStatePublisher publisher, TransactionEffects transaction, CallMetrics metrics) {
+            CallStore store,
+            CallStatePublisher publisher,
+            RequestOutcomePublisher outcomes,
+            TransactionEffects transaction,
+            CallMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
+        this.outcomes = outcomes;
         this.transaction = transaction;
         this.metrics = metrics;
     }
@@ -42,6 +50,9 @@ public final class CallTracker {
         store.save(partition, update.after());
         if (update.publishes()) {
             publisher.publish(partition, update.after());
+        }
+        if (update.finishesRequest()) {
+            outcomes.finished(update.after());
         }
         if (update.statusChanged()) {
             transaction.afterCommit(() -> metrics.transitioned(update.after()));

@@ -22,4 +22,20 @@ public record CallUpdate(Call before, Call after) {
     public boolean publishes() {
         return statusChanged() || !before.timeline().equals(after.timeline());
     }
+
+    /**
+     * Whether this is the first snapshot of a call placed for a request that shows it ended: its request
+     * has then finished. Terminal statuses are absorbing, so that happens once per call: when a terminal
+     * status reaches a call that knows its request, or when the request (the dialer's {@code CallPlaced},
+     * which always adds the {@code queued} step, so it is published) reaches a call that already ended. A
+     * duplicate, a corrected terminal snapshot or a later terminal status finds the call already ended with
+     * its request, and finishes nothing again.
+     */
+    public boolean finishesRequest() {
+        return publishes() && endedWithRequest(after) && (before == null || !endedWithRequest(before));
+    }
+
+    private static boolean endedWithRequest(Call call) {
+        return call.isTerminal() && call.requestId() != null;
+    }
 }

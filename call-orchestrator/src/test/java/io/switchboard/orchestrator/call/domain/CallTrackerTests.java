@@ -27,7 +27,9 @@ class CallTrackerTests {
     private final List<Call> published = new ArrayList<>();
     private final InMemoryTransaction transaction = new InMemoryTransaction();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<Call> finished = new ArrayList<>();
     private boolean brokerDown;
+    private boolean outcomesDown;
     private final CallTracker tracker = new CallTracker(
             store,
             (partition, call) -> {
@@ -35,6 +37,12 @@ class CallTrackerTests {
                     throw new IllegalStateException("broker down");
                 }
                 published.add(call);
+            },
+            call -> {
+                if (outcomesDown) {
+                    throw new IllegalStateException("call-outcomes.v1 unavailable");
+                }
+                finished.add(call);
             },
             transaction,
             new CallMetrics(registry, store));
@@ -129,6 +137,78 @@ class CallTrackerTests {
     }
 
     @Test
+    void whenARequestedCallEndsThenItsRequestFinishesOnceWithTheTerminalSnapshot() {
+        // when a placed call completes, then hears its completion again, a late step, and a later terminal status
+        apply(CallFacts.placed());
+        apply(CallFacts.status(RINGING, 1));
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        apply(CallFacts.status(COMPLETED, 3, 42));
+        apply(CallFacts.status(COMPLETED, 3, 42));
+        apply(CallFacts.status(INITIATED, 0));
+        apply(CallFacts.status(BUSY, 4));
+
+        // then the request finished once, with the first completed snapshot: its status and duration
+        assertThat(finished).singleElement().satisfies(call -> {
+            assertThat(call).isEqualTo(published.get(3));
+            assertThat(call.requestId()).isEqualTo("req-1");
+            assertThat(call.status()).isEqualTo(COMPLETED);
+            assertThat(call.durationSeconds()).isEqualTo(42);
+        });
+        assertThat(published)
+                .extracting(Call::status)
+                .containsExactly(QUEUED, RINGING, IN_PROGRESS, COMPLETED, COMPLETED);
+    }
+
+    @Test
+    void whenTheCallEndsBeforeItsPlacementIsHeardThenTheRequestFinishesWithThePlacement() {
+        // given a call that a busy callback created and ended, without its request
+        apply(CallFacts.status(BUSY, 2));
+        assertThat(finished).isEmpty();
+
+        // when the dialer's CallPlaced arrives after it, twice
+        apply(CallFacts.placed());
+        apply(CallFacts.placed());
+
+        // then the corrected busy snapshot, the first that names the request, finishes it once
+        assertThat(published).extracting(Call::status).containsExactly(BUSY, BUSY);
+        assertThat(finished).singleElement().satisfies(call -> {
+            assertThat(call).isEqualTo(published.getLast());
+            assertThat(call.requestId()).isEqualTo("req-1");
+            assertThat(call.status()).isEqualTo(BUSY);
+        });
+    }
+
+    @Test
+    void whenACallOfNoRequestEndsThenNoRequestFinishes() {
+        // when an inbound call and a call nobody requested through the dialer end
+        apply(CallFacts.inbound());
+        apply(CallFacts.status(COMPLETED, 3, 12));
+        apply(CallFacts.status(CallFacts.sameCallIdOf("account-b"), COMPLETED, 3, 5));
+
+        // then
+        assertThat(published).extracting(Call::status).containsExactly(RINGING, COMPLETED, COMPLETED);
+        assertThat(finished).isEmpty();
+    }
+
+    @Test
+    void whenTheOutcomeCannotBePublishedThenTheTransactionRollsBackAndTheRedeliveryFinishesTheRequest() {
+        // given a requested call in progress
+        apply(CallFacts.placed());
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        Call inProgress = store.find(0, CallFacts.KEY).orElseThrow();
+
+        // when its completion's outcome cannot be published, then the record is redelivered
+        outcomesDown = true;
+        assertThatThrownBy(() -> apply(CallFacts.status(COMPLETED, 3, 42))).isInstanceOf(IllegalStateException.class);
+        assertThat(store.find(0, CallFacts.KEY)).contains(inProgress);
+        outcomesDown = false;
+        apply(CallFacts.status(COMPLETED, 3, 42));
+
+        // then the request finished with the redelivered record
+        assertThat(finished).singleElement().extracting(Call::status).isEqualTo(COMPLETED);
+    }
+
+    @Test
     void whenEvictedCallGetsALateDuplicateThenItIsNotCreatedAgain() {
         // given a call that ended and was evicted
         apply(CallFacts.status(COMPLETED, 3, 9));
@@ -199,6 +279,7 @@ class CallTrackerTests {
         var own = new CallTracker(
                 alone,
                 (partition, call) -> snapshots.add(call),
+                call -> {},
                 transaction,
                 new CallMetrics(new SimpleMeterRegistry(), alone));
         for (CallFact fact : List.of(

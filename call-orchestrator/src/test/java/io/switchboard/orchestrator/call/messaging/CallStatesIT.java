@@ -36,6 +36,7 @@ import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +46,22 @@ class CallStatesIT extends OrchestratorIntegrationTest {
 
     private final EventEnvelopes envelopes = TestEnvelopes.trusted();
     private final SignedEvents producer = SignedEvents.onSharedBroker();
-    private final TopicReader<CloudEvent> callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
+    private TopicReader<CloudEvent> callStates;
 
     @Autowired
     WebTestClient http;
 
     @Autowired
     MeterRegistry meters;
+
+    /**
+     * Once the context has started: on a fresh broker it creates the catalogue's topics, and a reader made
+     * before them would be assigned no partition.
+     */
+    @BeforeEach
+    void readCallStates() {
+        callStates = TopicReader.cloudEvents(Topic.CALL_STATES.topicName());
+    }
 
     @AfterEach
     void close() {
