@@ -26,6 +26,11 @@ public final class TestSecrets {
         return new SecretBox("foreign-key", Map.of("foreign-key", SecretBox.generateKey()));
     }
 
+    /** The run's key, Base64: for a service started with its properties as arguments. */
+    public static String key() {
+        return KEY;
+    }
+
     /** For a {@code @DynamicPropertySource} method. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("switchboard.secrets.active-key-id", () -> KEY_ID);

@@ -1,5 +1,6 @@
 package io.switchboard.events.dialer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * The dialer's durable record of one request on {@code dialer-intents.v1}, compacted by account and
  * request id: {@link State#INTENDED} is committed before the provider is called, so that after a
  * crash the request is reconciled with the provider instead of dialed again; {@link State#PLACED} and
- * {@link State#REJECTED} settle it, and later copies of the request are duplicates.
+ * {@link State#REJECTED} settle it, and later copies of the request are duplicates; {@link State#ENDED}
+ * follows {@link State#PLACED} once billing has settled the call.
+ *
+ * <p>An intended or placed call holds part of its account's wallet ({@code held}): what its time limit can
+ * cost. The dialer counts holds against the wallet's balance, so that concurrent requests cannot spend the
+ * same money; a hold ends with the call, once billing's settlement is in the balance the dialer reads
+ * ({@code walletVersion}).
  *
  * @param callId      the provider's call id, when placed
  * @param reason      why it was rejected
@@ -19,6 +26,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param assistantId the assistant the request named, null for the caller id's; the orchestrator answers the
  *                    call with it when the callee picks up, which may come before the call is settled here
  * @param metadata    the request's context, passed to the assistant as stream parameters; empty when none
+ * @param timeLimitSeconds the longest the call may last once answered (the provider's time limit); null for a
+ *                    rejection and in records written before time limits were recorded
+ * @param held        what the call may cost at most, held from its wallet while it is intended or placed; null
+ *                    when nothing is held
+ * @param currency    the currency of {@code held}
+ * @param walletVersion for an ended call, the first version of the wallet whose balance includes billing's
+ *                    settlement of it: until the dialer reads that version, the hold still counts
  */
 public record DialIntentRecorded(
         String requestId,
@@ -31,7 +45,11 @@ public record DialIntentRecorded(
         String reason,
         Instant recordedAt,
         String assistantId,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Integer timeLimitSeconds,
+        BigDecimal held,
+        String currency,
+        Long walletVersion) {
 
     public DialIntentRecorded {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -51,12 +69,44 @@ public record DialIntentRecorded(
         this(requestId, accountId, to, from, state, provider, callId, reason, recordedAt, null, Map.of());
     }
 
+    /** Without a time limit or a hold, as written before wallets were held. */
+    public DialIntentRecorded(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            State state,
+            String provider,
+            String callId,
+            String reason,
+            Instant recordedAt,
+            String assistantId,
+            Map<String, String> metadata) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                reason,
+                recordedAt,
+                assistantId,
+                metadata,
+                null,
+                null,
+                null,
+                null);
+    }
+
     public enum State {
         INTENDED,
         PLACED,
-        REJECTED;
+        REJECTED,
+        ENDED;
 
-        /** Placed or rejected: a later copy of the request is a duplicate. */
+        /** Placed, rejected or ended: a later copy of the request is a duplicate. */
         public boolean settles() {
             return this != INTENDED;
         }

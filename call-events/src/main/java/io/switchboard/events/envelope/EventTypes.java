@@ -15,6 +15,7 @@ import io.switchboard.events.account.AccountClosed;
 import io.switchboard.events.account.AccountConfigured;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.CallNotCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
@@ -23,6 +24,7 @@ import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.DoNotCallChanged;
 import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.AssistantHangReported;
 import io.switchboard.events.provider.CallReportReceived;
@@ -75,6 +77,8 @@ public final class EventTypes {
             EventType.of("account", "closed", 1, AccountClosed.class, CALL_ORCHESTRATOR);
     public static final EventType<CallCharged> CALL_CHARGED =
             EventType.of("billing", "call-charged", 1, CallCharged.class, BILLING_SERVICE);
+    public static final EventType<CallNotCharged> CALL_NOT_CHARGED =
+            EventType.of("billing", "call-not-charged", 1, CallNotCharged.class, BILLING_SERVICE);
     public static final EventType<WalletToppedUp> WALLET_TOPPED_UP =
             EventType.of("billing", "wallet-topped-up", 1, WalletToppedUp.class, BILLING_SERVICE);
     public static final EventType<WalletUpdated> WALLET_UPDATED =
@@ -95,12 +99,14 @@ public final class EventTypes {
             CALL_REQUEST_RECEIVED,
             CALL_REQUEST_OUTCOME,
             DIAL_INTENT_RECORDED,
+            DO_NOT_CALL_CHANGED,
             CALL_STATE_CHANGED,
             ROUTING_REQUESTED,
             ROUTING_DECIDED,
             ACCOUNT_CONFIGURED,
             ACCOUNT_CLOSED,
             CALL_CHARGED,
+            CALL_NOT_CHARGED,
             WALLET_TOPPED_UP,
             WALLET_UPDATED,
             AUDIT_RECORDED);

@@ -1,22 +1,32 @@
 package io.switchboard.events.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.switchboard.events.topic.Topic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,7 +41,7 @@ import org.springframework.context.SmartLifecycle;
  * on a thread of its own, so a broker that is down delays readiness, not start-up. A record that cannot be
  * decoded is skipped and counted ({@link SkippedRecords}).
  */
-public final class TopicFollower implements SmartLifecycle {
+public final class TopicFollower implements SmartLifecycle, FollowedTopic {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -45,14 +55,16 @@ public final class TopicFollower implements SmartLifecycle {
     private final SkippedRecords skipped;
     private volatile boolean running;
     private volatile boolean loaded;
+    private final Queue<CompletableFuture<Void>> requestedBarriers = new ConcurrentLinkedQueue<>();
+    private final List<Barrier> barriers = new ArrayList<>();
     private volatile Consumer<String, CloudEvent> consumer;
     private Thread thread;
 
     /**
-     * @param consumers makes the one consumer, without a group (see {@link #consumerProperties})
+     * @param consumers makes the one consumer, without a group (see {@link #of})
      * @param handler   applies one record; called on the follower's thread only
      */
-    public TopicFollower(
+    TopicFollower(
             Topic topic,
             Supplier<Consumer<String, CloudEvent>> consumers,
             java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler,
@@ -64,22 +76,66 @@ public final class TopicFollower implements SmartLifecycle {
     }
 
     /**
-     * A follower's consumer settings from the service's own: no group and nothing committed, committed
-     * records only, and never creating the topic (the catalogue creates it with its settings).
+     * A follower of {@code topic} reading CloudEvents with the service's own consumer settings, changed as
+     * a follower needs: no group and nothing committed, committed records only, and never creating the
+     * topic (the catalogue creates it with its settings).
      */
-    public static Map<String, Object> consumerProperties(Map<String, Object> base, String clientId) {
-        Map<String, Object> properties = new HashMap<>(base);
+    public static TopicFollower of(
+            Topic topic,
+            Map<String, Object> baseConsumerProperties,
+            String clientId,
+            java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler,
+            SkippedRecords skipped) {
+        Map<String, Object> properties = new HashMap<>(baseConsumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        return properties;
+        Map<String, Object> settings = Map.copyOf(properties);
+        return new TopicFollower(
+                topic,
+                () -> {
+                    var values = new CloudEventDeserializer();
+                    values.configure(Map.of(), false);
+                    return new KafkaConsumer<>(settings, new StringDeserializer(), values);
+                },
+                handler,
+                skipped);
     }
 
     /** Whether the records that were on the topic when the follower started have all been applied. */
+    @Override
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /**
+     * Waits until every record committed to the topic before this call has been applied: what a decision
+     * that refuses something for what the view lacks (an account not found, a balance too low) reads first,
+     * so that it cannot be refused for a record written a moment before it.
+     *
+     * @return false when that could not be done within {@code timeout} (the broker unreachable, say)
+     */
+    @Override
+    public boolean awaitCurrent(Duration timeout) {
+        var barrier = new CompletableFuture<Void>();
+        requestedBarriers.add(barrier);
+        Consumer<String, CloudEvent> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            barrier.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -126,6 +182,7 @@ public final class TopicFollower implements SmartLifecycle {
                     if (replayEnd == null && !loaded) {
                         replayEnd = created.endOffsets(created.assignment(), METADATA_TIMEOUT);
                     }
+                    takeBarriers(created);
                     for (ConsumerRecord<String, CloudEvent> record : created.poll(POLL)) {
                         handler.accept(record);
                     }
@@ -133,6 +190,7 @@ public final class TopicFollower implements SmartLifecycle {
                         loaded = true;
                         log.info("Read {} to its end; following it", topic);
                     }
+                    releaseBarriers(created);
                     failing = false;
                 } catch (WakeupException e) {
                     // stop() asked; the loop condition ends it
@@ -149,6 +207,31 @@ public final class TopicFollower implements SmartLifecycle {
             }
         }
     }
+
+    /** The end offsets of now are what the barriers asked for since the last round must be read up to. */
+    private void takeBarriers(Consumer<String, CloudEvent> consumer) {
+        if (requestedBarriers.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        for (CompletableFuture<Void> next; (next = requestedBarriers.poll()) != null; ) {
+            taken.add(next);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
+        taken.forEach(future -> barriers.add(new Barrier(future, end)));
+    }
+
+    private void releaseBarriers(Consumer<String, CloudEvent> consumer) {
+        barriers.removeIf(barrier -> {
+            if (caughtUp(consumer, barrier.end())) {
+                barrier.future().complete(null);
+                return true;
+            }
+            return barrier.future().isDone();
+        });
+    }
+
+    private record Barrier(CompletableFuture<Void> future, Map<TopicPartition, Long> end) {}
 
     private void skipUndecodable(RecordDeserializationException e) {
         String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();

@@ -9,6 +9,9 @@ import java.util.Map;
  *
  * @param expiresAt when the call is no longer wanted: a request not dialed by then is rejected, not dialed;
  *                  null for no expiry of its own (the dialer's {@code max-request-age} still applies)
+ * @param maxDurationSeconds the longest the call may last once answered; null for the dialer's
+ *                  {@code max-call-duration}. The time limit the provider is given is the shortest of the two and
+ *                  of what the account's wallet can pay for
  */
 public record CallRequest(
         String requestId,
@@ -17,9 +20,22 @@ public record CallRequest(
         String from,
         String assistantId,
         Map<String, String> metadata,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Integer maxDurationSeconds) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
+
+    /** A request without a duration of its own. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata,
+            Instant expiresAt) {
+        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, null);
+    }
 
     /** A request without an expiry of its own. */
     public CallRequest(
@@ -29,6 +45,6 @@ public record CallRequest(
             String from,
             String assistantId,
             Map<String, String> metadata) {
-        this(requestId, accountId, to, from, assistantId, metadata, null);
+        this(requestId, accountId, to, from, assistantId, metadata, null, null);
     }
 }

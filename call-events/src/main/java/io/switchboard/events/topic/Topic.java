@@ -26,6 +26,11 @@ public enum Topic {
      * reads exactly its intents. Kept 30 days, longer than a request may wait to be dialed.
      */
     DIALER_INTENTS(Names.DIALER_INTENTS, "account id / request id", 6, Cleanup.COMPACT_AND_DELETE, Duration.ofDays(30)),
+    /**
+     * Each account's do-not-call list ({@code DoNotCallChanged}), compacted by account and number: every
+     * dialer instance reads it whole and dials no listed number for the account.
+     */
+    DO_NOT_CALL(Names.DO_NOT_CALL, "account id / number", 3, Cleanup.COMPACT, null),
     DIALER_QUEUE(Names.DIALER_QUEUE, "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
     PROVIDER_EVENTS(Names.PROVIDER_EVENTS, "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
     CALL_STATES(Names.CALL_STATES, "call id", 6, Cleanup.COMPACT, null),
@@ -49,6 +54,7 @@ public enum Topic {
         public static final String CALL_OUTCOMES = "switchboard.call-outcomes.v1";
         public static final String DIALER_REQUESTS = "switchboard.dialer-requests.v1";
         public static final String DIALER_INTENTS = "switchboard.dialer-intents.v1";
+        public static final String DO_NOT_CALL = "switchboard.do-not-call.v1";
         public static final String DIALER_QUEUE = "switchboard.dialer-queue.v1";
         public static final String PROVIDER_EVENTS = "switchboard.provider-events.v1";
         public static final String CALL_STATES = "switchboard.call-states.v1";

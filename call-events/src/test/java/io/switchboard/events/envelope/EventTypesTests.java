@@ -42,6 +42,7 @@ class EventTypesTests {
                         Map.entry("switchboard.account.configured.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.account.closed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.billing.call-charged.v1", Set.of("billing-service")),
+                        Map.entry("switchboard.billing.call-not-charged.v1", Set.of("billing-service")),
                         Map.entry("switchboard.billing.wallet-topped-up.v1", Set.of("billing-service")),
                         Map.entry("switchboard.billing.wallet-updated.v1", Set.of("billing-service")));
     }

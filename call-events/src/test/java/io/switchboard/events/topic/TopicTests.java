@@ -40,7 +40,8 @@ class TopicTests {
             }
         }
 
-        assertThat(compacted).containsExactlyInAnyOrder(Topic.CALL_STATES, Topic.ACCOUNTS, Topic.WALLETS);
+        assertThat(compacted)
+                .containsExactlyInAnyOrder(Topic.CALL_STATES, Topic.ACCOUNTS, Topic.WALLETS, Topic.DO_NOT_CALL);
         assertThat(compacted)
                 .allSatisfy(topic -> assertThat(configs(topic.newTopic((short) 1)))
                         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")

@@ -22,7 +22,8 @@ final class SnapshotTopics {
     private static final Map<Topic, List<EventType<?>>> TYPES = Map.of(
             Topic.ACCOUNTS, List.of(EventTypes.ACCOUNT_CONFIGURED, EventTypes.ACCOUNT_CLOSED),
             Topic.WALLETS, List.of(EventTypes.WALLET_UPDATED),
-            Topic.CALL_STATES, List.of(EventTypes.CALL_STATE_CHANGED));
+            Topic.CALL_STATES, List.of(EventTypes.CALL_STATE_CHANGED),
+            Topic.DO_NOT_CALL, List.of(EventTypes.DO_NOT_CALL_CHANGED));
 
     private SnapshotTopics() {}
 

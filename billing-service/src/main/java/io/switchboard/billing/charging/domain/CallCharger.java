@@ -13,9 +13,11 @@ import io.switchboard.billing.wallet.domain.WalletReloader;
 import io.switchboard.billing.wallet.domain.WalletWriteLock;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.CallNotCharged;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
+import io.switchboard.events.call.CallStatus;
 import io.switchboard.events.transaction.TransactionEffects;
 import io.switchboard.events.transaction.TransactionOutcome;
 import org.slf4j.Logger;
@@ -70,6 +72,7 @@ public class CallCharger {
         Optional<Rating> rating = rater.rate(call);
         if (rating.isEmpty()) {
             metrics.notBillable();
+            settleWithoutCharge(call);
             return;
         }
         // The rater refused a completed call that lacks part of its key, so this one names a whole call.
@@ -95,6 +98,30 @@ public class CallCharger {
                 writeLock.unlock();
             }
         }
+    }
+
+    /**
+     * A call placed from a request holds part of its wallet at the dialer until billing has settled it: one
+     * that ends without a charge is settled at no cost, in this listener's transaction. A repeated terminal
+     * state publishes the same fact again (same event id), which the dialer applies once.
+     */
+    private void settleWithoutCharge(CallStateChanged call) {
+        if (call.requestId() == null || call.status() == null || !call.status().isTerminal()) {
+            return;
+        }
+        CallKey key = CallKey.of(call);
+        String reason = call.status() == CallStatus.COMPLETED
+                ? "answered for 0 seconds"
+                : call.status().wireValue() + " calls are not charged";
+        publisher.publishNotCharged(new CallNotCharged(
+                key.provider(),
+                key.accountId(),
+                key.providerCallId(),
+                call.requestId(),
+                call.status().wireValue(),
+                reason,
+                clock.instant()));
+        log.debug("Call {} of request {} ended {} without a charge", key, call.requestId(), call.status());
     }
 
     private void applied(CallKey key, BigDecimal amount, Wallet after) {
@@ -136,7 +163,15 @@ public class CallCharger {
                         rating.amount(),
                         rating.currency(),
                         after.balance(),
-                        now),
-                new WalletUpdated(after.accountId(), after.balance(), after.currency(), now, after.version()));
+                        now,
+                        call.requestId(),
+                        after.version()),
+                new WalletUpdated(
+                        after.accountId(),
+                        after.balance(),
+                        after.currency(),
+                        now,
+                        after.version(),
+                        rating.pricePerMinute()));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.billing.wallet.domain;
 
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.CallNotCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 
@@ -14,6 +15,9 @@ public interface LedgerPublisher {
 
     /** Joins the caller's Kafka transaction (the charging listener's), which commits them with the offset. */
     void publishCharge(CallCharged charged, WalletUpdated wallet);
+
+    /** A placed call settled at no cost; joins the caller's Kafka transaction. No wallet changes. */
+    void publishNotCharged(CallNotCharged notCharged);
 
     /**
      * With the top-up's audit entry (audit.v1), in a Kafka transaction of its own; committed when this

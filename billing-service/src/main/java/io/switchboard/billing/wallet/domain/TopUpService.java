@@ -35,6 +35,7 @@ public class TopUpService {
     private final Clock clock;
     private final Currency currency;
     private final BigDecimal maxTopUp;
+    private final BigDecimal pricePerMinute;
 
     TopUpService(
             Wallets wallets,
@@ -54,6 +55,7 @@ public class TopUpService {
         this.clock = clock;
         this.currency = Currency.getInstance(properties.currency());
         this.maxTopUp = properties.maxTopUp();
+        this.pricePerMinute = properties.pricePerMinute();
     }
 
     /**
@@ -81,7 +83,13 @@ public class TopUpService {
                                 topUp.currency(),
                                 after.balance(),
                                 now),
-                        new WalletUpdated(after.accountId(), after.balance(), after.currency(), now, after.version()),
+                        new WalletUpdated(
+                                after.accountId(),
+                                after.balance(),
+                                after.currency(),
+                                now,
+                                after.version(),
+                                pricePerMinute),
                         audited(topUp, after, caller, now));
             } catch (PublishFailedException e) {
                 // A failed commit may still have committed (a timeout): re-read the topics before the next write.

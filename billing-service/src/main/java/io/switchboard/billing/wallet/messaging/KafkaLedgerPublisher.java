@@ -4,6 +4,7 @@ import io.switchboard.billing.wallet.domain.LedgerPublisher;
 import io.switchboard.events.audit.AuditRecorded;
 import io.switchboard.events.audit.AuditTrail;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.CallNotCharged;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallKey;
@@ -46,6 +47,20 @@ class KafkaLedgerPublisher implements LedgerPublisher {
                                 charged.chargedAt(),
                                 charged)),
                 walletState(wallet, "call", call));
+    }
+
+    @Override
+    public void publishNotCharged(CallNotCharged notCharged) {
+        String call = new CallKey(notCharged.provider(), notCharged.accountId(), notCharged.callId()).canonical();
+        events.publishAndWait(
+                Topic.LEDGER,
+                notCharged.accountId(),
+                OutgoingEvent.of(
+                        EventTypes.CALL_NOT_CHARGED,
+                        EventIds.of("call-not-charged", call),
+                        call,
+                        notCharged.settledAt(),
+                        notCharged));
     }
 
     @Override

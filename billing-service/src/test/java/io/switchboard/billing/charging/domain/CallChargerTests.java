@@ -25,6 +25,7 @@ import io.switchboard.billing.wallet.domain.WalletReloader;
 import io.switchboard.billing.wallet.domain.WalletWriteLock;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.CallCharged;
+import io.switchboard.events.billing.CallNotCharged;
 import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStateChanged;
@@ -169,6 +170,49 @@ class CallChargerTests {
         verify(publisher, never()).publishCharge(any(), any());
     }
 
+    @Test
+    void whenACallPlacedFromARequestIsChargedThenTheChargeNamesTheRequestAndTheWalletVersionItLedTo() {
+        TransactionSynchronizationManager.initSynchronization();
+
+        charger.charge(ended("acme", "CA-request", CallStatus.COMPLETED, 65, "crm:42"));
+
+        verify(publisher)
+                .publishCharge(
+                        argThat((CallCharged charged) -> "crm:42".equals(charged.requestId())
+                                && Long.valueOf(1).equals(charged.walletVersion())),
+                        argThat(wallet -> wallet.version() == 1
+                                && wallet.pricePerMinute().compareTo(new BigDecimal("0.05")) == 0));
+    }
+
+    @Test
+    void whenACallPlacedFromARequestEndsWithoutACostThenItIsSettledAtNoCostForTheDialer() {
+        TransactionSynchronizationManager.initSynchronization();
+
+        charger.charge(ended("acme", "CA-busy", CallStatus.BUSY, 0, "crm:43"));
+        charger.charge(ended("acme", "CA-silent", CallStatus.COMPLETED, 0, "crm:44"));
+
+        verify(publisher, never()).publishCharge(any(), any());
+        verify(publisher)
+                .publishNotCharged(
+                        argThat((CallNotCharged settled) -> settled.callId().equals("CA-busy")
+                                && settled.requestId().equals("crm:43")
+                                && settled.status().equals("busy")
+                                && settled.reason().equals("busy calls are not charged")));
+        verify(publisher)
+                .publishNotCharged(argThat((CallNotCharged settled) ->
+                        settled.callId().equals("CA-silent") && settled.reason().equals("answered for 0 seconds")));
+    }
+
+    @Test
+    void whenAnInboundOrUnfinishedCallIsNotChargedThenNothingIsPublished() {
+        TransactionSynchronizationManager.initSynchronization();
+
+        charger.charge(ended("acme", "CA-inbound", CallStatus.NO_ANSWER, 0, null));
+        charger.charge(ended("acme", "CA-ringing", CallStatus.RINGING, 0, "crm:45"));
+
+        verify(publisher, never()).publishNotCharged(any());
+    }
+
     private static void complete(int status) {
         List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
         TransactionSynchronizationManager.clearSynchronization();
@@ -194,6 +238,24 @@ class CallChargerTests {
 
     private static CallStateChanged completed(String callId, int seconds) {
         return completed("acme", callId, seconds);
+    }
+
+    private static CallStateChanged ended(
+            String accountId, String callId, CallStatus status, int seconds, String requestId) {
+        return new CallStateChanged(
+                callId,
+                accountId,
+                "twilio",
+                CallDirection.OUTBOUND,
+                "+15550001",
+                "+15550002",
+                null,
+                requestId,
+                status,
+                CallStatus.RINGING,
+                seconds,
+                List.of(),
+                Instant.now());
     }
 
     private static CallStateChanged completed(String accountId, String callId, int seconds) {
