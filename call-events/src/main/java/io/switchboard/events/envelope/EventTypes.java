@@ -61,6 +61,7 @@ public final class EventTypes {
     /** The dialer's accepted, placed and rejected; the orchestrator's finished, once the placed call has ended. */
     public static final EventType<CallRequestOutcome> CALL_REQUEST_OUTCOME = EventType.of(
             "dialer", "call-request-outcome", 1, CallRequestOutcome.class, CAMPAIGN_DIALER, CALL_ORCHESTRATOR);
+
     public static final EventType<DialIntentRecorded> DIAL_INTENT_RECORDED =
             EventType.of("dialer", "dial-intent-recorded", 1, DialIntentRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<DoNotCallChanged> DO_NOT_CALL_CHANGED =

@@ -183,6 +183,8 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
                         replayEnd = created.endOffsets(created.assignment(), METADATA_TIMEOUT);
                     }
                     takeBarriers(created);
+                    // Already read up to them: answered now, not after a poll that may wait for nothing.
+                    releaseBarriers(created);
                     for (ConsumerRecord<String, CloudEvent> record : created.poll(POLL)) {
                         handler.accept(record);
                     }
@@ -208,17 +210,21 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
         }
     }
 
-    /** The end offsets of now are what the barriers asked for since the last round must be read up to. */
+    /**
+     * The end offsets of now are what the barriers asked for since the last round must be read up to. Taken
+     * only once the end offsets are known: a failure to read them (a wake-up, the broker away) leaves them
+     * asked for, to be taken in the next round.
+     */
     private void takeBarriers(Consumer<String, CloudEvent> consumer) {
-        if (requestedBarriers.isEmpty()) {
+        int asked = requestedBarriers.size();
+        if (asked == 0) {
             return;
         }
-        List<CompletableFuture<Void>> taken = new ArrayList<>();
-        for (CompletableFuture<Void> next; (next = requestedBarriers.poll()) != null; ) {
-            taken.add(next);
-        }
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
-        taken.forEach(future -> barriers.add(new Barrier(future, end)));
+        // Only those asked for before the end offsets were read: a later one waits for the next round's.
+        for (int i = 0; i < asked; i++) {
+            barriers.add(new Barrier(requestedBarriers.remove(), end));
+        }
     }
 
     private void releaseBarriers(Consumer<String, CloudEvent> consumer) {

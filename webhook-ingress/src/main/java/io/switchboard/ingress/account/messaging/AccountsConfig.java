@@ -1,8 +1,5 @@
 package io.switchboard.ingress.account.messaging;
 
-import java.util.Map;
-
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,8 +12,6 @@ import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.secret.SecretBox;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.ingress.account.domain.AccountDirectory;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -55,19 +50,10 @@ class AccountsConfig {
             throw new IllegalStateException("The ingress opens provider credentials from accounts.v1: set "
                     + "switchboard.secrets.active-key-id and switchboard.secrets.keys.<id> (the orchestrator's keys)");
         });
-        Map<String, Object> properties =
-                TopicFollower.consumerProperties(kafka.buildConsumerProperties(), "webhook-ingress-accounts");
         var updater = new AccountsUpdater(
                 envelopes, new DirectoryAccountSink(new CredentialOpener(secrets), directory), skipped, refusals);
-        var follower = new TopicFollower(
-                Topic.ACCOUNTS,
-                () -> {
-                    var values = new CloudEventDeserializer();
-                    values.configure(Map.of(), false);
-                    return new KafkaConsumer<>(properties, new StringDeserializer(), values);
-                },
-                updater::apply,
-                skipped);
+        var follower = TopicFollower.of(
+                Topic.ACCOUNTS, kafka.buildConsumerProperties(), "webhook-ingress-accounts", updater::apply, skipped);
         directory.loadedWhen(follower::isLoaded);
         return follower;
     }

@@ -165,6 +165,35 @@ class AccountsFollowerIT {
         assertThat(token(forged)).isEmpty();
     }
 
+    @Test
+    void whenAwaitingCurrentThenWhatWasPublishedBeforeIsAppliedOnReturnAndAStoppedFollowerIsNeverCurrent() {
+        // given a follower that has read accounts.v1 to its end
+        follower = start();
+        await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
+        String fresh = "fresh-" + run;
+        SecretBox box = TestSecrets.box();
+
+        for (int round = 1; round <= 5; round++) {
+            // when an account is configured and the follower is asked to catch up right after
+            String token = "token-" + round;
+            TestAccounts.configure(KAFKA, fresh, TestAccounts.twilio(box, fresh, "AC8", token));
+
+            // then, once it answers, the configuration is in the directory without any waiting
+            assertThat(follower.awaitCurrent(Duration.ofSeconds(10))).isTrue();
+            assertThat(token(fresh)).as("round %d", round).contains(token);
+        }
+
+        // and once stopped, it cannot catch up: it says so within the time it was given
+        TopicFollower stopped = follower;
+        follower = null;
+        stopped.stop();
+        long startedAt = System.nanoTime();
+        assertThat(stopped.awaitCurrent(Duration.ofMillis(500))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(500))
+                .isLessThan(Duration.ofSeconds(5));
+    }
+
     private double tombstonesRefused() {
         var counter = meters.find(EventRefusals.METRIC)
                 .tags("topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
