@@ -25,8 +25,10 @@ import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.KafkaBroker;
 import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SharedKafkaBroker;
+import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,6 +48,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,8 +64,6 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "switchboard.dialer.ingress-base-url=https://ingress.example.com",
-            "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
-            "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
             "switchboard.dialer.intake.publishers.crm.principal=User:crm",
             "switchboard.dialer.intake.publishers.crm.accounts=" + CallRequestAuthorityIT.CRM_ACCOUNT,
             "switchboard.dialer.intake.publishers.billing-team.principal=User:billing-team",
@@ -79,13 +80,29 @@ class CallRequestAuthorityIT {
     private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
     private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
 
+    private static boolean accountsPrepared;
+
     private Admin admin;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer", BROKER::bootstrapServers);
+        TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
+    }
+
+    /** Once the dialer has created the topics: the accounts both publishers request calls for. */
+    @BeforeEach
+    void prepareAccounts() {
+        if (accountsPrepared) {
+            return;
+        }
+        try (var events = new SignedEvents(BROKER.bootstrapServers())) {
+            CallRequests.prepareAccount(events, CRM_ACCOUNT);
+            CallRequests.prepareAccount(events, OTHER_ACCOUNT);
+        }
+        accountsPrepared = true;
     }
 
     @AfterEach
@@ -176,8 +193,8 @@ class CallRequestAuthorityIT {
         DynamicPropertyRegistry registry = (name, value) -> properties.put(name, value.get());
         SwitchboardTestProperties.register(
                 registry, "/switchboard/campaign-dialer", SharedKafkaBroker::bootstrapServers);
-        properties.put("switchboard.dialer.twilio.account-sid", FakeTwilioServer.ACCOUNT_SID);
-        properties.put("switchboard.dialer.twilio.auth-token", FakeTwilioServer.AUTH_TOKEN);
+        properties.put("switchboard.secrets.active-key-id", TestSecrets.KEY_ID);
+        properties.put("switchboard.secrets.keys." + TestSecrets.KEY_ID, TestSecrets.key());
         properties.put("switchboard.dialer.intake.publishers.crm.principal", "User:crm");
         properties.put("switchboard.dialer.intake.publishers.crm.accounts", CRM_ACCOUNT);
         properties.put("server.port", 0);

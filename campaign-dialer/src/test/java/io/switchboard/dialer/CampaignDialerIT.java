@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,7 @@ import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionFactory;
@@ -54,8 +57,6 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "switchboard.dialer.ingress-base-url=https://ingress.example.com",
-            "switchboard.dialer.twilio.account-sid=" + FakeTwilioServer.ACCOUNT_SID,
-            "switchboard.dialer.twilio.auth-token=" + FakeTwilioServer.AUTH_TOKEN,
             "switchboard.dialer.twilio.retry.initial-backoff=10ms",
             "switchboard.dialer.twilio.retry.max-backoff=50ms",
             // An answer later than this is uncertain: the call may exist (FakeTwilioServer's createdThenLate).
@@ -74,6 +75,8 @@ class CampaignDialerIT {
 
     private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
 
+    private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
+
     private static SignedEvents kafka;
     private static TopicReader<byte[]> providerEvents;
     private static TopicReader<byte[]> outcomes;
@@ -87,6 +90,7 @@ class CampaignDialerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
     }
@@ -344,7 +348,11 @@ class CampaignDialerIT {
         }
     }
 
+    /** The request's account is configured and its wallet funded first, once per account. */
     private static void publish(String key, byte[] value) {
+        CallRequests.accountOf(value)
+                .filter(PREPARED::add)
+                .ifPresent(account -> CallRequests.prepareAccount(kafka, account));
         kafka.sendBytes(Topic.CALL_REQUESTS, key, value);
     }
 

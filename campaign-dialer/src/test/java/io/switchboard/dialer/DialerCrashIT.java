@@ -26,6 +26,7 @@ import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestEventKeys;
+import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,7 @@ class DialerCrashIT {
         twilio.script("+14155550177", Reply.createdThenLate(Duration.ofMinutes(2)));
         Process first = dialer("first");
         try (var requests = new SignedEvents(broker.bootstrapServers())) {
+            CallRequests.prepareAccount(requests, given.accountId());
             requests.sendBytes(Topic.CALL_REQUESTS, given.requestId(), given.json());
 
             await().atMost(Duration.ofMinutes(2))
@@ -122,8 +124,8 @@ class DialerCrashIT {
         properties.put("switchboard.dialer.provider-listing-delay", "1s");
         properties.put(
                 "switchboard.dialer.twilio.api-base-url", twilio.baseUrl().toString());
-        properties.put("switchboard.dialer.twilio.account-sid", FakeTwilioServer.ACCOUNT_SID);
-        properties.put("switchboard.dialer.twilio.auth-token", FakeTwilioServer.AUTH_TOKEN);
+        properties.put("switchboard.secrets.active-key-id", TestSecrets.KEY_ID);
+        properties.put("switchboard.secrets.keys." + TestSecrets.KEY_ID, TestSecrets.key());
         properties.put("switchboard.dialer.twilio.timeout", "5m");
         properties.put("switchboard.dialer.intake.publishers.internal.principal", "User:ANONYMOUS");
         properties.put("switchboard.dialer.intake.publishers.internal.topic", Topic.Names.CALL_REQUESTS);

@@ -61,8 +61,8 @@ final class ServiceProperties {
             case CAMPAIGN_DIALER -> {
                 properties.put("switchboard.dialer.ingress-base-url", url(StackService.WEBHOOK_INGRESS));
                 properties.put("switchboard.dialer.twilio.api-base-url", url(StackService.TELEPHONY_SIMULATOR));
-                properties.put("switchboard.dialer.twilio.account-sid", secrets.twilioAccountSid());
-                properties.put("switchboard.dialer.twilio.auth-token", secrets.twilioAuthToken());
+                properties.put("switchboard.dialer.api.request-status-base-url", url(StackService.CALL_LOG_SERVICE));
+                putSecretBox(properties);
                 // One principal (the broker has no authentication here) publishing for the demo account, on the
                 // catalogue's topic; a cluster gives each publisher a principal and a topic of its own.
                 String publisher = "switchboard.dialer.intake.publishers.local.";
@@ -86,7 +86,7 @@ final class ServiceProperties {
         return properties;
     }
 
-    /** The orchestrator seals provider credentials onto accounts.v1; the ingress opens them. */
+    /** The orchestrator seals provider credentials onto accounts.v1; the ingress and the dialer open them. */
     private void putSecretBox(Map<String, Object> properties) {
         properties.put("switchboard.secrets.active-key-id", secrets.secretBoxKeyId());
         properties.put("switchboard.secrets.keys." + secrets.secretBoxKeyId(), secrets.secretBoxKey());

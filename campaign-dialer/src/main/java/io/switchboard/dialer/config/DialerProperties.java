@@ -10,28 +10,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the dialer places calls ({@code switchboard.dialer.*}); defaults are documented in application.yml.
  *
  * @param ingressBaseUrl         public URL of webhook-ingress, the base of every callback URL handed to the provider
- * @param defaultTimeLimit       the longest a placed call may last (Twilio {@code TimeLimit}) until wallets set it
+ * @param maxCallDuration       the longest a placed call may last once answered (Twilio {@code TimeLimit}), unless its
+ *                               request asks for less or its wallet pays for less; at most 4h, the provider's limit
  * @param maxRequestAge          the longest a request may wait between its publisher and its placement; an older one
  *                               is rejected, not dialed (at most 7 days, the call-request topics' retention)
  * @param providerListingDelay   how long after an intent the provider's call list is trusted to show a call created
  *                               for it: before that, a request in doubt waits rather than being placed
+ * @param holdLease              how long after its time limit a placed call's hold on its wallet still counts while
+ *                               billing's settlement of it has not arrived (a settlement lost on the way)
  * @param callbackConnectionOverrides Twilio connection overrides appended to every callback URL as its fragment
  *                               (connect and read timeouts in ms, retry count, retry on connect/read timeouts and 5xx);
  *                               empty for none
- * @param twilio                 the Twilio REST API and its credentials
+ * @param twilio                 the Twilio REST API (each account's credentials come from accounts.v1)
  */
 @ConfigurationProperties("switchboard.dialer")
 public record DialerProperties(
         @DefaultValue("http://localhost:8080") URI ingressBaseUrl,
-        @DefaultValue("1h") Duration defaultTimeLimit,
+        @DefaultValue("1h") Duration maxCallDuration,
         @DefaultValue("24h") Duration maxRequestAge,
         @DefaultValue("10s") Duration providerListingDelay,
+        @DefaultValue("6h") Duration holdLease,
         @DefaultValue("ct=3000&rt=10000&rc=3&rp=ct,rt,5xx") String callbackConnectionOverrides,
         @DefaultValue Twilio twilio) {
 
     public DialerProperties {
-        if (defaultTimeLimit.isNegative() || defaultTimeLimit.toSeconds() < 1) {
-            throw new IllegalArgumentException("switchboard.dialer.default-time-limit must be at least 1s");
+        if (maxCallDuration.toSeconds() < 1 || maxCallDuration.compareTo(Duration.ofHours(4)) > 0) {
+            throw new IllegalArgumentException("switchboard.dialer.max-call-duration must be between 1s and 4h");
         }
         if (!callbackConnectionOverrides.isEmpty() && !callbackConnectionOverrides.matches(OVERRIDES)) {
             throw new IllegalArgumentException("switchboard.dialer.callback-connection-overrides must look like "
@@ -40,6 +44,9 @@ public record DialerProperties(
         if (maxRequestAge.toSeconds() < 1 || maxRequestAge.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException("switchboard.dialer.max-request-age must be between 1s and 7d, "
                     + "within what the call-request topics keep");
+        }
+        if (holdLease.isNegative()) {
+            throw new IllegalArgumentException("switchboard.dialer.hold-lease must not be negative");
         }
         if (providerListingDelay.isNegative()) {
             throw new IllegalArgumentException("switchboard.dialer.provider-listing-delay must not be negative");
@@ -50,34 +57,13 @@ public record DialerProperties(
 
     /**
      * @param apiBaseUrl where the Twilio SDK's {@code https://api.twilio.com} requests go (the simulator locally)
-     * @param accountSid the account calls are placed on
-     * @param authToken  the account's auth token: a secret, set from the environment, never from yml
      * @param timeout    how long one HTTP request to the API may wait for an answer
      * @param retry      how transient API failures (429, 5xx, I/O) are retried
      */
     public record Twilio(
             @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
-            String accountSid,
-            String authToken,
             @DefaultValue("10s") Duration timeout,
-            @DefaultValue Retry retry) {
-
-        public Twilio {
-            if (accountSid == null || accountSid.isBlank()) {
-                throw new IllegalArgumentException("switchboard.dialer.twilio.account-sid is required");
-            }
-            if (authToken == null || authToken.isBlank()) {
-                throw new IllegalArgumentException(
-                        "switchboard.dialer.twilio.auth-token is required (set it from a secret)");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Twilio[apiBaseUrl=" + apiBaseUrl + ", accountSid=" + accountSid + ", timeout=" + timeout
-                    + ", retry=" + retry + "]";
-        }
-    }
+            @DefaultValue Retry retry) {}
 
     /**
      * Exponential backoff: {@code initialBackoff}, then times {@code multiplier}, capped at {@code maxBackoff}.

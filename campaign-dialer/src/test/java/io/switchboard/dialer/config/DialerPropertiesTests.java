@@ -1,6 +1,5 @@
 package io.switchboard.dialer.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -14,21 +13,20 @@ class DialerPropertiesTests {
             new DialerProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2));
 
     @Test
-    void whenPrintedThenAuthTokenNeverShows() {
-        var twilio = new DialerProperties.Twilio(
-                URI.create("https://api.twilio.com"), "AC1", "s3cr3t-token", Duration.ofSeconds(10), RETRY);
-
-        assertThat(twilio.toString()).contains("AC1").doesNotContain("s3cr3t-token");
-    }
-
-    @Test
-    void whenCredentialsMissingThenStartupFailsNamingTheProperty() {
-        assertThatThrownBy(() -> new DialerProperties.Twilio(
-                        URI.create("https://api.twilio.com"), " ", "t", Duration.ofSeconds(1), RETRY))
-                .hasMessageContaining("switchboard.dialer.twilio.account-sid");
-        assertThatThrownBy(() -> new DialerProperties.Twilio(
-                        URI.create("https://api.twilio.com"), "AC1", null, Duration.ofSeconds(1), RETRY))
-                .hasMessageContaining("switchboard.dialer.twilio.auth-token");
+    void whenTheLongestCallIsNotBetweenOneSecondAndFourHoursThenStartupFailsNamingTheProperty() {
+        var twilio = new DialerProperties.Twilio(URI.create("https://api.twilio.com"), Duration.ofSeconds(10), RETRY);
+        for (Duration outside :
+                new Duration[] {Duration.ZERO, Duration.ofHours(4).plusSeconds(1)}) {
+            assertThatThrownBy(() -> new DialerProperties(
+                            URI.create("http://localhost:8080"),
+                            outside,
+                            Duration.ofHours(24),
+                            Duration.ofSeconds(10),
+                            Duration.ofHours(6),
+                            "",
+                            twilio))
+                    .hasMessageContaining("switchboard.dialer.max-call-duration");
+        }
     }
 
     @Test

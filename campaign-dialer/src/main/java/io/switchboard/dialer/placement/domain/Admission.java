@@ -9,8 +9,8 @@ public sealed interface Admission {
     /** The provider has the call: publish {@code event} and {@code settled} together. */
     record Placed(CallPlaced event, DialIntentRecorded settled) implements Admission {}
 
-    /** It will not be dialed: publish the rejection and {@code settled} together. */
-    record Rejected(String reason, DialIntentRecorded settled) implements Admission {}
+    /** It will not be dialed: publish the rejection and {@code settled} together; {@code field} may be null. */
+    record Rejected(String reason, String field, DialIntentRecorded settled) implements Admission {}
 
     /** Already placed or rejected: nothing to do. */
     record Duplicate(String requestId) implements Admission {}

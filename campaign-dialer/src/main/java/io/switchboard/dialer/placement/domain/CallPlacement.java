@@ -1,11 +1,13 @@
 package io.switchboard.dialer.placement.domain;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.events.account.Credential;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -29,7 +31,9 @@ import org.springframework.stereotype.Service;
  * </ul>
  *
  * An uncertain answer from the provider is never followed by another placement of the same call; what
- * certainly created nothing is retried later ({@link ProviderUnavailableException}).
+ * certainly created nothing is retried later ({@link ProviderUnavailableException}). Before a request's
+ * first placement it must pass the {@link DialChecks}; the intent records the time limit the call is given
+ * and what it holds of the wallet, until billing's settlement of the call ends it ({@link #end}).
  */
 @Service
 public class CallPlacement {
@@ -40,23 +44,26 @@ public class CallPlacement {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final OutboundCalls provider;
+    private final DialChecks checks;
     private final DialIntents intents;
     private final IntentLog intentLog;
-    private final int timeLimitSeconds;
+    private final int maxCallSeconds;
     private final Duration maxRequestAge;
     private final Duration listingDelay;
     private final Clock clock;
 
     public CallPlacement(
             OutboundCalls provider,
+            DialChecks checks,
             DialIntents intents,
             IntentLog intentLog,
             DialerProperties properties,
             Clock clock) {
         this.provider = provider;
+        this.checks = checks;
         this.intents = intents;
         this.intentLog = intentLog;
-        this.timeLimitSeconds = Math.toIntExact(properties.defaultTimeLimit().toSeconds());
+        this.maxCallSeconds = Math.toIntExact(properties.maxCallDuration().toSeconds());
         this.maxRequestAge = properties.maxRequestAge();
         this.listingDelay = properties.providerListingDelay();
         this.clock = clock;
@@ -68,24 +75,93 @@ public class CallPlacement {
         if (known.isPresent() && known.get().state().settles()) {
             return new Admission.Duplicate(request.requestId());
         }
-        OutboundCall call = callFor(request);
         if (known.isPresent()) {
-            return reconcile(partition, received, call, known.get());
+            return reconcile(partition, received, known.get());
         }
         Optional<String> stale = whyTooLate(received);
         if (stale.isPresent()) {
-            return rejected(request, stale.get());
+            return rejected(request, stale.get(), null);
         }
-        DialIntentRecorded intended = intent(request, State.INTENDED, null, null, null);
-        intentLog.intend(partition, intended);
-        intents.record(partition, intended);
-        return settle(partition, request, call, intended, provider.place(call));
+        return place(partition, request, null);
+    }
+
+    /**
+     * Billing has settled the call of a request (charged it, or ended it at no cost) in the wallet state
+     * {@code walletVersion}: the request's intent ends, and its hold with it once that state is read.
+     *
+     * @return the ended intent to record, empty when the request holds nothing for that call
+     */
+    public Optional<DialIntentRecorded> end(
+            int partition, String accountId, String requestId, String callId, long walletVersion) {
+        Optional<DialIntentRecorded> known = intents.of(partition, accountId, requestId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        DialIntentRecorded intent = known.get();
+        boolean ours = intent.state() == State.PLACED && callId.equals(intent.callId());
+        if (!ours && intent.state() != State.INTENDED) {
+            return Optional.empty();
+        }
+        if (intent.state() == State.INTENDED) {
+            // Settled before its placement was: a crash came between the provider's answer and the commit.
+            log.warn(
+                    "Request {} of account {} was settled by billing (call {}) while its intent was still intended",
+                    requestId,
+                    accountId,
+                    callId);
+        }
+        return Optional.of(new DialIntentRecorded(
+                intent.requestId(),
+                intent.accountId(),
+                intent.to(),
+                intent.from(),
+                State.ENDED,
+                intent.provider() == null ? provider.name() : intent.provider(),
+                callId,
+                null,
+                clock.instant(),
+                intent.assistantId(),
+                intent.metadata(),
+                intent.timeLimitSeconds(),
+                intent.held(),
+                intent.currency(),
+                walletVersion));
+    }
+
+    /** Checks the request, commits its intent on its own, then asks the provider for the call. */
+    private Admission place(int partition, CallRequest request, String decidedAgain) {
+        return switch (checks.check(partition, request, provider.name(), decidedAgain)) {
+            case DialChecks.Verdict.Refused refused -> rejected(request, refused.reason(), refused.field());
+            case DialChecks.Verdict.Dialable dialable -> {
+                DialIntentRecorded intended = intent(
+                        request,
+                        State.INTENDED,
+                        null,
+                        null,
+                        null,
+                        dialable.timeLimitSeconds(),
+                        dialable.held(),
+                        dialable.currency());
+                intentLog.intend(partition, intended);
+                intents.record(partition, intended);
+                OutboundCall call = callFor(request, dialable.credential(), dialable.timeLimitSeconds());
+                yield settle(partition, request, call, intended, provider.place(call));
+            }
+        };
     }
 
     /** The intent is only intended: find what the provider made of it before placing anything. */
-    private Admission reconcile(
-            int partition, CallRequestReceived received, OutboundCall call, DialIntentRecorded intended) {
+    private Admission reconcile(int partition, CallRequestReceived received, DialIntentRecorded intended) {
         CallRequest request = received.request();
+        Optional<Credential> credential = checks.credential(request.accountId(), provider.name());
+        if (credential.isEmpty()) {
+            return rejected(
+                    request,
+                    "account " + request.accountId() + " or its " + provider.name() + " credential was removed while "
+                            + "the request was in doubt: the provider cannot be asked whether it placed the call",
+                    "accountId");
+        }
+        OutboundCall call = callFor(request, credential.get(), timeLimitOf(intended));
         Optional<String> adopted = find(partition, call, intended);
         if (adopted.isPresent()) {
             log.info(
@@ -93,7 +169,7 @@ public class CallPlacement {
                     request.requestId(),
                     request.accountId(),
                     adopted.get());
-            return placed(request, adopted.get());
+            return placed(request, adopted.get(), intended);
         }
         Instant trustedFrom = intended.recordedAt().plus(listingDelay);
         if (clock.instant().isBefore(trustedFrom)) {
@@ -103,21 +179,21 @@ public class CallPlacement {
         // Certainly no call: one that has waited past its time (a long outage) is not placed late.
         Optional<String> stale = whyTooLate(received);
         if (stale.isPresent()) {
-            return rejected(request, stale.get());
+            return rejected(request, stale.get(), null);
         }
         log.info(
                 "Request {} of account {}: the provider has no call for its intent of {}; placing it",
                 request.requestId(),
                 request.accountId(),
                 intended.recordedAt());
-        return settle(partition, request, call, intended, provider.place(call));
+        return place(partition, request, request.requestId());
     }
 
     private Admission settle(
             int partition, CallRequest request, OutboundCall call, DialIntentRecorded intended, ProviderResult result) {
         return switch (result) {
-            case ProviderResult.Accepted accepted -> placed(request, accepted.callId());
-            case ProviderResult.Refused refused -> rejected(request, refused.reason());
+            case ProviderResult.Accepted accepted -> placed(request, accepted.callId(), intended);
+            case ProviderResult.Refused refused -> rejected(request, refused.reason(), null);
             case ProviderResult.NotCreated notCreated ->
                 throw new ProviderUnavailableException("the provider created no call for request " + request.requestId()
                         + " and will be asked again: " + notCreated.reason());
@@ -133,7 +209,7 @@ public class CallPlacement {
                             + request.requestId() + " was uncertain (" + unknown.reason()
                             + ") and it lists no call for it yet");
                 }
-                yield placed(request, adopted.get());
+                yield placed(request, adopted.get(), intended);
             }
         };
     }
@@ -157,7 +233,8 @@ public class CallPlacement {
         return Optional.empty();
     }
 
-    private Admission placed(CallRequest request, String callId) {
+    /** The placed intent keeps the intended one's time limit and hold: the call holds them until it ends. */
+    private Admission placed(CallRequest request, String callId, DialIntentRecorded intended) {
         String placedBy = provider.name();
         var event = new CallPlaced(
                 request.requestId(),
@@ -167,19 +244,37 @@ public class CallPlacement {
                 request.from(),
                 request.to(),
                 request.assistantId(),
-                timeLimitSeconds,
+                timeLimitOf(intended),
                 clock.instant(),
                 request.metadata());
-        return new Admission.Placed(event, intent(request, State.PLACED, placedBy, callId, null));
+        return new Admission.Placed(
+                event,
+                intent(
+                        request,
+                        State.PLACED,
+                        placedBy,
+                        callId,
+                        null,
+                        intended.timeLimitSeconds(),
+                        intended.held(),
+                        intended.currency()));
     }
 
-    private Admission rejected(CallRequest request, String reason) {
-        return new Admission.Rejected(reason, intent(request, State.REJECTED, null, null, reason));
+    private Admission rejected(CallRequest request, String reason, String field) {
+        return new Admission.Rejected(
+                reason, field, intent(request, State.REJECTED, null, null, reason, null, null, null));
     }
 
     /** Every state carries the request's assistant and context: the orchestrator answers the call from them. */
     private DialIntentRecorded intent(
-            CallRequest request, State state, String providerName, String callId, String reason) {
+            CallRequest request,
+            State state,
+            String providerName,
+            String callId,
+            String reason,
+            Integer timeLimitSeconds,
+            BigDecimal held,
+            String currency) {
         return new DialIntentRecorded(
                 request.requestId(),
                 request.accountId(),
@@ -191,11 +286,20 @@ public class CallPlacement {
                 reason,
                 clock.instant(),
                 request.assistantId(),
-                request.metadata());
+                request.metadata(),
+                timeLimitSeconds,
+                held,
+                currency,
+                null);
     }
 
-    private OutboundCall callFor(CallRequest request) {
+    /** Intents written before time limits were recorded had the longest call as theirs. */
+    private int timeLimitOf(DialIntentRecorded intended) {
+        return intended.timeLimitSeconds() == null ? maxCallSeconds : intended.timeLimitSeconds();
+    }
+
+    private static OutboundCall callFor(CallRequest request, Credential credential, int timeLimitSeconds) {
         return new OutboundCall(
-                request.accountId(), request.requestId(), request.to(), request.from(), timeLimitSeconds);
+                request.accountId(), request.requestId(), request.to(), request.from(), timeLimitSeconds, credential);
     }
 }

@@ -44,6 +44,11 @@ public class DialerEventPublisher implements IntentLog {
                         received));
     }
 
+    /** As {@link #received}, from outside a listener: committed when this returns, else it throws. */
+    public void receivedInOwnTransaction(CallRequestReceived received) {
+        events.inOwnTransaction(() -> received(received));
+    }
+
     /** The intent and the publisher's "accepted", committed together before the provider is asked. */
     @Override
     public void intend(int partition, DialIntentRecorded intent) {

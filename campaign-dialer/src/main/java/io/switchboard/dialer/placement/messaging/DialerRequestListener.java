@@ -37,6 +37,11 @@ import org.springframework.stereotype.Component;
  * request is then placed at most once ({@link CallPlacement}), and its outcome (CallPlaced or
  * CallRequestRejected, with the settled intent) is published in the container's Kafka transaction
  * with the offset commit. The intent that comes before a provider call commits on its own.
+ *
+ * <p>The same consumers read {@code ledger.v1}, keyed by account like the requests and with as many
+ * partitions, with the range assignor: partition {@code p} of both topics goes to the same instance, so
+ * the owner of an account's requests also reads billing's settlements of its calls, and ends their holds
+ * on the wallet ({@link CallPlacement#end}) in the same way, with the offset commit.
  */
 @Component
 class DialerRequestListener implements ConsumerSeekAware {
@@ -79,8 +84,10 @@ class DialerRequestListener implements ConsumerSeekAware {
     /** Before the first record of a partition is delivered: its intents, from the first to the last committed. */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        List<Integer> partitions =
-                assignments.keySet().stream().map(TopicPartition::partition).toList();
+        List<Integer> partitions = assignments.keySet().stream()
+                .filter(assigned -> assigned.topic().equals(Topic.DIALER_REQUESTS.topicName()))
+                .map(TopicPartition::partition)
+                .toList();
         if (partitions.isEmpty()) {
             return;
         }
@@ -101,15 +108,26 @@ class DialerRequestListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        intents.forget(partitions.stream().map(TopicPartition::partition).toList());
+        intents.forget(partitions.stream()
+                .filter(revoked -> revoked.topic().equals(Topic.DIALER_REQUESTS.topicName()))
+                .map(TopicPartition::partition)
+                .toList());
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topic.Names.DIALER_REQUESTS)
-    void onRequest(ConsumerRecord<String, CloudEvent> record) {
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
+            topics = {Topic.Names.DIALER_REQUESTS, Topic.Names.LEDGER},
+            properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor")
+    void onRecord(ConsumerRecord<String, CloudEvent> record) {
         if (refusals.refuseTombstone(record)) {
             return;
         }
         ReceivedEvent<Object> event = envelopes.unwrap(record.value());
+        if (record.topic().equals(Topic.LEDGER.topicName())) {
+            onSettlement(record, event);
+            return;
+        }
         if (!event.is(EventTypes.CALL_REQUEST_RECEIVED)) {
             throw new RejectedEventException("event " + event.id() + " is " + event.type()
                     + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token());
@@ -140,7 +158,7 @@ class DialerRequestListener implements ConsumerSeekAware {
                                     request.requestId(),
                                     request.accountId(),
                                     rejected.reason(),
-                                    null,
+                                    rejected.field(),
                                     clock.instant()));
                     publisher.settle(partition, rejected.settled());
                     transaction.afterCommit(() -> intents.record(partition, rejected.settled()));
@@ -154,4 +172,52 @@ class DialerRequestListener implements ConsumerSeekAware {
             }
         }
     }
+
+    /**
+     * Billing charged a call placed from a request, or ended it at no cost: the request's intent ends, in this
+     * record's transaction. Entries of inbound calls, top-ups, and settlements of calls this partition holds
+     * nothing for change nothing.
+     */
+    private void onSettlement(ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event) {
+        Settlement settlement;
+        if (event.is(EventTypes.CALL_CHARGED)) {
+            var charged = event.as(EventTypes.CALL_CHARGED).payload();
+            long walletVersion = charged.walletVersion() == null ? 0 : charged.walletVersion();
+            settlement = new Settlement(charged.accountId(), charged.requestId(), charged.callId(), walletVersion);
+        } else if (event.is(EventTypes.CALL_NOT_CHARGED)) {
+            var notCharged = event.as(EventTypes.CALL_NOT_CHARGED).payload();
+            settlement = new Settlement(notCharged.accountId(), notCharged.requestId(), notCharged.callId(), 0);
+        } else {
+            return;
+        }
+        if (settlement.requestId() == null
+                || settlement.callId() == null
+                || !String.valueOf(settlement.accountId()).equals(record.key())) {
+            return;
+        }
+        int partition = record.partition();
+        if (!intents.owns(partition)) {
+            // Retried, not skipped: a settlement dropped here would leave its hold counted until its lease ends.
+            throw new IllegalStateException("ledger.v1 partition " + partition + " is read here but dialer-requests.v1 "
+                    + "partition " + partition + " is not: both topics must have as many partitions");
+        }
+        placement
+                .end(
+                        partition,
+                        settlement.accountId(),
+                        settlement.requestId(),
+                        settlement.callId(),
+                        settlement.walletVersion())
+                .ifPresent(ended -> {
+                    publisher.settle(partition, ended);
+                    transaction.afterCommit(() -> intents.record(partition, ended));
+                    log.info(
+                            "Call {} of request {} settled by billing; its hold ends with wallet version {}",
+                            ended.callId(),
+                            ended.requestId(),
+                            ended.walletVersion());
+                });
+    }
+
+    private record Settlement(String accountId, String requestId, String callId, long walletVersion) {}
 }

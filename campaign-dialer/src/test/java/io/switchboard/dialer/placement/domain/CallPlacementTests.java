@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.dialer.support.DialerViews;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
@@ -37,7 +38,21 @@ class CallPlacementTests {
         assertThat(partition).isEqualTo(PARTITION);
         committed.add(intent);
     };
-    private final CallPlacement placement = new CallPlacement(provider, intents, intentLog, properties(), clock);
+    private final DialerViews views = new DialerViews()
+            .account("acme", "+14155550123", "sales", "scripted")
+            .wallet("acme", "50.00", "0.05", 1);
+    private final CallPlacement placement = new CallPlacement(
+            provider,
+            new DialChecks(
+                    views.accounts,
+                    views.wallets,
+                    new WalletHolds(intents, properties(), clock),
+                    properties(),
+                    views.doNotCall),
+            intents,
+            intentLog,
+            properties(),
+            clock);
 
     @Test
     void whenANewRequestIsAdmittedThenItsIntentIsCommittedBeforeTheProviderIsAsked() {
@@ -97,7 +112,15 @@ class CallPlacementTests {
         Admission admission = placement.admit(PARTITION, received("r1"));
 
         assertThat(provider.placements).isEqualTo(1);
-        assertThat(committed).as("the existing intent is reused").isEmpty();
+        assertThat(committed)
+                .as("the request is checked again and its intent recorded anew, with what its wallet pays for now")
+                .singleElement()
+                .satisfies(intent -> {
+                    assertThat(intent.state()).isEqualTo(State.INTENDED);
+                    assertThat(intent.recordedAt()).isEqualTo(NOW);
+                    assertThat(intent.timeLimitSeconds()).isEqualTo(3600);
+                    assertThat(intent.held()).isEqualByComparingTo("3.00");
+                });
         assertThat(admission).isInstanceOf(Admission.Placed.class);
     }
 
@@ -215,11 +238,10 @@ class CallPlacementTests {
                 Duration.ofHours(1),
                 Duration.ofHours(24),
                 Duration.ofSeconds(10),
+                Duration.ofHours(6),
                 "",
                 new DialerProperties.Twilio(
                         URI.create("https://api.twilio.com"),
-                        "AC1",
-                        "token",
                         Duration.ofSeconds(10),
                         new DialerProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1))));
     }

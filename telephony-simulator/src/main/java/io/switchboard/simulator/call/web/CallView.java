@@ -13,6 +13,7 @@ import io.switchboard.simulator.webhook.DeliveryAttempt;
 /**
  * The simulator's own view of a call, for tests and people: everything Twilio would not show.
  *
+ * @param timeLimit   the longest the call may last once answered, as its creator asked (Twilio {@code TimeLimit}), or null
  * @param answeredBy  what machine detection reported, or null
  * @param voiceAnswer the TwiML the call got last (fetched or inline) with the stream it asked for
  * @param deliveries  every webhook attempt in the order they finished
@@ -24,6 +25,7 @@ record CallView(
         CallStatus status,
         String from,
         String to,
+        Integer timeLimit,
         Integer durationSeconds,
         Instant dateCreated,
         Instant startTime,
@@ -42,6 +44,7 @@ record CallView(
                 state.status(),
                 call.spec().from(),
                 call.spec().to(),
+                call.spec().timeLimit(),
                 state.durationSeconds(),
                 call.dateCreated(),
                 state.startTime(),

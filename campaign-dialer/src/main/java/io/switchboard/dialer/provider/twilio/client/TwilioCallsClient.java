@@ -41,30 +41,23 @@ public final class TwilioCallsClient implements OutboundCalls {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioCallsClient.class);
 
-    private final TwilioRestClient restClient;
+    private final TwilioRestClients restClients;
     private final Retry retry;
     private final URI ingressBaseUrl;
     private final String connectionOverrides;
     private final MeterRegistry meters;
 
     public TwilioCallsClient(
-            TwilioRestClient restClient,
+            TwilioRestClients restClients,
             Retry retry,
             URI ingressBaseUrl,
             String connectionOverrides,
             MeterRegistry meters) {
-        this.restClient = restClient;
+        this.restClients = restClients;
         this.retry = retry;
         this.ingressBaseUrl = ingressBaseUrl;
         this.connectionOverrides = connectionOverrides;
         this.meters = meters;
-    }
-
-    /** The SDK's REST client on {@link TwilioHttpClient}: the configured base URL, one send per attempt. */
-    public static TwilioRestClient restClient(DialerProperties.Twilio twilio) {
-        return new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
-                .httpClient(new TwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
-                .build();
     }
 
     /** Exponential backoff, retrying only what {@link TwilioFailures} says created nothing. */
@@ -96,6 +89,7 @@ public final class TwilioCallsClient implements OutboundCalls {
 
     private ProviderResult attempt(OutboundCall call) {
         CallCreator creator = creator(call);
+        TwilioRestClient restClient = restClients.of(call.credential());
         try {
             Call created = retry.executeSupplier(() -> creator.create(restClient));
             return new ProviderResult.Accepted(created.getSid());
@@ -130,7 +124,7 @@ public final class TwilioCallsClient implements OutboundCalls {
                     .setTo(new PhoneNumber(call.to()))
                     .setFrom(new PhoneNumber(call.from()))
                     .pageSize(LIST_PAGE_SIZE)
-                    .read(restClient)) {
+                    .read(restClients.of(call.credential()))) {
                 ZonedDateTime created = listed.getDateCreated();
                 if (created != null && created.toInstant().isBefore(createdSince)) {
                     break;

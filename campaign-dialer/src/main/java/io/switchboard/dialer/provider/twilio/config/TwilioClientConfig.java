@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.provider.twilio.client.TwilioCallsClient;
+import io.switchboard.dialer.provider.twilio.client.TwilioRestClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +20,7 @@ class TwilioClientConfig {
         // Registered in Resilience4j's registry so its retry metrics reach /actuator/prometheus.
         Retry retry = retries.retry(RETRY_NAME, TwilioCallsClient.retryConfig(twilio.retry()));
         return new TwilioCallsClient(
-                TwilioCallsClient.restClient(twilio),
+                new TwilioRestClients(twilio),
                 retry,
                 properties.ingressBaseUrl(),
                 properties.callbackConnectionOverrides(),

@@ -18,10 +18,14 @@ import io.switchboard.dialer.placement.domain.OutboundCall;
 import io.switchboard.dialer.placement.domain.ProviderResult;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
+import io.switchboard.events.account.Credential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TwilioCallsClientTests {
+
+    private static final Credential CREDENTIAL =
+            new Credential("twilio", FakeTwilioServer.ACCOUNT_SID, FakeTwilioServer.AUTH_TOKEN, null);
 
     private static final URI INGRESS = URI.create("https://hooks.example.com");
     private static final String OVERRIDES = "ct=3000&rt=10000&rc=3&rp=ct,rt,5xx";
@@ -40,7 +44,8 @@ class TwilioCallsClientTests {
 
     @Test
     void whenCallPlacedThenSdkPostsTwilioFormWithBasicAuth() {
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 3600));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 3600, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -81,7 +86,8 @@ class TwilioCallsClientTests {
     void whenRateLimitedThenRetriedAndPlaced() {
         twilio.script(TO, Reply.error(429, 20429, "Too Many Requests"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result).isInstanceOf(ProviderResult.Accepted.class);
         assertThat(twilio.received()).hasSize(2);
@@ -91,7 +97,8 @@ class TwilioCallsClientTests {
     void whenServerErrorThenNeverSentAgainAndTheOutcomeIsUnknown() {
         twilio.script(TO, Reply.createdThenError(503, 20003, "Service Unavailable"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -105,7 +112,8 @@ class TwilioCallsClientTests {
     void whenAProxyAnswersWithAnHtmlServerErrorThenTheOutcomeIsUnknownToo() {
         twilio.script(TO, new Reply(502, "<html>Bad Gateway</html>"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result).isInstanceOf(ProviderResult.Unknown.class);
         assertThat(twilio.creates()).hasSize(1);
@@ -115,8 +123,8 @@ class TwilioCallsClientTests {
     void whenTheAnswerComesTooLateThenNeverSentAgainAndTheOutcomeIsUnknown() {
         twilio.script(TO, Reply.createdThenLate(Duration.ofSeconds(3)));
 
-        ProviderResult result =
-                client(twilio.baseUrl(), Duration.ofMillis(500)).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result = client(twilio.baseUrl(), Duration.ofMillis(500))
+                .place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result).isInstanceOf(ProviderResult.Unknown.class);
         assertThat(twilio.creates()).hasSize(1);
@@ -126,11 +134,11 @@ class TwilioCallsClientTests {
     @Test
     void whenLookingForARequestsCallThenTheEarliestSinceTheIntentNotYetAdoptedIsFound() {
         var client = client(twilio.baseUrl());
-        var call = new OutboundCall("acme", "req-1", TO, FROM, 60);
+        var call = new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL);
         Instant before = Instant.now().minusSeconds(1);
         String first = ((ProviderResult.Accepted) client.place(call)).callId();
         String second = ((ProviderResult.Accepted) client.place(call)).callId();
-        client.place(new OutboundCall("acme", "req-9", "+14155550199", FROM, 60));
+        client.place(new OutboundCall("acme", "req-9", "+14155550199", FROM, 60, CREDENTIAL));
 
         assertThat(client.find(call, before, Set.of())).contains(first);
         assertThat(client.find(call, before, Set.of(first))).contains(second);
@@ -142,7 +150,8 @@ class TwilioCallsClientTests {
     void whenNumberInvalidThenRefusedWithProviderMessageWithoutRetry() {
         twilio.script(TO, Reply.error(400, 21211, "The 'To' number +14155552671 is not a valid phone number."));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -161,7 +170,8 @@ class TwilioCallsClientTests {
     void whenErrorAnswerIsNotTwilioJsonThenItsStatusStillDecides() {
         twilio.script(TO, new Reply(404, "<html>Not Found</html>"));
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -175,7 +185,8 @@ class TwilioCallsClientTests {
         Reply tooMany = Reply.error(429, 20429, "Too Many Requests");
         twilio.script(TO, tooMany, tooMany, tooMany, tooMany);
 
-        ProviderResult result = client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result =
+                client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -194,7 +205,7 @@ class TwilioCallsClientTests {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
 
-        ProviderResult result = client(closed).place(new OutboundCall("acme", "req-1", TO, FROM, 60));
+        ProviderResult result = client(closed).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL));
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -209,9 +220,8 @@ class TwilioCallsClientTests {
 
     private TwilioCallsClient client(URI apiBaseUrl, Duration timeout) {
         var retrySettings = new DialerProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(5), 2.0, Duration.ofMillis(20));
-        var twilioSettings = new DialerProperties.Twilio(
-                apiBaseUrl, FakeTwilioServer.ACCOUNT_SID, FakeTwilioServer.AUTH_TOKEN, timeout, retrySettings);
+        var twilioSettings = new DialerProperties.Twilio(apiBaseUrl, timeout, retrySettings);
         retry = Retry.of("test", TwilioCallsClient.retryConfig(retrySettings));
-        return new TwilioCallsClient(TwilioCallsClient.restClient(twilioSettings), retry, INGRESS, OVERRIDES, meters);
+        return new TwilioCallsClient(new TwilioRestClients(twilioSettings), retry, INGRESS, OVERRIDES, meters);
     }
 }

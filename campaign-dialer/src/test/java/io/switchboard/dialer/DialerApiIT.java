@@ -1,0 +1,327 @@
+package io.switchboard.dialer;
+
+import static io.switchboard.testsupport.ApiAuthorizationMatrix.Endpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.FakeTwilioServer;
+import io.switchboard.events.dialer.CallRequestOutcome;
+import io.switchboard.events.dialer.CallRequestOutcome.Outcome;
+import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.security.Scope;
+import io.switchboard.events.topic.Topic;
+import io.switchboard.testsupport.ApiAuthorizationMatrix;
+import io.switchboard.testsupport.KafkaRecords;
+import io.switchboard.testsupport.SignedEvents;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestEnvelopes;
+import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TestTokens;
+import io.switchboard.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The dialer's HTTP API on the real broker: call requests over HTTP (202 with a Location, then dialed like
+ * one from Kafka, at most once) and the do-not-call list (a listed number is never dialed, taken off it is
+ * again); each refuses the unauthenticated, the unscoped and other accounts, and bad input with a 400 naming
+ * the field.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "switchboard.dialer.ingress-base-url=https://ingress.example.com",
+            "switchboard.dialer.api.request-status-base-url=https://call-log.example.com",
+            "switchboard.dialer.intake.publishers.internal.principal=User:ANONYMOUS",
+            "switchboard.dialer.intake.publishers.internal.topic=" + Topic.Names.CALL_REQUESTS,
+            "switchboard.dialer.intake.publishers.internal.accounts=*",
+            "switchboard.dialer.intake.verify-acls=false"
+        })
+@AutoConfigureWebTestClient
+class DialerApiIT {
+
+    private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
+    private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
+
+    private static SignedEvents kafka;
+    private static TopicReader<byte[]> outcomes;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    String owner;
+    ApiAuthorizationMatrix matrix;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        TestSecrets.register(registry);
+        registry.add(
+                "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
+    }
+
+    @BeforeAll
+    static void connect() {
+        kafka = SignedEvents.onSharedBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (outcomes != null) {
+            outcomes.close();
+        }
+        kafka.close();
+        TWILIO.close();
+    }
+
+    @BeforeEach
+    void ownerAndMatrix() {
+        if (outcomes == null) {
+            outcomes = TopicReader.bytes(Topic.CALL_OUTCOMES.topicName());
+        }
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        owner = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        CallRequests.prepareAccount(kafka, owner);
+        matrix = new ApiAuthorizationMatrix(web)
+                .row(Endpoint.of(HttpMethod.POST, "/api/call-requests", "/api/call-requests", owner, Scope.CALLS_WRITE)
+                        .withBody(new String(
+                                CallRequests.valid().with("accountId", owner).json())))
+                .row(Endpoint.of(
+                                HttpMethod.PUT,
+                                "/api/do-not-call/{accountId}/{number}",
+                                "/api/do-not-call/" + owner + "/+14155550100",
+                                owner,
+                                Scope.CALLS_WRITE)
+                        .withBody("{\"reason\":\"asked not to be called\"}"))
+                .row(Endpoint.of(
+                        HttpMethod.DELETE,
+                        "/api/do-not-call/{accountId}/{number}",
+                        "/api/do-not-call/" + owner + "/+14155550100",
+                        owner,
+                        Scope.CALLS_WRITE))
+                .row(Endpoint.of(
+                        HttpMethod.GET,
+                        "/api/do-not-call/{accountId}/{number}",
+                        "/api/do-not-call/" + owner + "/+14155550100",
+                        owner,
+                        Scope.CALLS_READ,
+                        Scope.OPERATOR));
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        matrix.assertCovers(mappings);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointRefusesWhoMayNotUseIt() {
+        return matrix.tests("intruder-" + UUID.randomUUID());
+    }
+
+    @Test
+    void whenARequestIsPostedThenItIsAcceptedWithWhereToFollowItAndDialedOnce() {
+        var request = CallRequests.valid().with("accountId", owner).with("to", "+14155550161");
+
+        for (int i = 0; i < 2; i++) {
+            post(request.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                    .expectStatus()
+                    .isAccepted()
+                    .expectHeader()
+                    .location("https://call-log.example.com/api/call-requests/" + request.requestId())
+                    .expectBody()
+                    .jsonPath("$.requestId")
+                    .isEqualTo(request.requestId())
+                    .jsonPath("$.status")
+                    .isEqualTo("received");
+        }
+
+        assertThat(awaitSettled(request.requestId()).outcome()).isEqualTo(Outcome.PLACED);
+        assertThat(TWILIO.callsFor(owner)).hasSize(1);
+    }
+
+    @Test
+    void whenAPostedRequestIsInvalidThenA400NamesTheFieldAndNothingIsDialed() {
+        var badNumber = CallRequests.valid().with("accountId", owner).with("to", "12345");
+
+        post(badNumber.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("to");
+        post("{not json".getBytes(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("body");
+        assertThat(TWILIO.callsFor(owner)).isEmpty();
+    }
+
+    @Test
+    void whenARequestIsPostedForAnotherAccountThenItIsNotFoundAndNothingIsDialed() {
+        String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        CallRequests.prepareAccount(kafka, other);
+        var request = CallRequests.valid().with("accountId", other);
+
+        post(request.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isNotFound();
+
+        assertThat(TWILIO.callsFor(other)).isEmpty();
+    }
+
+    @Test
+    void whenANumberIsOnTheDoNotCallListThenItIsNotDialedUntilItIsTakenOff() {
+        String number = "+14155550162";
+        String write = TestTokens.forAccount(owner, Scope.CALLS_WRITE);
+
+        web.put()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, "+1 415-555-0162")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + write)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "asked not to be called"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.number")
+                .isEqualTo(number)
+                .jsonPath("$.reason")
+                .isEqualTo("asked not to be called");
+        var refused = CallRequests.valid().with("accountId", owner).with("to", number);
+        post(refused.json(), write).expectStatus().isAccepted();
+
+        CallRequestOutcome outcome = awaitSettled(refused.requestId());
+        assertThat(outcome.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(outcome.field()).isEqualTo("to");
+        assertThat(outcome.reason()).isEqualTo("to " + number + " is on the do-not-call list of account " + owner);
+        web.get()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, number)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forAccount(owner, Scope.CALLS_READ))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        web.delete()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, number)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + write)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        var allowed = CallRequests.valid().with("accountId", owner).with("to", number);
+        post(allowed.json(), write).expectStatus().isAccepted();
+
+        assertThat(awaitSettled(allowed.requestId()).outcome()).isEqualTo(Outcome.PLACED);
+        web.get()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, number)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forAccount(owner, Scope.CALLS_READ))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(TWILIO.callsFor(owner))
+                .singleElement()
+                .satisfies(call -> assertThat(call.param("To")).isEqualTo(number));
+    }
+
+    @Test
+    void whenTheNumberOrTheReasonIsBadThenA400NamesIt() {
+        String write = TestTokens.forAccount(owner, Scope.CALLS_WRITE);
+
+        web.put()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, "not-a-number")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + write)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("number");
+        web.put()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, "+14155550163")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + write)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "x".repeat(257)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("reason");
+        web.put()
+                .uri("/api/do-not-call/{accountId}/{number}", owner, "+14155550163")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + write)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": 5")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    private WebTestClient.ResponseSpec post(byte[] body, String token) {
+        return web.post()
+                .uri("/api/call-requests")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    /** The request's outcome once it is placed or rejected. */
+    private static CallRequestOutcome awaitSettled(String requestId) {
+        return outcomes
+                .await(
+                        record -> requestId.equals(record.key()),
+                        records -> settled(records).containsKey(requestId))
+                .stream()
+                .map(DialerApiIT::outcome)
+                .filter(outcome -> outcome.outcome() == Outcome.PLACED || outcome.outcome() == Outcome.REJECTED)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, CallRequestOutcome> settled(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, CallRequestOutcome> settled = new HashMap<>();
+        records.stream()
+                .map(DialerApiIT::outcome)
+                .filter(outcome -> outcome.outcome() == Outcome.PLACED || outcome.outcome() == Outcome.REJECTED)
+                .forEach(outcome -> settled.putIfAbsent(outcome.requestId(), outcome));
+        return settled;
+    }
+
+    private static CallRequestOutcome outcome(ConsumerRecord<String, byte[]> record) {
+        return KafkaRecords.verified(record, VERIFYING)
+                .orElseThrow()
+                .as(EventTypes.CALL_REQUEST_OUTCOME)
+                .payload();
+    }
+}
