@@ -73,6 +73,35 @@ final class StackClient {
     }
 
     /** The simulator stands in for the provider: its API takes no token. */
+    /** {@code POST /api/call-requests} as the demo account (calls:write): the dialer's answer. */
+    JsonNode postCallRequest(CallRequest request) {
+        return send(
+                "POST",
+                stack.url(StackService.CAMPAIGN_DIALER) + "/api/call-requests",
+                stack.tokens().forAccount(request.accountId(), "calls:write"),
+                request);
+    }
+
+    /** Puts {@code number} on the account's do-not-call list. */
+    JsonNode listDoNotCall(String accountId, String number) {
+        return send(
+                "PUT",
+                stack.url(StackService.CAMPAIGN_DIALER) + "/api/do-not-call/" + accountId + "/" + number,
+                stack.tokens().forAccount(accountId, "calls:write"),
+                Map.of("reason", "asked not to be called"));
+    }
+
+    /** What the call log knows of a request, or null while it knows nothing. */
+    JsonNode callRequest(String requestId) {
+        var request = HttpRequest.newBuilder(
+                        URI.create(stack.url(StackService.CALL_LOG_SERVICE) + "/api/call-requests/" + requestId))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + demoCallReader())
+                .build();
+        HttpResponse<String> response = exchange(request);
+        return response.statusCode() == 404 ? null : EventJson.mapper().readTree(response.body());
+    }
+
     JsonNode simulator(String method, String path, Object body) {
         return send(method, stack.url(StackService.TELEPHONY_SIMULATOR) + path, null, body);
     }

@@ -158,6 +158,50 @@ class WholeStackIT {
     }
 
     @Test
+    void aRequestPostedOverHttpIsFollowedToItsEndAndADoNotCallNumberIsNeverDialed() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        var wanted = new CallRequest(
+                "http-" + batch,
+                StackConfig.DEMO_ACCOUNT,
+                "+16505551001",
+                StackConfig.DEMO_NUMBER,
+                StackConfig.DEMO_ASSISTANT,
+                Map.of("batch", batch),
+                null,
+                300);
+        var unwanted = new CallRequest(
+                "http-dnc-" + batch, StackConfig.DEMO_ACCOUNT, "+16505551099", StackConfig.DEMO_NUMBER, null, Map.of());
+        client.listDoNotCall(StackConfig.DEMO_ACCOUNT, unwanted.to());
+
+        JsonNode accepted = client.postCallRequest(wanted);
+        client.postCallRequest(unwanted);
+
+        assertThat(accepted.path("status").asString()).isEqualTo("received");
+        assertThat(accepted.path("statusUrl").asString())
+                .isEqualTo(stack.url(StackService.CALL_LOG_SERVICE) + "/api/call-requests/" + wanted.requestId());
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode followed = client.callRequest(wanted.requestId());
+                    assertThat(followed).isNotNull();
+                    assertThat(followed.path("state").asString()).isEqualTo("finished");
+                    assertThat(followed.path("finalStatus").asString()).isEqualTo("completed");
+                    JsonNode refused = client.callRequest(unwanted.requestId());
+                    assertThat(refused).isNotNull();
+                    assertThat(refused.path("state").asString()).isEqualTo("rejected");
+                    assertThat(refused.path("field").asString()).isEqualTo("to");
+                });
+        JsonNode placed = client.simulator(
+                "GET",
+                "/simulator/calls/"
+                        + client.callRequest(wanted.requestId()).path("callId").asString(),
+                null);
+        assertThat(placed.path("timeLimit").asInt())
+                .as("the request's own limit, below what the wallet pays for")
+                .isEqualTo(300);
+    }
+
+    @Test
     void inboundCallIsStreamedToTheAssistantAndCharged() {
         client.simulator("PUT", "/simulator/faults", Map.of("duplicate", false, "reorder", false));
         BigDecimal startBalance = client.balance(StackConfig.DEMO_ACCOUNT);
