@@ -3,12 +3,13 @@ package io.switchboard.events.account;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
-import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.FollowedRecords;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
@@ -35,31 +36,23 @@ public final class AccountsUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsUpdater.class);
 
-    private final EventEnvelopes envelopes;
+    private final FollowedRecords records;
     private final AccountSink sink;
-    private final SkippedRecords skipped;
     private final EventRefusals refusals;
     private final Map<String, Version> applied = new HashMap<>();
 
     public AccountsUpdater(EventEnvelopes envelopes, AccountSink sink, SkippedRecords skipped, EventRefusals refusals) {
-        this.envelopes = envelopes;
+        this.records = new FollowedRecords(envelopes, skipped, refusals);
         this.sink = sink;
-        this.skipped = skipped;
         this.refusals = refusals;
     }
 
     public void apply(ConsumerRecord<String, CloudEvent> record) {
-        if (refusals.refuseTombstone(record)) {
+        Optional<ReceivedEvent<Object>> verified = records.verified(record);
+        if (verified.isEmpty()) {
             return;
         }
-        ReceivedEvent<Object> event;
-        try {
-            event = envelopes.unwrap(record.value());
-        } catch (RejectedEventException e) {
-            skipped.skip(
-                    record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE, e.getMessage());
-            return;
-        }
+        ReceivedEvent<Object> event = verified.get();
         if (event.is(EventTypes.ACCOUNT_CONFIGURED)) {
             configure(
                     record, event.id(), event.as(EventTypes.ACCOUNT_CONFIGURED).payload());

@@ -1,11 +1,11 @@
 package io.switchboard.dialer.account.domain;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.switchboard.dialer.placement.domain.DialerNotReadyException;
+import io.switchboard.dialer.placement.domain.FollowedView;
 import io.switchboard.events.kafka.FollowedTopic;
 
 /**
@@ -14,10 +14,8 @@ import io.switchboard.events.kafka.FollowedTopic;
  */
 public class DialingAccounts {
 
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(5);
-
     private final Map<String, DialingAccount> accounts = new ConcurrentHashMap<>();
-    private volatile FollowedTopic topic = FollowedTopic.NOT_FOLLOWED;
+    private final FollowedView view = new FollowedView("accounts.v1");
 
     /**
      * The account, empty when accounts.v1 has no such account (or it was closed).
@@ -26,9 +24,7 @@ public class DialingAccounts {
      *                                 being refused for an account not read yet
      */
     public Optional<DialingAccount> find(String accountId) {
-        if (!topic.isLoaded()) {
-            throw new DialerNotReadyException("accounts.v1 is still being read");
-        }
+        view.requireLoaded();
         return Optional.ofNullable(accounts.get(accountId));
     }
 
@@ -42,11 +38,11 @@ public class DialingAccounts {
 
     /** The follower that fills this view: what says whether it is loaded, and catches it up. */
     public void readFrom(FollowedTopic topic) {
-        this.topic = topic;
+        view.readFrom(topic);
     }
 
     public boolean isLoaded() {
-        return topic.isLoaded();
+        return view.isLoaded();
     }
 
     /**
@@ -56,9 +52,7 @@ public class DialingAccounts {
      * @throws DialerNotReadyException when that cannot be done now
      */
     public void catchUp() {
-        if (!topic.awaitCurrent(CATCH_UP_TIMEOUT)) {
-            throw new DialerNotReadyException("could not catch up with accounts.v1 within " + CATCH_UP_TIMEOUT);
-        }
+        view.catchUp();
     }
 
     public int count() {

@@ -1,12 +1,12 @@
 package io.switchboard.dialer.donotcall.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.switchboard.dialer.placement.domain.DialerNotReadyException;
+import io.switchboard.dialer.placement.domain.FollowedView;
 import io.switchboard.events.dialer.DoNotCallChanged;
 import io.switchboard.events.kafka.FollowedTopic;
 
@@ -18,10 +18,8 @@ import io.switchboard.events.kafka.FollowedTopic;
  */
 public class DoNotCallList {
 
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(5);
-
     private final Map<String, DoNotCallChanged> latest = new ConcurrentHashMap<>();
-    private volatile FollowedTopic topic = FollowedTopic.NOT_FOLLOWED;
+    private final FollowedView view = new FollowedView("do-not-call.v1");
 
     /**
      * The entry of {@code number} (E.164, normalized) on the account's list, after catching up with every
@@ -30,9 +28,7 @@ public class DoNotCallList {
      * @throws DialerNotReadyException before do-not-call.v1 was read, or when it cannot be caught up with now
      */
     public Optional<DoNotCallEntry> find(String accountId, String number) {
-        if (!topic.isLoaded() || !topic.awaitCurrent(CATCH_UP_TIMEOUT)) {
-            throw new DialerNotReadyException("do-not-call.v1 cannot be read up to now");
-        }
+        view.catchUp();
         return Optional.ofNullable(latest.get(DoNotCallChanged.key(accountId, number)))
                 .filter(DoNotCallChanged::listed)
                 .map(listed -> new DoNotCallEntry(
@@ -53,11 +49,11 @@ public class DoNotCallList {
     }
 
     public void readFrom(FollowedTopic topic) {
-        this.topic = topic;
+        view.readFrom(topic);
     }
 
     public boolean isLoaded() {
-        return topic.isLoaded();
+        return view.isLoaded();
     }
 
     /** Numbers listed now, over every account. */

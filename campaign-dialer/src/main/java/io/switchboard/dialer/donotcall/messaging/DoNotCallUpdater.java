@@ -1,5 +1,7 @@
 package io.switchboard.dialer.donotcall.messaging;
 
+import java.util.Optional;
+
 import io.cloudevents.CloudEvent;
 import io.switchboard.dialer.account.domain.PhoneNumbers;
 import io.switchboard.dialer.donotcall.domain.DoNotCallList;
@@ -7,7 +9,7 @@ import io.switchboard.events.dialer.DoNotCallChanged;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
-import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.FollowedRecords;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
@@ -20,29 +22,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class DoNotCallUpdater {
 
-    private final EventEnvelopes envelopes;
+    private final FollowedRecords records;
     private final DoNotCallList list;
-    private final SkippedRecords skipped;
     private final EventRefusals refusals;
 
     DoNotCallUpdater(EventEnvelopes envelopes, DoNotCallList list, SkippedRecords skipped, EventRefusals refusals) {
-        this.envelopes = envelopes;
+        this.records = new FollowedRecords(envelopes, skipped, refusals);
         this.list = list;
-        this.skipped = skipped;
         this.refusals = refusals;
     }
 
     void apply(ConsumerRecord<String, CloudEvent> record) {
-        if (refusals.refuseTombstone(record)) {
+        Optional<ReceivedEvent<Object>> verified = records.verified(record);
+        if (verified.isEmpty()) {
             return;
         }
-        ReceivedEvent<Object> event;
-        try {
-            event = envelopes.unwrap(record.value());
-        } catch (RejectedEventException e) {
-            skip(record, e.getMessage());
-            return;
-        }
+        ReceivedEvent<Object> event = verified.get();
         if (!event.is(EventTypes.DO_NOT_CALL_CHANGED)) {
             return;
         }
@@ -53,7 +48,7 @@ final class DoNotCallUpdater {
                         .map(change.number()::equals)
                         .orElse(false)
                 || !DoNotCallChanged.key(change.accountId(), change.number()).equals(record.key())) {
-            skip(
+            records.skip(
                     record,
                     "a do-not-call change without an account, a time or a normalized number, or not filed under "
                             + "its accountId/number");
@@ -67,9 +62,5 @@ final class DoNotCallUpdater {
                             Refusal.STALE_SNAPSHOT,
                             "the change of " + change.changedAt() + " is older than the one read before it"));
         }
-    }
-
-    private void skip(ConsumerRecord<String, CloudEvent> record, String detail) {
-        skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE, detail);
     }
 }

@@ -1,11 +1,11 @@
 package io.switchboard.dialer.wallet.domain;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.switchboard.dialer.placement.domain.DialerNotReadyException;
+import io.switchboard.dialer.placement.domain.FollowedView;
 import io.switchboard.events.kafka.FollowedTopic;
 
 /**
@@ -15,10 +15,8 @@ import io.switchboard.events.kafka.FollowedTopic;
  */
 public class WalletBalances {
 
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(5);
-
     private final Map<String, WalletBalance> wallets = new ConcurrentHashMap<>();
-    private volatile FollowedTopic topic = FollowedTopic.NOT_FOLLOWED;
+    private final FollowedView view = new FollowedView("wallets.v1");
 
     /**
      * The account's wallet, empty when billing has published none for it (no top-up yet).
@@ -26,9 +24,7 @@ public class WalletBalances {
      * @throws DialerNotReadyException before wallets.v1 was read to its end
      */
     public Optional<WalletBalance> of(String accountId) {
-        if (!topic.isLoaded()) {
-            throw new DialerNotReadyException("wallets.v1 is still being read");
-        }
+        view.requireLoaded();
         return Optional.ofNullable(wallets.get(accountId));
     }
 
@@ -53,11 +49,11 @@ public class WalletBalances {
 
     /** The follower that fills this view: what says whether it is loaded, and catches it up. */
     public void readFrom(FollowedTopic topic) {
-        this.topic = topic;
+        view.readFrom(topic);
     }
 
     public boolean isLoaded() {
-        return topic.isLoaded();
+        return view.isLoaded();
     }
 
     /**
@@ -67,9 +63,7 @@ public class WalletBalances {
      * @throws DialerNotReadyException when that cannot be done now
      */
     public void catchUp() {
-        if (!topic.awaitCurrent(CATCH_UP_TIMEOUT)) {
-            throw new DialerNotReadyException("could not catch up with wallets.v1 within " + CATCH_UP_TIMEOUT);
-        }
+        view.catchUp();
     }
 
     public int count() {

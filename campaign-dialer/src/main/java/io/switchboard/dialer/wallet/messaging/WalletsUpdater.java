@@ -1,5 +1,7 @@
 package io.switchboard.dialer.wallet.messaging;
 
+import java.util.Optional;
+
 import io.cloudevents.CloudEvent;
 import io.switchboard.dialer.wallet.domain.WalletBalance;
 import io.switchboard.dialer.wallet.domain.WalletBalances;
@@ -7,7 +9,7 @@ import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
-import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.kafka.FollowedRecords;
 import io.switchboard.events.kafka.SkippedRecords;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.refusal.Refusal;
@@ -21,41 +23,29 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class WalletsUpdater {
 
-    private final EventEnvelopes envelopes;
+    private final FollowedRecords records;
     private final WalletBalances balances;
-    private final SkippedRecords skipped;
     private final EventRefusals refusals;
 
     WalletsUpdater(EventEnvelopes envelopes, WalletBalances balances, SkippedRecords skipped, EventRefusals refusals) {
-        this.envelopes = envelopes;
+        this.records = new FollowedRecords(envelopes, skipped, refusals);
         this.balances = balances;
-        this.skipped = skipped;
         this.refusals = refusals;
     }
 
     void apply(ConsumerRecord<String, CloudEvent> record) {
-        if (refusals.refuseTombstone(record)) {
+        Optional<ReceivedEvent<Object>> verified = records.verified(record);
+        if (verified.isEmpty()) {
             return;
         }
-        ReceivedEvent<Object> event;
-        try {
-            event = envelopes.unwrap(record.value());
-        } catch (RejectedEventException e) {
-            skipped.skip(
-                    record.topic(), record.partition(), record.offset(), SkippedRecords.UNVERIFIABLE, e.getMessage());
-            return;
-        }
+        ReceivedEvent<Object> event = verified.get();
         if (!event.is(EventTypes.WALLET_UPDATED)) {
             return;
         }
         WalletUpdated wallet = event.as(EventTypes.WALLET_UPDATED).payload();
         if (wallet.accountId() == null || !wallet.accountId().equals(record.key()) || wallet.balance() == null) {
-            skipped.skip(
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    SkippedRecords.UNVERIFIABLE,
-                    "a wallet state without a balance, or not filed under its account " + wallet.accountId());
+            records.skip(
+                    record, "a wallet state without a balance, or not filed under its account " + wallet.accountId());
             return;
         }
         var state = new WalletBalance(
