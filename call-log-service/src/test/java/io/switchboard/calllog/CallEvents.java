@@ -42,6 +42,27 @@ public final class CallEvents {
         return new CallKey("twilio", accountId, callId).canonical();
     }
 
+    /** {@link #snapshot} of a call whose answering machine detection the orchestrator knows. */
+    public static CallStateChanged answered(
+            String answeredBy, String callId, String accountId, Instant startedAt, CallStatus... path) {
+        var state = snapshot(callId, accountId, startedAt, path);
+        return new CallStateChanged(
+                state.callId(),
+                state.accountId(),
+                state.provider(),
+                state.direction(),
+                state.from(),
+                state.to(),
+                state.assistantId(),
+                state.requestId(),
+                state.status(),
+                state.previousStatus(),
+                state.durationSeconds(),
+                state.timeline(),
+                state.changedAt(),
+                answeredBy);
+    }
+
     public static CallStateChanged snapshot(String callId, String accountId, Instant startedAt, CallStatus... path) {
         List<CallTransition> timeline = new ArrayList<>();
         for (int i = 0; i < path.length; i++) {

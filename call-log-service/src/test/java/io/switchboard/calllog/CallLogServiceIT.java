@@ -2,7 +2,12 @@ package io.switchboard.calllog;
 
 import static io.switchboard.calllog.CallLogFixture.T0;
 import static io.switchboard.calllog.CallLogFixture.ids;
+import static io.switchboard.events.call.CallStatus.COMPLETED;
+import static io.switchboard.events.call.CallStatus.IN_PROGRESS;
+import static io.switchboard.events.call.CallStatus.QUEUED;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 
 import io.switchboard.calllog.CallLogFixture.ThreeCalls;
 import io.switchboard.calllog.call.domain.CallPage;
@@ -41,6 +46,47 @@ class CallLogServiceIT extends CallLogIntegrationTest {
         CallPage all = fixture.search("accountId=" + accountId);
         assertThat(all.total()).as("one document per call").isEqualTo(3);
         assertThat(ids(all)).containsExactly(calls.recordedEarly(), calls.busy(), calls.answered());
+    }
+
+    @Test
+    void whenTheCallsStateSaysWhoAnsweredThenTheLookupAndTheSearchServeItToAnAnalystWithoutPii() {
+        // given a call whose answering machine detection the orchestrator learnt after it was answered
+        String callId = CallEvents.newCallId();
+        fixture.awaitProcessed(List.of(
+                fixture.state(CallEvents.snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS)),
+                fixture.state(CallEvents.answered("machine_end_silence", callId, accountId, T0, QUEUED, IN_PROGRESS)),
+                fixture.state(CallEvents.answered(
+                        "machine_end_silence", callId, accountId, T0, QUEUED, IN_PROGRESS, COMPLETED)),
+                // a snapshot from before it was known, delivered again
+                fixture.state(CallEvents.snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS))));
+
+        // then both reads show who answered, to a token without calls:pii too (it is no personal data)
+        assertThat(fixture.find(accountId, callId).answeredBy()).isEqualTo("machine_end_silence");
+        String token = TestTokens.forAccount(accountId, Scope.CALLS_READ);
+        client.get()
+                .uri("/api/calls/{callId}", callId)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.answeredBy")
+                .isEqualTo("machine_end_silence")
+                .jsonPath("$.status")
+                .isEqualTo("completed");
+        client.get()
+                .uri("/api/calls")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].callId")
+                .isEqualTo(callId)
+                .jsonPath("$.items[0].answeredBy")
+                .isEqualTo("machine_end_silence");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.provider.InboundCallReceived;
 import io.switchboard.testsupport.TestEnvelopes;
@@ -70,6 +71,18 @@ public final class ProviderEvents {
                 callId,
                 at,
                 reported);
+    }
+
+    /** The call's async AMD result, as the ingress publishes it from the AMD callback URL the dialer gave. */
+    public CloudEvent detected(String answeredBy) {
+        Instant at = t0.plusSeconds(30);
+        var detected = new AnsweringMachineDetected("twilio", accountId, callId, answeredBy, 2900, at, requestId());
+        return envelopes.wrap(
+                EventTypes.ANSWERING_MACHINE_DETECTED,
+                EventIds.of("test-amd", accountId, callId),
+                callId,
+                at,
+                detected);
     }
 
     public CloudEvent inbound(String from, String to) {

@@ -11,8 +11,11 @@ import java.util.Map;
  * One call as the log knows it. Parts arrive independently (state, recording, cost), so any of them
  * may still be missing: a recording or a charge can be logged before the call's state.
  *
- * @param metadata the call request's metadata, from the dialer's {@code CallPlaced}: empty when the call has
- *                 none (yet), null when it is withheld from a caller without {@code calls:pii}
+ * @param metadata   the call request's metadata, from the dialer's {@code CallPlaced}: empty when the call has
+ *                   none (yet), null when it is withheld from a caller without {@code calls:pii}
+ * @param answeredBy who answered, from the provider's answering machine detection as the orchestrator's state
+ *                   carries it (human, machine_start, machine_end_beep, fax, unknown…); null when none is known.
+ *                   Not personal data: shown to every caller
  */
 public record CallRecord(
         String callId,
@@ -26,6 +29,7 @@ public record CallRecord(
         String status,
         List<Transition> timeline,
         Integer durationSeconds,
+        String answeredBy,
         Instant startedAt,
         Instant endedAt,
         Recording recording,

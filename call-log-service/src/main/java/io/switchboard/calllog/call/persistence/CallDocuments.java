@@ -33,6 +33,7 @@ final class CallDocuments {
                         .map(CallDocuments::transition)
                         .toList(),
                 document.getInteger(DURATION_SECONDS),
+                document.getString(ANSWERED_BY),
                 instant(document.getDate(STARTED_AT)),
                 instant(document.getDate(ENDED_AT)),
                 recording(document.get(RECORDING, Document.class)),

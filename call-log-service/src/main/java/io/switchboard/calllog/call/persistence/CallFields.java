@@ -28,6 +28,9 @@ final class CallFields {
     static final String STATUS = "status";
     static final String TIMELINE = "timeline";
     static final String DURATION_SECONDS = "durationSeconds";
+    /** Who answered, from the call's state (the provider's answering machine detection). */
+    static final String ANSWERED_BY = "answeredBy";
+
     static final String STARTED_AT = "startedAt";
     static final String ENDED_AT = "endedAt";
     static final String RECORDING = "recording";

@@ -68,6 +68,8 @@ final class CallUpdates {
         // The dialer's CallPlaced may reach us after a snapshot that lacks them: never unset them.
         putIfPresent(set, ASSISTANT_ID, state.assistantId());
         putIfPresent(set, REQUEST_ID, state.requestId());
+        // Known once, then on every later snapshot: one redelivered from before it was known must not unset it.
+        putIfPresent(set, ANSWERED_BY, state.answeredBy());
         return withUpdatedAt(new Document("$set", set), eventTime);
     }
 

@@ -53,6 +53,7 @@ final class CallRecordView {
                 call.status(),
                 call.timeline(),
                 call.durationSeconds(),
+                call.answeredBy(),
                 call.startedAt(),
                 call.endedAt(),
                 recording,

@@ -137,6 +137,32 @@ class CallLogRepositoryTests {
     }
 
     @Test
+    void whenASnapshotSaysWhoAnsweredThenTheCallKeepsItAndAnOlderSnapshotWithoutItDoesNotUnsetIt() {
+        String callId = CallEvents.newCallId();
+        apply(snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS));
+        assertThat(find(callId).answeredBy()).isNull();
+
+        // the orchestrator learnt who answered, then the call completed
+        assertThat(apply(CallEvents.answered("machine_end_beep", callId, accountId, T0, QUEUED, IN_PROGRESS)))
+                .isTrue();
+        apply(CallEvents.answered("machine_end_beep", callId, accountId, T0, QUEUED, IN_PROGRESS, COMPLETED));
+        // a snapshot from before it was known, redelivered
+        apply(snapshot(callId, accountId, T0, QUEUED, IN_PROGRESS));
+
+        CallRecord call = find(callId);
+        assertThat(call.answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(call.status()).isEqualTo("completed");
+        assertThat(reads.search(new CallQuery(
+                                Optional.empty(), Optional.of(accountId), Optional.empty(), Optional.empty(), 0, 50))
+                        .block(TIMEOUT)
+                        .items())
+                .filteredOn(item -> item.callId().equals(callId))
+                .singleElement()
+                .extracting(CallRecord::answeredBy)
+                .isEqualTo("machine_end_beep");
+    }
+
+    @Test
     void whenRecordingAndChargeArriveBeforeStateThenStateJoinsThem() {
         String callId = CallEvents.newCallId();
         writes.applyRecording(callKey(callId), recording(callId, accountId, "completed"), T0)

@@ -69,6 +69,7 @@ class CallControllerWebFluxTests {
                     new CallRecord.Transition("queued", Instant.parse("2026-11-02T10:00:00Z"), 0),
                     new CallRecord.Transition("completed", Instant.parse("2026-11-02T10:00:52Z"), 4)),
             42,
+            "machine_end_beep",
             Instant.parse("2026-11-02T10:00:00Z"),
             Instant.parse("2026-11-02T10:00:52Z"),
             new CallRecord.Recording("RE1", "https://example.test/RE1", 41, "completed"),
@@ -143,6 +144,8 @@ class CallControllerWebFluxTests {
                 .expectBody()
                 .jsonPath("$.items[0].callId")
                 .isEqualTo("CA1")
+                .jsonPath("$.items[0].answeredBy")
+                .isEqualTo("machine_end_beep")
                 .jsonPath("$.page")
                 .isEqualTo(1)
                 .jsonPath("$.size")
@@ -177,7 +180,9 @@ class CallControllerWebFluxTests {
                 .jsonPath("$.metadata.customer")
                 .isEqualTo("Ada Lovelace")
                 .jsonPath("$.cost.amount")
-                .isEqualTo(0.014);
+                .isEqualTo(0.014)
+                .jsonPath("$.answeredBy")
+                .isEqualTo("machine_end_beep");
     }
 
     @Test
@@ -214,7 +219,7 @@ class CallControllerWebFluxTests {
     }
 
     @Test
-    void whenTokenLacksPiiScopeThenNumbersMaskedAndRecordingAddressAndMetadataWithheld() {
+    void whenTokenLacksPiiScopeThenNumbersMaskedAndRecordingAddressAndMetadataWithheldButWhoAnsweredShown() {
         given(calls.findCall("acme", "CA1")).willReturn(Mono.just(CALL));
         given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL), 0, 50, 1)));
         var analyst = as(TestTokens.forAccount("acme", Scope.CALLS_READ));
@@ -234,7 +239,9 @@ class CallControllerWebFluxTests {
                 .jsonPath("$.recording.url")
                 .doesNotExist()
                 .jsonPath("$.metadata")
-                .doesNotExist();
+                .doesNotExist()
+                .jsonPath("$.answeredBy")
+                .isEqualTo("machine_end_beep");
         analyst.get()
                 .uri("/api/calls")
                 .exchange()
@@ -242,7 +249,8 @@ class CallControllerWebFluxTests {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
-                        .doesNotContain("+14155550100", "+14155550199", "https://example.test", "Ada Lovelace"));
+                        .doesNotContain("+14155550100", "+14155550199", "https://example.test", "Ada Lovelace")
+                        .contains("\"answeredBy\":\"machine_end_beep\""));
     }
 
     @Test
@@ -332,7 +340,7 @@ class CallControllerWebFluxTests {
     void whenAnOperatorSearchesEveryAccountWithPiiThenEachAccountReadIsAnEntry() {
         CallRecord globex = new CallRecord(
                 "CA2", "globex", "inbound", null, null, null, null, Map.of(), "busy", List.of(), null, null, null, null,
-                null, null);
+                null, null, null);
         given(calls.search(any())).willReturn(Mono.just(new CallPage(List.of(CALL, globex, CALL), 0, 50, 3)));
 
         as(TestTokens.operator(Scope.CALLS_PII))

@@ -52,14 +52,25 @@ class CallsConfig implements SchedulingConfigurer {
         return new CallTracker(store, publisher, outcomes, transaction, metrics);
     }
 
-    /** Bounds memory: ended calls leave after the retention; their ids stay, bounded, in the retired set. */
+    /**
+     * Bounds memory: ended calls leave after the retention; their ids stay, bounded, in the retired set. Detections
+     * held for a call that never showed up leave after the retention too.
+     */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(
                 () -> {
-                    int evicted = store.evictTerminalBefore(clock.instant().minus(properties.retention()));
+                    var cutoff = clock.instant().minus(properties.retention());
+                    int evicted = store.evictTerminalBefore(cutoff);
                     if (evicted > 0) {
                         log.info("Evicted {} ended calls older than {}", evicted, properties.retention());
+                    }
+                    int detections = store.evictDetectionsBefore(cutoff);
+                    if (detections > 0) {
+                        log.info(
+                                "Forgot {} answering machine detections whose call did not show up within {}",
+                                detections,
+                                properties.retention());
                     }
                 },
                 properties.evictionInterval());

@@ -19,6 +19,8 @@ import io.switchboard.events.call.CallTransition;
  *                  is created; no fact changes it, so no event of another account can reach this call
  * @param changedAt when the current status was reached (the provider's time)
  * @param timeline  every status seen, ordered by provider sequence number, then time
+ * @param answeredBy who answered, from the provider's answering machine detection; null until one is known.
+ *                   Once known it never changes: it says how the call started, which no later fact revises
  */
 public record Call(
         CallKey key,
@@ -31,7 +33,8 @@ public record Call(
         CallStatus previousStatus,
         Integer durationSeconds,
         List<CallTransition> timeline,
-        Instant changedAt) {
+        Instant changedAt,
+        String answeredBy) {
 
     /** Entries without a sequence number (dialer and inbound events) come first: they start a call. */
     static final Comparator<CallTransition> TIMELINE_ORDER = Comparator.comparing(
@@ -56,7 +59,8 @@ public record Call(
                 null,
                 terminalDuration(fact),
                 List.of(fact.transition()),
-                fact.at());
+                fact.at(),
+                null);
     }
 
     public String accountId() {
@@ -106,7 +110,8 @@ public record Call(
                 previousStatus,
                 durationSeconds,
                 timeline,
-                changedAt);
+                changedAt,
+                answeredBy);
     }
 
     Call advancedTo(CallFact fact) {
@@ -121,7 +126,8 @@ public record Call(
                 status,
                 fact.status().isTerminal() ? terminalDuration(fact) : durationSeconds,
                 with(fact.transition()),
-                fact.at());
+                fact.at(),
+                answeredBy);
     }
 
     Call remembering(CallFact fact) {
@@ -136,7 +142,25 @@ public record Call(
                 previousStatus,
                 durationSeconds,
                 with(fact.transition()),
-                changedAt);
+                changedAt,
+                answeredBy);
+    }
+
+    /** Records who answered; everything else, the status included, stays as it was. */
+    Call withDetection(AnsweringMachineFact detection) {
+        return new Call(
+                key,
+                direction,
+                from,
+                to,
+                assistantId,
+                requestId,
+                status,
+                previousStatus,
+                durationSeconds,
+                timeline,
+                changedAt,
+                detection.answeredBy());
     }
 
     private List<CallTransition> with(CallTransition transition) {

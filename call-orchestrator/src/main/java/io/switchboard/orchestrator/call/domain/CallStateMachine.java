@@ -16,6 +16,9 @@ package io.switchboard.orchestrator.call.domain;
  * <li>A call is its key (provider, account, provider call id), fixed at creation: a fact is only
  * ever applied to the call of its own key. Another account's event naming the same provider call id
  * is about another call, never this one.</li>
+ * <li>An answering machine detection records who answered, live or ended call alike, and changes
+ * nothing else. The first one known is kept: a repeat changes nothing, and neither does a later,
+ * different answer (the provider detects once per call).</li>
  * </ul>
  */
 public final class CallStateMachine {
@@ -39,6 +42,17 @@ public final class CallStateMachine {
             return new CallUpdate(current, described.advancedTo(fact));
         }
         return new CallUpdate(current, described.remembering(fact));
+    }
+
+    public CallUpdate apply(Call current, AnsweringMachineFact detection) {
+        if (!current.key().equals(detection.key())) {
+            throw new IllegalArgumentException(
+                    "a detection about call " + detection.key() + " cannot change call " + current.key());
+        }
+        if (current.answeredBy() != null) {
+            return new CallUpdate(current, current);
+        }
+        return new CallUpdate(current, current.withDetection(detection));
     }
 
     private static Call afterEnd(Call ended, CallFact fact) {

@@ -64,6 +64,38 @@ public final class CallStore {
         }
     }
 
+    /**
+     * A detection of a call this partition has no state for yet: it is given to the call when the call's first
+     * fact creates it. Held in memory only (a snapshot needs a status), so a crash or a rebalance before that
+     * loses it.
+     */
+    public Optional<AnsweringMachineFact> heldDetection(int partition, CallKey key) {
+        PartitionCalls calls = partitions.get(partition);
+        return calls == null ? Optional.empty() : calls.heldDetection(key);
+    }
+
+    public void hold(int partition, AnsweringMachineFact detection) {
+        PartitionCalls calls = partitions.get(partition);
+        if (calls == null) {
+            throw new IllegalStateException("Partition " + partition + " was not rebuilt; refusing to hold a "
+                    + "detection for call " + detection.key() + " without its state");
+        }
+        calls.hold(detection);
+    }
+
+    public void release(int partition, CallKey key) {
+        PartitionCalls calls = partitions.get(partition);
+        if (calls != null) {
+            calls.release(key);
+        }
+    }
+
+    public int evictDetectionsBefore(Instant cutoff) {
+        return partitions.values().stream()
+                .mapToInt(calls -> calls.evictDetectionsBefore(cutoff))
+                .sum();
+    }
+
     public int evictTerminalBefore(Instant cutoff) {
         return partitions.values().stream()
                 .mapToInt(calls -> calls.evictTerminalBefore(cutoff))

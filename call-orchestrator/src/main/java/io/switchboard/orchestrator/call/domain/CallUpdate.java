@@ -14,13 +14,17 @@ public record CallUpdate(Call before, Call after) {
     }
 
     /**
-     * A new status or a step added to the timeline is published; a filled-in field alone is not news
-     * (it rides along with the next snapshot). Publishing every timeline change keeps call-states.v1,
-     * and so the state rebuilt from it, equal to what this instance holds, and keeps an ended call's
-     * last record a terminal snapshot with its whole history.
+     * A new status, a step added to the timeline or who answered is published; another filled-in field
+     * alone is not news (it rides along with the next snapshot). Publishing every timeline change keeps
+     * call-states.v1, and so the state rebuilt from it, equal to what this instance holds, and keeps an ended
+     * call's last record a terminal snapshot with its whole history. Who answered is all a detection brings,
+     * and it often comes after the call's last status (detection can take longer than a short call): left
+     * to ride along, it would never reach a reader.
      */
     public boolean publishes() {
-        return statusChanged() || !before.timeline().equals(after.timeline());
+        return statusChanged()
+                || !before.timeline().equals(after.timeline())
+                || !Objects.equals(before.answeredBy(), after.answeredBy());
     }
 
     /**

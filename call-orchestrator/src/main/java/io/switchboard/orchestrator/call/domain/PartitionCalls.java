@@ -17,6 +17,9 @@ import io.switchboard.events.call.CallKey;
 public final class PartitionCalls {
 
     private final Map<CallKey, Call> calls = new HashMap<>();
+    /** Detections that came before their call's first status, held until it comes (memory only). */
+    private final Map<CallKey, AnsweringMachineFact> detectionsAwaitingCall = new HashMap<>();
+
     private final RetiredCallIds retired;
 
     public PartitionCalls(int retiredCapacity) {
@@ -44,6 +47,25 @@ public final class PartitionCalls {
         } else {
             calls.put(key, previous);
         }
+    }
+
+    synchronized Optional<AnsweringMachineFact> heldDetection(CallKey key) {
+        return Optional.ofNullable(detectionsAwaitingCall.get(key));
+    }
+
+    synchronized void hold(AnsweringMachineFact detection) {
+        detectionsAwaitingCall.put(detection.key(), detection);
+    }
+
+    synchronized void release(CallKey key) {
+        detectionsAwaitingCall.remove(key);
+    }
+
+    /** Forgets detections whose call has not shown up since before the cutoff: it most likely never will. */
+    public synchronized int evictDetectionsBefore(Instant cutoff) {
+        int before = detectionsAwaitingCall.size();
+        detectionsAwaitingCall.values().removeIf(detection -> detection.at().isBefore(cutoff));
+        return before - detectionsAwaitingCall.size();
     }
 
     /** Moves terminal calls whose status is older than the cutoff to the retired keys. */

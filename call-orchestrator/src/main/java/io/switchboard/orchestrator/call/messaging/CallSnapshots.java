@@ -14,14 +14,17 @@ final class CallSnapshots {
      * The same snapshot always gets the same id, so a record redelivered after a rollback publishes it
      * again under its id. A status is never reached twice and a call's timeline only grows, so status
      * and timeline length tell apart a snapshot corrected by a late step from the earlier one. The call
-     * is named by its key, so two accounts' calls with one provider call id never share an id.
+     * is named by its key, so two accounts' calls with one provider call id never share an id. Who answered is
+     * learnt once and never changes, so naming it tells apart the snapshot that recorded it from the one before
+     * with the same status and timeline; a call without it keeps the ids it had before it travelled.
      */
     static String eventId(Call call) {
-        return EventIds.of(
-                "call-state",
-                call.key().canonical(),
-                call.status().wireValue(),
-                Integer.toString(call.timeline().size()));
+        String key = call.key().canonical();
+        String status = call.status().wireValue();
+        String steps = Integer.toString(call.timeline().size());
+        return call.answeredBy() == null
+                ? EventIds.of("call-state", key, status, steps)
+                : EventIds.of("call-state", key, status, steps, "answered-by", call.answeredBy());
     }
 
     static CallStateChanged toEvent(Call call) {
@@ -38,7 +41,8 @@ final class CallSnapshots {
                 call.previousStatus(),
                 call.durationSeconds(),
                 call.timeline(),
-                call.changedAt());
+                call.changedAt(),
+                call.answeredBy());
     }
 
     /** Throws {@link IllegalArgumentException} if the snapshot lacks part of its call's key. */
@@ -54,6 +58,7 @@ final class CallSnapshots {
                 snapshot.previousStatus(),
                 snapshot.durationSeconds(),
                 snapshot.timeline(),
-                snapshot.changedAt());
+                snapshot.changedAt(),
+                snapshot.answeredBy());
     }
 }

@@ -10,16 +10,19 @@ import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
+import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.CallStatusReported;
 import io.switchboard.events.provider.InboundCallReceived;
 import io.switchboard.orchestrator.account.domain.AccountDirectory;
 import io.switchboard.orchestrator.account.domain.Route;
+import io.switchboard.orchestrator.call.domain.AnsweringMachineFact;
 import io.switchboard.orchestrator.call.domain.CallFact;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the events of provider-events.v1 as facts about calls. Events that are not about a call's
- * state (recordings, rejected requests) yield nothing; an event that claims to be about a call but
+ * Reads the events of provider-events.v1 as facts about calls: a status a call reached, or who answered it
+ * (an answering machine detection). Events that are not about a call's state (recordings, rejected
+ * requests) yield nothing; an event that claims to be about a call but
  * lacks what a fact needs is rejected, so it is dead-lettered instead of half-applied.
  *
  * <p>A fact's call is the event's provider, its account and the provider's call id ({@link CallKey}).
@@ -49,6 +52,22 @@ class ProviderEventFacts {
                     inbound(event, event.as(EventTypes.INBOUND_CALL_RECEIVED).payload()));
         }
         return Optional.empty();
+    }
+
+    /** Who answered a call, from an answering machine detection; empty for any other event. */
+    Optional<AnsweringMachineFact> detectionOf(ReceivedEvent<Object> event) {
+        if (!event.is(EventTypes.ANSWERING_MACHINE_DETECTED)) {
+            return Optional.empty();
+        }
+        AnsweringMachineDetected detected =
+                event.as(EventTypes.ANSWERING_MACHINE_DETECTED).payload();
+        if (detected.answeredBy() == null || detected.answeredBy().isBlank()) {
+            throw new RejectedEventException("event " + event.id() + " says nothing of who answered");
+        }
+        return Optional.of(new AnsweringMachineFact(
+                key(event, detected.provider(), detected.accountId(), detected.callId()),
+                detected.answeredBy(),
+                time(event, detected.receivedAt())));
     }
 
     private static CallFact placed(ReceivedEvent<?> event, CallPlaced placed) {

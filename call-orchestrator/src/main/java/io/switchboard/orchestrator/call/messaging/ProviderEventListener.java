@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.events.call.CallIdentity;
+import io.switchboard.events.call.CallKey;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.refusal.EventRefusals;
@@ -20,7 +21,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies provider and dialer events to the calls they are about. Runs in a Kafka transaction
+ * Applies provider and dialer events to the calls they are about: statuses, and who answered. Runs in a Kafka transaction
  * (consume, publish the new state, commit the offset, all or nothing). A record that cannot be
  * verified or decoded throws {@code RejectedEventException} and is dead-lettered. A call event whose
  * record key or subject is not the provider call id its payload names is refused (logged and counted
@@ -64,21 +65,28 @@ class ProviderEventListener {
                 // The replay at assignment failed; a failure here rolls back and the record is retried.
                 rebuilder.rebuild(record.partition());
             }
-            facts.factOf(event)
+            Optional<CallFact> fact = facts.factOf(event);
+            if (fact.isPresent()) {
+                apply(record, event, fact.get().key(), () -> tracker.apply(record.partition(), fact.get()));
+                return;
+            }
+            facts.detectionOf(event)
                     .ifPresentOrElse(
-                            fact -> apply(record, event, fact),
+                            detection -> apply(
+                                    record, event, detection.key(), () -> tracker.apply(record.partition(), detection)),
                             () -> log.debug("Not a call state event: {} {}", event.type(), event.id()));
         }
     }
 
-    private void apply(ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event, CallFact fact) {
-        Optional<Refusal> refusal = CallIdentity.keyedByProviderCall(record.key(), event.subject(), fact.key());
+    private void apply(
+            ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event, CallKey call, Runnable change) {
+        Optional<Refusal> refusal = CallIdentity.keyedByProviderCall(record.key(), event.subject(), call);
         if (refusal.isPresent()) {
             refusals.refuse(record, event.id(), refusal.get());
             return;
         }
-        try (var accountId = MDC.putCloseable("accountId", fact.key().accountId())) {
-            tracker.apply(record.partition(), fact);
+        try (var accountId = MDC.putCloseable("accountId", call.accountId())) {
+            change.run();
         }
     }
 }

@@ -6,7 +6,7 @@ import io.switchboard.events.call.CallDirection;
 import io.switchboard.events.call.CallKey;
 import io.switchboard.events.call.CallStatus;
 
-/** Facts as the dialer, the ingress's status callbacks and inbound calls bring them. */
+/** Facts as the dialer, the ingress's status, AMD callbacks and inbound calls bring them. */
 final class CallFacts {
 
     static final String CALL = "CA0001";
@@ -64,6 +64,11 @@ final class CallFacts {
                 "sales",
                 null,
                 null);
+    }
+
+    /** The provider's answering machine detection of the call, reported a minute after it was placed. */
+    static AnsweringMachineFact detected(String answeredBy) {
+        return new AnsweringMachineFact(KEY, answeredBy, T0.plusSeconds(60));
     }
 
     /** The same provider call id, told to another account by a callback that account's own credential signed. */

@@ -224,6 +224,81 @@ class CallStateMachineTests {
         assertThat(run.published).extracting(Call::key).containsOnly(CallFacts.KEY);
     }
 
+    @Test
+    void whenWhoAnsweredIsDetectedThenItIsRecordedAndPublishedWithTheStatusUnchanged() {
+        // given an answered call
+        var run = new Run(placed(), status(RINGING, 1), status(IN_PROGRESS, 2));
+        Call answered = run.call;
+
+        // when the provider's detection says a machine answered
+        CallUpdate update = machine.apply(answered, CallFacts.detected("machine_end_beep"));
+
+        // then only who answered changed, and it is news
+        assertThat(update.after().answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(update.publishes()).isTrue();
+        assertThat(update.statusChanged()).isFalse();
+        assertThat(update.finishesRequest()).isFalse();
+        assertThat(update.after())
+                .usingRecursiveComparison()
+                .ignoringFields("answeredBy")
+                .isEqualTo(answered);
+    }
+
+    @Test
+    void whenTheDetectionIsRepeatedOrContradictedThenNothingChanges() {
+        // given a call whose detection is known
+        var run = new Run(placed(), status(IN_PROGRESS, 2));
+        Call known = machine.apply(run.call, CallFacts.detected("human")).after();
+
+        // when / then the same detection again, or another answer, changes nothing: the first one stands
+        assertThat(machine.apply(known, CallFacts.detected("human")).changed()).isFalse();
+        assertThat(machine.apply(known, CallFacts.detected("machine_start")).changed())
+                .isFalse();
+        assertThat(known.answeredBy()).isEqualTo("human");
+    }
+
+    @Test
+    void whenTheDetectionComesAfterTheCallEndedThenTheEndedCallRecordsItAndStaysEnded() {
+        // given a call that already completed (a short call: detection can take longer than it)
+        var run = new Run(placed(), status(IN_PROGRESS, 2), status(COMPLETED, 3, 9));
+
+        // when the detection arrives
+        CallUpdate update = machine.apply(run.call, CallFacts.detected("machine_end_silence"));
+
+        // then the terminal snapshot is published again with it, ended as before
+        assertThat(update.publishes()).isTrue();
+        assertThat(update.after().status()).isEqualTo(COMPLETED);
+        assertThat(update.after().durationSeconds()).isEqualTo(9);
+        assertThat(update.after().previousStatus()).isEqualTo(IN_PROGRESS);
+        assertThat(update.after().answeredBy()).isEqualTo("machine_end_silence");
+    }
+
+    @Test
+    void whenLaterFactsArriveThenWhoAnsweredIsKept() {
+        // given an answered call whose detection is known
+        var run = new Run(placed(), status(IN_PROGRESS, 2));
+        run.call = machine.apply(run.call, CallFacts.detected("human")).after();
+        run.published.clear();
+
+        // when it completes, a late step fills its timeline and the placement is heard again
+        run.apply(status(COMPLETED, 3, 30), status(RINGING, 1), placed());
+
+        // then every later snapshot carries it
+        assertThat(run.published)
+                .hasSize(2)
+                .allSatisfy(call -> assertThat(call.answeredBy()).isEqualTo("human"));
+        assertThat(run.call.answeredBy()).isEqualTo("human");
+    }
+
+    @Test
+    void whenADetectionNamesAnotherCallThenItIsRefused() {
+        var run = new Run(placed());
+        var ofAnotherAccount = new AnsweringMachineFact(CallFacts.sameCallIdOf("account-b"), "human", CallFacts.T0);
+
+        assertThatThrownBy(() -> machine.apply(run.call, ofAnotherAccount))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static List<CallStatus> statuses(List<CallTransition> timeline) {
         return timeline.stream().map(CallTransition::status).toList();
     }

@@ -134,6 +134,7 @@ class CallStoreTests {
                 call.previousStatus(),
                 call.durationSeconds(),
                 call.timeline(),
-                call.changedAt());
+                call.changedAt(),
+                call.answeredBy());
     }
 }

@@ -292,6 +292,145 @@ class CallTrackerTests {
         return snapshots;
     }
 
+    @Test
+    void whenWhoAnsweredIsDetectedThenTheCallsSnapshotIsPublishedAgainWithItOnceAndNoTransitionCounted() {
+        // given an answered call
+        apply(CallFacts.placed());
+        apply(CallFacts.status(IN_PROGRESS, 2));
+
+        // when the detection arrives, then again (a redelivery)
+        detect(CallFacts.detected("machine_end_beep"));
+        detect(CallFacts.detected("machine_end_beep"));
+
+        // then one snapshot recorded it, with the status as it was
+        assertThat(published).extracting(Call::status).containsExactly(QUEUED, IN_PROGRESS, IN_PROGRESS);
+        assertThat(published).extracting(Call::answeredBy).containsExactly(null, null, "machine_end_beep");
+        assertThat(store.find(0, CallFacts.KEY).orElseThrow().answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(registry.counter("switchboard.calls.transitions", "status", "in-progress", "direction", "outbound")
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whenTheDetectionComesBeforeTheCallsFirstStatusThenNothingIsPublishedUntilTheCallStartsKnowingIt() {
+        // when the detection overtakes every other event of the call
+        detect(CallFacts.detected("human"));
+
+        // then nothing is published: a snapshot needs a status
+        assertThat(published).isEmpty();
+        assertThat(store.find(0, CallFacts.KEY)).isEmpty();
+
+        // and the call's first fact creates it knowing who answered, as every later snapshot does
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        apply(CallFacts.placed());
+        apply(CallFacts.status(COMPLETED, 3, 12));
+        assertThat(published).extracting(Call::status).containsExactly(IN_PROGRESS, IN_PROGRESS, COMPLETED);
+        assertThat(published).extracting(Call::answeredBy).containsOnly("human");
+        assertThat(store.heldDetection(0, CallFacts.KEY)).isEmpty();
+        assertThat(finished).singleElement().extracting(Call::answeredBy).isEqualTo("human");
+    }
+
+    @Test
+    void
+            whenTheDetectionComesAfterTheCallEndedThenTheTerminalSnapshotIsPublishedAgainWithoutFinishingTheRequestAgain() {
+        // given a requested call that completed
+        apply(CallFacts.placed());
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        apply(CallFacts.status(COMPLETED, 3, 9));
+
+        // when the detection arrives late
+        detect(CallFacts.detected("machine_end_other"));
+
+        // then the ended call is published again with it, and its request finished once, earlier
+        assertThat(published).extracting(Call::status).containsExactly(QUEUED, IN_PROGRESS, COMPLETED, COMPLETED);
+        assertThat(published.getLast().answeredBy()).isEqualTo("machine_end_other");
+        assertThat(published.getLast().durationSeconds()).isEqualTo(9);
+        assertThat(finished).singleElement().extracting(Call::answeredBy).isNull();
+    }
+
+    @Test
+    void whenPublishingTheDetectionFailsThenTheStoreIsAsBeforeAndTheRedeliveryRecordsIt() {
+        // given an answered call
+        apply(CallFacts.placed());
+        apply(CallFacts.status(IN_PROGRESS, 2));
+        Call answered = store.find(0, CallFacts.KEY).orElseThrow();
+
+        // when its detection cannot be published
+        brokerDown = true;
+        assertThatThrownBy(() -> detect(CallFacts.detected("human"))).isInstanceOf(IllegalStateException.class);
+
+        // then the store is as before, so the redelivered detection is not taken for a repeat
+        assertThat(store.find(0, CallFacts.KEY)).contains(answered);
+        brokerDown = false;
+        detect(CallFacts.detected("human"));
+        assertThat(published).extracting(Call::answeredBy).containsExactly(null, null, "human");
+    }
+
+    @Test
+    void whenTheFirstSnapshotOfACallWithAHeldDetectionFailsThenTheDetectionIsHeldAgain() {
+        // given a detection held for a call not yet known
+        detect(CallFacts.detected("human"));
+
+        // when the call's first snapshot cannot be published
+        brokerDown = true;
+        assertThatThrownBy(() -> apply(CallFacts.placed())).isInstanceOf(IllegalStateException.class);
+
+        // then the detection waits again, and the redelivered placement creates the call with it
+        assertThat(store.find(0, CallFacts.KEY)).isEmpty();
+        assertThat(store.heldDetection(0, CallFacts.KEY)).contains(CallFacts.detected("human"));
+        brokerDown = false;
+        apply(CallFacts.placed());
+        assertThat(published).singleElement().extracting(Call::answeredBy).isEqualTo("human");
+    }
+
+    @Test
+    void whenHoldingADetectionRollsBackThenItIsForgotten() {
+        // when the transaction that held a detection rolls back (a failure after it, before the commit)
+        assertThatThrownBy(() -> transaction.run(() -> {
+                    tracker.apply(0, CallFacts.detected("human"));
+                    throw new IllegalStateException("injected failure before the commit");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        // then it is not held: the redelivered record holds it again
+        assertThat(store.heldDetection(0, CallFacts.KEY)).isEmpty();
+        detect(CallFacts.detected("human"));
+        assertThat(store.heldDetection(0, CallFacts.KEY)).isPresent();
+    }
+
+    @Test
+    void whenAHeldDetectionsCallNeverShowsUpThenItIsForgottenAfterTheRetention() {
+        // given a detection held since T0 + 60 s
+        detect(CallFacts.detected("human"));
+
+        // when / then eviction keeps it until the cutoff passes it
+        assertThat(store.evictDetectionsBefore(CallFacts.T0)).isZero();
+        assertThat(store.evictDetectionsBefore(CallFacts.T0.plus(Duration.ofHours(1))))
+                .isEqualTo(1);
+        assertThat(store.heldDetection(0, CallFacts.KEY)).isEmpty();
+    }
+
+    @Test
+    void whenAnEvictedCallGetsALateDetectionThenNothingHappens() {
+        // given a call that ended and was evicted
+        apply(CallFacts.placed());
+        apply(CallFacts.status(COMPLETED, 3, 5));
+        store.evictTerminalBefore(CallFacts.T0.plus(Duration.ofDays(1)));
+        int before = published.size();
+
+        // when its detection comes after that
+        detect(CallFacts.detected("human"));
+
+        // then it neither recreates the call nor waits for it
+        assertThat(published).hasSize(before);
+        assertThat(store.find(0, CallFacts.KEY)).isEmpty();
+        assertThat(store.heldDetection(0, CallFacts.KEY)).isEmpty();
+    }
+
+    private void detect(AnsweringMachineFact detection) {
+        transaction.run(() -> tracker.apply(0, detection));
+    }
+
     private List<Call> publishedFor(CallKey key) {
         return published.stream().filter(call -> call.key().equals(key)).toList();
     }

@@ -59,13 +59,47 @@ class CallSnapshotsTests {
                 ofAcme.previousStatus(),
                 ofAcme.durationSeconds(),
                 ofAcme.timeline(),
-                ofAcme.changedAt());
+                ofAcme.changedAt(),
+                ofAcme.answeredBy());
 
         // then a reader deduplicating by id cannot take one for the other, and each round-trips to its own call
         assertThat(CallSnapshots.eventId(ofB)).isNotEqualTo(CallSnapshots.eventId(ofAcme));
         assertThat(CallSnapshots.toEvent(ofB).accountId()).isEqualTo("account-b");
         assertThat(CallSnapshots.toEvent(ofB).callId()).isEqualTo("CA1");
         assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(ofB))).isEqualTo(ofB);
+    }
+
+    @Test
+    void whenWhoAnsweredIsLearntThenTheSnapshotGetsANewIdAndRoundTripsWithIt() {
+        // given a busy call, and the same call once its answering machine detection is known
+        Call busy = busy(List.of(step(INITIATED, 0), step(BUSY, 2)));
+        Call answered = answered(busy, "machine_end_beep");
+
+        // then the snapshot that records it is not taken for the one before, and the rebuilt call knows it
+        assertThat(CallSnapshots.eventId(answered))
+                .isNotEqualTo(CallSnapshots.eventId(busy))
+                .isEqualTo(CallSnapshots.eventId(answered(busy, "machine_end_beep")))
+                .isEqualTo(
+                        EventIds.of("call-state", "twilio:acme:CA1", "busy", "2", "answered-by", "machine_end_beep"));
+        assertThat(CallSnapshots.toEvent(answered).answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(CallSnapshots.toEvent(busy).answeredBy()).isNull();
+        assertThat(CallSnapshots.toCall(CallSnapshots.toEvent(answered))).isEqualTo(answered);
+    }
+
+    private static Call answered(Call call, String answeredBy) {
+        return new Call(
+                call.key(),
+                call.direction(),
+                call.from(),
+                call.to(),
+                call.assistantId(),
+                call.requestId(),
+                call.status(),
+                call.previousStatus(),
+                call.durationSeconds(),
+                call.timeline(),
+                call.changedAt(),
+                answeredBy);
     }
 
     private static Call busy(List<CallTransition> timeline) {
@@ -80,7 +114,8 @@ class CallSnapshotsTests {
                 INITIATED,
                 0,
                 timeline,
-                T0.plusSeconds(3));
+                T0.plusSeconds(3),
+                null);
     }
 
     private static CallTransition step(CallStatus status, int sequenceNumber) {

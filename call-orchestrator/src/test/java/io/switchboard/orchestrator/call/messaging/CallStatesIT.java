@@ -201,6 +201,68 @@ class CallStatesIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void whenWhoAnsweredIsDetectedBeforeTheFirstStatusThenEverySnapshotCarriesItAndARepeatChangesNothing() {
+        // given an outbound call whose AMD result overtakes all its other events
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when it is then placed, answered and completed, and the detection is delivered again at the end
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.detected("human"),
+                call.placed(),
+                call.status(IN_PROGRESS, 2),
+                call.status(COMPLETED, 3, 20),
+                call.detected("human"));
+
+        // then the statuses are as without it, each snapshot knows who answered, and the repeat published nothing
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(call);
+        List<CallStateChanged> states = states(records);
+        assertThat(states).extracting(CallStateChanged::status).containsExactly(QUEUED, IN_PROGRESS, COMPLETED);
+        assertThat(states).extracting(CallStateChanged::answeredBy).containsOnly("human");
+        assertThat(records)
+                .extracting(record -> record.value().getId())
+                .containsExactly(
+                        answeredId(call, "queued", 1, "human"),
+                        answeredId(call, "in-progress", 2, "human"),
+                        answeredId(call, "completed", 3, "human"));
+    }
+
+    @Test
+    void whenWhoAnsweredIsDetectedAfterTheCallEndedThenTheTerminalSnapshotIsPublishedAgainWithIt() {
+        // given an outbound call answered by a machine, which completes before the detection is heard
+        String callId = newCallId();
+        var call = new ProviderEvents(callId, "acme");
+
+        // when
+        producer.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                call.placed(),
+                call.status(IN_PROGRESS, 2),
+                call.status(COMPLETED, 3, 31),
+                call.detected("machine_end_beep"),
+                call.status(COMPLETED, 3, 31));
+
+        // then a corrected completed snapshot, under its own id, is the last record: same status, duration and time
+        List<ConsumerRecord<String, CloudEvent>> records = recordsAfterSettling(call);
+        List<CallStateChanged> states = states(records);
+        assertThat(states)
+                .extracting(CallStateChanged::status)
+                .containsExactly(QUEUED, IN_PROGRESS, COMPLETED, COMPLETED);
+        assertThat(states)
+                .extracting(CallStateChanged::answeredBy)
+                .containsExactly(null, null, null, "machine_end_beep");
+        assertThat(records.getLast().value().getId()).isEqualTo(answeredId(call, "completed", 3, "machine_end_beep"));
+        CallStateChanged corrected = states.getLast();
+        assertThat(corrected.durationSeconds()).isEqualTo(31);
+        assertThat(corrected.previousStatus()).isEqualTo(IN_PROGRESS);
+        assertThat(corrected.changedAt()).isEqualTo(states.get(2).changedAt());
+        assertThat(corrected.requestId()).isEqualTo(call.requestId());
+    }
+
+    @Test
     void whenInboundCallIsReceivedThenItRingsWithTheNumbersAssistant() {
         // given an account that owns a number
         String accountId = CallIds.newAccountId();
@@ -270,6 +332,11 @@ class CallStatesIT extends OrchestratorIntegrationTest {
 
     private static String id(ProviderEvents call, String status, int timelineSize) {
         return EventIds.of("call-state", call.stateKey(), status, Integer.toString(timelineSize));
+    }
+
+    private static String answeredId(ProviderEvents call, String status, int timelineSize, String answeredBy) {
+        return EventIds.of(
+                "call-state", call.stateKey(), status, Integer.toString(timelineSize), "answered-by", answeredBy);
     }
 
     private List<CallStateChanged> states(List<ConsumerRecord<String, CloudEvent>> records) {

@@ -95,6 +95,15 @@ public class TwilioEventMapper {
 
     /** An async AMD callback ({@code AsyncAmdStatusCallback}): who or what answered the call. */
     public OutgoingEvent<AnsweringMachineDetected> answeringMachine(WebhookRequest request) {
+        return answeringMachine(request, null);
+    }
+
+    /**
+     * @param requestId the call request the dialer placed the call for (from its AMD callback URL), or null when
+     *                  the URL named none. Not part of the event id: the detection is one fact about the call,
+     *                  whichever URL reported it
+     */
+    public OutgoingEvent<AnsweringMachineDetected> answeringMachine(WebhookRequest request, String requestId) {
         var params = new TwilioParams(request);
         String callSid = params.required("CallSid");
         Instant receivedAt = clock.instant();
@@ -104,7 +113,8 @@ public class TwilioEventMapper {
                 callSid,
                 params.required("AnsweredBy"),
                 params.optionalInt("MachineDetectionDuration"),
-                receivedAt);
+                receivedAt,
+                requestId);
         String id = TwilioEventIds.answeringMachine(request.accountId(), request.header(IDEMPOTENCY_HEADER), callSid);
         return OutgoingEvent.of(EventTypes.ANSWERING_MACHINE_DETECTED, id, callSid, receivedAt, payload);
     }

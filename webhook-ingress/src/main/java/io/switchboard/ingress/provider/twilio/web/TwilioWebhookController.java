@@ -25,7 +25,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Twilio's webhooks: status, recording and async AMD callbacks become provider events, answered 200
+ * Twilio's webhooks: status, recording and async AMD callbacks (the account's, or a placed call's naming its
+ * request) become provider events, answered 200
  * only once the broker acknowledged them (or acknowledged the same event id within the dedup
  * window); the voice URL also asks the orchestrator how to answer the call. Twilio posts forms; a
  * JSON body is accepted too, verified through its {@code bodySHA256}.
@@ -77,6 +78,19 @@ class TwilioWebhookController {
     @PostMapping("/amd")
     Mono<Void> answeringMachine(@PathVariable String accountId, ServerWebExchange exchange) {
         return publishing("amd", accountId, exchange, mapper::answeringMachine);
+    }
+
+    /**
+     * The async AMD callback of a call the dialer placed: its URL names the call request, like the call's voice
+     * URL, and the signature covers it, so the event carries a request id the account's own credential vouched for.
+     */
+    @PostMapping("/outbound/{requestId}/amd")
+    Mono<Void> answeringMachineOfOutboundCall(
+            @PathVariable String accountId, @PathVariable String requestId, ServerWebExchange exchange) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        return publishing("outbound-amd", accountId, exchange, request -> mapper.answeringMachine(request, requestId));
     }
 
     /** A repeated voice webhook still gets its TwiML; only the InboundCallReceived is not published twice. */

@@ -193,6 +193,19 @@ class TwilioEventMapperTests {
         assertThat(payload.answeredBy()).isEqualTo("machine_end_beep");
         assertThat(payload.machineDetectionDurationMs()).isEqualTo(3210);
         assertThat(payload.receivedAt()).isEqualTo(NOW);
+        assertThat(payload.requestId()).isNull();
+    }
+
+    @Test
+    void whenAPlacedCallsAmdCallbackNamesItsRequestThenTheDetectionCarriesItUnderTheSameId() {
+        var request = TwilioRequests.of(TwilioForms.amd("CA1"));
+
+        var event = mapper.answeringMachine(request, "crm:2026-12:0001");
+
+        assertThat(event.payload().requestId()).isEqualTo("crm:2026-12:0001");
+        assertThat(event.payload().answeredBy()).isEqualTo("machine_end_beep");
+        assertThat(event.subject()).isEqualTo("CA1");
+        assertThat(event.id()).isEqualTo(mapper.answeringMachine(request).id());
     }
 
     @Test
