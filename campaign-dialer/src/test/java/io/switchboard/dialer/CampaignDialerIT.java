@@ -9,6 +9,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.dialer.support.CallRequests;
 import io.switchboard.dialer.support.FakeTwilioServer;
@@ -25,8 +27,10 @@ import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.envelope.EventEnvelopes;
+import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventType;
 import io.switchboard.events.envelope.EventTypes;
+import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.events.transaction.TransactionEffects;
 import io.switchboard.testsupport.ConsumedEvent;
@@ -346,6 +350,63 @@ class CampaignDialerIT {
             assertThat(container.getCommonErrorHandler()).isSameAs(errorHandler);
             assertThat((Object) container.getAfterRollbackProcessor()).isSameAs(afterRollback);
         }
+    }
+
+    @Test
+    void whenAMachineAnswersACallWhoseRequestSaysHangUpThenTheCallIsEndedAndAPersonIsLeftOnTheLine() {
+        var machine = CallRequests.valid()
+                .with("to", "+14155550181")
+                .with("machineDetection", Map.of("onMachine", "hang-up"));
+        var person = CallRequests.valid()
+                .with("accountId", machine.accountId())
+                .with("to", "+14155550182")
+                .with("machineDetection", Map.of("onMachine", "hang-up"));
+        publish(machine.requestId(), machine.json());
+        publish(person.requestId(), person.json());
+        String machineCall =
+                awaitPlaced(machine.requestId(), 1).getFirst().payload().callId();
+        String personCall =
+                awaitPlaced(person.requestId(), 1).getFirst().payload().callId();
+        assertThat(TWILIO.callsFor(machine.accountId()))
+                .allSatisfy(call -> assertThat(call.param("AsyncAmd")).isEqualTo("true"));
+
+        // when the ingress publishes Twilio's machine detection results, as the provider reports them
+        detected(machine, machineCall, "machine_start");
+        detected(person, personCall, "human");
+
+        // then the machine's call is hung up on the account's Twilio account, once, and the person's is not
+        eventually()
+                .untilAsserted(() -> assertThat(TWILIO.updates())
+                        .filteredOn(update -> update.path().endsWith("/Calls/" + machineCall + ".json"))
+                        .singleElement()
+                        .satisfies(update -> assertThat(update.param("Status")).isEqualTo("completed")));
+        eventually()
+                .untilAsserted(() -> assertThat(machineDetections("none"))
+                        .as("the person's result was applied too: nothing to do")
+                        .isGreaterThanOrEqualTo(1.0));
+        assertThat(TWILIO.updates()).noneMatch(update -> update.path().endsWith("/Calls/" + personCall + ".json"));
+    }
+
+    private double machineDetections(String policy) {
+        Counter counter = meters.find("switchboard.dialer.machine.detections")
+                .tag("policy", policy)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void detected(CallRequests request, String callId, String answeredBy) {
+        var detected = new AnsweringMachineDetected(
+                "twilio", request.accountId(), callId, answeredBy, 2300, Instant.now(), request.requestId());
+        kafka.send(
+                Topic.PROVIDER_EVENTS,
+                callId,
+                kafka.signAs(
+                        EventProducers.WEBHOOK_INGRESS,
+                        EventTypes.ANSWERING_MACHINE_DETECTED,
+                        "amd-" + callId,
+                        callId,
+                        detected.receivedAt(),
+                        detected));
     }
 
     /** The request's account is configured and its wallet funded first, once per account. */

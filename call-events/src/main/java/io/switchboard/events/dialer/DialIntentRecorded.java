@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.switchboard.events.request.MachineDetection;
 
 /**
  * The dialer's durable record of one request on {@code dialer-intents.v1}, compacted by account and
@@ -33,6 +34,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param currency    the currency of {@code held}
  * @param walletVersion for an ended call, the first version of the wallet whose balance includes billing's
  *                    settlement of it: until the dialer reads that version, the hold still counts
+ * @param machineDetection the request's answering machine detection, which the dialer applies when the provider
+ *                    reports a machine; null for none
+ * @param heldUntil   for a placed call, when its hold stops counting if billing's settlement never arrives (its time
+ *                    limit and the dialer's hold lease after it was placed); null otherwise
  */
 public record DialIntentRecorded(
         String requestId,
@@ -49,7 +54,9 @@ public record DialIntentRecorded(
         Integer timeLimitSeconds,
         BigDecimal held,
         String currency,
-        Long walletVersion) {
+        Long walletVersion,
+        MachineDetection machineDetection,
+        Instant heldUntil) {
 
     public DialIntentRecorded {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -67,6 +74,81 @@ public record DialIntentRecorded(
             String reason,
             Instant recordedAt) {
         this(requestId, accountId, to, from, state, provider, callId, reason, recordedAt, null, Map.of());
+    }
+
+    /** Without a lease on its hold. */
+    public DialIntentRecorded(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            State state,
+            String provider,
+            String callId,
+            String reason,
+            Instant recordedAt,
+            String assistantId,
+            Map<String, String> metadata,
+            Integer timeLimitSeconds,
+            BigDecimal held,
+            String currency,
+            Long walletVersion,
+            MachineDetection machineDetection) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                reason,
+                recordedAt,
+                assistantId,
+                metadata,
+                timeLimitSeconds,
+                held,
+                currency,
+                walletVersion,
+                machineDetection,
+                null);
+    }
+
+    /** Without machine detection. */
+    public DialIntentRecorded(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            State state,
+            String provider,
+            String callId,
+            String reason,
+            Instant recordedAt,
+            String assistantId,
+            Map<String, String> metadata,
+            Integer timeLimitSeconds,
+            BigDecimal held,
+            String currency,
+            Long walletVersion) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                reason,
+                recordedAt,
+                assistantId,
+                metadata,
+                timeLimitSeconds,
+                held,
+                currency,
+                walletVersion,
+                null,
+                null);
     }
 
     /** Without a time limit or a hold, as written before wallets were held. */
@@ -120,6 +202,28 @@ public record DialIntentRecorded(
         public static State fromWire(String value) {
             return valueOf(value.toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** This record with its hold counting until {@code until} at the latest. */
+    public DialIntentRecorded heldUntil(Instant until) {
+        return new DialIntentRecorded(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                reason,
+                recordedAt,
+                assistantId,
+                metadata,
+                timeLimitSeconds,
+                held,
+                currency,
+                walletVersion,
+                machineDetection,
+                until);
     }
 
     /** The compaction key: one record per request of an account (request ids are the publishers' own). */

@@ -37,6 +37,18 @@ public final class EventPublisher {
         PublishDeadline.await(timeout, describe(topic, event), send(topic, partition, key, event));
     }
 
+    /**
+     * An event signed by another producer, passed on unchanged: readers of {@code topic} verify it as they
+     * would on the topic it came from (the dialer routes a provider's machine detection result to the owner
+     * of its account this way).
+     */
+    public void forwardAndWait(Topic topic, String key, CloudEvent signed) {
+        PublishDeadline.await(
+                timeout,
+                signed.getType() + " " + signed.getId() + " forwarded to " + topic.topicName(),
+                template.send(new ProducerRecord<>(topic.topicName(), key, signed)));
+    }
+
     /** Several events sent together (one round trip, not one per event), each keyed by its subject's key. */
     public void publishAllAndWait(Publication... publications) {
         var sends = new CompletableFuture<?>[publications.length];

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param maxDurationSeconds the longest the call may last once answered; null for the dialer's
  *                  {@code max-call-duration}. The time limit the provider is given is the shortest of the two and
  *                  of what the account's wallet can pay for
+ * @param machineDetection answering machine detection and what to do on a machine; null for none
  */
 public record CallRequest(
         String requestId,
@@ -21,9 +22,23 @@ public record CallRequest(
         String assistantId,
         Map<String, String> metadata,
         Instant expiresAt,
-        Integer maxDurationSeconds) {
+        Integer maxDurationSeconds,
+        MachineDetection machineDetection) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
+
+    /** A request without machine detection. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata,
+            Instant expiresAt,
+            Integer maxDurationSeconds) {
+        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, maxDurationSeconds, null);
+    }
 
     /** A request without a duration of its own. */
     public CallRequest(
@@ -34,7 +49,7 @@ public record CallRequest(
             String assistantId,
             Map<String, String> metadata,
             Instant expiresAt) {
-        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, null);
+        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, null, null);
     }
 
     /** A request without an expiry of its own. */
@@ -45,6 +60,6 @@ public record CallRequest(
             String from,
             String assistantId,
             Map<String, String> metadata) {
-        this(requestId, accountId, to, from, assistantId, metadata, null, null);
+        this(requestId, accountId, to, from, assistantId, metadata, null, null, null);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -35,6 +36,8 @@ import com.sun.net.httpserver.HttpServer;
  * too late), as Twilio can; the call list then shows it, newest first, filtered by To and From.
  */
 public final class FakeTwilioServer implements AutoCloseable {
+
+    private static final Pattern CALL_PATH = Pattern.compile("/2010-04-01/Accounts/[^/]+/Calls/(CA[0-9a-f]+)\\.json");
 
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token";
@@ -124,6 +127,7 @@ public final class FakeTwilioServer implements AutoCloseable {
     public List<Received> creates() {
         return received.stream()
                 .filter(request -> request.method().equals("POST"))
+                .filter(request -> !CALL_PATH.matcher(request.path()).matches())
                 .toList();
     }
 
@@ -154,8 +158,9 @@ public final class FakeTwilioServer implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 parseForm(body));
         received.add(request);
-        Reply reply =
-                request.method().equals("GET") ? list(exchange.getRequestURI().getRawQuery()) : nextReply(request);
+        Reply reply = request.method().equals("GET")
+                ? list(exchange.getRequestURI().getRawQuery())
+                : CALL_PATH.matcher(request.path()).matches() ? update(request) : nextReply(request);
         if (reply.delay().isZero()) {
             send(exchange, reply);
         } else {
@@ -213,6 +218,26 @@ public final class FakeTwilioServer implements AutoCloseable {
             }
         }
         return create(request);
+    }
+
+    /** {@code POST .../Calls/{sid}.json}: the call as it is, or Twilio's 404 for a call it never had. */
+    private Reply update(Received request) {
+        var matcher = CALL_PATH.matcher(request.path());
+        matcher.matches();
+        String sid = matcher.group(1);
+        return calls.stream()
+                .filter(call -> call.sid().equals(sid))
+                .findFirst()
+                .map(call -> new Reply(200, json(call)))
+                .orElse(new Reply(
+                        404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}"));
+    }
+
+    /** The updates asked of calls ({@code POST .../Calls/{sid}.json}), in order. */
+    public List<Received> updates() {
+        return received.stream()
+                .filter(request -> CALL_PATH.matcher(request.path()).matches())
+                .toList();
     }
 
     private Reply create(Received request) {

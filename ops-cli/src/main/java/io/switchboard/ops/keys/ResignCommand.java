@@ -40,7 +40,8 @@ final class ResignCommand implements Callable<Integer> {
             names = "--topic",
             required = true,
             paramLabel = "NAME",
-            description = "A compacted catalogue topic: switchboard.accounts.v1, .wallets.v1, .call-states.v1 or .do-not-call.v1.")
+            description =
+                    "A compacted catalogue topic: switchboard.accounts.v1, .wallets.v1, .call-states.v1 or .do-not-call.v1.")
     private String topic;
 
     @Option(

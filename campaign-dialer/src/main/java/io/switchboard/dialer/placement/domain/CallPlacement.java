@@ -13,6 +13,7 @@ import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.MachineDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class CallPlacement {
     private final int maxCallSeconds;
     private final Duration maxRequestAge;
     private final Duration listingDelay;
+    private final Duration holdLease;
     private final Clock clock;
 
     public CallPlacement(
@@ -66,6 +68,7 @@ public class CallPlacement {
         this.maxCallSeconds = Math.toIntExact(properties.maxCallDuration().toSeconds());
         this.maxRequestAge = properties.maxRequestAge();
         this.listingDelay = properties.providerListingDelay();
+        this.holdLease = properties.holdLease();
         this.clock = clock;
     }
 
@@ -125,7 +128,49 @@ public class CallPlacement {
                 intent.timeLimitSeconds(),
                 intent.held(),
                 intent.currency(),
-                walletVersion));
+                walletVersion,
+                intent.machineDetection()));
+    }
+
+    /**
+     * The provider says who answered a call placed for a request that asked for machine detection: a machine
+     * (or a fax) gets the request's policy, a person or an unknown party nothing.
+     *
+     * @return what was done
+     * @throws ProviderUnavailableException when the provider cannot be asked now (the record is retried)
+     */
+    public MachinePolicy machineDetected(
+            int partition, String accountId, String requestId, String callId, String answeredBy) {
+        Optional<DialIntentRecorded> known = intents.of(partition, accountId, requestId);
+        MachineDetection detection =
+                known.map(DialIntentRecorded::machineDetection).orElse(null);
+        if (detection == null || !MachinePolicy.isMachine(answeredBy)) {
+            return MachinePolicy.NONE;
+        }
+        DialIntentRecorded intent = known.get();
+        Optional<Credential> credential = checks.credential(accountId, provider.name());
+        if (credential.isEmpty()) {
+            log.warn(
+                    "Call {} of request {}: a machine answered, but account {} has no {} credential to act with",
+                    callId,
+                    requestId,
+                    accountId,
+                    provider.name());
+            return MachinePolicy.NONE;
+        }
+        var call = new OutboundCall(
+                accountId, requestId, intent.to(), intent.from(), timeLimitOf(intent), credential.get(), detection);
+        return switch (detection.onMachine()) {
+            case HANG_UP -> {
+                provider.hangUp(call, callId);
+                yield MachinePolicy.HUNG_UP;
+            }
+            case LEAVE_MESSAGE -> {
+                provider.leaveMessage(call, callId, detection.message());
+                yield MachinePolicy.LEFT_MESSAGE;
+            }
+            case CONNECT -> MachinePolicy.CONNECTED;
+        };
     }
 
     /** Checks the request, commits its intent on its own, then asks the provider for the call. */
@@ -247,17 +292,21 @@ public class CallPlacement {
                 timeLimitOf(intended),
                 clock.instant(),
                 request.metadata());
-        return new Admission.Placed(
-                event,
-                intent(
-                        request,
-                        State.PLACED,
-                        placedBy,
-                        callId,
-                        null,
-                        intended.timeLimitSeconds(),
-                        intended.held(),
-                        intended.currency()));
+        DialIntentRecorded placedIntent = intent(
+                request,
+                State.PLACED,
+                placedBy,
+                callId,
+                null,
+                intended.timeLimitSeconds(),
+                intended.held(),
+                intended.currency());
+        if (placedIntent.held() != null) {
+            // Past this, a settlement lost on the way no longer keeps the money held (billing shows the same).
+            placedIntent = placedIntent.heldUntil(
+                    event.placedAt().plusSeconds(timeLimitOf(intended)).plus(holdLease));
+        }
+        return new Admission.Placed(event, placedIntent);
     }
 
     private Admission rejected(CallRequest request, String reason, String field) {
@@ -290,7 +339,8 @@ public class CallPlacement {
                 timeLimitSeconds,
                 held,
                 currency,
-                null);
+                null,
+                request.machineDetection());
     }
 
     /** Intents written before time limits were recorded had the longest call as theirs. */
@@ -300,6 +350,12 @@ public class CallPlacement {
 
     private static OutboundCall callFor(CallRequest request, Credential credential, int timeLimitSeconds) {
         return new OutboundCall(
-                request.accountId(), request.requestId(), request.to(), request.from(), timeLimitSeconds, credential);
+                request.accountId(),
+                request.requestId(),
+                request.to(),
+                request.from(),
+                timeLimitSeconds,
+                credential,
+                request.machineDetection());
     }
 }

@@ -22,4 +22,20 @@ public interface OutboundCalls {
      * @throws ProviderUnavailableException when the provider cannot be asked now
      */
     Optional<String> find(OutboundCall call, Instant createdSince, Set<String> adopted);
+
+    /**
+     * Ends a call in progress (a machine answered and the request said hang up). A call that has already
+     * ended is left alone.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be asked now
+     */
+    void hangUp(OutboundCall call, String callId);
+
+    /**
+     * Says {@code message} on a call in progress and ends it (a machine answered, its greeting is over, and the
+     * request said leave a message). A call that has already ended is left alone.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be asked now
+     */
+    void leaveMessage(OutboundCall call, String callId, String message);
 }

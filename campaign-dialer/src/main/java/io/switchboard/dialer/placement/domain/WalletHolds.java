@@ -82,7 +82,11 @@ public class WalletHolds {
         return held;
     }
 
+    /** As the placed record says; records written before it said so get the same from their time limit. */
     private boolean leaseEnded(DialIntentRecorded placed, Instant now) {
+        if (placed.heldUntil() != null) {
+            return placed.heldUntil().isBefore(now);
+        }
         long limit = placed.timeLimitSeconds() == null ? 0 : placed.timeLimitSeconds();
         return placed.recordedAt().plusSeconds(limit).plus(lease).isBefore(now);
     }

@@ -11,6 +11,7 @@ import io.cloudevents.CloudEvent;
 import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
 import io.switchboard.dialer.placement.domain.DialIntents;
+import io.switchboard.dialer.placement.domain.MachinePolicy;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -19,6 +20,7 @@ import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
 import io.switchboard.events.envelope.RejectedEventException;
 import io.switchboard.events.kafka.TopicReplayer;
+import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.refusal.EventRefusals;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.events.transaction.TransactionEffects;
@@ -128,9 +130,15 @@ class DialerRequestListener implements ConsumerSeekAware {
             onSettlement(record, event);
             return;
         }
+        if (event.is(EventTypes.ANSWERING_MACHINE_DETECTED)) {
+            onMachineDetected(
+                    record, event.as(EventTypes.ANSWERING_MACHINE_DETECTED).payload());
+            return;
+        }
         if (!event.is(EventTypes.CALL_REQUEST_RECEIVED)) {
             throw new RejectedEventException("event " + event.id() + " is " + event.type()
-                    + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token());
+                    + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token() + " and "
+                    + EventTypes.ANSWERING_MACHINE_DETECTED.token());
         }
         CallRequestReceived received =
                 event.as(EventTypes.CALL_REQUEST_RECEIVED).payload();
@@ -170,6 +178,34 @@ class DialerRequestListener implements ConsumerSeekAware {
                     log.info("Request {} already settled; not dialing again", duplicate.requestId());
                 }
             }
+        }
+    }
+
+    /**
+     * Who answered a call placed for one of this partition's requests, passed on by
+     * {@link MachineDetectionForwarder}: the request's machine policy is applied at the provider.
+     */
+    private void onMachineDetected(ConsumerRecord<String, CloudEvent> record, AnsweringMachineDetected detected) {
+        if (detected.requestId() == null
+                || !String.valueOf(detected.accountId()).equals(record.key())) {
+            throw new RejectedEventException("a machine detection result on dialer-requests.v1 must name a request "
+                    + "and be filed under its account");
+        }
+        try (var accountId = MDC.putCloseable("accountId", detected.accountId());
+                var requestId = MDC.putCloseable("requestId", detected.requestId())) {
+            MachinePolicy done = placement.machineDetected(
+                    record.partition(),
+                    detected.accountId(),
+                    detected.requestId(),
+                    detected.callId(),
+                    detected.answeredBy());
+            outcomes.machineDetected(done);
+            log.info(
+                    "Call {} of request {} was answered by {}: {}",
+                    detected.callId(),
+                    detected.requestId(),
+                    detected.answeredBy(),
+                    done.tag());
         }
     }
 

@@ -12,6 +12,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.MachineDetection;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -81,6 +82,16 @@ public final class CallRequestValidator {
                     request.accountId(),
                     "from: " + request.from() + " is not a valid phone number",
                     "from");
+        }
+        MachineDetection detection = request.machineDetection();
+        if (detection != null
+                && detection.onMachine() == MachineDetection.OnMachine.LEAVE_MESSAGE
+                && (detection.message() == null || detection.message().isBlank())) {
+            return new Validation.Invalid(
+                    request.requestId(),
+                    request.accountId(),
+                    "machineDetection.message: leave-message needs the message to leave",
+                    "machineDetection.message");
         }
         return new Validation.Valid(request);
     }

@@ -22,6 +22,7 @@ import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.MachineDetection;
 import org.junit.jupiter.api.Test;
 
 class CallPlacementTests {
@@ -215,6 +216,83 @@ class CallPlacementTests {
         assertThat(committed).isEmpty();
     }
 
+    @Test
+    void whenAMachineAnswersThenTheRequestsPolicyIsAppliedAndAPersonIsLeftAlone() {
+        record(machineIntent("r-hang", "CA-hang", MachineDetection.OnMachine.HANG_UP, null));
+        record(machineIntent("r-msg", "CA-msg", MachineDetection.OnMachine.LEAVE_MESSAGE, "Please call back"));
+        record(machineIntent("r-connect", "CA-connect", MachineDetection.OnMachine.CONNECT, null));
+
+        assertThat(placement.machineDetected(PARTITION, "acme", "r-hang", "CA-hang", "machine_start"))
+                .isEqualTo(MachinePolicy.HUNG_UP);
+        assertThat(placement.machineDetected(PARTITION, "acme", "r-msg", "CA-msg", "machine_end_beep"))
+                .isEqualTo(MachinePolicy.LEFT_MESSAGE);
+        assertThat(placement.machineDetected(PARTITION, "acme", "r-connect", "CA-connect", "fax"))
+                .isEqualTo(MachinePolicy.CONNECTED);
+        assertThat(placement.machineDetected(PARTITION, "acme", "r-hang", "CA-hang", "human"))
+                .isEqualTo(MachinePolicy.NONE);
+        assertThat(placement.machineDetected(PARTITION, "acme", "r-hang", "CA-hang", "unknown"))
+                .isEqualTo(MachinePolicy.NONE);
+
+        assertThat(provider.updates)
+                .as("on the account's own provider account")
+                .containsExactly("hang up CA-hang as AC-acme", "say 'Please call back' on CA-msg");
+    }
+
+    @Test
+    void whenTheRequestAskedForNoDetectionOrIsUnknownThenAMachineChangesNothing() {
+        intents.record(PARTITION, intent("r1", State.PLACED, "CA1"));
+
+        assertThat(placement.machineDetected(PARTITION, "acme", "r1", "CA1", "machine_start"))
+                .isEqualTo(MachinePolicy.NONE);
+        assertThat(placement.machineDetected(PARTITION, "acme", "nobody", "CA9", "machine_start"))
+                .isEqualTo(MachinePolicy.NONE);
+        assertThat(provider.updates).isEmpty();
+    }
+
+    @Test
+    void whenARequestAsksForDetectionThenItsIntentsCarryThePolicy() {
+        provider.answers(new ProviderResult.Accepted("CA1"));
+        var detection = new MachineDetection(MachineDetection.OnMachine.LEAVE_MESSAGE, "Please call back");
+        var request =
+                new CallRequest("r1", "acme", "+14155552671", "+14155550123", "sales", METADATA, null, null, detection);
+
+        Admission admission = placement.admit(PARTITION, new CallRequestReceived(request, "crm", NOW));
+
+        assertThat(committed)
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.machineDetection()).isEqualTo(detection));
+        assertThat(admission)
+                .isInstanceOfSatisfying(
+                        Admission.Placed.class,
+                        placed ->
+                                assertThat(placed.settled().machineDetection()).isEqualTo(detection));
+    }
+
+    private void record(DialIntentRecorded intent) {
+        intents.record(PARTITION, intent);
+    }
+
+    private DialIntentRecorded machineIntent(
+            String requestId, String callId, MachineDetection.OnMachine onMachine, String message) {
+        return new DialIntentRecorded(
+                requestId,
+                "acme",
+                "+14155552671",
+                "+14155550123",
+                State.PLACED,
+                "scripted",
+                callId,
+                null,
+                NOW,
+                "sales",
+                Map.of(),
+                60,
+                null,
+                null,
+                null,
+                new MachineDetection(onMachine, message));
+    }
+
     private CallRequestReceived received(String requestId) {
         return new CallRequestReceived(request(requestId), "crm", NOW);
     }
@@ -255,6 +333,7 @@ class CallPlacementTests {
         private final List<Integer> intentsCommittedAtEachPlacement = new ArrayList<>();
         private final List<Set<String>> excluded = new ArrayList<>();
         private final List<Instant> since = new ArrayList<>();
+        private final List<String> updates = new ArrayList<>();
 
         ScriptedProvider answers(ProviderResult result) {
             answers.add(result);
@@ -283,6 +362,16 @@ class CallPlacementTests {
             excluded.add(adopted);
             since.add(createdSince);
             return listed;
+        }
+
+        @Override
+        public void hangUp(OutboundCall call, String callId) {
+            updates.add("hang up " + callId + " as " + call.credential().providerAccountId());
+        }
+
+        @Override
+        public void leaveMessage(OutboundCall call, String callId, String message) {
+            updates.add("say '" + message + "' on " + callId);
         }
     }
 }

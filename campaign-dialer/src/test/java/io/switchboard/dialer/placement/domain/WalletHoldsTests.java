@@ -357,5 +357,15 @@ class WalletHoldsTests {
         public Optional<String> find(OutboundCall call, Instant createdSince, Set<String> adopted) {
             throw new AssertionError("not looked up");
         }
+
+        @Override
+        public void hangUp(OutboundCall call, String callId) {
+            throw new AssertionError("not hung up");
+        }
+
+        @Override
+        public void leaveMessage(OutboundCall call, String callId, String message) {
+            throw new AssertionError("no message left");
+        }
     }
 }

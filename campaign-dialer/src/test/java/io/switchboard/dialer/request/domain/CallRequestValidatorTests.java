@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.events.request.MachineDetection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -206,5 +207,32 @@ class CallRequestValidatorTests {
         var invalid = (Validation.Invalid) validation;
         assertThat(invalid.field()).as("field of %s", invalid).isEqualTo(field);
         return assertThat(invalid);
+    }
+
+    @Test
+    void whenMachineDetectionIsAskedForThenItsPolicyIsReadAndALeftMessageNeedsItsText() {
+        Validation hangUp = validator.validate(CallRequests.valid()
+                .with("machineDetection", Map.of("onMachine", "hang-up"))
+                .json());
+        Validation noMessage = validator.validate(CallRequests.valid()
+                .with("machineDetection", Map.of("onMachine", "leave-message"))
+                .json());
+        Validation unknownPolicy = validator.validate(CallRequests.valid()
+                .with("machineDetection", Map.of("onMachine", "ring-back"))
+                .json());
+
+        assertThat(hangUp)
+                .isInstanceOfSatisfying(
+                        Validation.Valid.class,
+                        valid -> assertThat(valid.request().machineDetection().onMachine())
+                                .isEqualTo(MachineDetection.OnMachine.HANG_UP));
+        assertThat(noMessage)
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("machineDetection.message"));
+        assertThat(unknownPolicy)
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("machineDetection.onMachine"));
     }
 }

@@ -12,6 +12,10 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
+import com.twilio.rest.api.v2010.account.CallUpdater;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Say;
 import com.twilio.type.PhoneNumber;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -23,6 +27,7 @@ import io.switchboard.dialer.placement.domain.OutboundCall;
 import io.switchboard.dialer.placement.domain.OutboundCalls;
 import io.switchboard.dialer.placement.domain.ProviderResult;
 import io.switchboard.dialer.placement.domain.ProviderUnavailableException;
+import io.switchboard.events.request.MachineDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,15 +145,60 @@ public final class TwilioCallsClient implements OutboundCalls {
         return Optional.ofNullable(earliest);
     }
 
+    @Override
+    public void hangUp(OutboundCall call, String callId) {
+        update(call, callId, "hang up", Call.updater(callId).setStatus(Call.UpdateStatus.COMPLETED));
+    }
+
+    @Override
+    public void leaveMessage(OutboundCall call, String callId, String message) {
+        String twiml = new VoiceResponse.Builder()
+                .say(new Say.Builder(message).build())
+                .hangup(new Hangup.Builder().build())
+                .build()
+                .toXml();
+        update(call, callId, "leave a message on", Call.updater(callId).setTwiml(twiml));
+    }
+
+    /**
+     * One attempt: an update is safe to repeat, so a failure that may be passing makes the caller try again
+     * later; Twilio refusing it (the call is no longer in progress, code 21220) ends the matter.
+     */
+    private void update(OutboundCall call, String callId, String action, CallUpdater updater) {
+        try {
+            updater.update(restClients.of(call.credential()));
+            log.info("Asked Twilio to {} call {} of request {}", action, callId, call.requestId());
+        } catch (TwilioException e) {
+            if (TwilioFailures.createdNothing(e) || TwilioFailures.uncertain(e)) {
+                throw new ProviderUnavailableException(
+                        "could not " + action + " call " + callId + ": " + TwilioFailures.describe(e), e);
+            }
+            log.info("Twilio would not {} call {}: {}", action, callId, TwilioFailures.describe(e));
+        }
+    }
+
     CallCreator creator(OutboundCall call) {
         TwilioCallbackUrls callbacks =
                 TwilioCallbackUrls.of(ingressBaseUrl, call.accountId(), call.requestId(), connectionOverrides);
-        return Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), callbacks.voice())
+        CallCreator creator = Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), callbacks.voice())
                 .setStatusCallback(callbacks.status())
                 .setStatusCallbackMethod(HttpMethod.POST)
                 .setStatusCallbackEvent(STATUS_EVENTS)
                 .setRecord(true)
                 .setRecordingStatusCallback(callbacks.recording().toString())
                 .setTimeLimit(call.timeLimitSeconds());
+        MachineDetection detection = call.machineDetection();
+        if (detection != null) {
+            // Asynchronous: the assistant is connected at once, and the result is acted on when it arrives. A
+            // message is left after the greeting, so only then is detection told to wait for its end.
+            creator.setMachineDetection(
+                            detection.onMachine() == MachineDetection.OnMachine.LEAVE_MESSAGE
+                                    ? "DetectMessageEnd"
+                                    : "Enable")
+                    .setAsyncAmd("true")
+                    .setAsyncAmdStatusCallback(callbacks.machineDetection())
+                    .setAsyncAmdStatusCallbackMethod(HttpMethod.POST);
+        }
+        return creator;
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.dialer.provider.twilio.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,9 +17,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.placement.domain.OutboundCall;
 import io.switchboard.dialer.placement.domain.ProviderResult;
+import io.switchboard.dialer.placement.domain.ProviderUnavailableException;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
 import io.switchboard.events.account.Credential;
+import io.switchboard.events.request.MachineDetection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +215,56 @@ class TwilioCallsClientTests {
                         ProviderResult.NotCreated.class,
                         notCreated -> assertThat(notCreated.reason()).contains("after " + MAX_ATTEMPTS + " attempts"));
         assertThat(retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheRequestAsksForMachineDetectionThenTwilioDetectsAsynchronouslyAndReportsToTheRequestsUrl() {
+        var hangUp = new MachineDetection(MachineDetection.OnMachine.HANG_UP, null);
+        var leaveMessage = new MachineDetection(MachineDetection.OnMachine.LEAVE_MESSAGE, "Call us back");
+
+        client(twilio.baseUrl()).place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL, hangUp));
+        client(twilio.baseUrl()).place(new OutboundCall("acme", "req-2", TO, FROM, 60, CREDENTIAL, leaveMessage));
+        client(twilio.baseUrl()).place(new OutboundCall("acme", "req-3", TO, FROM, 60, CREDENTIAL));
+
+        var placed = twilio.creates();
+        assertThat(placed.get(0).param("MachineDetection")).isEqualTo("Enable");
+        assertThat(placed.get(0).param("AsyncAmd")).isEqualTo("true");
+        assertThat(placed.get(0).param("AsyncAmdStatusCallback"))
+                .isEqualTo("https://hooks.example.com/webhooks/twilio/acme/outbound/req-1/amd#" + OVERRIDES);
+        assertThat(placed.get(0).param("AsyncAmdStatusCallbackMethod")).isEqualTo("POST");
+        assertThat(placed.get(1).param("MachineDetection"))
+                .as("a message is left after the greeting: detection waits for its end")
+                .isEqualTo("DetectMessageEnd");
+        assertThat(placed.get(2).form()).doesNotContainKeys("MachineDetection", "AsyncAmd");
+    }
+
+    @Test
+    void whenAMachineIsHungUpOrGivenAMessageThenTheCallIsUpdatedOnTheAccountsTwilioAccount() {
+        var client = client(twilio.baseUrl());
+        var call = new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL);
+        String callId = ((ProviderResult.Accepted) client.place(call)).callId();
+
+        client.hangUp(call, callId);
+        client.leaveMessage(call, callId, "Call us back <today> & ask for Jo");
+
+        assertThat(twilio.updates()).hasSize(2);
+        assertThat(twilio.updates().get(0).path()).endsWith("/Calls/" + callId + ".json");
+        assertThat(twilio.updates().get(0).param("Status")).isEqualTo("completed");
+        assertThat(twilio.updates().get(1).param("Twiml"))
+                .as("the message escaped, said, then the call ends")
+                .contains("<Say>Call us back &lt;today&gt; &amp; ask for Jo</Say>")
+                .contains("<Hangup/>");
+    }
+
+    @Test
+    void whenTheCallIsGoneThenTheUpdateIsLeftAloneAndWhenTwilioIsUnreachableItIsTriedAgain() {
+        var call = new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL);
+
+        client(twilio.baseUrl()).hangUp(call, "CA00000000000000000000000000000000");
+
+        URI closed = URI.create("http://127.0.0.1:1");
+        assertThatThrownBy(() -> client(closed).hangUp(call, "CA00000000000000000000000000000000"))
+                .isInstanceOf(ProviderUnavailableException.class);
     }
 
     private TwilioCallsClient client(URI apiBaseUrl) {
