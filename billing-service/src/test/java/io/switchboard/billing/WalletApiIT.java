@@ -2,6 +2,7 @@ package io.switchboard.billing;
 
 import static io.switchboard.billing.CallSnapshots.newAccountId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
+import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.envelope.EventProducers;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.SkippedRecords;
@@ -65,6 +67,62 @@ class WalletApiIT extends BillingIntegrationTest {
                 .expectBody()
                 .jsonPath("$.balance")
                 .isEqualTo("25.00");
+    }
+
+    @Test
+    void whenTheDialersCallsHoldPartOfTheWalletThenTheWalletShowsWhatIsStillAvailable() {
+        String account = newAccountId();
+        wallets.topUp(account, "t-1", "10.00").expectStatus().isOk();
+
+        // when the dialer records a placed call holding 3.00, and another one in doubt holding 1.50
+        var events = billing.events();
+        for (var intent : List.of(
+                held(account, "r1", DialIntentRecorded.State.PLACED, "3.00"),
+                held(account, "r2", DialIntentRecorded.State.INTENDED, "1.50"))) {
+            events.send(
+                    Topic.DIALER_INTENTS,
+                    intent.key(),
+                    events.signAs(
+                            EventProducers.CAMPAIGN_DIALER,
+                            EventTypes.DIAL_INTENT_RECORDED,
+                            "intent-" + intent.key(),
+                            intent.key(),
+                            intent.recordedAt(),
+                            intent));
+        }
+
+        // then the wallet shows them held, and the rest available
+        await().atMost(WAIT)
+                .untilAsserted(() -> wallets.balance(account)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.balance")
+                        .isEqualTo("10.00")
+                        .jsonPath("$.held")
+                        .isEqualTo("4.50")
+                        .jsonPath("$.available")
+                        .isEqualTo("5.50"));
+    }
+
+    private static DialIntentRecorded held(
+            String account, String requestId, DialIntentRecorded.State state, String amount) {
+        return new DialIntentRecorded(
+                requestId,
+                account,
+                "+14155550100",
+                "+14155550123",
+                state,
+                "twilio",
+                state == DialIntentRecorded.State.PLACED ? "CA-" + requestId : null,
+                null,
+                Instant.now(),
+                null,
+                Map.of(),
+                60,
+                new BigDecimal(amount),
+                "USD",
+                null);
     }
 
     @Test

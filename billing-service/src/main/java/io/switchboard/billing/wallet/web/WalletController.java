@@ -3,7 +3,9 @@ package io.switchboard.billing.wallet.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import io.switchboard.billing.hold.domain.DialerHolds;
 import io.switchboard.billing.wallet.domain.TopUpService;
+import io.switchboard.billing.wallet.domain.Wallet;
 import io.switchboard.billing.wallet.domain.Wallets;
 import io.switchboard.events.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -27,10 +29,12 @@ class WalletController {
 
     private final Wallets wallets;
     private final TopUpService topUps;
+    private final DialerHolds holds;
 
-    WalletController(Wallets wallets, TopUpService topUps) {
+    WalletController(Wallets wallets, TopUpService topUps, DialerHolds holds) {
         this.wallets = wallets;
         this.topUps = topUps;
+        this.holds = holds;
     }
 
     /**
@@ -51,15 +55,19 @@ class WalletController {
                     return topUps.topUp(request.toTopUp(accountId), caller);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(WalletResponse::of);
+                .map(this::response);
     }
 
     @GetMapping("/{accountId}")
     Mono<WalletResponse> wallet(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId, Caller caller) {
         return Mono.justOrEmpty(wallets.find(accountId))
                 .filter(wallet -> caller.mayRead(accountId))
-                .map(WalletResponse::of)
+                .map(this::response)
                 .switchIfEmpty(Mono.error(() -> noWallet(accountId)));
+    }
+
+    private WalletResponse response(Wallet wallet) {
+        return WalletResponse.of(wallet, holds.held(wallet.accountId(), wallet.version()));
     }
 
     /** The same answer whether the wallet is missing or another account's: never a hint that it exists. */

@@ -9,12 +9,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
+import io.switchboard.billing.hold.domain.DialerHolds;
 import io.switchboard.billing.wallet.domain.InvalidTopUpException;
 import io.switchboard.billing.wallet.domain.TopUpConflictException;
 import io.switchboard.billing.wallet.domain.TopUpService;
 import io.switchboard.billing.wallet.domain.Wallet;
 import io.switchboard.billing.wallet.domain.Wallets;
+import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.kafka.PublishFailedException;
 import io.switchboard.events.security.ApiSecurityAutoConfiguration;
 import io.switchboard.events.security.Scope;
@@ -26,7 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The wallet API's problems: every 400 names its field, a 409 for a reused top-up id, a 503 says when to retry. */
 @WebFluxTest(WalletController.class)
-@Import(WalletAccess.class)
+@Import({WalletAccess.class, WalletControllerWebFluxTests.Holds.class})
 @ImportAutoConfiguration(ApiSecurityAutoConfiguration.class)
 class WalletControllerWebFluxTests {
 
@@ -56,6 +64,19 @@ class WalletControllerWebFluxTests {
 
     @MockitoBean
     Wallets wallets;
+
+    @Autowired
+    DialerHolds holds;
+
+    /** The dialer's holds as billing reads them from dialer-intents.v1, filled by hand here. */
+    @TestConfiguration
+    static class Holds {
+
+        @Bean
+        DialerHolds dialerHolds() {
+            return new DialerHolds(Clock.systemUTC());
+        }
+    }
 
     @BeforeEach
     void actAsAcme() {
@@ -172,6 +193,48 @@ class WalletControllerWebFluxTests {
                 .expectBody()
                 .jsonPath("$.balance")
                 .isEqualTo("5.00");
+    }
+
+    @Test
+    void whenTheDialersCallsHoldPartOfTheWalletThenItsAvailableBalanceIsWhatTheyDoNotHold() {
+        given(wallets.find("acme")).willReturn(Optional.of(new Wallet("acme", new BigDecimal("10.00"), "USD", 7)));
+        holds.apply(intent("r1", DialIntentRecorded.State.PLACED, "3.00", null));
+        holds.apply(intent("r2", DialIntentRecorded.State.ENDED, "2.00", 8L));
+        holds.apply(intent("r3", DialIntentRecorded.State.ENDED, "1.00", 7L));
+        holds.apply(intent("r4", DialIntentRecorded.State.REJECTED, null, null));
+
+        client.get()
+                .uri("/api/wallets/acme")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo("10.00")
+                .jsonPath("$.held")
+                .isEqualTo("5.00")
+                .jsonPath("$.available")
+                .isEqualTo("5.00");
+    }
+
+    private static DialIntentRecorded intent(
+            String requestId, DialIntentRecorded.State state, String held, Long walletVersion) {
+        return new DialIntentRecorded(
+                requestId,
+                "acme",
+                "+14155550100",
+                "+14155550123",
+                state,
+                "twilio",
+                "CA-" + requestId,
+                null,
+                Instant.now(),
+                null,
+                Map.of(),
+                60,
+                held == null ? null : new BigDecimal(held),
+                "USD",
+                walletVersion);
     }
 
     @Test
