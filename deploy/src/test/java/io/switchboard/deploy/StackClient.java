@@ -194,6 +194,14 @@ final class StackClient {
         return send("GET", stack.managementUrl(service) + path, null, null);
     }
 
+    /** The service's Prometheus metrics, as text. */
+    String metrics(StackService service) {
+        var request = HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return exchange(request).body();
+    }
+
     /** What a resource server reads first to find the issuer's keys. */
     JsonNode issuerDiscovery() {
         return send("GET", stack.issuerUrl() + "/.well-known/openid-configuration", null, null);

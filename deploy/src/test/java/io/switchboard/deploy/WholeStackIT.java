@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.switchboard.events.billing.CallCharged;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.MachineDetection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,52 @@ class WholeStackIT {
         assertThat(placed.path("timeLimit").asInt())
                 .as("the request's own limit, below what the wallet pays for")
                 .isEqualTo(300);
+    }
+
+    @Test
+    void aMachineAnsweringACallWhoseRequestSaysHangUpIsHungUpAndTheCallLogSaysWhoAnswered() {
+        client.simulator(
+                "PUT",
+                "/simulator/outcome-rules",
+                List.of(
+                        Map.of(
+                                "pattern",
+                                ".*7001$",
+                                "outcome",
+                                "completed",
+                                "durationSeconds",
+                                65,
+                                "answeredBy",
+                                "machine_start"),
+                        Map.of("pattern", ".*", "outcome", "completed", "durationSeconds", 65)));
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        var request = new CallRequest(
+                "amd-" + batch,
+                StackConfig.DEMO_ACCOUNT,
+                "+16505557001",
+                StackConfig.DEMO_NUMBER,
+                StackConfig.DEMO_ASSISTANT,
+                Map.of("batch", batch),
+                null,
+                null,
+                new MachineDetection(MachineDetection.OnMachine.HANG_UP, null));
+
+        client.postCallRequest(request);
+
+        // the provider reported the machine to the request's AMD URL; the call log shows who answered
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<JsonNode> calls = client.callsOfRequests(List.of(request.requestId()));
+                    assertThat(calls).singleElement().satisfies(call -> {
+                        assertThat(call.path("answeredBy").asString()).isEqualTo("machine_start");
+                        assertThat(call.path("status").asString()).isEqualTo("completed");
+                    });
+                });
+        // and the dialer applied the request's policy on the account's Twilio account
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.metrics(StackService.CAMPAIGN_DIALER))
+                        .containsPattern("switchboard_dialer_machine_detections_total\\{[^}]*policy=\"hung-up\""));
     }
 
     @Test
