@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,8 +50,13 @@ abstract class CallLogIntegrationTest {
         events.close();
     }
 
+    /**
+     * Each request on a connection of its own: Reactor Netty 1.3.7's server can stop reading a kept-alive
+     * connection (reactor-netty#4361, docs/architecture.md), which hung a request of these tests now and then.
+     */
     @BeforeEach
     void fixture() {
+        client = client.mutate().defaultHeader(HttpHeaders.CONNECTION, "close").build();
         fixture = new CallLogFixture(client, events);
     }
 }

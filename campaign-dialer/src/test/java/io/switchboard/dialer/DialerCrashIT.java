@@ -27,6 +27,7 @@ import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestEventKeys;
 import io.switchboard.testsupport.TestSecrets;
+import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +125,8 @@ class DialerCrashIT {
         properties.put("switchboard.dialer.provider-listing-delay", "1s");
         properties.put(
                 "switchboard.dialer.twilio.api-base-url", twilio.baseUrl().toString());
+        // Its API takes bearer tokens: the test issuer's settings, as every service under test gets them.
+        properties.putAll(TestTokens.properties());
         properties.put("switchboard.secrets.active-key-id", TestSecrets.KEY_ID);
         properties.put("switchboard.secrets.keys." + TestSecrets.KEY_ID, TestSecrets.key());
         properties.put("switchboard.dialer.twilio.timeout", "5m");
