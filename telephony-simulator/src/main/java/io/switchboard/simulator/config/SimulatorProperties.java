@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param faults              fault injection at startup; switchable at runtime
  * @param followAnswerTwiml   fetch an outbound call's voice URL when it is answered and follow the TwiML, as
  *                            Twilio does; off, a call plays its scripted outcome whatever its TwiML says
+ * @param callsPerSecond      Twilio's CPS: calls of one account dialed per second at most; the rest wait queued
+ * @param accountCallsPerSecond AccountSid to its own CPS, as Twilio raises it per account
+ * @param maxQueueTime        a call that would wait longer than this in its account's queue is refused (22005)
+ * @param apiConcurrency      REST API requests one account may have in flight; more are refused (429, 20429)
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -38,7 +42,11 @@ public record SimulatorProperties(
         int webhookMaxConnections,
         int retainedCalls,
         Faults faults,
-        @DefaultValue("true") boolean followAnswerTwiml) {
+        @DefaultValue("true") boolean followAnswerTwiml,
+        @DefaultValue("1") int callsPerSecond,
+        Map<String, Integer> accountCallsPerSecond,
+        @DefaultValue("24h") Duration maxQueueTime,
+        @DefaultValue("100") int apiConcurrency) {
 
     /** Checked here, like every Switchboard service's settings: a bad value fails start-up naming the property. */
     public SimulatorProperties {
@@ -52,6 +60,12 @@ public record SimulatorProperties(
         require(webhookMaxConnections > 0, "webhook-max-connections must be positive");
         require(retainedCalls > 0, "retained-calls must be positive");
         require(faults != null, "faults is required");
+        require(callsPerSecond > 0, "calls-per-second must be positive");
+        accountCallsPerSecond = accountCallsPerSecond == null ? Map.of() : normalized(accountCallsPerSecond);
+        accountCallsPerSecond.forEach(
+                (sid, cps) -> require(cps != null && cps > 0, "account-calls-per-second." + sid + " must be positive"));
+        require(maxQueueTime != null && !maxQueueTime.isNegative(), "max-queue-time must be 0 or more");
+        require(apiConcurrency > 0, "api-concurrency must be positive");
         accounts = normalized(accounts);
         outcomeRules = List.copyOf(outcomeRules);
     }
@@ -66,8 +80,8 @@ public record SimulatorProperties(
      * Environment variables ({@code SWITCHBOARD_SIMULATOR_ACCOUNTS_AC…}) reach a map with lower-cased
      * keys; Twilio SIDs are "AC" plus lower-case hex, so restoring the prefix restores the SID.
      */
-    private static Map<String, String> normalized(Map<String, String> accounts) {
-        Map<String, String> result = new LinkedHashMap<>();
+    private static <V> Map<String, V> normalized(Map<String, V> accounts) {
+        Map<String, V> result = new LinkedHashMap<>();
         accounts.forEach((sid, token) ->
                 result.put(sid.regionMatches(true, 0, "AC", 0, 2) ? "AC" + sid.substring(2) : sid, token));
         return Map.copyOf(result);
@@ -81,6 +95,8 @@ public record SimulatorProperties(
                 + ", stepDelay=" + stepDelay + ", outcomeRules=" + outcomeRules + ", webhookRetries="
                 + webhookRetries + ", webhookRetryDelay=" + webhookRetryDelay + ", webhookTimeout="
                 + webhookTimeout + ", webhookMaxConnections=" + webhookMaxConnections + ", retainedCalls="
-                + retainedCalls + ", faults=" + faults + ", followAnswerTwiml=" + followAnswerTwiml + "]";
+                + retainedCalls + ", faults=" + faults + ", followAnswerTwiml=" + followAnswerTwiml
+                + ", callsPerSecond=" + callsPerSecond + ", accountCallsPerSecond=" + accountCallsPerSecond
+                + ", maxQueueTime=" + maxQueueTime + ", apiConcurrency=" + apiConcurrency + "]";
     }
 }

@@ -61,6 +61,36 @@ class SimulatorPropertiesTests {
                 .hasMessage("switchboard.simulator.public-base-url is required");
     }
 
+    @Test
+    void whenDefaultsAreBoundThenPacingIsTwiliosAndAccountOverridesKeepTheirSid() {
+        // given: nothing about pacing set, one account's CPS raised from the environment
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.ofEntries(
+                        Map.entry("SWITCHBOARD_SIMULATOR_ACCOUNTS_" + SID.toUpperCase(), "secret-token"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_PUBLICBASEURL", "http://localhost:8090"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_STEPDELAY", "150ms"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_OUTCOMERULES_0_PATTERN", ".*"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_OUTCOMERULES_0_OUTCOME", "completed"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_WEBHOOKRETRYDELAY", "500ms"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_WEBHOOKTIMEOUT", "15s"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_WEBHOOKMAXCONNECTIONS", "500"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_RETAINEDCALLS", "10"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_FAULTS_DUPLICATE", "false"),
+                        Map.entry("SWITCHBOARD_SIMULATOR_ACCOUNTCALLSPERSECOND_" + SID.toUpperCase(), "5")));
+        Binder binder = new Binder(ConfigurationPropertySources.from(environment));
+
+        // when
+        SimulatorProperties properties =
+                binder.bind("switchboard.simulator", SimulatorProperties.class).get();
+
+        // then
+        assertThat(properties.callsPerSecond()).isEqualTo(1);
+        assertThat(properties.maxQueueTime()).isEqualTo(Duration.ofHours(24));
+        assertThat(properties.apiConcurrency()).isEqualTo(100);
+        assertThat(properties.accountCallsPerSecond()).containsExactly(Map.entry(SID, 5));
+    }
+
     private static SimulatorProperties properties(Map<String, String> accounts) {
         return properties(accounts, "http://localhost:8090", 10_000);
     }
@@ -78,6 +108,10 @@ class SimulatorPropertiesTests {
                 500,
                 retainedCalls,
                 Faults.NONE,
-                true);
+                true,
+                1,
+                Map.of(),
+                Duration.ofHours(24),
+                100);
     }
 }

@@ -27,7 +27,11 @@ class OutcomeRulesTests {
             1,
             1,
             Faults.NONE,
-            true));
+            true,
+            1,
+            Map.of(),
+            Duration.ofHours(24),
+            100));
 
     @Test
     void whenSeveralRulesMatchThenFirstWins() {

@@ -1,5 +1,6 @@
 package io.switchboard.simulator.call.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
@@ -22,6 +23,8 @@ public final class SimulatedCall {
     private volatile String recordingSid;
     private volatile Instant answeredAt;
     private volatile String answeredBy;
+    private volatile Duration queueTime;
+    private volatile Instant leftQueueAt;
 
     public SimulatedCall(String sid, CallSpec spec, CallStatus initial, Instant dateCreated) {
         this.sid = sid;
@@ -73,6 +76,24 @@ public final class SimulatedCall {
 
     public void detectedAs(String answeredBy) {
         this.answeredBy = answeredBy;
+    }
+
+    /** The wait estimated when the call was queued behind its account's calls-per-second (Twilio's queue_time). */
+    public Duration queueTime() {
+        return queueTime;
+    }
+
+    public void queuedFor(Duration estimate) {
+        this.queueTime = estimate;
+    }
+
+    /** When the call left the calls-per-second queue and was dialed; null while it waits (or if it never did). */
+    public Instant leftQueueAt() {
+        return leftQueueAt;
+    }
+
+    public void leftQueue(Instant at) {
+        this.leftQueueAt = at;
     }
 
     public void journal(DeliveryAttempt attempt) {

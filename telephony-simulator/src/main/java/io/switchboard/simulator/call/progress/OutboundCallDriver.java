@@ -1,5 +1,6 @@
 package io.switchboard.simulator.call.progress;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -29,6 +30,7 @@ public class OutboundCallDriver {
     private final WebhookClient client;
     private final VoiceFetch voice;
     private final CallTimeline timeline;
+    private final CallPacing pacing;
     private final String publicBaseUrl;
     private final boolean followAnswerTwiml;
     private final Map<String, OutboundCallRun> running = new ConcurrentHashMap<>();
@@ -39,21 +41,35 @@ public class OutboundCallDriver {
             WebhookClient client,
             VoiceFetch voice,
             CallTimeline timeline,
+            CallPacing pacing,
             SimulatorProperties properties) {
         this.rules = rules;
         this.faults = faults;
         this.client = client;
         this.voice = voice;
         this.timeline = timeline;
+        this.pacing = pacing;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
         this.followAnswerTwiml = properties.followAnswerTwiml();
     }
 
-    public void start(SimulatedCall call) {
+    /**
+     * Queues the call behind its account's calls-per-second limit; it is dialed when it leaves the queue. It can be
+     * canceled or hung up while queued, and then never starts.
+     *
+     * @return the estimated wait in the queue (Twilio's {@code queue_time})
+     * @throws CallQueueFullException when the queue is full; the call was not taken
+     */
+    public Duration start(SimulatedCall call) {
         OutboundCallRun run = new OutboundCallRun(
                 call, rules.match(call.spec().to()), new CallWebhooks(call, faults.current(), client), this);
         running.put(call.sid(), run);
-        timeline.run(call.sid(), run.dial());
+        try {
+            return pacing.admit(call, () -> timeline.run(call.sid(), run.dial()));
+        } catch (CallQueueFullException full) {
+            running.remove(call.sid());
+            throw full;
+        }
     }
 
     public Update hangUp(SimulatedCall call) {

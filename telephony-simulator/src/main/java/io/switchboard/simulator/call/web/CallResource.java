@@ -69,10 +69,15 @@ record CallResource(
                 null,
                 null,
                 null,
-                "0",
+                queueTime(call),
                 null,
                 base + ".json",
                 subresources(calls, base));
+    }
+
+    /** The wait estimated at creation, in milliseconds as Twilio writes it; calls never queued (inbound) show "0". */
+    private static String queueTime(SimulatedCall call) {
+        return call.queueTime() == null ? "0" : Long.toString(call.queueTime().toMillis());
     }
 
     /** Twilio shows North American numbers as "(415) 555-1212" and leaves others as they are. */

@@ -1,5 +1,6 @@
 package io.switchboard.simulator.call.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,9 @@ import io.switchboard.simulator.webhook.DeliveryAttempt;
  * @param answeredBy  what machine detection reported, or null
  * @param voiceAnswer the TwiML the call got last (fetched or inline) with the stream it asked for
  * @param deliveries  every webhook attempt in the order they finished
+ * @param queueTime   the wait estimated when it was created (the REST resource's {@code queue_time}), ms, or null
+ * @param leftQueueAt when it left its account's calls-per-second queue and was dialed; null while it waits
+ * @param queuedMillis how long it really waited in that queue, null while it waits or if it never left
  */
 record CallView(
         String callSid,
@@ -33,7 +37,10 @@ record CallView(
         String recordingSid,
         String answeredBy,
         VoiceAnswer voiceAnswer,
-        List<DeliveryAttempt> deliveries) {
+        List<DeliveryAttempt> deliveries,
+        Long queueTime,
+        Instant leftQueueAt,
+        Long queuedMillis) {
 
     static CallView of(SimulatedCall call) {
         CallState state = call.state();
@@ -52,6 +59,12 @@ record CallView(
                 call.recordingSid(),
                 call.answeredBy(),
                 call.voiceAnswer(),
-                call.deliveries());
+                call.deliveries(),
+                call.queueTime() == null ? null : call.queueTime().toMillis(),
+                call.leftQueueAt(),
+                call.leftQueueAt() == null
+                        ? null
+                        : Duration.between(call.dateCreated(), call.leftQueueAt())
+                                .toMillis());
     }
 }

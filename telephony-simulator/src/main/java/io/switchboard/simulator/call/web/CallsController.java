@@ -9,6 +9,7 @@ import io.switchboard.simulator.call.domain.CallRegistry;
 import io.switchboard.simulator.call.domain.CallStatus;
 import io.switchboard.simulator.call.domain.Sids;
 import io.switchboard.simulator.call.domain.SimulatedCall;
+import io.switchboard.simulator.call.progress.CallQueueFullException;
 import io.switchboard.simulator.call.progress.OutboundCallDriver;
 import io.switchboard.simulator.fault.CreateCallFault;
 import io.switchboard.simulator.fault.CreateCallFaults;
@@ -43,7 +44,10 @@ class CallsController {
         this.faults = faults;
     }
 
-    /** A rate-limit fault creates nothing; the other create faults create the call and spoil only the answer. */
+    /**
+     * A rate-limit fault creates nothing; the other create faults create the call and spoil only the answer. The
+     * call joins its account's calls-per-second queue; a full queue (22005) creates nothing.
+     */
     @PostMapping(CALLS)
     Mono<ResponseEntity<CallResource>> create(
             @PathVariable String accountSid,
@@ -57,8 +61,12 @@ class CallsController {
                 return Mono.error(TwilioApiException.tooManyRequests());
             }
             SimulatedCall call = new SimulatedCall(Sids.call(), spec, CallStatus.QUEUED, Instant.now());
+            try {
+                driver.start(call);
+            } catch (CallQueueFullException full) {
+                return Mono.error(TwilioApiException.queueFull(full.getMessage()));
+            }
             calls.add(call);
-            driver.start(call);
             return CreateCallFaultAnswers.answer(
                     fault, ResponseEntity.status(HttpStatus.CREATED).body(CallResource.of(call)), exchange);
         });

@@ -31,6 +31,11 @@ class TwilioApiException extends RuntimeException {
         return new TwilioApiException(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
     }
 
+    /** Twilio refuses a call that would wait in the account's calls-per-second queue longer than it allows. */
+    static TwilioApiException queueFull(String message) {
+        return new TwilioApiException(HttpStatus.BAD_REQUEST, 22005, message);
+    }
+
     static TwilioApiException serverError(int httpStatus) {
         return new TwilioApiException(HttpStatus.valueOf(httpStatus), 20500, "Internal Server Error");
     }
