@@ -76,44 +76,6 @@ public record DialIntentRecorded(
         this(requestId, accountId, to, from, state, provider, callId, reason, recordedAt, null, Map.of());
     }
 
-    /** Without a lease on its hold. */
-    public DialIntentRecorded(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            State state,
-            String provider,
-            String callId,
-            String reason,
-            Instant recordedAt,
-            String assistantId,
-            Map<String, String> metadata,
-            Integer timeLimitSeconds,
-            BigDecimal held,
-            String currency,
-            Long walletVersion,
-            MachineDetection machineDetection) {
-        this(
-                requestId,
-                accountId,
-                to,
-                from,
-                state,
-                provider,
-                callId,
-                reason,
-                recordedAt,
-                assistantId,
-                metadata,
-                timeLimitSeconds,
-                held,
-                currency,
-                walletVersion,
-                machineDetection,
-                null);
-    }
-
     /** Without machine detection. */
     public DialIntentRecorded(
             String requestId,

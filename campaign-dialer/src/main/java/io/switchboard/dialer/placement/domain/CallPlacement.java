@@ -129,7 +129,8 @@ public class CallPlacement {
                 intent.held(),
                 intent.currency(),
                 walletVersion,
-                intent.machineDetection()));
+                intent.machineDetection(),
+                null));
     }
 
     /**
@@ -340,7 +341,8 @@ public class CallPlacement {
                 held,
                 currency,
                 null,
-                request.machineDetection());
+                request.machineDetection(),
+                null);
     }
 
     /** Intents written before time limits were recorded had the longest call as theirs. */

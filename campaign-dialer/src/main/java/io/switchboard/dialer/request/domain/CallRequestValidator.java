@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.switchboard.dialer.account.domain.PhoneNumbers;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CallRequestValidator {
 
     static final String NOT_JSON = "not JSON";
-
-    private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
     // Strict reading: a request with duplicate keys or trailing bytes is ambiguous, so it is not dialed.
     private final JsonMapper mapper = JsonMapper.builder()
@@ -69,14 +66,14 @@ public final class CallRequestValidator {
                     field + ": is not a date-time with an offset, such as 2026-12-03T18:00:00Z",
                     field);
         }
-        if (!isPhoneNumber(request.to())) {
+        if (PhoneNumbers.normalized(request.to()).isEmpty()) {
             return new Validation.Invalid(
                     request.requestId(),
                     request.accountId(),
                     "to: " + request.to() + " is not a valid phone number",
                     "to");
         }
-        if (!isPhoneNumber(request.from())) {
+        if (PhoneNumbers.normalized(request.from()).isEmpty()) {
             return new Validation.Invalid(
                     request.requestId(),
                     request.accountId(),
@@ -110,14 +107,6 @@ public final class CallRequestValidator {
         boolean atFault = violations.stream().anyMatch(violation -> name.equals(violation.field()));
         JsonNode node = json.get(name);
         return !atFault && node != null && node.isString() ? node.asString() : null;
-    }
-
-    private static boolean isPhoneNumber(String e164) {
-        try {
-            return PHONE_NUMBERS.isValidNumber(PHONE_NUMBERS.parse(e164, null));
-        } catch (NumberParseException e) {
-            return false;
-        }
     }
 
     private static Schema loadSchema() {

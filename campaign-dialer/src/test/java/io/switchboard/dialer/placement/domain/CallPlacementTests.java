@@ -290,7 +290,8 @@ class CallPlacementTests {
                 null,
                 null,
                 null,
-                new MachineDetection(onMachine, message));
+                new MachineDetection(onMachine, message),
+                null);
     }
 
     private CallRequestReceived received(String requestId) {
