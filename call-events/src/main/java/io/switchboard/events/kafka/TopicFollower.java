@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -50,7 +50,9 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
     private static final long PARTITION_CHECK_NANOS = Duration.ofMinutes(5).toNanos();
 
     private final String topic;
-    private final Supplier<Consumer<String, CloudEvent>> consumers;
+    /** Makes a consumer of the follower's settings, its client id ending in the role given. */
+    private final Function<String, Consumer<String, CloudEvent>> consumers;
+
     private final java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler;
     private final SkippedRecords skipped;
     private volatile boolean running;
@@ -61,12 +63,15 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
     private Thread thread;
 
     /**
-     * @param consumers makes the one consumer, without a group (see {@link #of})
+     * @param consumers makes the follower's consumers, without a group (see {@link #of}): one that reads, and
+     *                  one that only asks for end offsets, on a connection of its own: the broker answers a
+     *                  connection's requests in order, so asked on the reading one they would wait behind a fetch
+     *                  the broker holds back for lack of new records ({@code fetch.max.wait.ms}, 500 ms)
      * @param handler   applies one record; called on the follower's thread only
      */
     TopicFollower(
             Topic topic,
-            Supplier<Consumer<String, CloudEvent>> consumers,
+            Function<String, Consumer<String, CloudEvent>> consumers,
             java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> handler,
             SkippedRecords skipped) {
         this.topic = topic.topicName();
@@ -91,14 +96,15 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         Map<String, Object> settings = Map.copyOf(properties);
         return new TopicFollower(
                 topic,
-                () -> {
+                role -> {
                     var values = new CloudEventDeserializer();
                     values.configure(Map.of(), false);
-                    return new KafkaConsumer<>(settings, new StringDeserializer(), values);
+                    var withClientId = new HashMap<>(settings);
+                    withClientId.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + role);
+                    return new KafkaConsumer<>(withClientId, new StringDeserializer(), values);
                 },
                 handler,
                 skipped);
@@ -164,7 +170,8 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
     }
 
     private void follow() {
-        try (Consumer<String, CloudEvent> created = consumers.get()) {
+        try (Consumer<String, CloudEvent> created = consumers.apply("");
+                Consumer<String, CloudEvent> ends = consumers.apply("-end-offsets")) {
             consumer = created;
             Map<TopicPartition, Long> replayEnd = null;
             long nextPartitionCheck = System.nanoTime();
@@ -180,9 +187,9 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
                         continue;
                     }
                     if (replayEnd == null && !loaded) {
-                        replayEnd = created.endOffsets(created.assignment(), METADATA_TIMEOUT);
+                        replayEnd = ends.endOffsets(created.assignment(), METADATA_TIMEOUT);
                     }
-                    takeBarriers(created);
+                    takeBarriers(created, ends);
                     // Already read up to them: answered now, not after a poll that may wait for nothing.
                     releaseBarriers(created);
                     for (ConsumerRecord<String, CloudEvent> record : created.poll(POLL)) {
@@ -215,12 +222,12 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
      * only once the end offsets are known: a failure to read them (a wake-up, the broker away) leaves them
      * asked for, to be taken in the next round.
      */
-    private void takeBarriers(Consumer<String, CloudEvent> consumer) {
+    private void takeBarriers(Consumer<String, CloudEvent> consumer, Consumer<String, CloudEvent> ends) {
         int asked = requestedBarriers.size();
         if (asked == 0) {
             return;
         }
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
+        Map<TopicPartition, Long> end = ends.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
         // Only those asked for before the end offsets were read: a later one waits for the next round's.
         for (int i = 0; i < asked; i++) {
             barriers.add(new Barrier(requestedBarriers.remove(), end));

@@ -194,6 +194,20 @@ class AccountsFollowerIT {
                 .isLessThan(Duration.ofSeconds(5));
     }
 
+    @Test
+    void whenNothingIsNewThenCatchingUpDoesNotWaitForTheFetchTheBrokerHoldsBack() {
+        follower = start();
+        await().atMost(Duration.ofSeconds(30)).until(directory::isLoaded);
+
+        long startedAt = System.nanoTime();
+        for (int round = 0; round < 10; round++) {
+            assertThat(follower.awaitCurrent(Duration.ofSeconds(10))).isTrue();
+        }
+
+        // Each catch-up asked on the reading connection waited behind a fetch held up to fetch.max.wait.ms (500 ms).
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofMillis(2_500));
+    }
+
     private double tombstonesRefused() {
         var counter = meters.find(EventRefusals.METRIC)
                 .tags("topic", Topic.ACCOUNTS.topicName(), "reason", Refusal.UNSIGNED_TOMBSTONE)
