@@ -15,6 +15,7 @@ import java.util.function.Function;
 import io.switchboard.dialer.request.publisher.CallRequestPublishers.Publisher;
 import io.switchboard.dialer.request.publisher.PublisherTopicAcls;
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerTestPacing;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestRejected;
@@ -87,6 +88,7 @@ class CallRequestAuthorityIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer", BROKER::bootstrapServers);
+        DialerTestPacing.unhurried(registry);
         TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerTestPacing;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
 import io.switchboard.events.dialer.CallPlaced;
@@ -61,8 +62,6 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "switchboard.dialer.ingress-base-url=https://ingress.example.com",
-            "switchboard.dialer.twilio.retry.initial-backoff=10ms",
-            "switchboard.dialer.twilio.retry.max-backoff=50ms",
             // An answer later than this is uncertain: the call may exist (FakeTwilioServer's createdThenLate).
             "switchboard.dialer.twilio.timeout=2s",
             "switchboard.dialer.provider-listing-delay=1s",
@@ -94,6 +93,7 @@ class CampaignDialerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        DialerTestPacing.unhurried(registry);
         TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
@@ -309,12 +309,12 @@ class CampaignDialerIT {
     }
 
     @Test
-    void whenTransactionRollsBackAfterPlacingThenRedeliveryAdoptsTheCallWithoutDialingAgain() {
-        // given a failure after the call was placed and CallPlaced sent, before the listener's commit, once
+    void whenTransactionRollsBackAfterAdmittingThenTheRedeliveryQueuesItOnceAndItIsDialedOnce() {
+        // given a failure after the request was admitted and queued, before the listener's commit, once
         var given = CallRequests.valid();
         doAnswer(invocation -> {
                     invocation.callRealMethod();
-                    throw new IllegalStateException("injected failure after placing, before the commit");
+                    throw new IllegalStateException("injected failure after admitting, before the commit");
                 })
                 .doCallRealMethod()
                 .when(transaction)
@@ -323,7 +323,7 @@ class CampaignDialerIT {
         // when the request arrives
         publish(given.requestId(), given.json());
 
-        // then the aborted CallPlaced is invisible, and the redelivered record published it once, without a second dial
+        // then the aborted queue step is invisible, and the redelivered record queued it once: one dial, one CallPlaced
         awaitPlaced(given.requestId(), 1);
         eventually()
                 .during(Duration.ofSeconds(1))

@@ -4,29 +4,25 @@ import static io.switchboard.testsupport.ApiAuthorizationMatrix.Endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerTestPacing;
 import io.switchboard.dialer.support.FakeTwilioServer;
+import io.switchboard.dialer.support.SettledRequests;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestOutcome.Outcome;
-import io.switchboard.events.envelope.EventEnvelopes;
-import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.security.Scope;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.ApiAuthorizationMatrix;
-import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
-import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +61,6 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 class DialerApiIT {
 
     private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
-    private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
 
     private static SignedEvents kafka;
     private static TopicReader<byte[]> outcomes;
@@ -83,6 +78,7 @@ class DialerApiIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        DialerTestPacing.unhurried(registry);
         TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
@@ -301,30 +297,6 @@ class DialerApiIT {
 
     /** The request's outcome once it is placed or rejected. */
     private static CallRequestOutcome awaitSettled(String requestId) {
-        return outcomes
-                .await(
-                        record -> requestId.equals(record.key()),
-                        records -> settled(records).containsKey(requestId))
-                .stream()
-                .map(DialerApiIT::outcome)
-                .filter(outcome -> outcome.outcome() == Outcome.PLACED || outcome.outcome() == Outcome.REJECTED)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Map<String, CallRequestOutcome> settled(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, CallRequestOutcome> settled = new HashMap<>();
-        records.stream()
-                .map(DialerApiIT::outcome)
-                .filter(outcome -> outcome.outcome() == Outcome.PLACED || outcome.outcome() == Outcome.REJECTED)
-                .forEach(outcome -> settled.putIfAbsent(outcome.requestId(), outcome));
-        return settled;
-    }
-
-    private static CallRequestOutcome outcome(ConsumerRecord<String, byte[]> record) {
-        return KafkaRecords.verified(record, VERIFYING)
-                .orElseThrow()
-                .as(EventTypes.CALL_REQUEST_OUTCOME)
-                .payload();
+        return SettledRequests.await(outcomes, List.of(requestId)).get(requestId);
     }
 }

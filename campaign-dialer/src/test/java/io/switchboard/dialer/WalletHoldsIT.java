@@ -3,32 +3,24 @@ package io.switchboard.dialer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.switchboard.dialer.support.BillingSettlements;
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerTestPacing;
 import io.switchboard.dialer.support.FakeTwilioServer;
-import io.switchboard.events.billing.CallCharged;
-import io.switchboard.events.billing.CallNotCharged;
+import io.switchboard.dialer.support.SettledRequests;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestOutcome.Outcome;
-import io.switchboard.events.envelope.EventEnvelopes;
-import io.switchboard.events.envelope.EventIds;
-import io.switchboard.events.envelope.EventProducers;
-import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DialableAccounts;
-import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
-import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class WalletHoldsIT {
 
     private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
-    private static final EventEnvelopes VERIFYING = TestEnvelopes.trusted();
     /** Three minutes at 0.05 a minute. */
     private static final String THREE_MINUTES = "0.15";
 
@@ -66,6 +57,7 @@ class WalletHoldsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SwitchboardTestProperties.register(registry, "/switchboard/campaign-dialer");
+        DialerTestPacing.unhurried(registry);
         TestSecrets.register(registry);
         registry.add(
                 "switchboard.dialer.twilio.api-base-url", () -> TWILIO.baseUrl().toString());
@@ -97,7 +89,7 @@ class WalletHoldsIT {
         List<String> requests =
                 IntStream.range(0, 20).mapToObj(i -> request(account, 60)).toList();
 
-        Map<String, CallRequestOutcome> settled = awaitSettled(requests);
+        Map<String, CallRequestOutcome> settled = SettledRequests.await(outcomes, requests);
         var placed = settled.values().stream()
                 .filter(outcome -> outcome.outcome() == Outcome.PLACED)
                 .toList();
@@ -120,10 +112,12 @@ class WalletHoldsIT {
         String account = fundedAccount(THREE_MINUTES);
 
         String first = request(account, null);
-        assertThat(awaitSettled(List.of(first)).get(first).outcome()).isEqualTo(Outcome.PLACED);
+        assertThat(SettledRequests.await(outcomes, List.of(first)).get(first).outcome())
+                .isEqualTo(Outcome.PLACED);
         String second = request(account, null);
 
-        assertThat(awaitSettled(List.of(second)).get(second).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(SettledRequests.await(outcomes, List.of(second)).get(second).outcome())
+                .isEqualTo(Outcome.REJECTED);
         assertThat(TWILIO.callsFor(account))
                 .singleElement()
                 .satisfies(call -> assertThat(call.param("TimeLimit")).isEqualTo("180"));
@@ -133,17 +127,22 @@ class WalletHoldsIT {
     void whenBillingSettlesACallThenItsHoldEndsOnceTheBalanceThatIncludesTheSettlementIsRead() {
         String account = fundedAccount(THREE_MINUTES);
         List<String> first = List.of(request(account, 60), request(account, 60), request(account, 60));
-        Map<String, CallRequestOutcome> placed = awaitSettled(first);
+        Map<String, CallRequestOutcome> placed = SettledRequests.await(outcomes, first);
         assertThat(placed.values())
                 .allSatisfy(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.PLACED));
         assertOutcome(request(account, 60), Outcome.REJECTED);
 
         // a busy call costs nothing: its hold ends at once
-        notCharged(placed.get(first.get(0)));
+        BillingSettlements.notCharged(kafka, placed.get(first.get(0)));
         assertOutcome(request(account, 60), Outcome.PLACED);
 
         // a charged call's hold counts until the wallet state with its debit is read
-        charged(placed.get(first.get(1)), 2);
+        BillingSettlements.charged(
+                kafka,
+                placed.get(first.get(1)),
+                PRICE,
+                new BigDecimal(THREE_MINUTES).subtract(new BigDecimal(PRICE)).toPlainString(),
+                2);
         assertOutcome(request(account, 60), Outcome.REJECTED);
         // version 3: the debit (0.05) and a top-up of 0.05 after it
         DialableAccounts.wallet(kafka, account, THREE_MINUTES, PRICE, 3);
@@ -165,7 +164,7 @@ class WalletHoldsIT {
         String noWallet = request(withoutWallet, null);
         String tooLittle = request(empty, null);
 
-        var settled = awaitSettled(List.of(noWallet, tooLittle));
+        var settled = SettledRequests.await(outcomes, List.of(noWallet, tooLittle));
         assertThat(settled.get(noWallet).reason()).contains("has no wallet yet");
         assertThat(settled.get(tooLittle).reason()).contains("cannot pay for one minute");
         assertThat(TWILIO.callsFor(withoutWallet)).isEmpty();
@@ -191,81 +190,10 @@ class WalletHoldsIT {
     }
 
     private static void assertOutcome(String requestId, Outcome expected) {
-        assertThat(awaitSettled(List.of(requestId)).get(requestId).outcome())
+        assertThat(SettledRequests.await(outcomes, List.of(requestId))
+                        .get(requestId)
+                        .outcome())
                 .as("request %s", requestId)
                 .isEqualTo(expected);
-    }
-
-    private static void notCharged(CallRequestOutcome placed) {
-        var settled = new CallNotCharged(
-                "twilio",
-                placed.accountId(),
-                placed.callId(),
-                placed.requestId(),
-                "busy",
-                "busy calls are not charged",
-                Instant.now());
-        kafka.send(
-                Topic.LEDGER,
-                placed.accountId(),
-                kafka.signAs(
-                        EventProducers.BILLING_SERVICE,
-                        EventTypes.CALL_NOT_CHARGED,
-                        EventIds.of("call-not-charged", placed.callId()),
-                        placed.callId(),
-                        settled.settledAt(),
-                        settled));
-    }
-
-    private static void charged(CallRequestOutcome placed, long walletVersion) {
-        var price = new BigDecimal(PRICE);
-        var charged = new CallCharged(
-                "twilio",
-                placed.accountId(),
-                placed.callId(),
-                42,
-                1,
-                price,
-                price,
-                "USD",
-                new BigDecimal(THREE_MINUTES).subtract(price),
-                Instant.now(),
-                placed.requestId(),
-                walletVersion);
-        kafka.send(
-                Topic.LEDGER,
-                placed.accountId(),
-                kafka.signAs(
-                        EventProducers.BILLING_SERVICE,
-                        EventTypes.CALL_CHARGED,
-                        EventIds.of("call-charged", placed.callId()),
-                        placed.callId(),
-                        charged.chargedAt(),
-                        charged));
-    }
-
-    /** Each request's outcome once it is placed or rejected. */
-    private static Map<String, CallRequestOutcome> awaitSettled(List<String> requestIds) {
-        var records = outcomes.await(
-                record -> requestIds.contains(record.key()),
-                seen -> settledIn(seen.stream().map(WalletHoldsIT::outcome).toList())
-                        .keySet()
-                        .containsAll(requestIds));
-        return settledIn(records.stream().map(WalletHoldsIT::outcome).toList());
-    }
-
-    private static Map<String, CallRequestOutcome> settledIn(List<CallRequestOutcome> seen) {
-        Map<String, CallRequestOutcome> settled = new HashMap<>();
-        seen.stream()
-                .filter(outcome -> outcome.outcome() == Outcome.PLACED || outcome.outcome() == Outcome.REJECTED)
-                .forEach(outcome -> settled.putIfAbsent(outcome.requestId(), outcome));
-        return settled;
-    }
-
-    private static CallRequestOutcome outcome(ConsumerRecord<String, byte[]> record) {
-        return KafkaRecords.verified(record, VERIFYING)
-                .orElseThrow()
-                .as(EventTypes.CALL_REQUEST_OUTCOME)
-                .payload();
     }
 }

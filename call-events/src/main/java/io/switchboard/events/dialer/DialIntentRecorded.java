@@ -11,10 +11,10 @@ import io.switchboard.events.request.MachineDetection;
 
 /**
  * The dialer's durable record of one request on {@code dialer-intents.v1}, compacted by account and
- * request id: {@link State#INTENDED} is committed before the provider is called, so that after a
- * crash the request is reconciled with the provider instead of dialed again; {@link State#PLACED} and
- * {@link State#REJECTED} settle it, and later copies of the request are duplicates; {@link State#ENDED}
- * follows {@link State#PLACED} once billing has settled the call.
+ * request id, written by the owner of the account: {@link State#INTENDED} when the request is admitted and
+ * queued for its provider account (on {@code dialer-queue.v1}, whose owner dials it, see
+ * {@link QueuedCallRecorded}), so that later copies of the request are duplicates; {@link State#PLACED} or
+ * {@link State#REJECTED} when the queue's owner says so; {@link State#ENDED} once billing has settled the call.
  *
  * <p>An intended or placed call holds part of its account's wallet ({@code held}): what its time limit can
  * cost. The dialer counts holds against the wallet's balance, so that concurrent requests cannot spend the
@@ -36,8 +36,11 @@ import io.switchboard.events.request.MachineDetection;
  *                    settlement of it: until the dialer reads that version, the hold still counts
  * @param machineDetection the request's answering machine detection, which the dialer applies when the provider
  *                    reports a machine; null for none
- * @param heldUntil   for a placed call, when its hold stops counting if billing's settlement never arrives (its time
- *                    limit and the dialer's hold lease after it was placed); null otherwise
+ * @param heldUntil   for an intended or placed call, when its hold stops counting if billing's settlement never
+ *                    arrives (the longest it may wait in the queue, its time limit and the dialer's hold lease); null
+ *                    when nothing is held
+ * @param providerAccount the provider account that places the call, as keyed on {@code dialer-queue.v1}
+ *                    ({@link QueuedCallRecorded#groupOf}); null for a rejection before it was queued
  */
 public record DialIntentRecorded(
         String requestId,
@@ -56,7 +59,8 @@ public record DialIntentRecorded(
         String currency,
         Long walletVersion,
         MachineDetection machineDetection,
-        Instant heldUntil) {
+        Instant heldUntil,
+        String providerAccount) {
 
     public DialIntentRecorded {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -110,6 +114,7 @@ public record DialIntentRecorded(
                 currency,
                 walletVersion,
                 null,
+                null,
                 null);
     }
 
@@ -150,11 +155,6 @@ public record DialIntentRecorded(
         REJECTED,
         ENDED;
 
-        /** Placed, rejected or ended: a later copy of the request is a duplicate. */
-        public boolean settles() {
-            return this != INTENDED;
-        }
-
         @JsonValue
         public String wireValue() {
             return name().toLowerCase(Locale.ROOT);
@@ -185,7 +185,24 @@ public record DialIntentRecorded(
                 currency,
                 walletVersion,
                 machineDetection,
-                until);
+                until,
+                providerAccount);
+    }
+
+    /**
+     * Whether this record still holds {@code held} of its wallet at {@code now}, for a reader whose latest wallet
+     * state is {@code walletVersionRead}: an intended or placed call until its lease ends, an ended one until the
+     * wallet state that includes billing's settlement of it is read. The dialer and billing count holds by it.
+     */
+    public boolean holdsAt(Instant now, long walletVersionRead) {
+        if (held == null || held.signum() <= 0) {
+            return false;
+        }
+        return switch (state) {
+            case INTENDED, PLACED -> heldUntil == null || !heldUntil.isBefore(now);
+            case ENDED -> walletVersion != null && walletVersion > walletVersionRead;
+            case REJECTED -> false;
+        };
     }
 
     /** The compaction key: one record per request of an account (request ids are the publishers' own). */

@@ -25,6 +25,7 @@ import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DoNotCallChanged;
+import io.switchboard.events.dialer.QueuedCallRecorded;
 import io.switchboard.events.provider.AnsweringMachineDetected;
 import io.switchboard.events.provider.AssistantHangReported;
 import io.switchboard.events.provider.CallReportReceived;
@@ -64,6 +65,8 @@ public final class EventTypes {
 
     public static final EventType<DialIntentRecorded> DIAL_INTENT_RECORDED =
             EventType.of("dialer", "dial-intent-recorded", 1, DialIntentRecorded.class, CAMPAIGN_DIALER);
+    public static final EventType<QueuedCallRecorded> QUEUED_CALL_RECORDED =
+            EventType.of("dialer", "queued-call-recorded", 1, QueuedCallRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<DoNotCallChanged> DO_NOT_CALL_CHANGED =
             EventType.of("dialer", "do-not-call-changed", 1, DoNotCallChanged.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
@@ -100,6 +103,7 @@ public final class EventTypes {
             CALL_REQUEST_RECEIVED,
             CALL_REQUEST_OUTCOME,
             DIAL_INTENT_RECORDED,
+            QUEUED_CALL_RECORDED,
             DO_NOT_CALL_CHANGED,
             CALL_STATE_CHANGED,
             ROUTING_REQUESTED,

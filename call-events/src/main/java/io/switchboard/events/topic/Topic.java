@@ -31,7 +31,13 @@ public enum Topic {
      * dialer instance reads it whole and dials no listed number for the account.
      */
     DO_NOT_CALL(Names.DO_NOT_CALL, "account id / number", 3, Cleanup.COMPACT, null),
-    DIALER_QUEUE(Names.DIALER_QUEUE, "rate-limit group", 6, Cleanup.DELETE, Duration.ofDays(2)),
+    /**
+     * The dialer's pacing queue ({@code QueuedCallRecorded} steps), keyed by provider account (provider/account
+     * id): the owner of a partition owns the limits of its provider accounts, and the partition's steps, read in
+     * order, are what it needs to take them over. Kept 7 days, as long as a queued request may wait to be dialed
+     * (the dialer's longest max-request-age).
+     */
+    DIALER_QUEUE(Names.DIALER_QUEUE, "provider account", 6, Cleanup.DELETE, Duration.ofDays(7)),
     PROVIDER_EVENTS(Names.PROVIDER_EVENTS, "call id", 6, Cleanup.DELETE, Duration.ofDays(7)),
     CALL_STATES(Names.CALL_STATES, "call id", 6, Cleanup.COMPACT, null),
     ROUTING_REQUESTS(Names.ROUTING_REQUESTS, "call id", 3, Cleanup.DELETE, Duration.ofHours(1)),

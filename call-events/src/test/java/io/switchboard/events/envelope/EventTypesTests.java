@@ -36,6 +36,7 @@ class EventTypesTests {
                                 "switchboard.dialer.call-request-outcome.v1",
                                 Set.of("campaign-dialer", "call-orchestrator")),
                         Map.entry("switchboard.dialer.dial-intent-recorded.v1", Set.of("campaign-dialer")),
+                        Map.entry("switchboard.dialer.queued-call-recorded.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.do-not-call-changed.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.call.state-changed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.routing.decided.v1", Set.of("call-orchestrator")),

@@ -58,32 +58,8 @@ public record DialerProperties(
     /**
      * @param apiBaseUrl where the Twilio SDK's {@code https://api.twilio.com} requests go (the simulator locally)
      * @param timeout    how long one HTTP request to the API may wait for an answer
-     * @param retry      how transient API failures (429, 5xx, I/O) are retried
      */
     public record Twilio(
             @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
-            @DefaultValue("10s") Duration timeout,
-            @DefaultValue Retry retry) {}
-
-    /**
-     * Exponential backoff: {@code initialBackoff}, then times {@code multiplier}, capped at {@code maxBackoff}.
-     *
-     * @param maxAttempts attempts in all, the first one included
-     */
-    public record Retry(
-            @DefaultValue("4") int maxAttempts,
-            @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("2.0") double multiplier,
-            @DefaultValue("2s") Duration maxBackoff) {
-
-        public Retry {
-            if (maxAttempts < 1
-                    || multiplier < 1.0
-                    || initialBackoff.toMillis() < 1
-                    || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("switchboard.dialer.twilio.retry needs max-attempts >= 1, "
-                        + "multiplier >= 1 and 1ms <= initial-backoff <= max-backoff");
-            }
-        }
-    }
+            @DefaultValue("10s") Duration timeout) {}
 }

@@ -1,5 +1,6 @@
 package io.switchboard.dialer.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -9,31 +10,71 @@ import org.junit.jupiter.api.Test;
 
 class DialerPropertiesTests {
 
-    private static final DialerProperties.Retry RETRY =
-            new DialerProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2));
+    private static final DialerProperties.Twilio TWILIO =
+            new DialerProperties.Twilio(URI.create("https://api.twilio.com"), Duration.ofSeconds(10));
 
     @Test
     void whenTheLongestCallIsNotBetweenOneSecondAndFourHoursThenStartupFailsNamingTheProperty() {
-        var twilio = new DialerProperties.Twilio(URI.create("https://api.twilio.com"), Duration.ofSeconds(10), RETRY);
         for (Duration outside :
                 new Duration[] {Duration.ZERO, Duration.ofHours(4).plusSeconds(1)}) {
-            assertThatThrownBy(() -> new DialerProperties(
-                            URI.create("http://localhost:8080"),
-                            outside,
-                            Duration.ofHours(24),
-                            Duration.ofSeconds(10),
-                            Duration.ofHours(6),
-                            "",
-                            twilio))
+            assertThatThrownBy(() ->
+                            properties(outside, Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofHours(6)))
                     .hasMessageContaining("switchboard.dialer.max-call-duration");
         }
     }
 
     @Test
-    void whenRetryUnboundedOrBackwardsThenRejected() {
-        assertThatThrownBy(() -> new DialerProperties.Retry(0, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DialerProperties.Retry(3, Duration.ofSeconds(5), 2.0, Duration.ofSeconds(2)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void whenTheLongestRequestAgeIsNotBetweenOneSecondAndTheTopicsRetentionThenStartupFailsNamingTheProperty() {
+        for (Duration outside :
+                new Duration[] {Duration.ZERO, Duration.ofDays(7).plusSeconds(1)}) {
+            assertThatThrownBy(
+                            () -> properties(Duration.ofHours(1), outside, Duration.ofSeconds(10), Duration.ofHours(6)))
+                    .hasMessageContaining("switchboard.dialer.max-request-age");
+        }
+    }
+
+    @Test
+    void whenTheListingDelayOrHoldLeaseIsNegativeThenStartupFailsNamingTheProperty() {
+        assertThatThrownBy(() -> properties(
+                        Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(-1), Duration.ofHours(6)))
+                .hasMessageContaining("switchboard.dialer.provider-listing-delay");
+        assertThatThrownBy(() -> properties(
+                        Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofSeconds(-1)))
+                .hasMessageContaining("switchboard.dialer.hold-lease");
+    }
+
+    @Test
+    void whenTheBoundsAreMetExactlyThenTheyAreAccepted() {
+        assertThat(properties(Duration.ofHours(4), Duration.ofDays(7), Duration.ZERO, Duration.ZERO)
+                        .maxCallDuration())
+                .isEqualTo(Duration.ofHours(4));
+        assertThat(properties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO)
+                        .maxRequestAge())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void whenTheCallbackConnectionOverridesAreMalformedThenStartupFailsNamingTheProperty() {
+        assertThatThrownBy(() -> new DialerProperties(
+                        URI.create("http://localhost:8080"),
+                        Duration.ofHours(1),
+                        Duration.ofHours(24),
+                        Duration.ofSeconds(10),
+                        Duration.ofHours(6),
+                        "#ct=3000",
+                        TWILIO))
+                .hasMessageContaining("switchboard.dialer.callback-connection-overrides");
+    }
+
+    private static DialerProperties properties(
+            Duration maxCallDuration, Duration maxRequestAge, Duration listingDelay, Duration holdLease) {
+        return new DialerProperties(
+                URI.create("http://localhost:8080"),
+                maxCallDuration,
+                maxRequestAge,
+                listingDelay,
+                holdLease,
+                "",
+                TWILIO);
     }
 }

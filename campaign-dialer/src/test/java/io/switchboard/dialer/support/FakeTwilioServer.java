@@ -46,9 +46,22 @@ public final class FakeTwilioServer implements AutoCloseable {
     private static final DateTimeFormatter TWILIO_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
-    /** One request as Twilio would have seen it. */
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/2010-04-01/Accounts/([^/]+)/.*");
+
+    /** One request as Twilio would have seen it, and when it arrived. */
     public record Received(
-            String method, String path, String authorization, String contentType, Map<String, List<String>> form) {
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            Map<String, List<String>> form,
+            Instant at) {
+
+        /** The Twilio account the request was made on, from its path. */
+        public String accountSid() {
+            var matcher = ACCOUNT_PATH.matcher(path);
+            return matcher.matches() ? matcher.group(1) : null;
+        }
 
         public String param(String name) {
             List<String> values = form.getOrDefault(name, List.of());
@@ -150,13 +163,15 @@ public final class FakeTwilioServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant at = Instant.now();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var request = new Received(
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                parseForm(body));
+                parseForm(body),
+                at);
         received.add(request);
         Reply reply = request.method().equals("GET")
                 ? list(exchange.getRequestURI().getRawQuery())

@@ -44,20 +44,11 @@ public class DialerHolds {
         BigDecimal held = BigDecimal.ZERO;
         for (DialIntentRecorded intent :
                 holdingByAccount.getOrDefault(accountId, Map.of()).values()) {
-            if (holds(intent, walletVersion, now)) {
+            if (intent.holdsAt(now, walletVersion)) {
                 held = held.add(intent.held());
             }
         }
         return held;
-    }
-
-    private static boolean holds(DialIntentRecorded intent, long walletVersion, Instant now) {
-        return switch (intent.state()) {
-            case INTENDED -> true;
-            case PLACED -> intent.heldUntil() == null || !intent.heldUntil().isBefore(now);
-            case ENDED -> intent.walletVersion() != null && intent.walletVersion() > walletVersion;
-            case REJECTED -> false;
-        };
     }
 
     public void readFrom(FollowedTopic topic) {

@@ -101,6 +101,18 @@ public class DialChecks {
         return account.flatMap(found -> found.credential(provider));
     }
 
+    /**
+     * Why {@code to} may not be called for the account now, read from a do-not-call list caught up with every
+     * change committed before: asked again when a queued request's turn comes, since a number may be listed
+     * while its request waits.
+     */
+    public Optional<String> doNotCall(String accountId, String to) {
+        String number = PhoneNumbers.normalized(to).orElse(to);
+        return doNotCall
+                .find(accountId, number)
+                .map(listed -> "to " + number + " is on the do-not-call list of account " + accountId);
+    }
+
     private Verdict decide(int partition, CallRequest request, String provider, String except) {
         Optional<DialingAccount> found = accounts.find(request.accountId());
         if (found.isEmpty()) {

@@ -13,7 +13,8 @@ public interface OutboundCalls {
     /** The provider's name in events, e.g. {@code twilio}. */
     String name();
 
-    ProviderResult place(OutboundCall call);
+    /** Places {@code call}, sending its request only once {@code turn} allows. */
+    ProviderResult place(OutboundCall call, SendTurn turn);
 
     /**
      * The provider's call for {@code call} created at or after {@code createdSince}, other than those in

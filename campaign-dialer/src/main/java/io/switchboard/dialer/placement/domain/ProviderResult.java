@@ -23,9 +23,17 @@ public sealed interface ProviderResult {
     }
 
     /**
-     * Certainly nothing was created (rate limited, connection refused) and the bounded retries are spent:
-     * the request may be placed later.
+     * The provider would take no more requests now (Twilio's 429 / 20429): nothing was created, and the
+     * provider account is asked again only after a pause.
      */
+    record Throttled(String reason) implements ProviderResult {
+        @Override
+        public String outcome() {
+            return "throttled";
+        }
+    }
+
+    /** Certainly nothing was created (the provider could not be reached): the request may be placed later. */
     record NotCreated(String reason) implements ProviderResult {
         @Override
         public String outcome() {

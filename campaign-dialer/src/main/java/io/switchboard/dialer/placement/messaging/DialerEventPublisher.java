@@ -1,11 +1,11 @@
 package io.switchboard.dialer.placement.messaging;
 
-import io.switchboard.dialer.placement.domain.IntentLog;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.QueuedCallRecorded;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.kafka.EventPublisher;
@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the dialer's events. Called from the transactional listeners, so each send joins the
- * listener's Kafka transaction, except {@link #intend}, which commits on its own before the provider is
- * called; waiting on a send surfaces a failure as a failed record (rolled back and retried while the
- * broker cannot take it) instead of losing it. Every outcome of a request also goes to its publisher on
- * {@code call-outcomes.v1}, in the same transaction as the event it summarizes.
+ * listener's Kafka transaction, or from the pacer inside a transaction of its own; waiting on a send
+ * surfaces a failure as a failed record (rolled back and retried while the broker cannot take it) instead
+ * of losing it. Every outcome of a request also goes to its publisher on {@code call-outcomes.v1}, in the
+ * same transaction as the event it summarizes.
  */
 @Component
-public class DialerEventPublisher implements IntentLog {
+public class DialerEventPublisher {
 
     private final EventPublisher events;
 
@@ -44,20 +44,50 @@ public class DialerEventPublisher implements IntentLog {
                         received));
     }
 
+    /** Runs {@code work}'s publications in a transaction of their own: committed when this returns, else it throws. */
+    public void inOwnTransaction(Runnable work) {
+        events.inOwnTransaction(work);
+    }
+
     /** As {@link #received}, from outside a listener: committed when this returns, else it throws. */
     public void receivedInOwnTransaction(CallRequestReceived received) {
         events.inOwnTransaction(() -> received(received));
     }
 
-    /** The intent and the publisher's "accepted", committed together before the provider is asked. */
-    @Override
-    public void intend(int partition, DialIntentRecorded intent) {
-        events.inOwnTransaction(() -> {
-            publishIntent(partition, intent);
-            publishOutcome(
-                    intent.requestId(),
-                    CallRequestOutcome.accepted(intent.requestId(), intent.accountId(), intent.recordedAt()));
-        });
+    /**
+     * An admitted request: its intent, its place in its provider account's queue and the publisher's
+     * "accepted", in the listener's transaction.
+     */
+    void queued(int partition, DialIntentRecorded intent, QueuedCallRecorded queued) {
+        publishIntent(partition, intent);
+        queueStep(queued);
+        publishOutcome(
+                intent.requestId(),
+                CallRequestOutcome.accepted(intent.requestId(), intent.accountId(), intent.recordedAt()));
+    }
+
+    /**
+     * A step of a queued request, keyed by its provider account: the partition that key maps to makes one
+     * instance the owner of the account's limits.
+     */
+    public void queueStep(QueuedCallRecorded step) {
+        String id = EventIds.of(
+                "queued-call-recorded",
+                DialIntentRecorded.key(step.accountId(), step.requestId()),
+                step.step().wireValue(),
+                String.valueOf(step.attempt()));
+        events.publishAndWait(
+                Topic.DIALER_QUEUE,
+                step.providerAccount(),
+                OutgoingEvent.of(EventTypes.QUEUED_CALL_RECORDED, id, step.requestId(), step.recordedAt(), step));
+    }
+
+    /**
+     * Tells a request's account owner, through its partition of {@code dialer-requests.v1}, what the queue's
+     * owner made of it: its intent follows.
+     */
+    public void toRequestOwner(String accountId, OutgoingEvent<?> event) {
+        events.publishAndWait(Topic.DIALER_REQUESTS, accountId, event);
     }
 
     /** A placed or rejected intent, in the listener's transaction with the event that says so. */
@@ -66,27 +96,25 @@ public class DialerEventPublisher implements IntentLog {
     }
 
     /** Keyed and subject by the provider's call id, like every other event of the call. */
-    void placed(CallPlaced placed) {
+    public OutgoingEvent<CallPlaced> placed(CallPlaced placed) {
         String id = EventIds.of("call-placed", placed.requestId());
-        events.publishAndWait(
-                Topic.PROVIDER_EVENTS,
-                placed.callId(),
-                OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed));
+        var event = OutgoingEvent.of(EventTypes.CALL_PLACED, id, placed.callId(), placed.placedAt(), placed);
+        events.publishAndWait(Topic.PROVIDER_EVENTS, placed.callId(), event);
         publishOutcome(
                 placed.requestId(),
                 CallRequestOutcome.placed(placed.requestId(), placed.accountId(), placed.callId(), placed.placedAt()));
+        return event;
     }
 
     /** Keyed by the request id, or by the record's own key when the request id could not be read. */
-    public void rejected(RequestOrigin origin, CallRequestRejected rejected) {
+    public OutgoingEvent<CallRequestRejected> rejected(RequestOrigin origin, CallRequestRejected rejected) {
         String requestId = rejected.requestId();
         String id = EventIds.of("call-request-rejected", requestId != null ? requestId : origin.position());
         String key = requestId != null ? requestId : origin.key();
-        events.publishAndWait(
-                Topic.PROVIDER_EVENTS,
-                key,
-                OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected));
+        var event = OutgoingEvent.of(EventTypes.CALL_REQUEST_REJECTED, id, key, rejected.rejectedAt(), rejected);
+        events.publishAndWait(Topic.PROVIDER_EVENTS, key, event);
         publishOutcome(key, CallRequestOutcome.rejected(rejected));
+        return event;
     }
 
     /** Keyed by request id; the id names the request's account, so two accounts' requests never share one. */

@@ -12,9 +12,11 @@ import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
 import io.switchboard.dialer.placement.domain.DialIntents;
 import io.switchboard.dialer.placement.domain.MachinePolicy;
+import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.QueuedCallRecorded;
 import io.switchboard.events.envelope.EventEnvelopes;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.envelope.ReceivedEvent;
@@ -36,9 +38,10 @@ import org.springframework.stereotype.Component;
 /**
  * Admits each account's requests at the instance that owns the account's partition of
  * {@code dialer-requests.v1}. Taking a partition, it first reads that partition's intents whole; each
- * request is then placed at most once ({@link CallPlacement}), and its outcome (CallPlaced or
- * CallRequestRejected, with the settled intent) is published in the container's Kafka transaction
- * with the offset commit. The intent that comes before a provider call commits on its own.
+ * request is then admitted at most once ({@link CallPlacement}): its intent and its place in its provider
+ * account's queue ({@code dialer-queue.v1}), or its rejection, are published in the container's Kafka
+ * transaction with the offset commit. The queue's owner answers on the same topic with the request's
+ * CallPlaced or CallRequestRejected, and the intent follows.
  *
  * <p>The same consumers read {@code ledger.v1}, keyed by account like the requests and with as many
  * partitions, with the range assignor: partition {@code p} of both topics goes to the same instance, so
@@ -130,6 +133,14 @@ class DialerRequestListener implements ConsumerSeekAware {
             onSettlement(record, event);
             return;
         }
+        if (event.is(EventTypes.CALL_PLACED)) {
+            onPlaced(record, event.as(EventTypes.CALL_PLACED).payload());
+            return;
+        }
+        if (event.is(EventTypes.CALL_REQUEST_REJECTED)) {
+            onRejectedByQueue(record, event.as(EventTypes.CALL_REQUEST_REJECTED).payload());
+            return;
+        }
         if (event.is(EventTypes.ANSWERING_MACHINE_DETECTED)) {
             onMachineDetected(
                     record, event.as(EventTypes.ANSWERING_MACHINE_DETECTED).payload());
@@ -137,7 +148,8 @@ class DialerRequestListener implements ConsumerSeekAware {
         }
         if (!event.is(EventTypes.CALL_REQUEST_RECEIVED)) {
             throw new RejectedEventException("event " + event.id() + " is " + event.type()
-                    + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token() + " and "
+                    + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token() + ", "
+                    + EventTypes.CALL_PLACED.token() + ", " + EventTypes.CALL_REQUEST_REJECTED.token() + " and "
                     + EventTypes.ANSWERING_MACHINE_DETECTED.token());
         }
         CallRequestReceived received =
@@ -152,12 +164,14 @@ class DialerRequestListener implements ConsumerSeekAware {
         try (var accountId = MDC.putCloseable("accountId", request.accountId());
                 var requestId = MDC.putCloseable("requestId", request.requestId())) {
             switch (placement.admit(partition, received)) {
-                case Admission.Placed placed -> {
-                    publisher.placed(placed.event());
-                    publisher.settle(partition, placed.settled());
-                    transaction.afterCommit(() -> intents.record(partition, placed.settled()));
-                    outcomes.placed();
-                    log.info("Placed call {} for request {}", placed.event().callId(), request.requestId());
+                case Admission.Queued queued -> {
+                    publisher.queued(partition, queued.intent(), queued.queued());
+                    transaction.afterCommit(() -> intents.record(partition, queued.intent()));
+                    outcomes.queued();
+                    log.info(
+                            "Queued request {} for provider account {}",
+                            request.requestId(),
+                            queued.queued().providerAccount());
                 }
                 case Admission.Rejected rejected -> {
                     publisher.rejected(
@@ -178,6 +192,36 @@ class DialerRequestListener implements ConsumerSeekAware {
                     log.info("Request {} already settled; not dialing again", duplicate.requestId());
                 }
             }
+        }
+    }
+
+    /** The queue's owner placed a request of this partition: its intent is placed, in this record's transaction. */
+    private void onPlaced(ConsumerRecord<String, CloudEvent> record, CallPlaced placed) {
+        requireFiledUnderAccount(record, placed.accountId(), placed.requestId());
+        int partition = record.partition();
+        placement.placed(partition, placed).ifPresent(placedIntent -> {
+            publisher.settle(partition, placedIntent);
+            transaction.afterCommit(() -> intents.record(partition, placedIntent));
+            outcomes.placed();
+        });
+    }
+
+    /** The queue's owner will not dial a request of this partition: its intent is rejected and its hold ends. */
+    private void onRejectedByQueue(ConsumerRecord<String, CloudEvent> record, CallRequestRejected rejected) {
+        requireFiledUnderAccount(record, rejected.accountId(), rejected.requestId());
+        int partition = record.partition();
+        placement.rejected(partition, rejected).ifPresent(rejectedIntent -> {
+            publisher.settle(partition, rejectedIntent);
+            transaction.afterCommit(() -> intents.record(partition, rejectedIntent));
+            outcomes.rejected();
+        });
+    }
+
+    private static void requireFiledUnderAccount(
+            ConsumerRecord<String, CloudEvent> record, String accountId, String requestId) {
+        if (requestId == null || !String.valueOf(accountId).equals(record.key())) {
+            throw new RejectedEventException(
+                    "an outcome on dialer-requests.v1 must name a request and be filed " + "under its account");
         }
     }
 
@@ -210,8 +254,8 @@ class DialerRequestListener implements ConsumerSeekAware {
     }
 
     /**
-     * Billing charged a call placed from a request, or ended it at no cost: the request's intent ends, in this
-     * record's transaction. Entries of inbound calls, top-ups, and settlements of calls this partition holds
+     * Billing charged a call placed from a request, or ended it at no cost: the request's intent ends, and the
+     * call's slot at its provider account's owner is freed, in this record's transaction. Entries of inbound calls, top-ups, and settlements of calls this partition holds
      * nothing for change nothing.
      */
     private void onSettlement(ConsumerRecord<String, CloudEvent> record, ReceivedEvent<Object> event) {
@@ -246,6 +290,14 @@ class DialerRequestListener implements ConsumerSeekAware {
                         settlement.walletVersion())
                 .ifPresent(ended -> {
                     publisher.settle(partition, ended);
+                    if (ended.providerAccount() != null) {
+                        publisher.queueStep(QueuedCallRecorded.ended(
+                                ended.requestId(),
+                                ended.accountId(),
+                                ended.providerAccount(),
+                                ended.callId(),
+                                ended.recordedAt()));
+                    }
                     transaction.afterCommit(() -> intents.record(partition, ended));
                     log.info(
                             "Call {} of request {} settled by billing; its hold ends with wallet version {}",

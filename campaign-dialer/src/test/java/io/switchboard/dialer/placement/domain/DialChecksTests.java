@@ -37,11 +37,7 @@ class DialChecksTests {
     private final DialIntents intents = new DialIntents();
     private final DialerViews views = new DialerViews();
     private final DialChecks checks = new DialChecks(
-            views.accounts,
-            views.wallets,
-            new WalletHolds(intents, properties(), clock),
-            properties(),
-            views.doNotCall);
+            views.accounts, views.wallets, new WalletHolds(intents, clock), properties(), views.doNotCall);
 
     // --- the account and its credential
 
@@ -488,10 +484,7 @@ class DialChecksTests {
                 Duration.ofSeconds(10),
                 Duration.ofHours(6),
                 "",
-                new DialerProperties.Twilio(
-                        URI.create("https://api.twilio.com"),
-                        Duration.ofSeconds(10),
-                        new DialerProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1))));
+                new DialerProperties.Twilio(URI.create("https://api.twilio.com"), Duration.ofSeconds(10)));
     }
 
     /** A view read to its end that, asked to catch up, applies what was committed meanwhile (or cannot). */

@@ -25,7 +25,7 @@ class WalletHoldsTests {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DialIntents intents = new DialIntents();
-    private final WalletHolds holds = new WalletHolds(intents, DialChecksTests.properties(), clock);
+    private final WalletHolds holds = new WalletHolds(intents, clock);
     private final DialerViews views = new DialerViews();
     private final CallPlacement placement = new CallPlacement(
             new NoProvider(),
@@ -36,9 +36,6 @@ class WalletHoldsTests {
                     DialChecksTests.properties(),
                     new DialerViews().doNotCall),
             intents,
-            (partition, intent) -> {
-                throw new AssertionError("nothing is placed here");
-            },
             DialChecksTests.properties(),
             clock);
 
@@ -119,27 +116,49 @@ class WalletHoldsTests {
     }
 
     @Test
-    void whenAPlacedCallsSettlementNeverArrivesThenItsHoldStopsCountingItsLeaseAfterItsTimeLimit() {
-        // placed exactly time limit + lease ago: still held
-        intents.record(PARTITION, placed("r1", "0.10", 60, NOW.minus(LEASE).minusSeconds(60)));
-        // a second earlier: no longer
-        intents.record(PARTITION, placed("r2", "0.20", 60, NOW.minus(LEASE).minusSeconds(61)));
+    void whenAPlacedCallsSettlementNeverArrivesThenItsHoldStopsCountingPastItsLease() {
+        // its lease ends now: still held
+        intents.record(
+                PARTITION,
+                placed("r1", "0.10", 60, NOW.minus(LEASE).minusSeconds(60)).heldUntil(NOW));
+        // a nanosecond ago: no longer
+        intents.record(
+                PARTITION,
+                placed("r2", "0.20", 60, NOW.minus(LEASE).minusSeconds(61)).heldUntil(NOW.minusNanos(1)));
         // a long call placed long ago whose time limit has not run out with its lease
-        intents.record(PARTITION, placed("r3", "0.40", 3600, NOW.minus(LEASE).minusSeconds(1800)));
+        intents.record(
+                PARTITION,
+                placed("r3", "0.40", 3600, NOW.minus(LEASE).minusSeconds(1800)).heldUntil(NOW.plusSeconds(1800)));
 
         assertThat(holds.held(PARTITION, "acme", 1, null)).isEqualByComparingTo("0.50");
+        assertThat(intents.holding(PARTITION, "acme"))
+                .as("the hold past its lease is dropped from the account's index")
+                .extracting(DialIntentRecorded::requestId)
+                .containsExactlyInAnyOrder("r1", "r3");
     }
 
     @Test
-    void whenAPlacedCallHasNoTimeLimitThenItsLeaseRunsFromItsPlacement() {
-        intents.record(PARTITION, placed("r1", "0.10", null, NOW.minus(LEASE)));
-        intents.record(PARTITION, placed("r2", "0.20", null, NOW.minus(LEASE).minusSeconds(1)));
+    void whenAQueuedRequestIsHeldPastItsLeaseThenItsHoldStopsCounting() {
+        // A request that waited in the queue as long as it may and was never placed nor rejected.
+        intents.record(PARTITION, intent("r1", State.INTENDED, "0.10").heldUntil(NOW));
+        intents.record(PARTITION, intent("r2", State.INTENDED, "0.20").heldUntil(NOW.minusSeconds(1)));
+
+        assertThat(holds.held(PARTITION, "acme", 1, null)).isEqualByComparingTo("0.10");
+        assertThat(intents.holding(PARTITION, "acme"))
+                .extracting(DialIntentRecorded::requestId)
+                .containsExactly("r1");
+    }
+
+    @Test
+    void whenAQueuedRequestIsPlacedThenItsLeaseIsThePlacedOnes() {
+        intents.record(PARTITION, intent("r1", State.INTENDED, "0.10").heldUntil(NOW.minusSeconds(1)));
+        intents.record(PARTITION, intent("r1", State.PLACED, "0.10").heldUntil(NOW.plusSeconds(60)));
 
         assertThat(holds.held(PARTITION, "acme", 1, null)).isEqualByComparingTo("0.10");
     }
 
     @Test
-    void whenAnIntentIsInDoubtThenItsHoldCountsHoweverOldItIs() {
+    void whenAHoldHasNoLeaseThenItCountsHoweverOldItIs() {
         intents.record(
                 PARTITION,
                 new DialIntentRecorded(
@@ -349,7 +368,7 @@ class WalletHoldsTests {
         }
 
         @Override
-        public ProviderResult place(OutboundCall call) {
+        public ProviderResult place(OutboundCall call, SendTurn turn) {
             throw new AssertionError("not placed");
         }
 

@@ -17,16 +17,13 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import com.twilio.type.PhoneNumber;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.placement.domain.OutboundCall;
 import io.switchboard.dialer.placement.domain.OutboundCalls;
 import io.switchboard.dialer.placement.domain.ProviderResult;
 import io.switchboard.dialer.placement.domain.ProviderUnavailableException;
+import io.switchboard.dialer.placement.domain.SendTurn;
 import io.switchboard.events.request.MachineDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Places calls through the official Twilio SDK ({@code POST /2010-04-01/Accounts/{sid}/Calls.json}),
  * with status and recording callbacks pointed at webhook-ingress, and finds them again in the call list
- * ({@code GET .../Calls.json?To=&From=}) when a placement had no certain answer. Only failures that
- * certainly created nothing are retried, with exponential backoff by {@code retry} ({@link TwilioFailures}).
+ * ({@code GET .../Calls.json?To=&From=}) when a placement had no certain answer. A placement is one request:
+ * what certainly created nothing is not sent again here but reported ({@link TwilioFailures}), so that the
+ * pacer decides when the account is asked again and every request Twilio sees took its turn.
  */
 public final class TwilioCallsClient implements OutboundCalls {
 
@@ -47,32 +45,16 @@ public final class TwilioCallsClient implements OutboundCalls {
     private static final Logger log = LoggerFactory.getLogger(TwilioCallsClient.class);
 
     private final TwilioRestClients restClients;
-    private final Retry retry;
     private final URI ingressBaseUrl;
     private final String connectionOverrides;
     private final MeterRegistry meters;
 
     public TwilioCallsClient(
-            TwilioRestClients restClients,
-            Retry retry,
-            URI ingressBaseUrl,
-            String connectionOverrides,
-            MeterRegistry meters) {
+            TwilioRestClients restClients, URI ingressBaseUrl, String connectionOverrides, MeterRegistry meters) {
         this.restClients = restClients;
-        this.retry = retry;
         this.ingressBaseUrl = ingressBaseUrl;
         this.connectionOverrides = connectionOverrides;
         this.meters = meters;
-    }
-
-    /** Exponential backoff, retrying only what {@link TwilioFailures} says created nothing. */
-    public static RetryConfig retryConfig(DialerProperties.Retry retry) {
-        return RetryConfig.custom()
-                .maxAttempts(retry.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(
-                        retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()))
-                .retryOnException(TwilioFailures::createdNothing)
-                .build();
     }
 
     @Override
@@ -81,33 +63,31 @@ public final class TwilioCallsClient implements OutboundCalls {
     }
 
     @Override
-    public ProviderResult place(OutboundCall call) {
+    public ProviderResult place(OutboundCall call, SendTurn turn) {
         Timer.Sample sample = Timer.start(meters);
-        ProviderResult result = attempt(call);
+        ProviderResult result = attempt(call, turn);
         sample.stop(Timer.builder("switchboard.dialer.provider.requests")
-                .description("Placing one call with the provider, retries included")
+                .description("Placing one call with the provider")
                 .tag("provider", PROVIDER)
                 .tag("outcome", result.outcome())
                 .register(meters));
         return result;
     }
 
-    private ProviderResult attempt(OutboundCall call) {
+    private ProviderResult attempt(OutboundCall call, SendTurn turn) {
         CallCreator creator = creator(call);
         TwilioRestClient restClient = restClients.of(call.credential());
         try {
-            Call created = retry.executeSupplier(() -> creator.create(restClient));
+            Call created = SendTurns.during(turn, () -> creator.create(restClient));
             return new ProviderResult.Accepted(created.getSid());
         } catch (TwilioException e) {
             String reason = TwilioFailures.describe(e);
+            if (TwilioFailures.throttled(e)) {
+                return new ProviderResult.Throttled(reason);
+            }
             if (TwilioFailures.createdNothing(e)) {
-                log.warn(
-                        "Twilio created no call for account {} in {} attempts: {}",
-                        call.accountId(),
-                        retry.getRetryConfig().getMaxAttempts(),
-                        reason);
-                return new ProviderResult.NotCreated(
-                        "no call after " + retry.getRetryConfig().getMaxAttempts() + " attempts: " + reason);
+                log.warn("Twilio created no call for account {}: {}", call.accountId(), reason);
+                return new ProviderResult.NotCreated(reason);
             }
             if (TwilioFailures.uncertain(e)) {
                 return new ProviderResult.Unknown(reason);

@@ -12,8 +12,8 @@ import com.twilio.exception.ApiException;
  * so what matters is whether Twilio may have created it:
  *
  * <ul>
- *   <li>certainly not: rate limited (HTTP 429, error 20429) or never connected (refused, unknown host,
- *       no route): safe to send again;</li>
+ *   <li>certainly not: rate limited (HTTP 429, error 20429: the account is paused) or never connected
+ *       (refused, unknown host, no route): safe to send again;</li>
  *   <li>perhaps: a 5xx, or an I/O failure once the request may have been sent (a timeout waiting for the
  *       answer, a reset): never sent again, reconciled with the call list instead;</li>
  *   <li>refused: any other 4xx (an invalid number, say): Twilio created nothing and never will.</li>
@@ -29,11 +29,16 @@ final class TwilioFailures {
     static boolean createdNothing(Throwable failure) {
         return switch (failure) {
             case ApiConnectionException connection -> neverConnected(connection);
-            case ApiException api ->
-                Integer.valueOf(TOO_MANY_REQUESTS).equals(api.getStatusCode())
-                        || Integer.valueOf(TOO_MANY_REQUESTS_CODE).equals(api.getCode());
+            case ApiException api -> throttled(api);
             default -> false;
         };
+    }
+
+    /** Twilio would take no more requests from the account now: it is to be asked again only after a pause. */
+    static boolean throttled(Throwable failure) {
+        return failure instanceof ApiException api
+                && (Integer.valueOf(TOO_MANY_REQUESTS).equals(api.getStatusCode())
+                        || Integer.valueOf(TOO_MANY_REQUESTS_CODE).equals(api.getCode()));
     }
 
     /** Twilio may hold a call for the request: a server error, or I/O after the request may have left. */

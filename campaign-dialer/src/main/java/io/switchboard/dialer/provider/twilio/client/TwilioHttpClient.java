@@ -23,8 +23,9 @@ import org.apache.hc.core5.util.Timeout;
  * <ul>
  * <li>requests for {@code https://api.twilio.com} go to a configured base URL (the telephony simulator locally);</li>
  * <li>each request is sent exactly once: the SDK retries every 5xx three times and Apache HttpClient retries
- * 429/503 on its own, which would multiply attempts at a call that may already be placed. Retries belong
- * to the one bounded Resilience4j Retry in {@link TwilioCallsClient};</li>
+ * 429/503 on its own, which would multiply attempts at a call that may already be placed, and would send
+ * requests the pacer never let through. Whether and when to ask again is the pacer's decision;</li>
+ * <li>a paced call waits for its turn ({@link SendTurns}) here, the last moment before it is sent;</li>
  * <li>failures keep what they are: I/O errors become {@link ApiConnectionException}, and an error answer
  * that is not Twilio's JSON (a proxy's HTML 502 page) becomes a Twilio-shaped error with its HTTP status,
  * so that both are recognised as transient.</li>
@@ -68,8 +69,10 @@ final class TwilioHttpClient extends NetworkHttpClient {
     @Override
     public Response makeRequest(Request request) {
         Response response;
+        Request rewritten = rewrite(request);
+        SendTurns.awaitBound();
         try {
-            response = super.makeRequest(rewrite(request));
+            response = super.makeRequest(rewritten);
         } catch (ApiException e) {
             if (e.getCause() instanceof IOException io) {
                 throw new ApiConnectionException(e.getMessage(), io);
