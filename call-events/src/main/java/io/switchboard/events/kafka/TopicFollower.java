@@ -180,6 +180,8 @@ public final class TopicFollower implements SmartLifecycle, FollowedTopic {
                 try {
                     if (created.assignment().isEmpty() || System.nanoTime() - nextPartitionCheck >= 0) {
                         assignNewPartitions(created, topic);
+                        // Assigned too (never polled), so that the stable offsets it learns have somewhere to go.
+                        ends.assign(created.assignment());
                         nextPartitionCheck = System.nanoTime() + PARTITION_CHECK_NANOS;
                     }
                     if (created.assignment().isEmpty()) {
