@@ -1,15 +1,9 @@
 package io.switchboard.deploy;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.switchboard.events.envelope.EventJson;
 import io.switchboard.testsupport.IngressAccounts;
 
 /**
@@ -24,8 +18,7 @@ final class DemoData {
     static final String DEMO_STREAM_URL = "wss://assistants.switchboard.local/" + StackConfig.DEMO_ASSISTANT;
     static final String OPENING_CREDIT = "50.00";
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final StackApi api = new StackApi();
     private final LocalStack stack;
 
     DemoData(LocalStack stack) {
@@ -84,29 +77,7 @@ final class DemoData {
                 timeout);
     }
 
-    /** @param token a bearer token, or null where the API takes none (the simulator) */
     private void send(String method, String url, String token, Object body) {
-        var builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        var request = builder.build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(
-                        method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        api.send(method, url, token, body);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,9 @@ public final class LocalStack implements AutoCloseable {
     private final StackSecrets secrets;
     private final IssuerTokens tokens;
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+    /** The second and later dialers, when the configuration asks for more than one. */
+    private final List<ServiceProcess> extraDialers = new ArrayList<>();
+
     private KafkaBroker broker;
     private MongoWireServer mongo;
 
@@ -130,14 +134,39 @@ public final class LocalStack implements AutoCloseable {
                 process.awaitReady(READY_TIMEOUT);
             }
         }
+        for (int instance = 2; instance <= config.dialerInstances(); instance++) {
+            var dialer = new HashMap<>(properties.of(StackService.CAMPAIGN_DIALER));
+            int port = config.extraDialerPort(instance);
+            dialer.put("management.server.port", port + StackService.MANAGEMENT_PORT_DISTANCE);
+            var process = new ServiceProcess(
+                    "campaign-dialer-" + instance,
+                    port,
+                    port + StackService.MANAGEMENT_PORT_DISTANCE,
+                    config.jar(StackService.CAMPAIGN_DIALER),
+                    config.dataDirectory().resolve("logs").resolve("campaign-dialer-" + instance + ".log"),
+                    dialer);
+            extraDialers.add(process);
+            process.start();
+        }
         for (ServiceProcess process : services.values()) {
             process.awaitReady(READY_TIMEOUT);
         }
+        for (ServiceProcess process : extraDialers) {
+            process.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /** Kills the {@code instance}-th dialer (1 is the stack's own) with SIGKILL. */
+    void killDialer(int instance) {
+        (instance == 1 ? services.get(StackService.CAMPAIGN_DIALER) : extraDialers.get(instance - 2)).kill();
     }
 
     @Override
     public void close() {
         List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess process : extraDialers) {
+            stopping.add(Thread.ofPlatform().start(process::stop));
+        }
         for (ServiceProcess process : services.values()) {
             stopping.add(Thread.ofPlatform().start(process::stop));
         }

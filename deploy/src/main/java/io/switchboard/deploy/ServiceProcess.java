@@ -119,6 +119,16 @@ final class ServiceProcess {
         ChildProcesses.stop(process);
     }
 
+    /** SIGKILL: no shutdown hook, no rebalance; the group notices when the session times out. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void pause() {
         try {
             TimeUnit.MILLISECONDS.sleep(250);

@@ -83,6 +83,7 @@ final class ServiceProperties {
                 // billing needs nothing beyond Kafka and its keys
             }
         }
+        properties.putAll(config.overrides().getOrDefault(service, Map.of()));
         return properties;
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.deploy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where the local stack lives and listens.
@@ -15,6 +16,9 @@ import java.time.Duration;
  * @param mongoPort    the MongoDB-wire server's port (0 = any free port)
  * @param persistent   keep the call log in an H2 file (local stack) rather than in memory (tests)
  * @param stepDelay    the simulator's time between call progress steps
+ * @param dialerInstances how many campaign-dialer JVMs run (one in the local stack; the pacing benchmark runs
+ *                     more); the second and later listen on basePort + 30 + n
+ * @param overrides    settings that replace a service's local ones (the pacing benchmark's limits, say)
  */
 public record StackConfig(
         Path repository,
@@ -23,7 +27,28 @@ public record StackConfig(
         int kafkaPort,
         int mongoPort,
         boolean persistent,
-        Duration stepDelay) {
+        Duration stepDelay,
+        int dialerInstances,
+        Map<StackService, Map<String, Object>> overrides) {
+
+    public StackConfig {
+        if (dialerInstances < 1) {
+            throw new IllegalArgumentException("at least one dialer instance");
+        }
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+    }
+
+    /** One dialer, each service as configured for the local stack. */
+    public StackConfig(
+            Path repository,
+            Path dataDirectory,
+            int basePort,
+            int kafkaPort,
+            int mongoPort,
+            boolean persistent,
+            Duration stepDelay) {
+        this(repository, dataDirectory, basePort, kafkaPort, mongoPort, persistent, stepDelay, 1, Map.of());
+    }
 
     public static final String DEMO_ACCOUNT = "demo";
     public static final String DEMO_NUMBER = "+14155550100";
@@ -40,6 +65,11 @@ public record StackConfig(
 
     int port(StackService service) {
         return basePort + service.portOffset();
+    }
+
+    /** Where the {@code instance}-th dialer (from 2) listens; its actuator is 100 above. */
+    int extraDialerPort(int instance) {
+        return basePort + 30 + instance;
     }
 
     /** Where the service's actuator (probes, metrics) listens: its own port for the simulator. */

@@ -4,7 +4,7 @@ package io.switchboard.deploy;
  * The services of the local stack, in the order they start; each listens on the stack's base port plus
  * its offset, and all but the simulator serve their actuator on a management port of their own.
  */
-enum StackService {
+public enum StackService {
     /** Started first and awaited: the others validate bearer tokens against it. */
     DEV_ISSUER("dev-issuer", 20),
     WEBHOOK_INGRESS("webhook-ingress", 0),

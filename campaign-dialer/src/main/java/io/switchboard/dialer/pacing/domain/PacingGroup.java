@@ -229,6 +229,7 @@ public final class PacingGroup {
                 if (wait == 0 && sending.available() && area.available()) {
                     sending.take();
                     area.take();
+                    log.debug("Turn of a call to {} on {}", destination, key);
                     sendingPrefixes.values().removeIf(limit -> limit != area && limit.available());
                     return;
                 }
