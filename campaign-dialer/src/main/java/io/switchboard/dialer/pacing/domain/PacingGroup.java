@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 import io.switchboard.dialer.pacing.config.PacingProperties;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -279,12 +279,9 @@ public final class PacingGroup {
     public synchronized Set<String> placedCalls() {
         Instant forgetBefore = clock.instant().minus(REMEMBER_CALLS);
         recentCalls.values().removeIf(placedAt -> placedAt != null && placedAt.isBefore(forgetBefore));
-        return slots.values().stream()
-                .map(Slot::callId)
-                .collect(Collectors.collectingAndThen(Collectors.toSet(), ids -> {
-                    ids.addAll(recentCalls.keySet());
-                    return Set.copyOf(ids);
-                }));
+        Set<String> placed = new HashSet<>(recentCalls.keySet());
+        slots.values().forEach(slot -> placed.add(slot.callId()));
+        return Set.copyOf(placed);
     }
 
     public synchronized Progress progress() {
