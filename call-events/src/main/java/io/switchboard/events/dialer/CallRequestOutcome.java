@@ -10,7 +10,8 @@ import io.switchboard.events.call.CallStatus;
 
 /**
  * What became of a call request, for the system that published it, on {@code call-outcomes.v1} keyed by
- * request id: {@link Outcome#ACCEPTED} once the dialer has committed to placing it, then
+ * request id: {@link Outcome#SCHEDULED} when it is due later ({@code dueAt}; for a recurring request, once per
+ * due time, each occurrence then having outcomes of its own), {@link Outcome#ACCEPTED} once the dialer has committed to placing it, then
  * {@link Outcome#PLACED} with the provider's call id, or {@link Outcome#REJECTED} with the reason at any
  * point; finally {@link Outcome#FINISHED}, from the orchestrator, once the placed call has ended, with its
  * terminal status and duration. A publisher reads this topic instead of the internal provider events.
@@ -23,6 +24,7 @@ import io.switchboard.events.call.CallStatus;
  * @param finalStatus     for a finished call, its terminal status (completed, busy, no-answer, failed, canceled)
  * @param durationSeconds for a finished call, how long it lasted as the provider reported it, or null when the
  *                        provider reported none (a call that was never answered, say)
+ * @param dueAt           for a scheduled request, when it is due (a recurring request's next occurrence)
  */
 public record CallRequestOutcome(
         String requestId,
@@ -33,9 +35,11 @@ public record CallRequestOutcome(
         String callId,
         CallStatus finalStatus,
         Integer durationSeconds,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Instant dueAt) {
 
     public enum Outcome {
+        SCHEDULED,
         ACCEPTED,
         REJECTED,
         PLACED,
@@ -52,6 +56,20 @@ public record CallRequestOutcome(
         }
     }
 
+    /** An outcome that is not about a schedule. */
+    public CallRequestOutcome(
+            String requestId,
+            String accountId,
+            Outcome outcome,
+            String reason,
+            String field,
+            String callId,
+            CallStatus finalStatus,
+            Integer durationSeconds,
+            Instant occurredAt) {
+        this(requestId, accountId, outcome, reason, field, callId, finalStatus, durationSeconds, occurredAt, null);
+    }
+
     /** The outcome as it was before {@code finished}: kept so code built against it still compiles. */
     public CallRequestOutcome(
             String requestId,
@@ -62,6 +80,10 @@ public record CallRequestOutcome(
             String callId,
             Instant occurredAt) {
         this(requestId, accountId, outcome, reason, field, callId, null, null, occurredAt);
+    }
+
+    public static CallRequestOutcome scheduled(String requestId, String accountId, Instant dueAt, Instant at) {
+        return new CallRequestOutcome(requestId, accountId, Outcome.SCHEDULED, null, null, null, null, null, at, dueAt);
     }
 
     public static CallRequestOutcome accepted(String requestId, String accountId, Instant at) {

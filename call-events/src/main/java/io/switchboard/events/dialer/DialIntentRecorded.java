@@ -7,14 +7,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
 
 /**
  * The dialer's durable record of one request on {@code dialer-intents.v1}, compacted by account and
- * request id, written by the owner of the account: {@link State#INTENDED} when the request is admitted and
+ * request id, written by the owner of the account: {@link State#SCHEDULED} while a request waits for its due
+ * time (holding nothing); {@link State#INTENDED} when the request is admitted and
  * queued for its provider account (on {@code dialer-queue.v1}, whose owner dials it, see
  * {@link QueuedCallRecorded}), so that later copies of the request are duplicates; {@link State#PLACED} or
- * {@link State#REJECTED} when the queue's owner says so; {@link State#ENDED} once billing has settled the call.
+ * {@link State#REJECTED} when the queue's owner says so; {@link State#ENDED} once billing has settled the call, or a recurring series has no occurrence left;
+ * {@link State#CANCELLED} when a caller cancelled it before it was admitted.
  *
  * <p>An intended or placed call holds part of its account's wallet ({@code held}): what its time limit can
  * cost. The dialer counts holds against the wallet's balance, so that concurrent requests cannot spend the
@@ -41,6 +44,8 @@ import io.switchboard.events.request.MachineDetection;
  *                    when nothing is held
  * @param providerAccount the provider account that places the call, as keyed on {@code dialer-queue.v1}
  *                    ({@link QueuedCallRecorded#groupOf}); null for a rejection before it was queued
+ * @param dueAt       for a scheduled request: when it is due next (for a recurring one, its next occurrence)
+ * @param request     for a scheduled request: the request itself, admitted when it is due; null otherwise
  */
 public record DialIntentRecorded(
         String requestId,
@@ -60,10 +65,55 @@ public record DialIntentRecorded(
         Long walletVersion,
         MachineDetection machineDetection,
         Instant heldUntil,
-        String providerAccount) {
+        String providerAccount,
+        Instant dueAt,
+        CallRequest request) {
 
     public DialIntentRecorded {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Not scheduled. */
+    public DialIntentRecorded(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            State state,
+            String provider,
+            String callId,
+            String reason,
+            Instant recordedAt,
+            String assistantId,
+            Map<String, String> metadata,
+            Integer timeLimitSeconds,
+            BigDecimal held,
+            String currency,
+            Long walletVersion,
+            MachineDetection machineDetection,
+            Instant heldUntil,
+            String providerAccount) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                reason,
+                recordedAt,
+                assistantId,
+                metadata,
+                timeLimitSeconds,
+                held,
+                currency,
+                walletVersion,
+                machineDetection,
+                heldUntil,
+                providerAccount,
+                null,
+                null);
     }
 
     /** Without the request's context: for a rejection that never reaches a call. */
@@ -150,10 +200,12 @@ public record DialIntentRecorded(
     }
 
     public enum State {
+        SCHEDULED,
         INTENDED,
         PLACED,
         REJECTED,
-        ENDED;
+        ENDED,
+        CANCELLED;
 
         @JsonValue
         public String wireValue() {
@@ -164,6 +216,65 @@ public record DialIntentRecorded(
         public static State fromWire(String value) {
             return valueOf(value.toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** A request waiting for {@code dueAt}, holding nothing: the request itself is kept to admit it then. */
+    public static DialIntentRecorded scheduled(CallRequest request, Instant dueAt, Instant at) {
+        return new DialIntentRecorded(
+                request.requestId(),
+                request.accountId(),
+                request.to(),
+                request.from(),
+                State.SCHEDULED,
+                null,
+                null,
+                null,
+                at,
+                request.assistantId(),
+                request.metadata(),
+                null,
+                null,
+                null,
+                null,
+                request.machineDetection(),
+                null,
+                null,
+                dueAt,
+                request);
+    }
+
+    /**
+     * This scheduled request no longer waits: {@code state} (cancelled, or ended for a series with no occurrence
+     * left) for {@code reason}.
+     */
+    public DialIntentRecorded unscheduled(State state, String reason, Instant at) {
+        return new DialIntentRecorded(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                null,
+                null,
+                reason,
+                at,
+                assistantId,
+                metadata,
+                null,
+                null,
+                null,
+                null,
+                machineDetection,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A request cancelled before it was received: it is refused when it arrives. */
+    public static DialIntentRecorded cancelledBeforeReceived(
+            String accountId, String requestId, String reason, Instant at) {
+        return new DialIntentRecorded(requestId, accountId, null, null, State.CANCELLED, null, null, reason, at);
     }
 
     /** This record with its hold counting until {@code until} at the latest. */
@@ -186,7 +297,9 @@ public record DialIntentRecorded(
                 walletVersion,
                 machineDetection,
                 until,
-                providerAccount);
+                providerAccount,
+                dueAt,
+                request);
     }
 
     /**
@@ -201,7 +314,7 @@ public record DialIntentRecorded(
         return switch (state) {
             case INTENDED, PLACED -> heldUntil == null || !heldUntil.isBefore(now);
             case ENDED -> walletVersion != null && walletVersion > walletVersionRead;
-            case REJECTED -> false;
+            case SCHEDULED, REJECTED, CANCELLED -> false;
         };
     }
 

@@ -22,7 +22,9 @@ import io.switchboard.events.request.CallRequest;
  *   <li>{@link Step#PLACED}: the provider has the call ({@code callId}); it holds one of the provider
  *       account's concurrent-call slots until {@link Step#ENDED} or {@code slotUntil};</li>
  *   <li>{@link Step#REJECTED}: it will not be dialed ({@code reason});</li>
- *   <li>{@link Step#ENDED}: billing settled the call: its slot is free.</li>
+ *   <li>{@link Step#ENDED}: billing settled the call: its slot is free;</li>
+ *   <li>{@link Step#CANCELLED}: a caller cancelled it ({@code reason}); unless its dialing has begun, the
+ *       queue's owner rejects it at once, with that reason, instead of dialing it.</li>
  * </ul>
  *
  * @param providerAccount   the pacing group: the provider and its account id, e.g. {@code twilio/AC…}
@@ -32,7 +34,7 @@ import io.switchboard.events.request.CallRequest;
  * @param attempt           which placement attempt a {@link Step#DIALING}, {@link Step#DEFERRED}, {@link Step#PLACED}
  *                          or {@link Step#REJECTED} belongs to, from 1
  * @param callId            the provider's call id, for {@link Step#PLACED} and {@link Step#ENDED}
- * @param reason            why, for {@link Step#DEFERRED} and {@link Step#REJECTED}
+ * @param reason            why, for {@link Step#DEFERRED}, {@link Step#REJECTED} and {@link Step#CANCELLED}
  * @param notBefore         for {@link Step#DEFERRED}: not asked again before this
  * @param slotUntil         for {@link Step#PLACED}: when its slot frees itself if no settlement arrives
  */
@@ -108,6 +110,24 @@ public record QueuedCallRecorded(
                 null);
     }
 
+    public static QueuedCallRecorded cancelled(
+            String requestId, String accountId, String providerAccount, String reason, Instant at) {
+        return new QueuedCallRecorded(
+                requestId,
+                accountId,
+                providerAccount,
+                Step.CANCELLED,
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                reason,
+                null,
+                null);
+    }
+
     private QueuedCallRecorded next(
             Step step, Instant at, int attempt, String callId, String reason, Instant notBefore, Instant slotUntil) {
         return new QueuedCallRecorded(
@@ -132,7 +152,8 @@ public record QueuedCallRecorded(
         DEFERRED,
         PLACED,
         REJECTED,
-        ENDED;
+        ENDED,
+        CANCELLED;
 
         @JsonValue
         public String wireValue() {

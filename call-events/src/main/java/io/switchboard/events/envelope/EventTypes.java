@@ -20,6 +20,8 @@ import io.switchboard.events.billing.WalletToppedUp;
 import io.switchboard.events.billing.WalletUpdated;
 import io.switchboard.events.call.CallStateChanged;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestCancelled;
+import io.switchboard.events.dialer.CallRequestDue;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
@@ -59,6 +61,10 @@ public final class EventTypes {
             EventType.of("dialer", "call-request-rejected", 1, CallRequestRejected.class, CAMPAIGN_DIALER);
     public static final EventType<CallRequestReceived> CALL_REQUEST_RECEIVED =
             EventType.of("dialer", "call-request-received", 1, CallRequestReceived.class, CAMPAIGN_DIALER);
+    public static final EventType<CallRequestDue> CALL_REQUEST_DUE =
+            EventType.of("dialer", "call-request-due", 1, CallRequestDue.class, CAMPAIGN_DIALER);
+    public static final EventType<CallRequestCancelled> CALL_REQUEST_CANCELLED =
+            EventType.of("dialer", "call-request-cancelled", 1, CallRequestCancelled.class, CAMPAIGN_DIALER);
     /** The dialer's accepted, placed and rejected; the orchestrator's finished, once the placed call has ended. */
     public static final EventType<CallRequestOutcome> CALL_REQUEST_OUTCOME = EventType.of(
             "dialer", "call-request-outcome", 1, CallRequestOutcome.class, CAMPAIGN_DIALER, CALL_ORCHESTRATOR);
@@ -101,6 +107,8 @@ public final class EventTypes {
             CALL_PLACED,
             CALL_REQUEST_REJECTED,
             CALL_REQUEST_RECEIVED,
+            CALL_REQUEST_DUE,
+            CALL_REQUEST_CANCELLED,
             CALL_REQUEST_OUTCOME,
             DIAL_INTENT_RECORDED,
             QUEUED_CALL_RECORDED,

@@ -1,6 +1,8 @@
 package io.switchboard.events.request;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -13,6 +15,12 @@ import java.util.Map;
  *                  {@code max-call-duration}. The time limit the provider is given is the shortest of the two and
  *                  of what the account's wallet can pay for
  * @param machineDetection answering machine detection and what to do on a machine; null for none
+ * @param notBefore  not dialed before this instant; null or past for as soon as the limits allow. A request due
+ *                  later waits in the dialer, holding nothing, until it is due, and is then admitted as if it had
+ *                  just arrived
+ * @param recurrence dial it again at every instant a cron expression names (from {@code notBefore} on, before
+ *                  {@code expiresAt}); each occurrence is a request of its own, {@link #occurrenceId}, which may be
+ *                  dialed up to the dialer's {@code max-request-age} after its due time; null for once
  */
 public record CallRequest(
         String requestId,
@@ -23,9 +31,70 @@ public record CallRequest(
         Map<String, String> metadata,
         Instant expiresAt,
         Integer maxDurationSeconds,
-        MachineDetection machineDetection) {
+        MachineDetection machineDetection,
+        Instant notBefore,
+        Recurrence recurrence) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
+
+    /** The longest request id a recurring request may have: its occurrences' ids add a suffix to it. */
+    public static final int MAX_RECURRING_REQUEST_ID_LENGTH = 110;
+
+    private static final DateTimeFormatter OCCURRENCE_TIME =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** A request that is not scheduled. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata,
+            Instant expiresAt,
+            Integer maxDurationSeconds,
+            MachineDetection machineDetection) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                assistantId,
+                metadata,
+                expiresAt,
+                maxDurationSeconds,
+                machineDetection,
+                null,
+                null);
+    }
+
+    /**
+     * The request id of the occurrence of recurring request {@code requestId} due at {@code dueAt}: the series' id,
+     * a colon and the due instant in UTC, e.g. {@code daily-checkin:20261203T090000Z}. Deterministic, so that a
+     * due time fired twice is one request.
+     */
+    public static String occurrenceId(String requestId, Instant dueAt) {
+        return requestId + ":" + OCCURRENCE_TIME.format(dueAt);
+    }
+
+    /**
+     * This request as the one-off request {@code occurrenceRequestId}, neither scheduled nor recurring any more, no
+     * longer wanted after {@code expiresAt} (null: its age alone limits it).
+     */
+    public CallRequest occurrence(String occurrenceRequestId, Instant expiresAt) {
+        return new CallRequest(
+                occurrenceRequestId,
+                accountId,
+                to,
+                from,
+                assistantId,
+                metadata,
+                expiresAt,
+                maxDurationSeconds,
+                machineDetection,
+                null,
+                null);
+    }
 
     /** A request without machine detection. */
     public CallRequest(

@@ -32,6 +32,8 @@ class EventTypesTests {
                         Map.entry("switchboard.dialer.call-placed.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.call-request-rejected.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.call-request-received.v1", Set.of("campaign-dialer")),
+                        Map.entry("switchboard.dialer.call-request-due.v1", Set.of("campaign-dialer")),
+                        Map.entry("switchboard.dialer.call-request-cancelled.v1", Set.of("campaign-dialer")),
                         Map.entry(
                                 "switchboard.dialer.call-request-outcome.v1",
                                 Set.of("campaign-dialer", "call-orchestrator")),

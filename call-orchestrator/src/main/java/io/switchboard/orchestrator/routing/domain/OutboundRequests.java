@@ -32,11 +32,21 @@ public class OutboundRequests {
         this.clock = clock;
     }
 
-    /** The first record of a request carries its context; later ones keep it. A rejection ends it. */
+    /**
+     * The first record of a request that may be dialed carries its context; later ones keep it. A rejection or a
+     * cancellation ends it; a request still scheduled is not a call yet (it may be due months from now), and a
+     * recurring series never is one: each of its occurrences is a request of its own.
+     */
     public void apply(DialIntentRecorded intent) {
-        if (intent.state() == DialIntentRecorded.State.REJECTED) {
-            byKey.remove(intent.key());
-            return;
+        switch (intent.state()) {
+            case REJECTED, CANCELLED -> {
+                byKey.remove(intent.key());
+                return;
+            }
+            case SCHEDULED -> {
+                return;
+            }
+            default -> {}
         }
         byKey.putIfAbsent(
                 intent.key(), new OutboundRequest(intent.assistantId(), intent.metadata(), intent.recordedAt()));

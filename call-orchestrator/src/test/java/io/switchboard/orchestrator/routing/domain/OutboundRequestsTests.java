@@ -43,6 +43,27 @@ class OutboundRequestsTests {
     }
 
     @Test
+    void whenARequestIsScheduledThenItIsKnownFromWhenItIsAdmittedNotFromWhenItWasScheduled() {
+        Instant monthsAgo = NOW.minus(Duration.ofDays(90));
+        requests.apply(intent("later", State.SCHEDULED, monthsAgo, "renewals", Map.of()));
+        assertThat(requests.find("acme", "later")).as("not a call yet").isEmpty();
+
+        requests.apply(intent("later", State.INTENDED, NOW, "renewals", Map.of()));
+
+        assertThat(requests.find("acme", "later"))
+                .get()
+                .satisfies(request -> assertThat(request.recordedAt()).isEqualTo(NOW));
+    }
+
+    @Test
+    void whenTheRequestIsCancelledThenItIsForgotten() {
+        requests.apply(intent("r1", State.INTENDED, NOW, null, Map.of()));
+        requests.apply(intent("r1", State.CANCELLED, NOW, null, Map.of()));
+
+        assertThat(requests.find("acme", "r1")).isEmpty();
+    }
+
+    @Test
     void whenARequestIsOlderThanTheRetentionThenItIsForgottenAtTheNextSweep() {
         var later = new OutboundRequests(
                 Duration.ofHours(26), Clock.fixed(NOW.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
