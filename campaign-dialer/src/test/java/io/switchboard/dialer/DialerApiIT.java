@@ -2,8 +2,10 @@ package io.switchboard.dialer;
 
 import static io.switchboard.testsupport.ApiAuthorizationMatrix.Endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,14 +17,18 @@ import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.SettledRequests;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestOutcome.Outcome;
+import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.security.Scope;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.ApiAuthorizationMatrix;
+import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestEnvelopes;
 import io.switchboard.testsupport.TestSecrets;
 import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +120,13 @@ class DialerApiIT {
                 .row(Endpoint.of(HttpMethod.POST, "/api/call-requests", "/api/call-requests", owner, Scope.CALLS_WRITE)
                         .withBody(new String(
                                 CallRequests.valid().with("accountId", owner).json())))
+                // The account is the token's: another account's request of the same id is not reachable by it.
+                .row(Endpoint.of(
+                        HttpMethod.DELETE,
+                        "/api/call-requests/{requestId}",
+                        "/api/call-requests/req-" + UUID.randomUUID(),
+                        null,
+                        Scope.CALLS_WRITE))
                 .row(Endpoint.of(
                                 HttpMethod.PUT,
                                 "/api/do-not-call/{accountId}/{number}",
@@ -197,6 +210,85 @@ class DialerApiIT {
                 .isNotFound();
 
         assertThat(TWILIO.callsFor(other)).isEmpty();
+    }
+
+    @Test
+    void whenAScheduledRequestIsCancelledThenItIsNeverDialedAndItsPublisherHearsWhoCancelledIt() {
+        Instant notBefore = Instant.now().plusSeconds(4);
+        var request = CallRequests.valid()
+                .with("accountId", owner)
+                .with("to", "+14155550163")
+                .with("notBefore", notBefore.toString());
+        post(request.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isAccepted();
+        awaitOutcome(request.requestId(), Outcome.SCHEDULED);
+
+        cancel(request.requestId(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("cancelling");
+
+        CallRequestOutcome settled = awaitSettled(request.requestId());
+        assertThat(settled.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(settled.reason()).startsWith("cancelled by ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(notBefore.plusSeconds(2)));
+        assertThat(TWILIO.callsFor(owner)).isEmpty();
+    }
+
+    @Test
+    void whenAnotherAccountCancelsTheSameRequestIdThenTheOwnersRequestIsStillDialed() {
+        String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        var request = CallRequests.valid()
+                .with("accountId", owner)
+                .with("to", "+14155550164")
+                .with("notBefore", Instant.now().plusSeconds(3).toString());
+        post(request.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isAccepted();
+        awaitOutcome(request.requestId(), Outcome.SCHEDULED);
+
+        cancel(request.requestId(), TestTokens.forAccount(other, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isAccepted();
+
+        assertThat(awaitSettled(request.requestId()).outcome()).isEqualTo(Outcome.PLACED);
+        assertThat(TWILIO.callsFor(owner)).hasSize(1);
+    }
+
+    @Test
+    void whenACancelledRequestIdIsMalformedThenA400NamesIt() {
+        cancel("x".repeat(129), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("requestId");
+    }
+
+    @Test
+    void whenAScheduleCannotBeKeptThenA400NamesTheField() {
+        var tooOften = CallRequests.valid()
+                .with("accountId", owner)
+                .with("recurrence", Map.of("cron", "*/10 * * * * *", "timeZone", "Europe/Berlin"));
+        post(tooOften.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("recurrence.cron");
+        var nowhere = CallRequests.valid()
+                .with("accountId", owner)
+                .with("recurrence", Map.of("cron", "0 0 9 * * *", "timeZone", "Mars/Olympus_Mons"));
+        post(nowhere.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("recurrence.timeZone");
+        assertThat(TWILIO.callsFor(owner)).isEmpty();
     }
 
     @Test
@@ -293,6 +385,33 @@ class DialerApiIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
+    }
+
+    private WebTestClient.ResponseSpec cancel(String requestId, String token) {
+        return web.delete()
+                .uri("/api/call-requests/" + requestId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
+    }
+
+    private static CallRequestOutcome awaitOutcome(String requestId, Outcome wanted) {
+        return outcomes
+                .await(
+                        record -> requestId.equals(record.key()),
+                        seen -> seen.stream()
+                                .anyMatch(record -> outcomeOf(record).outcome() == wanted))
+                .stream()
+                .map(DialerApiIT::outcomeOf)
+                .filter(outcome -> outcome.outcome() == wanted)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static CallRequestOutcome outcomeOf(ConsumerRecord<String, byte[]> record) {
+        return KafkaRecords.verified(record, TestEnvelopes.trusted())
+                .orElseThrow()
+                .as(EventTypes.CALL_REQUEST_OUTCOME)
+                .payload();
     }
 
     /** The request's outcome once it is placed or rejected. */

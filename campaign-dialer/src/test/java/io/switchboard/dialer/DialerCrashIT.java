@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerProcesses;
 import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
 import io.switchboard.events.dialer.CallPlaced;
 import io.switchboard.events.envelope.EventEnvelopes;
-import io.switchboard.events.envelope.EventJson;
 import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.ChildProcesses;
@@ -25,9 +23,6 @@ import io.switchboard.testsupport.KafkaBroker;
 import io.switchboard.testsupport.KafkaRecords;
 import io.switchboard.testsupport.SignedEvents;
 import io.switchboard.testsupport.TestEnvelopes;
-import io.switchboard.testsupport.TestEventKeys;
-import io.switchboard.testsupport.TestSecrets;
-import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -112,43 +107,9 @@ class DialerCrashIT {
                 .map(event -> event.as(EventTypes.CALL_PLACED).payload());
     }
 
-    /** The dialer as it runs in production, in a JVM of its own, configured as a deployment would. */
+    /** Twilio answers its create only after the first dialer is gone: the client must not give up before. */
     private static Process dialer(String name) {
-        var properties = new LinkedHashMap<String, Object>(TestEventKeys.properties("/switchboard/campaign-dialer"));
-        properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
-        // A killed member's partitions move once its session times out: seconds, not the default 45.
-        properties.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);
-        properties.put("server.port", 0);
-        properties.put("management.server.port", 0);
-        properties.put("logging.structured.format.console", "");
-        properties.put("switchboard.dialer.ingress-base-url", "https://ingress.example.com");
-        properties.put("switchboard.dialer.provider-listing-delay", "1s");
-        properties.put(
-                "switchboard.dialer.twilio.api-base-url", twilio.baseUrl().toString());
-        // Its API takes bearer tokens: the test issuer's settings, as every service under test gets them.
-        properties.putAll(TestTokens.properties());
-        properties.put("switchboard.secrets.active-key-id", TestSecrets.KEY_ID);
-        properties.put("switchboard.secrets.keys." + TestSecrets.KEY_ID, TestSecrets.key());
-        properties.put("switchboard.dialer.twilio.timeout", "5m");
-        properties.put("switchboard.dialer.intake.publishers.internal.principal", "User:ANONYMOUS");
-        properties.put("switchboard.dialer.intake.publishers.internal.topic", Topic.Names.CALL_REQUESTS);
-        properties.put("switchboard.dialer.intake.publishers.internal.accounts", List.of("*"));
-        properties.put("switchboard.dialer.intake.verify-acls", false);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(
-                        java,
-                        "-Xmx384m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CampaignDialerApplication.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
-        builder.environment().put("SPRING_APPLICATION_JSON", EventJson.mapper().writeValueAsString(properties));
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DialerProcesses.start(
+                broker.bootstrapServers(), twilio, logs, name, Map.of("switchboard.dialer.twilio.timeout", "5m"));
     }
 }

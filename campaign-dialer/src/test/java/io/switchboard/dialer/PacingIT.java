@@ -19,8 +19,12 @@ import io.switchboard.dialer.support.FakeTwilioServer;
 import io.switchboard.dialer.support.FakeTwilioServer.Received;
 import io.switchboard.dialer.support.FakeTwilioServer.Reply;
 import io.switchboard.dialer.support.SettledRequests;
+import io.switchboard.events.dialer.CallRequestCancelled;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestOutcome.Outcome;
+import io.switchboard.events.envelope.EventIds;
+import io.switchboard.events.envelope.EventProducers;
+import io.switchboard.events.envelope.EventTypes;
 import io.switchboard.events.topic.Topic;
 import io.switchboard.testsupport.DialableAccounts;
 import io.switchboard.testsupport.SignedEvents;
@@ -56,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "switchboard.dialer.pacing.provider-accounts." + PacingIT.SLOTTED + ".concurrent-calls=3",
             "switchboard.dialer.pacing.provider-accounts." + PacingIT.THROTTLED + ".calls-per-second=20",
             "switchboard.dialer.pacing.provider-accounts." + PacingIT.THROTTLED + ".prefix-calls-per-second=20",
+            "switchboard.dialer.pacing.provider-accounts." + PacingIT.SINGLE + ".concurrent-calls=1",
             "switchboard.dialer.pacing.backoff.initial=500ms"
         })
 class PacingIT {
@@ -63,6 +68,7 @@ class PacingIT {
     static final String RATED = "AC11111111111111111111111111111111";
     static final String SLOTTED = "AC22222222222222222222222222222222";
     static final String THROTTLED = "AC33333333333333333333333333333333";
+    static final String SINGLE = "AC44444444444444444444444444444444";
 
     private static final FakeTwilioServer TWILIO = FakeTwilioServer.start();
 
@@ -179,6 +185,38 @@ class PacingIT {
         assertThat(Duration.between(firstRefusal, secondSent))
                 .as("the account was paused for everyone, not only for the refused call")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(480));
+    }
+
+    @Test
+    void whenAQueuedRequestIsCancelledBeforeItsTurnThenItIsRejectedAndNeverDialed() {
+        String account = accountOn(SINGLE);
+        String holding = request(account, "+14155550151");
+        await().atMost(Duration.ofSeconds(30)).until(() -> createsOn(SINGLE).size() == 1);
+        String waiting = request(account, "+14155550152");
+        String after = request(account, "+14155550153");
+
+        var cancelled = new CallRequestCancelled(waiting, account, Instant.now(), "ops@example.com");
+        kafka.send(
+                Topic.DIALER_REQUESTS,
+                account,
+                kafka.signAs(
+                        EventProducers.CAMPAIGN_DIALER,
+                        EventTypes.CALL_REQUEST_CANCELLED,
+                        EventIds.of("call-request-cancelled", waiting),
+                        waiting,
+                        cancelled.cancelledAt(),
+                        cancelled));
+
+        CallRequestOutcome rejected =
+                SettledRequests.await(outcomes, List.of(waiting)).get(waiting);
+        assertThat(rejected.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(rejected.reason()).startsWith("cancelled by ops@example.com");
+        BillingSettlements.notCharged(
+                kafka, SettledRequests.await(outcomes, List.of(holding)).get(holding));
+        assertThat(SettledRequests.await(outcomes, List.of(after)).get(after).outcome())
+                .as("the slot the first call freed went to the request behind the cancelled one")
+                .isEqualTo(Outcome.PLACED);
+        assertThat(createsOn(SINGLE)).map(create -> create.param("To")).containsExactly("+14155550151", "+14155550153");
     }
 
     private static List<String> arrivals(List<Received> creates) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may use the dialer's API. A tenant requests calls and changes the do-not-call list of its own
+ * Who may use the dialer's API. A tenant requests (and cancels) calls and changes the do-not-call list of its own
  * account only (the account comes from the token); reading whether a number is listed also takes an
  * operator's token.
  */
@@ -18,6 +18,7 @@ class DialerApiAccess {
     ApiAccessRules dialerAccessRules() {
         return new ApiAccessRules()
                 .allow(HttpMethod.POST, "/api/call-requests", Scope.CALLS_WRITE)
+                .allow(HttpMethod.DELETE, "/api/call-requests/{requestId}", Scope.CALLS_WRITE)
                 .allow(HttpMethod.PUT, "/api/do-not-call/{accountId}/{number}", Scope.CALLS_WRITE)
                 .allow(HttpMethod.DELETE, "/api/do-not-call/{accountId}/{number}", Scope.CALLS_WRITE)
                 .allow(HttpMethod.GET, "/api/do-not-call/{accountId}/{number}", Scope.CALLS_READ, Scope.OPERATOR);

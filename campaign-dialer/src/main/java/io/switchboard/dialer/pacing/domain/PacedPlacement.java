@@ -60,9 +60,11 @@ public class PacedPlacement {
         this.clock = clock;
     }
 
-    /** Dials a released request, or reconciles one whose dialing had no outcome. */
+    /** Dials a released request, reconciles one whose dialing had no outcome, or rejects one a caller cancelled. */
     public void place(PacingGroup.Release release) {
-        if (release.reconcile()) {
+        if (release.cancelled() != null) {
+            rejected(release, release.cancelled());
+        } else if (release.reconcile()) {
             reconcile(release);
         } else {
             dial(release);

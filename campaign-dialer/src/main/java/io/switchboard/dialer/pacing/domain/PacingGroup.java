@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,9 @@ public final class PacingGroup {
     private final Map<String, Dialing> dialing = new HashMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
     private final Map<String, Instant> recentCalls = new HashMap<>();
+    /** Waiting requests a caller cancelled: let through at once, whatever the limits, to be rejected. */
+    private final Set<String> cancelled = new LinkedHashSet<>();
+
     private Instant pausedUntil = Instant.MIN;
     private int throttledInARow;
 
@@ -96,7 +100,9 @@ public final class PacingGroup {
                 Waiting queued = waiting.get(request);
                 if (queued != null && queued.attempts() < attemptOf(record)) {
                     waiting.remove(request);
-                    dialing.put(request, new Dialing(queued, attemptOf(record), record.recordedAt(), false, null));
+                    // Sent, or about to be: even a request cancelled meanwhile is looked up at the provider first.
+                    dialing.put(
+                            request, new Dialing(queued, attemptOf(record), record.recordedAt(), false, null, false));
                 }
             }
             case DEFERRED -> {
@@ -104,7 +110,11 @@ public final class PacingGroup {
                 if (dialed != null && dialed.attempt() <= attemptOf(record)) {
                     dialing.remove(request);
                     // Back at the head of the queue: it was let through before those behind it.
-                    waiting.putFirst(request, dialed.queued().deferred(attemptOf(record), record.notBefore()));
+                    Waiting again = dialed.queued().deferred(attemptOf(record), record.notBefore());
+                    waiting.putFirst(request, again);
+                    if (again.cancelled() != null) {
+                        cancelled.add(request);
+                    }
                 } else if (waiting.containsKey(request) && waiting.get(request).attempts() < attemptOf(record)) {
                     waiting.computeIfPresent(request, (k, w) -> w.deferred(attemptOf(record), record.notBefore()));
                 }
@@ -118,6 +128,19 @@ public final class PacingGroup {
             case REJECTED -> {
                 waiting.remove(request);
                 dialing.remove(request);
+            }
+            case CANCELLED -> {
+                if (waiting.containsKey(request)) {
+                    waiting.computeIfPresent(request, (k, w) -> w.cancelled(record.reason()));
+                    cancelled.add(request);
+                } else if (dialing.containsKey(request)) {
+                    // Too late to take back, unless the provider turns out to have created nothing (deferred).
+                    dialing.computeIfPresent(request, (k, dialed) -> dialed.cancelled(record.reason()));
+                    log.info(
+                            "Request {} was cancelled while it was being dialed: it is withdrawn only if the provider "
+                                    + "created no call",
+                            request);
+                }
             }
             case ENDED -> {
                 waiting.remove(request);
@@ -139,11 +162,29 @@ public final class PacingGroup {
         dialing.replaceAll((request, dialed) -> {
             if (!dialed.inFlight()
                     && (dialed.retryAt() == null || !dialed.retryAt().isAfter(now))) {
-                released.add(new Release(this, dialed.queued().queued(), dialed.attempt(), dialed.since(), true));
+                // A request let through to be withdrawn was never sent: rejecting it again needs no look at the
+                // provider. Any other may have been sent, cancelled or not: it is looked up first.
+                String withdrawn = dialed.withdrawing() ? dialed.queued().cancelled() : null;
+                released.add(new Release(
+                        this,
+                        dialed.queued().queued(),
+                        dialed.attempt(),
+                        dialed.since(),
+                        withdrawn == null,
+                        withdrawn));
                 return dialed.working(true);
             }
             return dialed;
         });
+        for (String request : cancelled) {
+            Waiting withdrawn = waiting.remove(request);
+            if (withdrawn != null) {
+                int attempt = withdrawn.attempts() + 1;
+                dialing.put(request, new Dialing(withdrawn, attempt, now, true, null, true));
+                released.add(new Release(this, withdrawn.queued(), attempt, now, false, withdrawn.cancelled()));
+            }
+        }
+        cancelled.clear();
         if (now.isBefore(pausedUntil)) {
             return released;
         }
@@ -165,8 +206,8 @@ public final class PacingGroup {
             prefix.take();
             entries.remove();
             int attempt = next.attempts() + 1;
-            dialing.put(entry.getKey(), new Dialing(next, attempt, now, true, null));
-            released.add(new Release(this, next.queued(), attempt, now, false));
+            dialing.put(entry.getKey(), new Dialing(next, attempt, now, true, null, false));
+            released.add(new Release(this, next.queued(), attempt, now, false, null));
             free--;
         }
         plannedPrefixes.values().removeIf(RateLimit::available);
@@ -183,6 +224,9 @@ public final class PacingGroup {
                         nanos,
                         Math.max(0, Duration.between(now, dialed.retryAt()).toNanos()));
             }
+        }
+        if (!cancelled.isEmpty()) {
+            return Duration.ZERO;
         }
         if (waiting.isEmpty()) {
             return Duration.ofNanos(nanos);
@@ -265,14 +309,16 @@ public final class PacingGroup {
                         dialed.attempt(),
                         dialed.since(),
                         false,
-                        clock.instant().plus(RECONCILE_AGAIN_AFTER)));
+                        clock.instant().plus(RECONCILE_AGAIN_AFTER),
+                        dialed.withdrawing()));
     }
 
     /** As {@link #abandoned}, to be reconciled again no earlier than {@code at}. */
     public synchronized void reconcileAt(String accountId, String requestId, Instant at) {
         dialing.computeIfPresent(
                 DialIntentRecorded.key(accountId, requestId),
-                (k, dialed) -> new Dialing(dialed.queued(), dialed.attempt(), dialed.since(), false, at));
+                (k, dialed) -> new Dialing(
+                        dialed.queued(), dialed.attempt(), dialed.since(), false, at, dialed.withdrawing()));
     }
 
     /** Calls already placed for this account's requests: a request in doubt must not adopt one of them. */
@@ -333,22 +379,35 @@ public final class PacingGroup {
         return record.attempt() == null ? 1 : record.attempt();
     }
 
-    /** A queued request; {@code attempts} made so far, and not before {@code notBefore} when one was deferred. */
-    private record Waiting(QueuedCallRecorded queued, int attempts, Instant notBefore, String prefix) {
+    /**
+     * A queued request; {@code attempts} made so far, not before {@code notBefore} when one was deferred, and why it
+     * was {@code cancelled}, if it was.
+     */
+    private record Waiting(
+            QueuedCallRecorded queued, int attempts, Instant notBefore, String prefix, String cancelled) {
         static Waiting of(QueuedCallRecorded queued) {
             return new Waiting(
-                    queued, 0, null, DestinationPrefix.of(queued.request().to()));
+                    queued, 0, null, DestinationPrefix.of(queued.request().to()), null);
         }
 
         Waiting deferred(int attemptsMade, Instant until) {
-            return new Waiting(queued, attemptsMade, until, prefix);
+            return new Waiting(queued, attemptsMade, until, prefix, cancelled);
+        }
+
+        Waiting cancelled(String reason) {
+            return new Waiting(queued, attempts, notBefore, prefix, reason);
         }
     }
 
     /** Attempt {@code attempt} of a request, since {@code since}; {@code inFlight} while this instance works on it. */
-    private record Dialing(Waiting queued, int attempt, Instant since, boolean inFlight, Instant retryAt) {
+    private record Dialing(
+            Waiting queued, int attempt, Instant since, boolean inFlight, Instant retryAt, boolean withdrawing) {
         Dialing working(boolean working) {
-            return new Dialing(queued, attempt, since, working, null);
+            return new Dialing(queued, attempt, since, working, null, withdrawing);
+        }
+
+        Dialing cancelled(String reason) {
+            return new Dialing(queued.cancelled(reason), attempt, since, inFlight, retryAt, withdrawing);
         }
     }
 
@@ -356,10 +415,15 @@ public final class PacingGroup {
 
     /**
      * A request let through: to dial ({@code reconcile} false), or, when its dialing had no outcome, to look up
-     * at the provider first.
+     * at the provider first; or, when a caller {@code cancelled} it (why), to reject.
      *
      * @param since when its dialing began, for a reconciliation
      */
     public record Release(
-            PacingGroup group, QueuedCallRecorded queued, int attempt, Instant since, boolean reconcile) {}
+            PacingGroup group,
+            QueuedCallRecorded queued,
+            int attempt,
+            Instant since,
+            boolean reconcile,
+            String cancelled) {}
 }

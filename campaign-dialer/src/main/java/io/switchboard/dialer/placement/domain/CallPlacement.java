@@ -53,13 +53,30 @@ public class CallPlacement {
         this.clock = clock;
     }
 
+    /**
+     * Admits a request that has just arrived, unless it was seen before. A request cancelled before it arrived is
+     * rejected. (A request due later is not admitted here: see {@code io.switchboard.dialer.schedule}.)
+     */
     public Admission admit(int partition, CallRequestReceived received) {
         CallRequest request = received.request();
-        if (intents.of(partition, request.accountId(), request.requestId()).isPresent()) {
+        Optional<DialIntentRecorded> known = intents.of(partition, request.accountId(), request.requestId());
+        if (known.isPresent() && known.get().state() == State.CANCELLED) {
+            return rejected(
+                    request, "cancelled before it was received (" + known.get().reason() + ")", null);
+        }
+        if (known.isPresent()) {
             return new Admission.Duplicate(request.requestId());
         }
+        return admitNow(partition, request, received.receivedAt());
+    }
+
+    /**
+     * Checks {@code request} and, if it may be dialed, holds its wallet and queues it for its provider account; its
+     * age is counted from {@code receivedAt} (for a scheduled request, when it came due).
+     */
+    public Admission admitNow(int partition, CallRequest request, Instant receivedAt) {
         Instant now = clock.instant();
-        Optional<String> stale = RequestDeadline.whyTooLate(request, received.receivedAt(), maxRequestAge, now);
+        Optional<String> stale = RequestDeadline.whyTooLate(request, receivedAt, maxRequestAge, now);
         if (stale.isPresent()) {
             return rejected(request, stale.get(), null);
         }
@@ -68,7 +85,7 @@ public class CallPlacement {
             case DialChecks.Verdict.Dialable dialable -> {
                 String providerAccount = QueuedCallRecorded.groupOf(
                         provider.name(), dialable.credential().providerAccountId());
-                Instant receivedAt = received.receivedAt() == null ? now : received.receivedAt();
+                Instant queuedFrom = receivedAt == null ? now : receivedAt;
                 DialIntentRecorded intended = intent(
                         request,
                         State.INTENDED,
@@ -81,7 +98,7 @@ public class CallPlacement {
                         providerAccount);
                 if (intended.held() != null) {
                     // It may wait in the queue as long as a request may be dialed late, then last its time limit.
-                    intended = intended.heldUntil(receivedAt
+                    intended = intended.heldUntil(queuedFrom
                             .plus(maxRequestAge)
                             .plusSeconds(dialable.timeLimitSeconds())
                             .plus(holdLease));
@@ -89,7 +106,7 @@ public class CallPlacement {
                 yield new Admission.Queued(
                         intended,
                         QueuedCallRecorded.queued(
-                                request, providerAccount, receivedAt, dialable.timeLimitSeconds(), now));
+                                request, providerAccount, queuedFrom, dialable.timeLimitSeconds(), now));
             }
         };
     }
@@ -253,7 +270,8 @@ public class CallPlacement {
         };
     }
 
-    private Admission rejected(CallRequest request, String reason, String field) {
+    /** {@code request} will not be dialed: its rejection, to publish with its settled intent. */
+    public Admission.Rejected rejected(CallRequest request, String reason, String field) {
         return new Admission.Rejected(
                 reason, field, intent(request, State.REJECTED, null, null, reason, null, null, null, null));
     }

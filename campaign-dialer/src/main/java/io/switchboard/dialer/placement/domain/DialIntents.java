@@ -1,11 +1,17 @@
 package io.switchboard.dialer.placement.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Collectors;
 
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -17,6 +23,8 @@ import org.springframework.stereotype.Component;
  * partition of {@code dialer-requests.v1}. A partition's intents are read whole from
  * {@code dialer-intents.v1} when it is assigned and forgotten when it is revoked, so the owner of an
  * account always decides with every intent of the account, whichever instance wrote them.
+ *
+ * <p>Scheduled requests are also indexed by due time, for the owner to fire each when it comes due.
  *
  * <p>The intents that hold part of a wallet (intended, placed, or ended but not yet in the balance read) are
  * also indexed by account, so that what an account holds is summed over its few open calls, not over every
@@ -58,6 +66,7 @@ public class DialIntents {
                 .filter(intent -> intent.accountId().equals(accountId))
                 .filter(intent -> intent.state() == State.PLACED || intent.state() == State.ENDED)
                 .map(DialIntentRecorded::callId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -66,6 +75,35 @@ public class DialIntents {
         return List.copyOf(
                 partition(partition).holding.getOrDefault(accountId, Map.of()).values());
     }
+
+    /**
+     * The scheduled requests of the partitions owned here that are due by {@code until}, earliest first, with their
+     * partition.
+     */
+    public List<Owned> dueBy(Instant until) {
+        List<Owned> due = new ArrayList<>();
+        byPartition.forEach((partition, known) -> {
+            for (DialIntentRecorded intent : known.scheduled) {
+                if (intent.dueAt().isAfter(until)) {
+                    break;
+                }
+                due.add(new Owned(partition, intent));
+            }
+        });
+        due.sort(Comparator.comparing(owned -> owned.intent().dueAt()));
+        return due;
+    }
+
+    /** Every scheduled request of the partitions owned here, with its partition. */
+    public List<Owned> scheduled() {
+        List<Owned> scheduled = new ArrayList<>();
+        byPartition.forEach(
+                (partition, known) -> known.scheduled.forEach(intent -> scheduled.add(new Owned(partition, intent))));
+        return scheduled;
+    }
+
+    /** An intent of partition {@code partition}. */
+    public record Owned(int partition, DialIntentRecorded intent) {}
 
     /** The ended call's settlement is in the balance read: it holds nothing any more. */
     public void released(int partition, DialIntentRecorded ended) {
@@ -79,15 +117,26 @@ public class DialIntents {
         return byPartition.getOrDefault(partition, Partition.EMPTY);
     }
 
+    private static final Comparator<DialIntentRecorded> BY_DUE_TIME =
+            Comparator.comparing(DialIntentRecorded::dueAt).thenComparing(intent -> intent.key());
+
     private static final class Partition {
 
         static final Partition EMPTY = new Partition();
 
         final Map<String, DialIntentRecorded> latest = new ConcurrentHashMap<>();
         final Map<String, Map<String, DialIntentRecorded>> holding = new ConcurrentHashMap<>();
+        /** The scheduled requests by due time: what comes due next is found without walking every request. */
+        final NavigableSet<DialIntentRecorded> scheduled = new ConcurrentSkipListSet<>(BY_DUE_TIME);
 
         void record(DialIntentRecorded intent) {
-            latest.put(intent.key(), intent);
+            DialIntentRecorded previous = latest.put(intent.key(), intent);
+            if (previous != null && previous.state() == State.SCHEDULED && previous.dueAt() != null) {
+                scheduled.remove(previous);
+            }
+            if (intent.state() == State.SCHEDULED && intent.dueAt() != null) {
+                scheduled.add(intent);
+            }
             Map<String, DialIntentRecorded> account =
                     holding.computeIfAbsent(intent.accountId(), id -> new ConcurrentHashMap<>());
             if (holds(intent)) {

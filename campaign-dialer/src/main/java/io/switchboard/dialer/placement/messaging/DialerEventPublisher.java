@@ -1,6 +1,7 @@
 package io.switchboard.dialer.placement.messaging;
 
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestCancelled;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
@@ -54,6 +55,22 @@ public class DialerEventPublisher {
         events.inOwnTransaction(() -> received(received));
     }
 
+    /** A caller's cancellation, to the account's owner, from outside a listener: committed when this returns. */
+    public void cancelledInOwnTransaction(CallRequestCancelled cancelled) {
+        String id = EventIds.of(
+                "call-request-cancelled",
+                DialIntentRecorded.key(cancelled.accountId(), cancelled.requestId()),
+                cancelled.cancelledAt().toString());
+        events.inOwnTransaction(() -> toRequestOwner(
+                cancelled.accountId(),
+                OutgoingEvent.of(
+                        EventTypes.CALL_REQUEST_CANCELLED,
+                        id,
+                        cancelled.requestId(),
+                        cancelled.cancelledAt(),
+                        cancelled)));
+    }
+
     /**
      * An admitted request: its intent, its place in its provider account's queue and the publisher's
      * "accepted", in the listener's transaction.
@@ -64,6 +81,15 @@ public class DialerEventPublisher {
         publishOutcome(
                 intent.requestId(),
                 CallRequestOutcome.accepted(intent.requestId(), intent.accountId(), intent.recordedAt()));
+    }
+
+    /** A request due later: its scheduled intent and the publisher's "scheduled", in the listener's transaction. */
+    void scheduled(int partition, DialIntentRecorded intent) {
+        publishIntent(partition, intent);
+        publishOutcome(
+                intent.requestId(),
+                CallRequestOutcome.scheduled(
+                        intent.requestId(), intent.accountId(), intent.dueAt(), intent.recordedAt()));
     }
 
     /**
@@ -119,11 +145,19 @@ public class DialerEventPublisher {
 
     /** Keyed by request id; the id names the request's account, so two accounts' requests never share one. */
     private void publishOutcome(String key, CallRequestOutcome outcome) {
-        String id = EventIds.of(
-                "call-request-outcome",
-                String.valueOf(outcome.accountId()),
-                key,
-                outcome.outcome().wireValue());
+        // A recurring request is scheduled once per due time.
+        String id = outcome.dueAt() == null
+                ? EventIds.of(
+                        "call-request-outcome",
+                        String.valueOf(outcome.accountId()),
+                        key,
+                        outcome.outcome().wireValue())
+                : EventIds.of(
+                        "call-request-outcome",
+                        String.valueOf(outcome.accountId()),
+                        key,
+                        outcome.outcome().wireValue(),
+                        outcome.dueAt().toString());
         events.publishAndWait(
                 Topic.CALL_OUTCOMES,
                 key,

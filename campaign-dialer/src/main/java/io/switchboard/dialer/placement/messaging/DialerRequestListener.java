@@ -10,9 +10,14 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
+import io.switchboard.dialer.placement.domain.Cancellations;
+import io.switchboard.dialer.placement.domain.Cancellations.Cancellation;
 import io.switchboard.dialer.placement.domain.DialIntents;
 import io.switchboard.dialer.placement.domain.MachinePolicy;
+import io.switchboard.dialer.schedule.domain.ScheduledRequests;
 import io.switchboard.events.dialer.CallPlaced;
+import io.switchboard.events.dialer.CallRequestCancelled;
+import io.switchboard.events.dialer.CallRequestDue;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
 import io.switchboard.events.dialer.DialIntentRecorded;
@@ -41,7 +46,9 @@ import org.springframework.stereotype.Component;
  * request is then admitted at most once ({@link CallPlacement}): its intent and its place in its provider
  * account's queue ({@code dialer-queue.v1}), or its rejection, are published in the container's Kafka
  * transaction with the offset commit. The queue's owner answers on the same topic with the request's
- * CallPlaced or CallRequestRejected, and the intent follows.
+ * CallPlaced or CallRequestRejected, and the intent follows. A request due later is recorded scheduled and fired
+ * when its due signal comes back on this partition ({@link ScheduledRequests}); a caller's cancellation is
+ * applied here too ({@link Cancellations}).
  *
  * <p>The same consumers read {@code ledger.v1}, keyed by account like the requests and with as many
  * partitions, with the range assignor: partition {@code p} of both topics goes to the same instance, so
@@ -56,6 +63,8 @@ class DialerRequestListener implements ConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(DialerRequestListener.class);
 
     private final CallPlacement placement;
+    private final ScheduledRequests scheduled;
+    private final Cancellations cancellations;
     private final DialIntents intents;
     private final TopicReplayer replayer;
     private final EventEnvelopes envelopes;
@@ -67,6 +76,8 @@ class DialerRequestListener implements ConsumerSeekAware {
 
     DialerRequestListener(
             CallPlacement placement,
+            ScheduledRequests scheduled,
+            Cancellations cancellations,
             DialIntents intents,
             TopicReplayer replayer,
             EventEnvelopes envelopes,
@@ -76,6 +87,8 @@ class DialerRequestListener implements ConsumerSeekAware {
             TransactionEffects transaction,
             Clock clock) {
         this.placement = placement;
+        this.scheduled = scheduled;
+        this.cancellations = cancellations;
         this.intents = intents;
         this.replayer = replayer;
         this.envelopes = envelopes;
@@ -141,6 +154,14 @@ class DialerRequestListener implements ConsumerSeekAware {
             onRejectedByQueue(record, event.as(EventTypes.CALL_REQUEST_REJECTED).payload());
             return;
         }
+        if (event.is(EventTypes.CALL_REQUEST_DUE)) {
+            onDue(record, event.as(EventTypes.CALL_REQUEST_DUE).payload());
+            return;
+        }
+        if (event.is(EventTypes.CALL_REQUEST_CANCELLED)) {
+            onCancelled(record, event.as(EventTypes.CALL_REQUEST_CANCELLED).payload());
+            return;
+        }
         if (event.is(EventTypes.ANSWERING_MACHINE_DETECTED)) {
             onMachineDetected(
                     record, event.as(EventTypes.ANSWERING_MACHINE_DETECTED).payload());
@@ -149,6 +170,7 @@ class DialerRequestListener implements ConsumerSeekAware {
         if (!event.is(EventTypes.CALL_REQUEST_RECEIVED)) {
             throw new RejectedEventException("event " + event.id() + " is " + event.type()
                     + "; dialer-requests.v1 carries only " + EventTypes.CALL_REQUEST_RECEIVED.token() + ", "
+                    + EventTypes.CALL_REQUEST_DUE.token() + ", " + EventTypes.CALL_REQUEST_CANCELLED.token() + ", "
                     + EventTypes.CALL_PLACED.token() + ", " + EventTypes.CALL_REQUEST_REJECTED.token() + " and "
                     + EventTypes.ANSWERING_MACHINE_DETECTED.token());
         }
@@ -163,35 +185,107 @@ class DialerRequestListener implements ConsumerSeekAware {
         int partition = record.partition();
         try (var accountId = MDC.putCloseable("accountId", request.accountId());
                 var requestId = MDC.putCloseable("requestId", request.requestId())) {
-            switch (placement.admit(partition, received)) {
-                case Admission.Queued queued -> {
-                    publisher.queued(partition, queued.intent(), queued.queued());
-                    transaction.afterCommit(() -> intents.record(partition, queued.intent()));
-                    outcomes.queued();
-                    log.info(
-                            "Queued request {} for provider account {}",
-                            request.requestId(),
-                            queued.queued().providerAccount());
+            apply(record, scheduled.admit(partition, received), request.accountId());
+        }
+    }
+
+    /** Publishes what became of a request, in this record's transaction; its intent is known here once committed. */
+    private void apply(ConsumerRecord<String, CloudEvent> record, Admission admission, String accountId) {
+        int partition = record.partition();
+        String requestId = admission.requestId();
+        switch (admission) {
+            case Admission.Queued queued -> {
+                publisher.queued(partition, queued.intent(), queued.queued());
+                transaction.afterCommit(() -> intents.record(partition, queued.intent()));
+                outcomes.queued();
+                log.info(
+                        "Queued request {} for provider account {}",
+                        requestId,
+                        queued.queued().providerAccount());
+            }
+            case Admission.Scheduled due -> {
+                publisher.scheduled(partition, due.intent());
+                transaction.afterCommit(() -> intents.record(partition, due.intent()));
+                outcomes.scheduled();
+                log.info("Scheduled request {} for {}", requestId, due.intent().dueAt());
+            }
+            case Admission.Rejected rejected -> {
+                publisher.rejected(
+                        RequestOrigin.of(record),
+                        new CallRequestRejected(
+                                requestId, accountId, rejected.reason(), rejected.field(), clock.instant()));
+                publisher.settle(partition, rejected.settled());
+                transaction.afterCommit(() -> intents.record(partition, rejected.settled()));
+                outcomes.rejected();
+                log.info("Rejected request {}: {}", requestId, rejected.reason());
+            }
+            case Admission.Duplicate duplicate -> {
+                outcomes.duplicate();
+                log.info("Request {} already settled; not dialing again", duplicate.requestId());
+            }
+        }
+    }
+
+    /**
+     * A scheduled request of this partition is due (or its record is to be written again): it is fired at most
+     * once, whatever signal comes twice.
+     */
+    private void onDue(ConsumerRecord<String, CloudEvent> record, CallRequestDue due) {
+        requireFiledUnderAccount(record, due.accountId(), due.requestId());
+        int partition = record.partition();
+        try (var accountId = MDC.putCloseable("accountId", due.accountId());
+                var requestId = MDC.putCloseable("requestId", due.requestId())) {
+            scheduled.fire(partition, due).ifPresent(firing -> {
+                if (firing.admitted() != null) {
+                    apply(record, firing.admitted(), due.accountId());
                 }
-                case Admission.Rejected rejected -> {
+                if (firing.series() != null) {
+                    DialIntentRecorded series = firing.series();
+                    if (firing.admitted() != null && series.state() == DialIntentRecorded.State.SCHEDULED) {
+                        publisher.scheduled(partition, series);
+                    } else {
+                        publisher.settle(partition, series);
+                    }
+                    transaction.afterCommit(() -> intents.record(partition, series));
+                }
+            });
+        }
+    }
+
+    /** A caller cancelled a request of this partition: what it can still change, in this record's transaction. */
+    private void onCancelled(ConsumerRecord<String, CloudEvent> record, CallRequestCancelled cancelled) {
+        requireFiledUnderAccount(record, cancelled.accountId(), cancelled.requestId());
+        int partition = record.partition();
+        switch (cancellations.cancel(partition, cancelled)) {
+            case Cancellation.Cancelled done -> {
+                if (done.received()) {
+                    // Its publisher hears it as a rejection naming who cancelled it, as a queued one's would be.
                     publisher.rejected(
                             RequestOrigin.of(record),
                             new CallRequestRejected(
-                                    request.requestId(),
-                                    request.accountId(),
-                                    rejected.reason(),
-                                    rejected.field(),
-                                    clock.instant()));
-                    publisher.settle(partition, rejected.settled());
-                    transaction.afterCommit(() -> intents.record(partition, rejected.settled()));
+                                    cancelled.requestId(),
+                                    cancelled.accountId(),
+                                    done.intent().reason(),
+                                    null,
+                                    done.intent().recordedAt()));
                     outcomes.rejected();
-                    log.info("Rejected request {}: {}", request.requestId(), rejected.reason());
                 }
-                case Admission.Duplicate duplicate -> {
-                    outcomes.duplicate();
-                    log.info("Request {} already settled; not dialing again", duplicate.requestId());
-                }
+                publisher.settle(partition, done.intent());
+                transaction.afterCommit(() -> intents.record(partition, done.intent()));
+                log.info(
+                        "Cancelled request {}: {}",
+                        cancelled.requestId(),
+                        done.intent().reason());
             }
+            case Cancellation.Unqueued unqueued -> {
+                publisher.queueStep(unqueued.step());
+                log.info(
+                        "Asked provider account {} to take request {} out of its queue",
+                        unqueued.step().providerAccount(),
+                        cancelled.requestId());
+            }
+            case Cancellation.Unchanged unchanged ->
+                log.info("Request {} is {}: a cancellation changes nothing", cancelled.requestId(), unchanged.state());
         }
     }
 

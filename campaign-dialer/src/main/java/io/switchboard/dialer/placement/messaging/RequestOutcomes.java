@@ -6,12 +6,13 @@ import io.switchboard.dialer.placement.domain.MachinePolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts call requests by outcome, {@code switchboard.dialer.requests{outcome=queued|placed|rejected|duplicate}}, and
+ * Counts call requests by outcome, {@code switchboard.dialer.requests{outcome=scheduled|queued|placed|rejected|duplicate}}, and
  * what was done when a machine answered, {@code switchboard.dialer.machine.detections{policy=…}}.
  */
 @Component
 public class RequestOutcomes {
 
+    private final Counter scheduled;
     private final Counter queued;
     private final Counter placed;
     private final Counter rejected;
@@ -20,10 +21,15 @@ public class RequestOutcomes {
 
     RequestOutcomes(MeterRegistry meters) {
         this.meters = meters;
+        this.scheduled = counter(meters, "scheduled");
         this.queued = counter(meters, "queued");
         this.placed = counter(meters, "placed");
         this.rejected = counter(meters, "rejected");
         this.duplicate = counter(meters, "duplicate");
+    }
+
+    public void scheduled() {
+        scheduled.increment();
     }
 
     public void queued() {

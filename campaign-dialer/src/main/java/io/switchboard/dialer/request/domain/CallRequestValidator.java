@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.switchboard.dialer.account.domain.PhoneNumbers;
+import io.switchboard.dialer.schedule.domain.RequestSchedules;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides whether a call-requests record can be dialed: JSON, then the published JSON Schema
- * (call-request.v1), then real phone numbers. Each rejection names the field at fault.
+ * (call-request.v1), then real phone numbers and a schedule that can be kept ({@link RequestSchedules}). Each
+ * rejection names the field at fault.
  */
 @Component
 public final class CallRequestValidator {
@@ -35,6 +38,11 @@ public final class CallRequestValidator {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final Schema schema = loadSchema();
+    private final RequestSchedules schedules;
+
+    public CallRequestValidator(RequestSchedules schedules) {
+        this.schedules = schedules;
+    }
 
     public Validation validate(byte[] value) {
         JsonNode json;
@@ -89,6 +97,14 @@ public final class CallRequestValidator {
                     request.accountId(),
                     "machineDetection.message: leave-message needs the message to leave",
                     "machineDetection.message");
+        }
+        Optional<RequestSchedules.Refusal> unschedulable = schedules.refusal(request);
+        if (unschedulable.isPresent()) {
+            return new Validation.Invalid(
+                    request.requestId(),
+                    request.accountId(),
+                    unschedulable.get().reason(),
+                    unschedulable.get().field());
         }
         return new Validation.Valid(request);
     }

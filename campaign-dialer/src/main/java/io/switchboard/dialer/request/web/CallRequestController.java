@@ -2,17 +2,21 @@ package io.switchboard.dialer.request.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 import io.switchboard.dialer.placement.messaging.DialerEventPublisher;
 import io.switchboard.dialer.placement.messaging.RequestOutcomes;
 import io.switchboard.dialer.request.domain.CallRequestValidator;
 import io.switchboard.dialer.request.domain.Validation;
+import io.switchboard.events.dialer.CallRequestCancelled;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +32,10 @@ import reactor.core.scheduler.Schedulers;
  * once that is committed; what became of it is at {@code Location} (the call log's
  * {@code GET /api/call-requests/{requestId}}) and on {@code call-outcomes.v1}. Sending the same request id
  * again is safe: it is answered 202 again and dialed at most once.
+ *
+ * <p>{@code DELETE /api/call-requests/{requestId}} cancels one of the account's requests: a scheduled one (or a
+ * whole recurring series) at once, a queued one unless its dialing has begun; what it changed is on
+ * {@code call-outcomes.v1} (a rejection naming who cancelled it). Answered 202 once the cancellation is committed.
  */
 @RestController
 @RequestMapping(path = "/api/call-requests", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +43,9 @@ class CallRequestController {
 
     /** How a request that came over HTTP names its publisher in {@code CallRequestReceived}. */
     static final String PUBLISHER = "http";
+
+    /** As call-request.v1 has it. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CallRequestValidator validator;
     private final DialerEventPublisher publisher;
@@ -76,5 +87,23 @@ class CallRequestController {
                 .then(Mono.fromCallable(() -> ResponseEntity.accepted()
                         .location(status)
                         .body(new CallRequestAccepted(request.requestId(), request.accountId(), "received", status))));
+    }
+
+    @DeleteMapping("/{requestId}")
+    Mono<ResponseEntity<CallRequestAccepted>> cancel(@PathVariable String requestId, Caller caller) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw new InvalidCallRequestException(
+                    "requestId", "requestId: must be 1 to 128 of the characters A-Z a-z 0-9 . _ : -");
+        }
+        if (caller.accountId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "call request " + requestId + " not found");
+        }
+        var cancelled = new CallRequestCancelled(requestId, caller.accountId(), clock.instant(), caller.subject());
+        URI status = statusBaseUrl.resolve("/api/call-requests/" + requestId);
+        return Mono.fromRunnable(() -> publisher.cancelledInOwnTransaction(cancelled))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.fromCallable(() -> ResponseEntity.accepted()
+                        .location(status)
+                        .body(new CallRequestAccepted(requestId, caller.accountId(), "cancelling", status))));
     }
 }

@@ -445,6 +445,172 @@ class PacingGroupTests {
                 .containsExactly("CA1");
     }
 
+    // --- cancelled requests
+
+    @Test
+    void whenAWaitingRequestIsCancelledThenItIsReleasedAtOnceThoughTheRateAndEverySlotAreTaken() {
+        var group = group(1, 1, FAST);
+        QueuedCallRecorded first = queued("r1", "+14155550101");
+        group.apply(first);
+        group.apply(queued("r2", "+12125550102"));
+        assertThat(requestIds(group.release())).containsExactly("r1");
+        group.apply(first.placed(1, "CA1", T0.plusSeconds(600), T0));
+        assertThat(group.untilNextRelease()).as("the only slot is taken").isEqualTo(Duration.ofSeconds(600));
+
+        group.apply(cancelled("r2"));
+
+        assertThat(group.untilNextRelease()).isZero();
+        assertThat(group.release()).singleElement().satisfies(release -> {
+            assertThat(release.queued().requestId()).isEqualTo("r2");
+            assertThat(release.cancelled()).isEqualTo("cancelled by ops@acme");
+            assertThat(release.reconcile()).as("it was never sent").isFalse();
+            assertThat(release.attempt()).isEqualTo(1);
+        });
+        assertThat(group.untilNextRelease()).as("nothing waits any more").isPositive();
+        assertThat(group.progress())
+                .as("it counts as being dialed until its rejection is read")
+                .isEqualTo(new PacingGroup.Progress(0, 1, 1));
+    }
+
+    @Test
+    void whenAWaitingRequestIsCancelledWhileTheAccountIsThrottledThenItIsStillReleasedAtOnce() {
+        var group = group(FAST, 10, FAST);
+        group.apply(queued("r1", "+14155550101"));
+        group.apply(queued("r2", "+12125550102"));
+        group.throttled();
+        assertThat(group.untilNextRelease()).isEqualTo(Duration.ofSeconds(1));
+
+        group.apply(cancelled("r2"));
+
+        assertThat(group.untilNextRelease()).as("rejecting it is no call").isZero();
+        assertThat(group.release()).singleElement().satisfies(release -> {
+            assertThat(release.queued().requestId()).isEqualTo("r2");
+            assertThat(release.cancelled()).isEqualTo("cancelled by ops@acme");
+        });
+        assertThat(group.untilNextRelease())
+                .as("the one left waits for the pause to end")
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void whenACancelledRequestsRejectionIsAbandonedThenItComesBackToBeRejectedNotReconciled() {
+        var group = group(FAST, 10, FAST);
+        group.apply(queued("r1", "+14155550101"));
+        group.apply(cancelled("r1"));
+        group.release();
+
+        group.abandoned("acme", "r1");
+        clock.advance(PacingGroup.RECONCILE_AGAIN_AFTER);
+
+        assertThat(group.release()).singleElement().satisfies(release -> {
+            assertThat(release.cancelled()).isEqualTo("cancelled by ops@acme");
+            assertThat(release.reconcile()).isFalse();
+        });
+    }
+
+    @Test
+    void whenARequestBeingDialedIsCancelledThenItIsStillDialed() {
+        var group = group(FAST, 10, FAST);
+        QueuedCallRecorded queued = queued("r1", "+14155550101");
+        group.apply(queued);
+        group.release();
+        group.apply(queued.dialing(1, T0));
+
+        group.apply(cancelled("r1"));
+
+        assertThat(group.progress()).isEqualTo(new PacingGroup.Progress(0, 1, 0));
+        assertThat(group.release()).as("its dialing goes on here").isEmpty();
+        group.apply(queued.placed(1, "CA1", T0.plusSeconds(600), T0));
+        assertThat(group.progress()).isEqualTo(new PacingGroup.Progress(0, 0, 1));
+    }
+
+    @Test
+    void whenARequestInDoubtIsCancelledThenItIsStillReconciledWithTheProvider() {
+        var group = group(FAST, 10, FAST);
+        QueuedCallRecorded queued = queued("r1", "+14155550101");
+        group.apply(queued);
+        group.apply(queued.dialing(1, T0));
+
+        group.apply(cancelled("r1"));
+
+        assertThat(group.release())
+                .as("the provider may have the call")
+                .singleElement()
+                .satisfies(release -> {
+                    assertThat(release.reconcile()).isTrue();
+                    assertThat(release.cancelled()).isNull();
+                });
+    }
+
+    @Test
+    void whenAReplayReadsACancellationBeforeTheDialingOfTheOldOwnerThenTheRequestIsReconciledNotRejected() {
+        var group = group(FAST, 10, FAST);
+        QueuedCallRecorded queued = queued("r1", "+14155550101");
+        // The old owner let it through before it read the cancellation, which was appended before its dialing step.
+        group.apply(queued);
+        group.apply(cancelled("r1"));
+        group.apply(queued.dialing(1, T0));
+
+        assertThat(group.release())
+                .as("the old owner may have sent it: the provider is asked first")
+                .singleElement()
+                .satisfies(release -> {
+                    assertThat(release.reconcile()).isTrue();
+                    assertThat(release.cancelled()).isNull();
+                });
+    }
+
+    @Test
+    void whenARequestCancelledWhileBeingDialedIsDeferredThenItIsWithdrawnNotDialedAgain() {
+        var group = group(FAST, 10, FAST);
+        QueuedCallRecorded queued = queued("r1", "+14155550101");
+        group.apply(queued);
+        group.release();
+        group.apply(queued.dialing(1, T0));
+        group.apply(cancelled("r1"));
+
+        // The provider created nothing (throttled): the cancellation can still be kept.
+        group.apply(queued.deferred(1, "throttled", T0.plusSeconds(30), T0));
+
+        assertThat(group.untilNextRelease()).isZero();
+        assertThat(group.release()).singleElement().satisfies(release -> {
+            assertThat(release.reconcile()).isFalse();
+            assertThat(release.cancelled()).startsWith("cancelled by");
+        });
+    }
+
+    @Test
+    void whenACancelledStepIsReadTwiceThenTheRequestIsReleasedOnce() {
+        var group = group(FAST, 10, FAST);
+        QueuedCallRecorded queued = queued("r1", "+14155550101");
+        group.apply(queued);
+
+        group.apply(cancelled("r1"));
+        group.apply(cancelled("r1"));
+        assertThat(requestIds(group.release())).containsExactly("r1");
+
+        group.apply(cancelled("r1"));
+        group.apply(queued);
+        assertThat(group.release()).isEmpty();
+        assertThat(group.progress()).isEqualTo(new PacingGroup.Progress(0, 1, 0));
+
+        group.apply(queued.rejected(1, "cancelled by ops@acme", T0));
+        group.apply(cancelled("r1"));
+        assertThat(group.progress()).isEqualTo(new PacingGroup.Progress(0, 0, 0));
+        assertThat(group.release()).isEmpty();
+        assertThat(group.untilNextRelease()).isGreaterThan(Duration.ofDays(1));
+    }
+
+    @Test
+    void whenAnUnknownRequestIsCancelledThenNothingChanges() {
+        var group = group(FAST, 10, FAST);
+
+        group.apply(cancelled("r1"));
+
+        assertThat(group.progress()).isEqualTo(new PacingGroup.Progress(0, 0, 0));
+        assertThat(group.release()).isEmpty();
+    }
+
     private PacingGroup group(double perSecond, int concurrent, double prefixPerSecond) {
         return new PacingGroup(
                 GROUP, new PacingLimits(perSecond, concurrent, prefixPerSecond, Duration.ofMillis(25)), BACKOFF, clock);
@@ -457,6 +623,10 @@ class PacingGroupTests {
     static QueuedCallRecorded queued(String requestId, String to) {
         var request = new CallRequest(requestId, "acme", to, FROM, "sales", Map.of("campaign", "renewals"));
         return QueuedCallRecorded.queued(request, GROUP, T0, 60, T0);
+    }
+
+    private QueuedCallRecorded cancelled(String requestId) {
+        return QueuedCallRecorded.cancelled(requestId, "acme", GROUP, "cancelled by ops@acme", clock.instant());
     }
 
     private QueuedCallRecorded ended(String requestId, String callId) {

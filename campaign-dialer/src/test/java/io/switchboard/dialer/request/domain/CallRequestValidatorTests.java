@@ -3,10 +3,12 @@ package io.switchboard.dialer.request.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.switchboard.dialer.support.CallRequests;
+import io.switchboard.dialer.support.DialerTestSchedules;
 import io.switchboard.events.request.MachineDetection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CallRequestValidatorTests {
 
-    private final CallRequestValidator validator = new CallRequestValidator();
+    private final CallRequestValidator validator =
+            new CallRequestValidator(DialerTestSchedules.schedules(Clock.systemUTC()));
 
     @Test
     void whenRequestMatchesSchemaAndNumbersAreRealThenValid() {

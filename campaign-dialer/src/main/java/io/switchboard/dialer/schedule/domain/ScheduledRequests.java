@@ -1,0 +1,134 @@
+package io.switchboard.dialer.schedule.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.dialer.placement.domain.Admission;
+import io.switchboard.dialer.placement.domain.CallPlacement;
+import io.switchboard.dialer.placement.domain.DialIntents;
+import io.switchboard.events.dialer.CallRequestDue;
+import io.switchboard.events.dialer.CallRequestReceived;
+import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.DialIntentRecorded.State;
+import io.switchboard.events.request.CallRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Requests due later, at their account's owner. A request due later is recorded {@code scheduled} with its due
+ * time and the request itself, holding nothing; when it is due, the owner writes a {@link CallRequestDue} to its
+ * own partition ({@code io.switchboard.dialer.schedule.messaging}), and applying that signal ({@link #fire}) admits
+ * the request as if it had just arrived, in the same transaction that records it fired. So a request is fired once
+ * whoever owns the account when it comes due, and a due time that passes while no instance owns the account fires
+ * when the next one takes it.
+ *
+ * <p>A recurring request stays {@code scheduled} under its own id, its due time moving to the next occurrence as
+ * each one fires; each occurrence is admitted as a request of its own ({@link CallRequest#occurrenceId}), which
+ * the series' {@code expiresAt} does not cut short (it only ends the series), so that an occurrence due just before
+ * it is still dialed. Due times
+ * missed by more than {@code max-request-age} (no instance ran) are not made up: the oldest is rejected as too
+ * late, and the series goes on from the first time within that age.
+ */
+@Service
+public class ScheduledRequests {
+
+    private final RequestSchedules schedules;
+    private final DialIntents intents;
+    private final CallPlacement placement;
+    private final Duration maxRequestAge;
+    private final Clock clock;
+
+    public ScheduledRequests(
+            RequestSchedules schedules,
+            DialIntents intents,
+            CallPlacement placement,
+            DialerProperties properties,
+            Clock clock) {
+        this.schedules = schedules;
+        this.intents = intents;
+        this.placement = placement;
+        this.maxRequestAge = properties.maxRequestAge();
+        this.clock = clock;
+    }
+
+    /** A request that has arrived: scheduled when it is due later, else admitted now (see {@link CallPlacement}). */
+    public Admission admit(int partition, CallRequestReceived received) {
+        CallRequest request = received.request();
+        if (intents.of(partition, request.accountId(), request.requestId()).isPresent()) {
+            return placement.admit(partition, received);
+        }
+        Instant now = clock.instant();
+        Instant receivedAt = received.receivedAt() == null ? now : received.receivedAt();
+        boolean recurring = request.recurrence() != null;
+        if (!recurring && (request.notBefore() == null || !request.notBefore().isAfter(receivedAt))) {
+            return placement.admitNow(partition, request, receivedAt);
+        }
+        Optional<Instant> due = schedules.firstDue(request, receivedAt);
+        if (due.isEmpty()) {
+            return placement.rejected(
+                    request, "recurrence.cron: names no time before expiresAt " + request.expiresAt(), "recurrence");
+        }
+        if (!recurring && !due.get().isAfter(now)) {
+            // Due while it travelled here: its age counts from its due time.
+            return placement.admitNow(partition, request, due.get());
+        }
+        return new Admission.Scheduled(DialIntentRecorded.scheduled(request, due.get(), now));
+    }
+
+    /**
+     * Applies a due signal: a request still scheduled for exactly that time is admitted (for a recurring request,
+     * its occurrence, and the series moves on); a signal written early to keep a far-off request within the
+     * topic's retention records it again, unchanged.
+     *
+     * @return what to record, empty when the signal is stale (fired already, cancelled, rescheduled)
+     */
+    public Optional<Firing> fire(int partition, CallRequestDue due) {
+        Optional<DialIntentRecorded> known = intents.of(partition, due.accountId(), due.requestId());
+        if (known.isEmpty()
+                || known.get().state() != State.SCHEDULED
+                || known.get().request() == null
+                || !known.get().dueAt().equals(due.dueAt())) {
+            return Optional.empty();
+        }
+        DialIntentRecorded scheduled = known.get();
+        CallRequest request = scheduled.request();
+        Instant now = clock.instant();
+        if (scheduled.dueAt().isAfter(now)) {
+            return Optional.of(new Firing(null, DialIntentRecorded.scheduled(request, scheduled.dueAt(), now)));
+        }
+        if (request.recurrence() == null) {
+            Admission admitted = placement.admitNow(
+                    partition, request.occurrence(request.requestId(), request.expiresAt()), scheduled.dueAt());
+            return Optional.of(new Firing(admitted, null));
+        }
+        String occurrenceId = CallRequest.occurrenceId(request.requestId(), scheduled.dueAt());
+        Admission occurrence =
+                intents.of(partition, request.accountId(), occurrenceId).isPresent()
+                        ? new Admission.Duplicate(occurrenceId)
+                        : placement.admitNow(partition, request.occurrence(occurrenceId, null), scheduled.dueAt());
+        // Strictly after the instant before it: a due time exactly max-request-age old may still be dialed.
+        Instant oldestWorthDialing = now.minus(maxRequestAge).minusNanos(1);
+        Instant from = scheduled.dueAt().isAfter(oldestWorthDialing) ? scheduled.dueAt() : oldestWorthDialing;
+        DialIntentRecorded series = schedules
+                .nextOccurrence(request, from)
+                .map(next -> DialIntentRecorded.scheduled(request, next, now))
+                .orElseGet(() -> scheduled.unscheduled(
+                        State.ENDED,
+                        request.expiresAt() == null
+                                ? "its recurrence names no later time"
+                                : "no occurrence left before expiresAt " + request.expiresAt(),
+                        now));
+        return Optional.of(new Firing(occurrence, series));
+    }
+
+    /**
+     * What firing a due time records.
+     *
+     * @param admitted the request (or the occurrence) admitted, rejected or found already there; null for a refresh
+     * @param series   the request's scheduled record afterwards: a recurring request's next due time or its end, or
+     *                 a refreshed record; null when the admitted request's own record replaces it
+     */
+    public record Firing(Admission admitted, DialIntentRecorded series) {}
+}

@@ -1,0 +1,429 @@
+package io.switchboard.dialer.schedule.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.switchboard.dialer.config.DialerProperties;
+import io.switchboard.dialer.placement.domain.Admission;
+import io.switchboard.dialer.placement.domain.CallPlacement;
+import io.switchboard.dialer.placement.domain.DialChecks;
+import io.switchboard.dialer.placement.domain.DialIntents;
+import io.switchboard.dialer.placement.domain.OutboundCall;
+import io.switchboard.dialer.placement.domain.OutboundCalls;
+import io.switchboard.dialer.placement.domain.ProviderResult;
+import io.switchboard.dialer.placement.domain.SendTurn;
+import io.switchboard.dialer.placement.domain.WalletHolds;
+import io.switchboard.dialer.support.DialerTestSchedules;
+import io.switchboard.dialer.support.DialerViews;
+import io.switchboard.events.dialer.CallRequestDue;
+import io.switchboard.events.dialer.CallRequestReceived;
+import io.switchboard.events.dialer.DialIntentRecorded;
+import io.switchboard.events.dialer.DialIntentRecorded.State;
+import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.Recurrence;
+import org.junit.jupiter.api.Test;
+
+class ScheduledRequestsTests {
+
+    private static final int PARTITION = 2;
+    /** A Thursday; Berlin is at UTC+1, so 09:00 there is 08:00Z. */
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+
+    private static final Instant THURSDAY_AT_NINE = Instant.parse("2026-12-03T08:00:00Z");
+    private static final Instant FRIDAY_AT_NINE = Instant.parse("2026-12-04T08:00:00Z");
+    private static final Recurrence DAILY_AT_NINE = new Recurrence("0 0 9 * * *", "Europe/Berlin");
+    private static final Duration MAX_REQUEST_AGE = Duration.ofHours(24);
+    private static final String PROVIDER_ACCOUNT = "twilio/AC-acme";
+
+    private final DialIntents intents = new DialIntents();
+    private final DialerViews views =
+            new DialerViews().account("acme", "+14155550123", "sales", "twilio").wallet("acme", "50.00", "0.05", 1);
+
+    // --- arrival
+
+    @Test
+    void whenARequestIsDueLaterThenItIsScheduledHoldingNothing() {
+        Instant notBefore = NOW.plus(Duration.ofHours(2));
+        CallRequest request = oneOff("r1", notBefore);
+
+        Admission admission = at(NOW).admit(PARTITION, received(request, NOW));
+
+        assertThat(admission).isInstanceOfSatisfying(Admission.Scheduled.class, scheduled -> {
+            DialIntentRecorded intent = scheduled.intent();
+            assertThat(intent.state()).isEqualTo(State.SCHEDULED);
+            assertThat(intent.key()).isEqualTo("acme/r1");
+            assertThat(intent.dueAt()).isEqualTo(notBefore);
+            assertThat(intent.request()).as("kept to admit it when it is due").isEqualTo(request);
+            assertThat(intent.held()).isNull();
+            assertThat(intent.heldUntil()).isNull();
+            assertThat(intent.providerAccount()).as("queued nowhere yet").isNull();
+            assertThat(intent.recordedAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void whenARequestsNotBeforeHasPassedThenItIsQueuedAtOnce() {
+        CallRequest request = oneOff("r1", NOW.minusSeconds(60));
+
+        assertThat(at(NOW).admit(PARTITION, received(request, NOW)))
+                .isInstanceOfSatisfying(Admission.Queued.class, queued -> {
+                    assertThat(queued.intent().state()).isEqualTo(State.INTENDED);
+                    assertThat(queued.intent().held()).isNotNull();
+                    assertThat(queued.queued().receivedAt()).isEqualTo(NOW);
+                });
+    }
+
+    @Test
+    void whenARequestCameDueWhileItTravelledThenItIsQueuedWithItsAgeCountedFromItsDueTime() {
+        Instant notBefore = NOW.minus(Duration.ofMinutes(5));
+        CallRequest request = oneOff("r1", notBefore);
+
+        assertThat(at(NOW).admit(PARTITION, received(request, NOW.minus(Duration.ofMinutes(10)))))
+                .isInstanceOfSatisfying(
+                        Admission.Queued.class,
+                        queued -> assertThat(queued.queued().receivedAt()).isEqualTo(notBefore));
+    }
+
+    @Test
+    void whenAScheduledRequestArrivesAgainThenItIsADuplicate() {
+        CallRequest request = oneOff("r1", NOW.plus(Duration.ofHours(2)));
+        record(at(NOW).admit(PARTITION, received(request, NOW)));
+
+        assertThat(at(NOW.plusSeconds(30)).admit(PARTITION, received(request, NOW.plusSeconds(30))))
+                .isEqualTo(new Admission.Duplicate("r1"));
+    }
+
+    @Test
+    void whenARecurringRequestNamesNoTimeBeforeItExpiresThenItIsRejected() {
+        // Thursday's 09:00 in Berlin has passed, and it expires an hour before Friday's.
+        CallRequest request = recurring("r1", Instant.parse("2026-12-04T07:00:00Z"), null, DAILY_AT_NINE);
+
+        assertThat(at(NOW).admit(PARTITION, received(request, NOW)))
+                .isInstanceOfSatisfying(Admission.Rejected.class, rejected -> {
+                    assertThat(rejected.field()).isEqualTo("recurrence");
+                    assertThat(rejected.settled().state()).isEqualTo(State.REJECTED);
+                });
+    }
+
+    @Test
+    void whenARequestWasCancelledBeforeItArrivedThenItIsRejectedAsCancelled() {
+        intents.record(
+                PARTITION,
+                DialIntentRecorded.cancelledBeforeReceived(
+                        "acme", "r1", "cancelled by ops@acme at " + NOW.minusSeconds(60), NOW.minusSeconds(60)));
+
+        assertThat(at(NOW).admit(PARTITION, received(oneOff("r1", NOW.plus(Duration.ofHours(2))), NOW)))
+                .isInstanceOfSatisfying(Admission.Rejected.class, rejected -> {
+                    assertThat(rejected.reason()).contains("cancelled");
+                    assertThat(rejected.settled().state()).isEqualTo(State.REJECTED);
+                    assertThat(rejected.settled().held()).isNull();
+                });
+    }
+
+    // --- stale signals
+
+    @Test
+    void whenTheSignalIsForAnotherDueTimeOrARequestNotScheduledThenNothingFires() {
+        Instant dueAt = NOW.minusSeconds(60);
+        record(at(NOW.minus(Duration.ofHours(1)))
+                .admit(PARTITION, received(oneOff("r1", dueAt), NOW.minus(Duration.ofHours(1)))));
+        record(at(NOW).admit(PARTITION, received(oneOff("r2", null), NOW)));
+        ScheduledRequests scheduled = at(NOW);
+
+        assertThat(scheduled.fire(PARTITION, due("r1", dueAt.minusSeconds(1))))
+                .as("rescheduled since that signal")
+                .isEmpty();
+        assertThat(scheduled.fire(PARTITION, due("unknown", dueAt))).isEmpty();
+        assertThat(scheduled.fire(PARTITION, due("r2", dueAt)))
+                .as("queued, not scheduled")
+                .isEmpty();
+        assertThat(scheduled.fire(PARTITION + 1, due("r1", dueAt)))
+                .as("another partition's request")
+                .isEmpty();
+    }
+
+    // --- firing
+
+    @Test
+    void whenTheSignalComesBeforeTheDueTimeThenTheRecordIsWrittenAgainUnchanged() {
+        Instant scheduledAt = NOW.minus(Duration.ofDays(7));
+        Instant dueAt = NOW.plus(Duration.ofDays(20));
+        CallRequest request = oneOff("r1", dueAt);
+        record(at(scheduledAt).admit(PARTITION, received(request, scheduledAt)));
+
+        Optional<ScheduledRequests.Firing> firing = at(NOW).fire(PARTITION, due("r1", dueAt));
+
+        assertThat(firing).get().satisfies(refresh -> {
+            assertThat(refresh.admitted()).as("nothing admitted yet").isNull();
+            assertThat(refresh.series().state()).isEqualTo(State.SCHEDULED);
+            assertThat(refresh.series().dueAt()).isEqualTo(dueAt);
+            assertThat(refresh.series().request()).isEqualTo(request);
+            assertThat(refresh.series().recordedAt())
+                    .as("new, so that the topic's retention keeps it")
+                    .isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void whenAOneOffRequestIsDueThenItIsQueuedUnderItsOwnIdWithItsAgeCountedFromItsDueTime() {
+        Instant dueAt = NOW.minusSeconds(2);
+        record(at(NOW.minus(Duration.ofHours(1)))
+                .admit(PARTITION, received(oneOff("r1", dueAt), NOW.minus(Duration.ofHours(1)))));
+
+        Optional<ScheduledRequests.Firing> firing = at(NOW).fire(PARTITION, due("r1", dueAt));
+
+        assertThat(firing).get().satisfies(fired -> {
+            assertThat(fired.series())
+                    .as("the queued request's own record replaces it")
+                    .isNull();
+            assertThat(fired.admitted()).isInstanceOfSatisfying(Admission.Queued.class, queued -> {
+                assertThat(queued.intent().key()).isEqualTo("acme/r1");
+                assertThat(queued.intent().state()).isEqualTo(State.INTENDED);
+                assertThat(queued.intent().providerAccount()).isEqualTo(PROVIDER_ACCOUNT);
+                assertThat(queued.queued().receivedAt()).isEqualTo(dueAt);
+                assertThat(queued.queued().request().notBefore())
+                        .as("the queue's owner dials it as any other request")
+                        .isNull();
+            });
+        });
+    }
+
+    @Test
+    void whenAOneOffRequestFiresTwiceThenTheSecondSignalIsStale() {
+        Instant dueAt = NOW.minusSeconds(2);
+        record(at(NOW.minus(Duration.ofHours(1)))
+                .admit(PARTITION, received(oneOff("r1", dueAt), NOW.minus(Duration.ofHours(1)))));
+        fireAndRecord(at(NOW), due("r1", dueAt));
+
+        assertThat(at(NOW.plusSeconds(30)).fire(PARTITION, due("r1", dueAt))).isEmpty();
+    }
+
+    @Test
+    void whenARecurringRequestIsDueThenItsOccurrenceIsQueuedAndTheSeriesMovesToItsNextTime() {
+        CallRequest series = recurring("daily", null, null, DAILY_AT_NINE);
+        scheduleAt(series, THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+        Instant firedAt = THURSDAY_AT_NINE.plusSeconds(1);
+
+        Optional<ScheduledRequests.Firing> firing = at(firedAt).fire(PARTITION, due("daily", THURSDAY_AT_NINE));
+
+        assertThat(firing).get().satisfies(fired -> {
+            assertThat(fired.admitted()).isInstanceOfSatisfying(Admission.Queued.class, queued -> {
+                assertThat(queued.requestId())
+                        .as("the series' id and the due instant in UTC")
+                        .isEqualTo("daily:20261203T080000Z");
+                assertThat(queued.queued().request().recurrence())
+                        .as("an occurrence is a one-off request")
+                        .isNull();
+                assertThat(queued.queued().request().to()).isEqualTo(series.to());
+                assertThat(queued.queued().receivedAt()).isEqualTo(THURSDAY_AT_NINE);
+            });
+            assertThat(fired.series().key()).isEqualTo("acme/daily");
+            assertThat(fired.series().state()).isEqualTo(State.SCHEDULED);
+            assertThat(fired.series().dueAt()).isEqualTo(FRIDAY_AT_NINE);
+            assertThat(fired.series().request()).isEqualTo(series);
+            assertThat(fired.series().recordedAt()).isEqualTo(firedAt);
+        });
+    }
+
+    @Test
+    void whenARecurringRequestsDueTimeIsFiredTwiceThenTheSecondSignalIsStale() {
+        scheduleAt(recurring("daily", null, null, DAILY_AT_NINE), THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+        fireAndRecord(at(THURSDAY_AT_NINE), due("daily", THURSDAY_AT_NINE));
+
+        assertThat(at(THURSDAY_AT_NINE.plusSeconds(30)).fire(PARTITION, due("daily", THURSDAY_AT_NINE)))
+                .isEmpty();
+        assertThat(intents.dueBy(FRIDAY_AT_NINE))
+                .as("only the next time is left to fire")
+                .singleElement()
+                .extracting(owned -> owned.intent().dueAt())
+                .isEqualTo(FRIDAY_AT_NINE);
+    }
+
+    @Test
+    void whenAnOccurrenceIsThereAlreadyThenItIsADuplicateAndTheSeriesStillMovesOn() {
+        scheduleAt(recurring("daily", null, null, DAILY_AT_NINE), THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+        // The occurrence's record was committed, the series' was not (a record read before its transaction's end).
+        Admission occurrence = at(THURSDAY_AT_NINE)
+                .fire(PARTITION, due("daily", THURSDAY_AT_NINE))
+                .orElseThrow()
+                .admitted();
+        record(occurrence);
+
+        Optional<ScheduledRequests.Firing> again =
+                at(THURSDAY_AT_NINE.plusSeconds(1)).fire(PARTITION, due("daily", THURSDAY_AT_NINE));
+
+        assertThat(again).get().satisfies(fired -> {
+            assertThat(fired.admitted()).isEqualTo(new Admission.Duplicate("daily:20261203T080000Z"));
+            assertThat(fired.series().dueAt()).isEqualTo(FRIDAY_AT_NINE);
+        });
+    }
+
+    @Test
+    void whenASeriesHasNoTimeLeftBeforeItExpiresThenItEndsAfterItsLastOccurrence() {
+        CallRequest series = recurring("daily", FRIDAY_AT_NINE, null, DAILY_AT_NINE);
+        scheduleAt(series, THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+
+        ScheduledRequests.Firing fired = fireAndRecord(at(THURSDAY_AT_NINE), due("daily", THURSDAY_AT_NINE));
+
+        assertThat(fired.admitted()).isInstanceOf(Admission.Queued.class);
+        assertThat(fired.series().state()).isEqualTo(State.ENDED);
+        assertThat(fired.series().reason()).contains("expiresAt " + FRIDAY_AT_NINE);
+        assertThat(fired.series().dueAt()).isNull();
+        assertThat(fired.series().request()).isNull();
+        assertThat(intents.scheduled()).as("nothing is left to fire").isEmpty();
+    }
+
+    @Test
+    void whenARecurringRequestIsFiredDaysLateThenOccurrencesOlderThanTheMaxRequestAgeAreSkipped() {
+        scheduleAt(recurring("daily", null, null, DAILY_AT_NINE), THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+        // No instance owned the account from Thursday to Sunday, an hour after its 09:00.
+        Instant sunday = Instant.parse("2026-12-06T09:00:00Z");
+
+        ScheduledRequests.Firing late = fireAndRecord(at(sunday), due("daily", THURSDAY_AT_NINE));
+
+        assertThat(late.admitted()).isInstanceOfSatisfying(Admission.Rejected.class, rejected -> {
+            assertThat(rejected.requestId()).isEqualTo("daily:20261203T080000Z");
+            assertThat(rejected.reason()).contains("switchboard.dialer.max-request-age");
+        });
+        assertThat(late.series().dueAt())
+                .as("Friday's and Saturday's are past the max request age, Sunday's is not")
+                .isEqualTo(Instant.parse("2026-12-06T08:00:00Z"))
+                .isAfterOrEqualTo(sunday.minus(MAX_REQUEST_AGE));
+        assertThat(at(sunday).fire(PARTITION, due("daily", Instant.parse("2026-12-06T08:00:00Z"))))
+                .get()
+                .satisfies(fired -> {
+                    assertThat(fired.admitted())
+                            .isInstanceOfSatisfying(
+                                    Admission.Queued.class,
+                                    queued -> assertThat(queued.requestId()).isEqualTo("daily:20261206T080000Z"));
+                    assertThat(fired.series().dueAt()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+                });
+    }
+
+    @Test
+    void whenAnOccurrenceIsExactlyTheMaxRequestAgeOldThenTheSeriesStillGoesThroughIt() {
+        scheduleAt(recurring("daily", null, null, DAILY_AT_NINE), THURSDAY_AT_NINE.minus(Duration.ofHours(20)));
+        Instant saturdayAtNine = Instant.parse("2026-12-05T08:00:00Z");
+        Instant dayLater = saturdayAtNine.plus(MAX_REQUEST_AGE);
+
+        ScheduledRequests.Firing late = fireAndRecord(at(dayLater), due("daily", THURSDAY_AT_NINE));
+
+        assertThat(late.series().dueAt())
+                .as("a request exactly max-request-age old may still be dialed")
+                .isEqualTo(saturdayAtNine);
+    }
+
+    private ScheduledRequests at(Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        var placement = new CallPlacement(
+                new NeverAsked(),
+                new DialChecks(
+                        views.accounts, views.wallets, new WalletHolds(intents, clock), properties(), views.doNotCall),
+                intents,
+                properties(),
+                clock);
+        return new ScheduledRequests(DialerTestSchedules.schedules(clock), intents, placement, properties(), clock);
+    }
+
+    private void scheduleAt(CallRequest request, Instant receivedAt) {
+        Admission admission = at(receivedAt).admit(PARTITION, received(request, receivedAt));
+        assertThat(admission).isInstanceOf(Admission.Scheduled.class);
+        record(admission);
+    }
+
+    /** Fires {@code due} and records what the listener commits with it. */
+    private ScheduledRequests.Firing fireAndRecord(ScheduledRequests scheduled, CallRequestDue due) {
+        ScheduledRequests.Firing firing = scheduled.fire(PARTITION, due).orElseThrow();
+        record(firing.admitted());
+        if (firing.series() != null) {
+            intents.record(PARTITION, firing.series());
+        }
+        return firing;
+    }
+
+    /** What the listener commits for an admission, as far as the account's intents go. */
+    private void record(Admission admission) {
+        switch (admission) {
+            case Admission.Queued queued -> intents.record(PARTITION, queued.intent());
+            case Admission.Rejected rejected -> intents.record(PARTITION, rejected.settled());
+            case Admission.Scheduled scheduled -> intents.record(PARTITION, scheduled.intent());
+            case Admission.Duplicate duplicate -> {}
+        }
+    }
+
+    private static CallRequestReceived received(CallRequest request, Instant receivedAt) {
+        return new CallRequestReceived(request, "crm", receivedAt);
+    }
+
+    private static CallRequestDue due(String requestId, Instant dueAt) {
+        return new CallRequestDue(requestId, "acme", dueAt);
+    }
+
+    private static CallRequest oneOff(String requestId, Instant notBefore) {
+        return recurring(requestId, null, notBefore, null);
+    }
+
+    private static CallRequest recurring(
+            String requestId, Instant expiresAt, Instant notBefore, Recurrence recurrence) {
+        return new CallRequest(
+                requestId,
+                "acme",
+                "+14155552671",
+                "+14155550123",
+                "sales",
+                Map.of("campaign", "renewals"),
+                expiresAt,
+                null,
+                null,
+                notBefore,
+                recurrence);
+    }
+
+    private static DialerProperties properties() {
+        return new DialerProperties(
+                URI.create("https://ingress.example.com"),
+                Duration.ofHours(1),
+                MAX_REQUEST_AGE,
+                Duration.ofSeconds(10),
+                Duration.ofHours(6),
+                "",
+                new DialerProperties.Twilio(URI.create("https://api.twilio.com"), Duration.ofSeconds(10)));
+    }
+
+    /** The account's owner only queues: the queue's owner asks the provider. */
+    private static final class NeverAsked implements OutboundCalls {
+
+        @Override
+        public String name() {
+            return "twilio";
+        }
+
+        @Override
+        public ProviderResult place(OutboundCall call, SendTurn turn) {
+            throw new AssertionError("the account's owner does not dial");
+        }
+
+        @Override
+        public Optional<String> find(OutboundCall call, Instant createdSince, Set<String> adopted) {
+            throw new AssertionError("the account's owner does not reconcile");
+        }
+
+        @Override
+        public void hangUp(OutboundCall call, String callId) {
+            throw new AssertionError("no call of these tests is answered");
+        }
+
+        @Override
+        public void leaveMessage(OutboundCall call, String callId, String message) {
+            throw new AssertionError("no call of these tests is answered");
+        }
+    }
+}
