@@ -1,5 +1,6 @@
 package io.switchboard.calllog.request.domain;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param callId          the provider's id of the placed call, or null before it is placed
  * @param finalStatus     the terminal status of the placed call once it finished, or null
  * @param durationSeconds how long the finished call lasted, when the provider said; else null
+ * @param dueAt           when a request scheduled for later is due, or null
  * @param outcomes        every outcome heard, oldest first
  */
 public record CallRequestRecord(
@@ -25,6 +27,7 @@ public record CallRequestRecord(
         String callId,
         String finalStatus,
         Integer durationSeconds,
+        Instant dueAt,
         List<RequestOutcome> outcomes) {
 
     /** Oldest first; two outcomes of one instant in the order a request goes through them. */
@@ -60,6 +63,7 @@ public record CallRequestRecord(
                 callId,
                 finished.map(RequestOutcome::finalStatus).orElse(null),
                 finished.map(RequestOutcome::durationSeconds).orElse(null),
+                find(history, RequestState.SCHEDULED).map(RequestOutcome::dueAt).orElse(null),
                 history);
     }
 

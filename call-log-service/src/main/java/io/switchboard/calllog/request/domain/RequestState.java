@@ -5,12 +5,13 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where a request stands, ordered by how far along it is: a request only moves forward, so of the outcomes
+ * Where a request stands, ordered by how far along it is ({@code scheduled}, due later, comes first): a request only moves forward, so of the outcomes
  * heard, the furthest along is its state, whatever order they arrived in. {@code rejected} is past
  * {@code placed} (a request is rejected before it is placed, or instead of it), and {@code finished}, which only
  * a placed call reaches, is last.
  */
 public enum RequestState {
+    SCHEDULED,
     ACCEPTED,
     PLACED,
     REJECTED,

@@ -21,6 +21,7 @@ final class CallRequestFields {
     static final String CALL_ID = "callId";
     static final String FINAL_STATUS = "finalStatus";
     static final String DURATION_SECONDS = "durationSeconds";
+    static final String DUE_AT = "dueAt";
 
     private CallRequestFields() {}
 

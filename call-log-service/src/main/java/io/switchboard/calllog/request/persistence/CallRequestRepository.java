@@ -76,7 +76,8 @@ class CallRequestRepository implements CallRequestLog {
                 .append(FIELD, entry.field())
                 .append(CALL_ID, entry.callId())
                 .append(FINAL_STATUS, entry.finalStatus())
-                .append(DURATION_SECONDS, entry.durationSeconds());
+                .append(DURATION_SECONDS, entry.durationSeconds())
+                .append(DUE_AT, entry.dueAt() == null ? null : Date.from(entry.dueAt()));
     }
 
     /** Null for a document without outcomes, which no write of this class leaves. */
@@ -92,6 +93,7 @@ class CallRequestRepository implements CallRequestLog {
 
     private static RequestOutcome outcome(Document entry) {
         Date at = entry.getDate(AT);
+        Date dueAt = entry.getDate(DUE_AT);
         return new RequestOutcome(
                 entry.getString(OUTCOME),
                 at == null ? null : at.toInstant(),
@@ -99,7 +101,8 @@ class CallRequestRepository implements CallRequestLog {
                 entry.getString(FIELD),
                 entry.getString(CALL_ID),
                 entry.getString(FINAL_STATUS),
-                entry.getInteger(DURATION_SECONDS));
+                entry.getInteger(DURATION_SECONDS),
+                dueAt == null ? null : dueAt.toInstant());
     }
 
     private static Date date(RequestOutcome entry) {

@@ -57,6 +57,23 @@ class CallRequestRecordTests {
     }
 
     @Test
+    void whenAScheduledRequestIsHeardThenItIsScheduledWithItsDueTimeUntilItIsAccepted() {
+        Instant dueAt = T0.plusSeconds(3600);
+        var scheduled = RequestOutcome.of(CallRequestOutcome.scheduled("req-1", "acme", dueAt, T0.minusSeconds(60)));
+
+        CallRequestRecord waiting = CallRequestRecord.of("req-1", "acme", List.of(scheduled));
+        assertThat(waiting.state()).isEqualTo(RequestState.SCHEDULED);
+        assertThat(waiting.dueAt()).isEqualTo(dueAt);
+
+        CallRequestRecord placed = CallRequestRecord.of("req-1", "acme", List.of(PLACED, scheduled, ACCEPTED));
+        assertThat(placed.state()).isEqualTo(RequestState.PLACED);
+        assertThat(placed.dueAt()).as("kept once it fired").isEqualTo(dueAt);
+        assertThat(placed.outcomes())
+                .extracting(RequestOutcome::outcome)
+                .containsExactly("scheduled", "accepted", "placed");
+    }
+
+    @Test
     void whenRejectedThenItStaysRejectedWhateverComesLateWithItsReasonAndField() {
         CallRequestRecord record = CallRequestRecord.of("req-1", "acme", List.of(REJECTED, ACCEPTED));
 

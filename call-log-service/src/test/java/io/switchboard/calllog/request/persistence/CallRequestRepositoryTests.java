@@ -89,6 +89,21 @@ class CallRequestRepositoryTests {
     }
 
     @Test
+    void whenARequestIsScheduledThenItsDueTimeIsKeptAndReadBack() {
+        Instant dueAt = T0.plusSeconds(86_400);
+
+        assertThat(record(CallRequestOutcome.scheduled(requestId, "acme", dueAt, T0)))
+                .isTrue();
+
+        CallRequestRecord request = find("acme");
+        assertThat(request.state()).isEqualTo(RequestState.SCHEDULED);
+        assertThat(request.dueAt()).isEqualTo(dueAt);
+        assertThat(request.outcomes())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.dueAt()).isEqualTo(dueAt));
+    }
+
+    @Test
     void whenTwoAccountsUseOneRequestIdThenTheyAreTwoRequests() {
         // when
         record(CallRequestOutcome.accepted(requestId, "acme", T0));
