@@ -83,7 +83,14 @@ public record CallRequestOutcome(
     }
 
     public static CallRequestOutcome scheduled(String requestId, String accountId, Instant dueAt, Instant at) {
-        return new CallRequestOutcome(requestId, accountId, Outcome.SCHEDULED, null, null, null, null, null, at, dueAt);
+        return scheduled(requestId, accountId, dueAt, null, at);
+    }
+
+    /** Scheduled for {@code reason}, e.g. outside the recipient's calling window; null when it is simply due later. */
+    public static CallRequestOutcome scheduled(
+            String requestId, String accountId, Instant dueAt, String reason, Instant at) {
+        return new CallRequestOutcome(
+                requestId, accountId, Outcome.SCHEDULED, reason, null, null, null, null, at, dueAt);
     }
 
     public static CallRequestOutcome accepted(String requestId, String accountId, Instant at) {

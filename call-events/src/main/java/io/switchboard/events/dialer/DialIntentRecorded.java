@@ -220,6 +220,11 @@ public record DialIntentRecorded(
 
     /** A request waiting for {@code dueAt}, holding nothing: the request itself is kept to admit it then. */
     public static DialIntentRecorded scheduled(CallRequest request, Instant dueAt, Instant at) {
+        return scheduled(request, dueAt, null, at);
+    }
+
+    /** As {@link #scheduled(CallRequest, Instant, Instant)}, waiting for {@code reason}, e.g. its calling window. */
+    public static DialIntentRecorded scheduled(CallRequest request, Instant dueAt, String reason, Instant at) {
         return new DialIntentRecorded(
                 request.requestId(),
                 request.accountId(),
@@ -228,7 +233,7 @@ public record DialIntentRecorded(
                 State.SCHEDULED,
                 null,
                 null,
-                null,
+                reason,
                 at,
                 request.assistantId(),
                 request.metadata(),

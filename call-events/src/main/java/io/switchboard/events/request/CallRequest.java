@@ -21,6 +21,8 @@ import java.util.Map;
  * @param recurrence dial it again at every instant a cron expression names (from {@code notBefore} on, before
  *                  {@code expiresAt}); each occurrence is a request of its own, {@link #occurrenceId}, which may be
  *                  dialed up to the dialer's {@code max-request-age} after its due time; null for once
+ * @param callingWindow when the recipient may be called, in the recipient's time zone: a request outside it waits
+ *                  for it to open, and one not dialed before it closes is not dialed; null for any time
  */
 public record CallRequest(
         String requestId,
@@ -33,7 +35,8 @@ public record CallRequest(
         Integer maxDurationSeconds,
         MachineDetection machineDetection,
         Instant notBefore,
-        Recurrence recurrence) {
+        Recurrence recurrence,
+        CallingWindow callingWindow) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
 
@@ -42,6 +45,34 @@ public record CallRequest(
 
     private static final DateTimeFormatter OCCURRENCE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** A request without a calling window. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata,
+            Instant expiresAt,
+            Integer maxDurationSeconds,
+            MachineDetection machineDetection,
+            Instant notBefore,
+            Recurrence recurrence) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                assistantId,
+                metadata,
+                expiresAt,
+                maxDurationSeconds,
+                machineDetection,
+                notBefore,
+                recurrence,
+                null);
+    }
 
     /** A request that is not scheduled. */
     public CallRequest(
@@ -79,7 +110,7 @@ public record CallRequest(
 
     /**
      * This request as the one-off request {@code occurrenceRequestId}, neither scheduled nor recurring any more, no
-     * longer wanted after {@code expiresAt} (null: its age alone limits it).
+     * longer wanted after {@code expiresAt} (null: its age alone limits it), in the same calling window.
      */
     public CallRequest occurrence(String occurrenceRequestId, Instant expiresAt) {
         return new CallRequest(
@@ -93,7 +124,8 @@ public record CallRequest(
                 maxDurationSeconds,
                 machineDetection,
                 null,
-                null);
+                null,
+                callingWindow);
     }
 
     /** A request without machine detection. */

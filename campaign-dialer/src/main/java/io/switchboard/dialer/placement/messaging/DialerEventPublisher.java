@@ -89,7 +89,7 @@ public class DialerEventPublisher {
         publishOutcome(
                 intent.requestId(),
                 CallRequestOutcome.scheduled(
-                        intent.requestId(), intent.accountId(), intent.dueAt(), intent.recordedAt()));
+                        intent.requestId(), intent.accountId(), intent.dueAt(), intent.reason(), intent.recordedAt()));
     }
 
     /**

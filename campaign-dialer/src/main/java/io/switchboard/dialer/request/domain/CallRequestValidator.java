@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.switchboard.dialer.account.domain.PhoneNumbers;
+import io.switchboard.dialer.schedule.domain.CallingWindows;
 import io.switchboard.dialer.schedule.domain.RequestSchedules;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
@@ -98,7 +99,8 @@ public final class CallRequestValidator {
                     "machineDetection.message: leave-message needs the message to leave",
                     "machineDetection.message");
         }
-        Optional<RequestSchedules.Refusal> unschedulable = schedules.refusal(request);
+        Optional<RequestSchedules.Refusal> unschedulable =
+                schedules.refusal(request).or(() -> CallingWindows.refusal(request));
         if (unschedulable.isPresent()) {
             return new Validation.Invalid(
                     request.requestId(),

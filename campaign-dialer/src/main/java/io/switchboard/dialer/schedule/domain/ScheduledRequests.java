@@ -63,7 +63,7 @@ public class ScheduledRequests {
         Instant receivedAt = received.receivedAt() == null ? now : received.receivedAt();
         boolean recurring = request.recurrence() != null;
         if (!recurring && (request.notBefore() == null || !request.notBefore().isAfter(receivedAt))) {
-            return placement.admitNow(partition, request, receivedAt);
+            return admitInWindow(partition, request, receivedAt);
         }
         Optional<Instant> due = schedules.firstDue(request, receivedAt);
         if (due.isEmpty()) {
@@ -72,7 +72,7 @@ public class ScheduledRequests {
         }
         if (!recurring && !due.get().isAfter(now)) {
             // Due while it travelled here: its age counts from its due time.
-            return placement.admitNow(partition, request, due.get());
+            return admitInWindow(partition, request, due.get());
         }
         return new Admission.Scheduled(DialIntentRecorded.scheduled(request, due.get(), now));
     }
@@ -99,7 +99,7 @@ public class ScheduledRequests {
             return Optional.of(new Firing(null, DialIntentRecorded.scheduled(request, scheduled.dueAt(), now)));
         }
         if (request.recurrence() == null) {
-            Admission admitted = placement.admitNow(
+            Admission admitted = admitInWindow(
                     partition, request.occurrence(request.requestId(), request.expiresAt()), scheduled.dueAt());
             return Optional.of(new Firing(admitted, null));
         }
@@ -107,7 +107,7 @@ public class ScheduledRequests {
         Admission occurrence =
                 intents.of(partition, request.accountId(), occurrenceId).isPresent()
                         ? new Admission.Duplicate(occurrenceId)
-                        : placement.admitNow(partition, request.occurrence(occurrenceId, null), scheduled.dueAt());
+                        : admitInWindow(partition, request.occurrence(occurrenceId, null), scheduled.dueAt());
         // Strictly after the instant before it: a due time exactly max-request-age old may still be dialed.
         Instant oldestWorthDialing = now.minus(maxRequestAge).minusNanos(1);
         Instant from = scheduled.dueAt().isAfter(oldestWorthDialing) ? scheduled.dueAt() : oldestWorthDialing;
@@ -121,6 +121,36 @@ public class ScheduledRequests {
                                 : "no occurrence left before expiresAt " + request.expiresAt(),
                         now));
         return Optional.of(new Firing(occurrence, series));
+    }
+
+    /**
+     * Admits a one-off request (or an occurrence) now if its calling window is open, not to be dialed after the
+     * window closes; else schedules it for the window's next opening, with the reason.
+     */
+    private Admission admitInWindow(int partition, CallRequest request, Instant receivedAt) {
+        if (request.callingWindow() == null) {
+            return placement.admitNow(partition, request, receivedAt);
+        }
+        Instant now = clock.instant();
+        Optional<CallingWindows.Opening> opening = CallingWindows.opening(request, now);
+        if (opening.isEmpty()) {
+            return placement.rejected(
+                    request,
+                    "callingWindow: does not open within " + CallingWindows.HORIZON.toDays() + " days",
+                    "callingWindow");
+        }
+        if (opening.get().start().isAfter(now)) {
+            return new Admission.Scheduled(DialIntentRecorded.scheduled(
+                    request,
+                    opening.get().start(),
+                    "outside the recipient's calling window until "
+                            + opening.get().start(),
+                    now));
+        }
+        Instant closes = opening.get().end();
+        Instant expiresAt =
+                request.expiresAt() != null && request.expiresAt().isBefore(closes) ? request.expiresAt() : closes;
+        return placement.admitNow(partition, request.occurrence(request.requestId(), expiresAt), receivedAt);
     }
 
     /**

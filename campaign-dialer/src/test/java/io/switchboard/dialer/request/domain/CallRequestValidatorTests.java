@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.dialer.support.CallRequests;
@@ -237,5 +238,39 @@ class CallRequestValidatorTests {
                 .isInstanceOfSatisfying(
                         Validation.Invalid.class,
                         invalid -> assertThat(invalid.field()).isEqualTo("machineDetection.onMachine"));
+    }
+
+    @Test
+    void whenACallingWindowCannotBeKeptThenTheFieldAtFaultIsNamed() {
+        var backwards = CallRequests.valid()
+                .with("callingWindow", Map.of("days", List.of("MON", "FRI"), "start", "20:00", "end", "09:00"));
+        var noDays =
+                CallRequests.valid().with("callingWindow", Map.of("days", List.of(), "start", "09:00", "end", "20:00"));
+        var valid = CallRequests.valid()
+                .with(
+                        "callingWindow",
+                        Map.of(
+                                "days",
+                                List.of("MON", "TUE", "WED", "THU", "FRI"),
+                                "start",
+                                "09:00",
+                                "end",
+                                "20:00",
+                                "blackoutDates",
+                                List.of("2026-12-25")));
+
+        assertThat(validator.validate(backwards.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("callingWindow.end"));
+        assertThat(validator.validate(noDays.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).startsWith("callingWindow"));
+        assertThat(validator.validate(valid.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Valid.class,
+                        ok -> assertThat(ok.request().callingWindow().blackoutDates())
+                                .containsExactly("2026-12-25"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.CallingWindow;
 import io.switchboard.events.request.Recurrence;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,42 @@ class ScheduledRequestsTests {
                     assertThat(queued.intent().held()).isNotNull();
                     assertThat(queued.queued().receivedAt()).isEqualTo(NOW);
                 });
+    }
+
+    @Test
+    void whenARequestArrivesOutsideItsRecipientsCallingWindowThenItIsScheduledForItsOpeningWithTheReason() {
+        // 10:00 UTC is 02:00 in Los Angeles, the recipient's zone.
+        CallRequest request = windowed("r1", new CallingWindow(List.of("THU", "FRI"), "09:00", "20:00", null, null));
+
+        Admission admission = at(NOW).admit(PARTITION, received(request, NOW));
+
+        assertThat(admission).isInstanceOfSatisfying(Admission.Scheduled.class, scheduled -> {
+            assertThat(scheduled.intent().dueAt()).isEqualTo(Instant.parse("2026-12-03T17:00:00Z"));
+            assertThat(scheduled.intent().reason()).startsWith("outside the recipient's calling window until ");
+            assertThat(scheduled.intent().held()).isNull();
+        });
+        record(admission);
+        assertThat(fireAndRecord(
+                                at(Instant.parse("2026-12-03T17:00:01Z")),
+                                due("r1", Instant.parse("2026-12-03T17:00:00Z")))
+                        .admitted())
+                .as("queued at its opening, not to be dialed after it closes")
+                .isInstanceOfSatisfying(
+                        Admission.Queued.class,
+                        queued -> assertThat(queued.queued().request().expiresAt())
+                                .isEqualTo(Instant.parse("2026-12-04T04:00:00Z")));
+    }
+
+    @Test
+    void whenARequestArrivesInsideItsCallingWindowThenItIsQueuedUntilTheWindowClosesAtTheLatest() {
+        Instant afternoonInLosAngeles = Instant.parse("2026-12-03T22:00:00Z");
+        CallRequest request = windowed("r1", new CallingWindow(List.of("THU"), "09:00", "20:00", null, null));
+
+        assertThat(at(afternoonInLosAngeles).admit(PARTITION, received(request, afternoonInLosAngeles)))
+                .isInstanceOfSatisfying(
+                        Admission.Queued.class,
+                        queued -> assertThat(queued.queued().request().expiresAt())
+                                .isEqualTo(Instant.parse("2026-12-04T04:00:00Z")));
     }
 
     @Test
@@ -365,6 +403,22 @@ class ScheduledRequestsTests {
 
     private static CallRequestDue due(String requestId, Instant dueAt) {
         return new CallRequestDue(requestId, "acme", dueAt);
+    }
+
+    private static CallRequest windowed(String requestId, CallingWindow window) {
+        return new CallRequest(
+                requestId,
+                "acme",
+                "+14155552671",
+                "+14155550123",
+                "sales",
+                Map.of("campaign", "renewals"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                window);
     }
 
     private static CallRequest oneOff(String requestId, Instant notBefore) {
