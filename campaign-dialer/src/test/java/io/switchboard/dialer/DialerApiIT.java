@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.switchboard.dialer.support.BillingSettlements;
 import io.switchboard.dialer.support.CallRequests;
 import io.switchboard.dialer.support.DialerTestPacing;
 import io.switchboard.dialer.support.FakeTwilioServer;
@@ -61,7 +62,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
             "switchboard.dialer.intake.publishers.internal.principal=User:ANONYMOUS",
             "switchboard.dialer.intake.publishers.internal.topic=" + Topic.Names.CALL_REQUESTS,
             "switchboard.dialer.intake.publishers.internal.accounts=*",
-            "switchboard.dialer.intake.verify-acls=false"
+            "switchboard.dialer.intake.verify-acls=false",
+            "switchboard.dialer.schedule.min-interval=1s"
         })
 @AutoConfigureWebTestClient
 class DialerApiIT {
@@ -259,6 +261,33 @@ class DialerApiIT {
     }
 
     @Test
+    void whenACallEndsBusyThenItIsDialedAgainAfterItsDelayAsOftenAsItsPolicySays() {
+        var request = CallRequests.valid()
+                .with("accountId", owner)
+                .with("to", "+14155550165")
+                .with("retry", Map.of("busy", Map.of("maxAttempts", 2, "delaySeconds", 1)));
+        post(request.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .expectStatus()
+                .isAccepted();
+        CallRequestOutcome first = awaitSettled(request.requestId());
+        assertThat(first.outcome()).isEqualTo(Outcome.PLACED);
+
+        BillingSettlements.notCharged(kafka, first);
+
+        String second = request.requestId() + ":attempt-2";
+        assertThat(awaitOutcome(second, Outcome.SCHEDULED).reason())
+                .isEqualTo("attempt 2 of 2 after a busy call (" + request.requestId() + ")");
+        CallRequestOutcome again = awaitSettled(second);
+        assertThat(again.outcome()).isEqualTo(Outcome.PLACED);
+        BillingSettlements.notCharged(kafka, again);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(TWILIO.callsFor(owner))
+                        .as("two attempts in all")
+                        .hasSize(2));
+    }
+
+    @Test
     void whenACancelledRequestIdIsMalformedThenA400NamesIt() {
         cancel("x".repeat(129), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
                 .expectStatus()
@@ -270,10 +299,10 @@ class DialerApiIT {
 
     @Test
     void whenAScheduleCannotBeKeptThenA400NamesTheField() {
-        var tooOften = CallRequests.valid()
+        var notCron = CallRequests.valid()
                 .with("accountId", owner)
-                .with("recurrence", Map.of("cron", "*/10 * * * * *", "timeZone", "Europe/Berlin"));
-        post(tooOften.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
+                .with("recurrence", Map.of("cron", "every day at nine", "timeZone", "Europe/Berlin"));
+        post(notCron.json(), TestTokens.forAccount(owner, Scope.CALLS_WRITE))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()

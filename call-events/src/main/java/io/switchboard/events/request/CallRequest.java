@@ -23,6 +23,7 @@ import java.util.Map;
  *                  dialed up to the dialer's {@code max-request-age} after its due time; null for once
  * @param callingWindow when the recipient may be called, in the recipient's time zone: a request outside it waits
  *                  for it to open, and one not dialed before it closes is not dialed; null for any time
+ * @param retry     whether and when to dial again after a busy, unanswered or failed call; null for never
  */
 public record CallRequest(
         String requestId,
@@ -36,7 +37,8 @@ public record CallRequest(
         MachineDetection machineDetection,
         Instant notBefore,
         Recurrence recurrence,
-        CallingWindow callingWindow) {
+        CallingWindow callingWindow,
+        RetryPolicy retry) {
 
     public static final String SCHEMA_RESOURCE = "schemas/call-request.v1.schema.json";
 
@@ -45,6 +47,41 @@ public record CallRequest(
 
     private static final DateTimeFormatter OCCURRENCE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** The longest request id a request with a retry policy may have: its retries' ids add a suffix to it. */
+    public static final int MAX_RETRIED_REQUEST_ID_LENGTH = 116;
+
+    private static final String ATTEMPT = ":attempt-";
+
+    /** A request that is not retried. */
+    public CallRequest(
+            String requestId,
+            String accountId,
+            String to,
+            String from,
+            String assistantId,
+            Map<String, String> metadata,
+            Instant expiresAt,
+            Integer maxDurationSeconds,
+            MachineDetection machineDetection,
+            Instant notBefore,
+            Recurrence recurrence,
+            CallingWindow callingWindow) {
+        this(
+                requestId,
+                accountId,
+                to,
+                from,
+                assistantId,
+                metadata,
+                expiresAt,
+                maxDurationSeconds,
+                machineDetection,
+                notBefore,
+                recurrence,
+                callingWindow,
+                null);
+    }
 
     /** A request without a calling window. */
     public CallRequest(
@@ -71,6 +108,7 @@ public record CallRequest(
                 machineDetection,
                 notBefore,
                 recurrence,
+                null,
                 null);
     }
 
@@ -125,7 +163,34 @@ public record CallRequest(
                 machineDetection,
                 null,
                 null,
-                callingWindow);
+                callingWindow,
+                retry);
+    }
+
+    /**
+     * The id of attempt {@code attempt} (from 2) of the request whose first attempt is {@code requestId}: e.g.
+     * {@code crm-0187:attempt-2}.
+     */
+    public static String attemptId(String requestId, int attempt) {
+        return firstAttemptOf(requestId) + ATTEMPT + attempt;
+    }
+
+    /** Which attempt {@code requestId} is: 1 for a request that is not a retry. */
+    public static int attemptOf(String requestId) {
+        int at = requestId.lastIndexOf(ATTEMPT);
+        if (at < 0) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(requestId.substring(at + ATTEMPT.length()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String firstAttemptOf(String requestId) {
+        int at = requestId.lastIndexOf(ATTEMPT);
+        return at < 0 || attemptOf(requestId) == 1 ? requestId : requestId.substring(0, at);
     }
 
     /** A request without machine detection. */

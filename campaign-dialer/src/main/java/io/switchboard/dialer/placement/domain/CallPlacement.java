@@ -141,7 +141,9 @@ public class CallPlacement {
                 null,
                 intended.machineDetection(),
                 null,
-                intended.providerAccount());
+                intended.providerAccount(),
+                null,
+                intended.request());
         if (placedIntent.held() != null) {
             // Past this, a settlement lost on the way no longer keeps the money held (billing shows the same).
             placedIntent = placedIntent.heldUntil(
@@ -180,7 +182,9 @@ public class CallPlacement {
                 null,
                 intended.machineDetection(),
                 null,
-                intended.providerAccount()));
+                intended.providerAccount(),
+                null,
+                intended.request()));
     }
 
     /**
@@ -226,7 +230,9 @@ public class CallPlacement {
                 walletVersion,
                 intent.machineDetection(),
                 null,
-                intent.providerAccount()));
+                intent.providerAccount(),
+                null,
+                intent.request()));
     }
 
     /**
@@ -305,7 +311,10 @@ public class CallPlacement {
                 null,
                 request.machineDetection(),
                 null,
-                providerAccount);
+                providerAccount,
+                null,
+                // Kept only where a later step needs the whole request: to schedule its retries.
+                request.retry() == null ? null : request);
     }
 
     /** A rejected intent has no time limit; the longest call stands in for it. */

@@ -357,10 +357,12 @@ class DialerRequestListener implements ConsumerSeekAware {
         if (event.is(EventTypes.CALL_CHARGED)) {
             var charged = event.as(EventTypes.CALL_CHARGED).payload();
             long walletVersion = charged.walletVersion() == null ? 0 : charged.walletVersion();
-            settlement = new Settlement(charged.accountId(), charged.requestId(), charged.callId(), walletVersion);
+            settlement = new Settlement(
+                    charged.accountId(), charged.requestId(), charged.callId(), walletVersion, "completed");
         } else if (event.is(EventTypes.CALL_NOT_CHARGED)) {
             var notCharged = event.as(EventTypes.CALL_NOT_CHARGED).payload();
-            settlement = new Settlement(notCharged.accountId(), notCharged.requestId(), notCharged.callId(), 0);
+            settlement = new Settlement(
+                    notCharged.accountId(), notCharged.requestId(), notCharged.callId(), 0, notCharged.status());
         } else {
             return;
         }
@@ -393,6 +395,9 @@ class DialerRequestListener implements ConsumerSeekAware {
                                 ended.recordedAt()));
                     }
                     transaction.afterCommit(() -> intents.record(partition, ended));
+                    scheduled
+                            .retryAfter(partition, ended, settlement.finalStatus())
+                            .ifPresent(retry -> apply(record, retry, settlement.accountId()));
                     log.info(
                             "Call {} of request {} settled by billing; its hold ends with wallet version {}",
                             ended.callId(),
@@ -401,5 +406,6 @@ class DialerRequestListener implements ConsumerSeekAware {
                 });
     }
 
-    private record Settlement(String accountId, String requestId, String callId, long walletVersion) {}
+    private record Settlement(
+            String accountId, String requestId, String callId, long walletVersion, String finalStatus) {}
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.switchboard.dialer.schedule.config.ScheduleProperties;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.Recurrence;
+import io.switchboard.events.request.RetryPolicy;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,10 @@ public class RequestSchedules {
         }
         if (notBefore != null && request.expiresAt() != null && !notBefore.isBefore(request.expiresAt())) {
             return refused("notBefore", "notBefore: " + notBefore + " is not before expiresAt " + request.expiresAt());
+        }
+        Optional<Refusal> unretriable = retryRefusal(request);
+        if (unretriable.isPresent()) {
+            return unretriable;
         }
         Recurrence recurrence = request.recurrence();
         if (recurrence == null) {
@@ -102,6 +107,33 @@ public class RequestSchedules {
             previous = next.get();
         }
         return Optional.empty();
+    }
+
+    private Optional<Refusal> retryRefusal(CallRequest request) {
+        RetryPolicy retry = request.retry();
+        if (retry == null) {
+            return Optional.empty();
+        }
+        if (request.requestId().length() > CallRequest.MAX_RETRIED_REQUEST_ID_LENGTH) {
+            return refused(
+                    "requestId",
+                    "requestId: a request with retries may have at most " + CallRequest.MAX_RETRIED_REQUEST_ID_LENGTH
+                            + " characters, its retries' ids add to it");
+        }
+        return tooSoon("busy", retry.busy())
+                .or(() -> tooSoon("noAnswer", retry.noAnswer()))
+                .or(() -> tooSoon("failed", retry.failed()));
+    }
+
+    private Optional<Refusal> tooSoon(String status, RetryPolicy.Retry retry) {
+        if (retry == null || Duration.ofSeconds(retry.delaySeconds()).compareTo(properties.minInterval()) >= 0) {
+            return Optional.empty();
+        }
+        String field = "retry." + status + ".delaySeconds";
+        return refused(
+                field,
+                field + ": " + retry.delaySeconds() + " is shorter than " + properties.minInterval()
+                        + " (switchboard.dialer.schedule.min-interval)");
     }
 
     /**

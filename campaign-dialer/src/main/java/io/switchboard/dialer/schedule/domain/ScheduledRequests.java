@@ -14,6 +14,7 @@ import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
+import io.switchboard.events.request.RetryPolicy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -121,6 +122,36 @@ public class ScheduledRequests {
                                 : "no occurrence left before expiresAt " + request.expiresAt(),
                         now));
         return Optional.of(new Firing(occurrence, series));
+    }
+
+    /**
+     * The call of a request with a retry policy ended {@code finalStatus}: its next attempt, scheduled the policy's
+     * delay after now, if the policy retries that status and attempts are left.
+     *
+     * @return the next attempt to record, empty when there is none (or it is there already)
+     */
+    public Optional<Admission.Scheduled> retryAfter(int partition, DialIntentRecorded ended, String finalStatus) {
+        CallRequest request = ended.request();
+        if (request == null || request.retry() == null) {
+            return Optional.empty();
+        }
+        RetryPolicy.Retry retry = request.retry().after(finalStatus);
+        int attempt = CallRequest.attemptOf(request.requestId());
+        if (retry == null || attempt >= retry.maxAttempts()) {
+            return Optional.empty();
+        }
+        String next = CallRequest.attemptId(request.requestId(), attempt + 1);
+        if (intents.of(partition, request.accountId(), next).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant dueAt = now.plusSeconds(retry.delaySeconds());
+        return Optional.of(new Admission.Scheduled(DialIntentRecorded.scheduled(
+                request.occurrence(next, request.expiresAt()),
+                dueAt,
+                "attempt " + (attempt + 1) + " of " + retry.maxAttempts() + " after a " + finalStatus + " call ("
+                        + request.requestId() + ")",
+                now)));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.switchboard.dialer.support.CallRequests;
 import io.switchboard.dialer.support.DialerTestSchedules;
 import io.switchboard.events.request.MachineDetection;
+import io.switchboard.events.request.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -272,5 +273,33 @@ class CallRequestValidatorTests {
                         Validation.Valid.class,
                         ok -> assertThat(ok.request().callingWindow().blackoutDates())
                                 .containsExactly("2026-12-25"));
+    }
+
+    @Test
+    void whenARetryPolicyCannotBeKeptThenTheFieldAtFaultIsNamed() {
+        var tooSoon =
+                CallRequests.valid().with("retry", Map.of("noAnswer", Map.of("maxAttempts", 3, "delaySeconds", 30)));
+        var once = CallRequests.valid().with("retry", Map.of("busy", Map.of("maxAttempts", 1, "delaySeconds", 600)));
+        var longId = CallRequests.valid()
+                .with("requestId", "r".repeat(117))
+                .with("retry", Map.of("busy", Map.of("maxAttempts", 2, "delaySeconds", 600)));
+        var valid = CallRequests.valid().with("retry", Map.of("busy", Map.of("maxAttempts", 3, "delaySeconds", 900)));
+
+        assertThat(validator.validate(tooSoon.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("retry.noAnswer.delaySeconds"));
+        assertThat(validator.validate(once.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).startsWith("retry"));
+        assertThat(validator.validate(longId.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("requestId"));
+        assertThat(validator.validate(valid.json()))
+                .isInstanceOfSatisfying(
+                        Validation.Valid.class,
+                        ok -> assertThat(ok.request().retry().after("busy")).isEqualTo(new RetryPolicy.Retry(3, 900)));
     }
 }

@@ -31,6 +31,7 @@ import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.CallingWindow;
 import io.switchboard.events.request.Recurrence;
+import io.switchboard.events.request.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 class ScheduledRequestsTests {
@@ -357,6 +358,91 @@ class ScheduledRequestsTests {
         assertThat(late.series().dueAt())
                 .as("a request exactly max-request-age old may still be dialed")
                 .isEqualTo(saturdayAtNine);
+    }
+
+    @Test
+    void whenACallWithARetryPolicyEndsBusyThenItsNextAttemptIsScheduledAfterTheDelayUntilAttemptsRunOut() {
+        CallRequest first = retried("crm-0187", new RetryPolicy(new RetryPolicy.Retry(3, 900), null, null));
+
+        Admission.Scheduled second =
+                at(NOW).retryAfter(PARTITION, ended(first), "busy").orElseThrow();
+
+        assertThat(second.intent().requestId()).isEqualTo("crm-0187:attempt-2");
+        assertThat(second.intent().dueAt()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(second.intent().reason()).isEqualTo("attempt 2 of 3 after a busy call (crm-0187)");
+        assertThat(second.intent().request().retry())
+                .as("its own retries follow the same policy")
+                .isNotNull();
+        Admission.Scheduled third = at(NOW).retryAfter(
+                        PARTITION, ended(second.intent().request()), "busy")
+                .orElseThrow();
+        assertThat(third.intent().requestId()).isEqualTo("crm-0187:attempt-3");
+        assertThat(at(NOW).retryAfter(PARTITION, ended(third.intent().request()), "busy"))
+                .as("three attempts in all")
+                .isEmpty();
+    }
+
+    @Test
+    void whenACallEndsInAStatusThePolicyDoesNotRetryThenNothingIsScheduled() {
+        CallRequest request = retried("crm-0188", new RetryPolicy(new RetryPolicy.Retry(3, 900), null, null));
+
+        assertThat(at(NOW).retryAfter(PARTITION, ended(request), "completed")).isEmpty();
+        assertThat(at(NOW).retryAfter(PARTITION, ended(request), "no-answer")).isEmpty();
+        assertThat(at(NOW).retryAfter(PARTITION, ended(oneOff("plain", null)), "busy"))
+                .as("no policy, no retry")
+                .isEmpty();
+    }
+
+    @Test
+    void whenTheNextAttemptIsThereAlreadyThenItIsNotScheduledAgain() {
+        CallRequest first = retried("crm-0189", new RetryPolicy(null, new RetryPolicy.Retry(2, 60), null));
+        Admission.Scheduled second =
+                at(NOW).retryAfter(PARTITION, ended(first), "no-answer").orElseThrow();
+        record(second);
+
+        assertThat(at(NOW).retryAfter(PARTITION, ended(first), "no-answer")).isEmpty();
+    }
+
+    /** The intent of {@code request}'s call once billing settled it, as the account's owner records it. */
+    private static DialIntentRecorded ended(CallRequest request) {
+        return new DialIntentRecorded(
+                request.requestId(),
+                request.accountId(),
+                request.to(),
+                request.from(),
+                State.ENDED,
+                "twilio",
+                "CA1",
+                null,
+                NOW,
+                request.assistantId(),
+                request.metadata(),
+                60,
+                null,
+                null,
+                1L,
+                null,
+                null,
+                PROVIDER_ACCOUNT,
+                null,
+                request.retry() == null ? null : request);
+    }
+
+    private static CallRequest retried(String requestId, RetryPolicy retry) {
+        return new CallRequest(
+                requestId,
+                "acme",
+                "+14155552671",
+                "+14155550123",
+                "sales",
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                retry);
     }
 
     private ScheduledRequests at(Instant now) {
