@@ -3,6 +3,7 @@ package io.switchboard.dialer.schedule.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
 class DueRequestSignaller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DueRequestSignaller.class);
+
+    /** Due signals written in one Kafka transaction at most. */
+    private static final int PER_TRANSACTION = 500;
 
     private final DialIntents intents;
     private final DialerEventPublisher publisher;
@@ -74,7 +78,7 @@ class DueRequestSignaller implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                intents.dueBy(now).forEach(due -> signal(due, now));
+                signal(intents.dueBy(now), now);
                 if (!now.isBefore(nextRefresh)) {
                     refresh(now);
                     nextRefresh = now.plus(refreshCheckEvery());
@@ -94,26 +98,45 @@ class DueRequestSignaller implements SmartLifecycle {
     /** Writes again the requests whose record has stood longer than {@code refresh-after}. */
     private void refresh(Instant now) {
         Instant staleBefore = now.minus(properties.refreshAfter());
-        intents.scheduled().stream()
-                .filter(owned -> owned.intent().recordedAt().isBefore(staleBefore))
-                .forEach(owned -> signal(owned, now));
+        signal(
+                intents.scheduled().stream()
+                        .filter(owned -> owned.intent().recordedAt().isBefore(staleBefore))
+                        .toList(),
+                now);
         signalled.entrySet().removeIf(entry -> entry.getValue().at().isBefore(now.minus(Duration.ofHours(1))));
     }
 
-    private void signal(DialIntents.Owned owned, Instant now) {
-        DialIntentRecorded intent = owned.intent();
-        Signalled last = signalled.get(intent.key());
-        if (last != null
-                && last.dueAt().equals(intent.dueAt())
-                && last.at().plus(properties.signalAgainAfter()).isAfter(now)) {
-            return;
+    /**
+     * Writes the signals of {@code owned} not signalled lately, up to {@link #PER_TRANSACTION} in one transaction:
+     * a campaign's thousands of requests due at one time cost a few commits, not one each.
+     */
+    private void signal(List<DialIntents.Owned> owned, Instant now) {
+        List<DialIntentRecorded> toSignal = owned.stream()
+                .map(DialIntents.Owned::intent)
+                .filter(intent -> {
+                    Signalled last = signalled.get(intent.key());
+                    return last == null
+                            || !last.dueAt().equals(intent.dueAt())
+                            || !last.at().plus(properties.signalAgainAfter()).isAfter(now);
+                })
+                .toList();
+        for (int from = 0; from < toSignal.size(); from += PER_TRANSACTION) {
+            List<DialIntentRecorded> chunk = toSignal.subList(from, Math.min(toSignal.size(), from + PER_TRANSACTION));
+            publisher.inOwnTransaction(() -> chunk.forEach(intent -> publisher.toRequestOwner(
+                    intent.accountId(),
+                    OutgoingEvent.of(
+                            EventTypes.CALL_REQUEST_DUE,
+                            EventIds.of(
+                                    "call-request-due",
+                                    intent.key(),
+                                    intent.dueAt().toString(),
+                                    now.toString()),
+                            intent.requestId(),
+                            now,
+                            new CallRequestDue(intent.requestId(), intent.accountId(), intent.dueAt())))));
+            chunk.forEach(intent -> signalled.put(intent.key(), new Signalled(intent.dueAt(), now)));
+            log.debug("Signalled {} requests due by {}", chunk.size(), now);
         }
-        var due = new CallRequestDue(intent.requestId(), intent.accountId(), intent.dueAt());
-        String id = EventIds.of("call-request-due", intent.key(), intent.dueAt().toString(), now.toString());
-        publisher.inOwnTransaction(() -> publisher.toRequestOwner(
-                intent.accountId(), OutgoingEvent.of(EventTypes.CALL_REQUEST_DUE, id, intent.requestId(), now, due)));
-        signalled.put(intent.key(), new Signalled(intent.dueAt(), now));
-        log.debug("Signalled request {} of account {} due at {}", intent.requestId(), intent.accountId(), due.dueAt());
     }
 
     /** How often records are checked for a refresh: a small part of {@code refresh-after}, at most hourly. */
