@@ -231,7 +231,12 @@ public final class PacingBenchmark {
                         "bench-agent",
                         Map.of("bench", batch),
                         null,
-                        60);
+                        60,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 producer.send(new ProducerRecord<>(
                         Topic.CALL_REQUESTS.topicName(),
                         request.requestId(),

@@ -169,7 +169,12 @@ class WholeStackIT {
                 StackConfig.DEMO_ASSISTANT,
                 Map.of("batch", batch),
                 null,
-                300);
+                300,
+                null,
+                null,
+                null,
+                null,
+                null);
         var unwanted = new CallRequest(
                 "http-dnc-" + batch, StackConfig.DEMO_ACCOUNT, "+16505551099", StackConfig.DEMO_NUMBER, null, Map.of());
         client.listDoNotCall(StackConfig.DEMO_ACCOUNT, unwanted.to());
@@ -228,7 +233,11 @@ class WholeStackIT {
                 Map.of("batch", batch),
                 null,
                 null,
-                new MachineDetection(MachineDetection.OnMachine.HANG_UP, null));
+                new MachineDetection(MachineDetection.OnMachine.HANG_UP, null),
+                null,
+                null,
+                null,
+                null);
 
         client.postCallRequest(request);
 

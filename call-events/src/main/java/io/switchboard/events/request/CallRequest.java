@@ -53,90 +53,6 @@ public record CallRequest(
 
     private static final String ATTEMPT = ":attempt-";
 
-    /** A request that is not retried. */
-    public CallRequest(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            String assistantId,
-            Map<String, String> metadata,
-            Instant expiresAt,
-            Integer maxDurationSeconds,
-            MachineDetection machineDetection,
-            Instant notBefore,
-            Recurrence recurrence,
-            CallingWindow callingWindow) {
-        this(
-                requestId,
-                accountId,
-                to,
-                from,
-                assistantId,
-                metadata,
-                expiresAt,
-                maxDurationSeconds,
-                machineDetection,
-                notBefore,
-                recurrence,
-                callingWindow,
-                null);
-    }
-
-    /** A request without a calling window. */
-    public CallRequest(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            String assistantId,
-            Map<String, String> metadata,
-            Instant expiresAt,
-            Integer maxDurationSeconds,
-            MachineDetection machineDetection,
-            Instant notBefore,
-            Recurrence recurrence) {
-        this(
-                requestId,
-                accountId,
-                to,
-                from,
-                assistantId,
-                metadata,
-                expiresAt,
-                maxDurationSeconds,
-                machineDetection,
-                notBefore,
-                recurrence,
-                null,
-                null);
-    }
-
-    /** A request that is not scheduled. */
-    public CallRequest(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            String assistantId,
-            Map<String, String> metadata,
-            Instant expiresAt,
-            Integer maxDurationSeconds,
-            MachineDetection machineDetection) {
-        this(
-                requestId,
-                accountId,
-                to,
-                from,
-                assistantId,
-                metadata,
-                expiresAt,
-                maxDurationSeconds,
-                machineDetection,
-                null,
-                null);
-    }
-
     /**
      * The request id of the occurrence of recurring request {@code requestId} due at {@code dueAt}: the series' id,
      * a colon and the due instant in UTC, e.g. {@code daily-checkin:20261203T090000Z}. Deterministic, so that a
@@ -193,32 +109,7 @@ public record CallRequest(
         return at < 0 || attemptOf(requestId) == 1 ? requestId : requestId.substring(0, at);
     }
 
-    /** A request without machine detection. */
-    public CallRequest(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            String assistantId,
-            Map<String, String> metadata,
-            Instant expiresAt,
-            Integer maxDurationSeconds) {
-        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, maxDurationSeconds, null);
-    }
-
-    /** A request without a duration of its own. */
-    public CallRequest(
-            String requestId,
-            String accountId,
-            String to,
-            String from,
-            String assistantId,
-            Map<String, String> metadata,
-            Instant expiresAt) {
-        this(requestId, accountId, to, from, assistantId, metadata, expiresAt, null, null);
-    }
-
-    /** A request without an expiry of its own. */
+    /** A request with nothing but its numbers, assistant and context: dialed once, as soon as the limits allow. */
     public CallRequest(
             String requestId,
             String accountId,
@@ -226,6 +117,6 @@ public record CallRequest(
             String from,
             String assistantId,
             Map<String, String> metadata) {
-        this(requestId, accountId, to, from, assistantId, metadata, null, null, null);
+        this(requestId, accountId, to, from, assistantId, metadata, null, null, null, null, null, null, null);
     }
 }

@@ -29,7 +29,11 @@ class QueuedCallRecordedTests {
             Map.of("campaign", "spring-renewals"),
             Instant.parse("2025-03-14T17:00:00Z"),
             600,
-            new MachineDetection(MachineDetection.OnMachine.LEAVE_MESSAGE, "Please call us back."));
+            new MachineDetection(MachineDetection.OnMachine.LEAVE_MESSAGE, "Please call us back."),
+            null,
+            null,
+            null,
+            null);
 
     private final QueuedCallRecorded queued =
             QueuedCallRecorded.queued(request, PROVIDER_ACCOUNT, RECEIVED, 600, QUEUED_AT);

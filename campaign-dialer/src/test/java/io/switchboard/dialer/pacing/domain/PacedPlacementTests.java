@@ -62,8 +62,10 @@ class PacedPlacementTests {
     @Test
     void whenTheProviderTakesTheCallThenItsDialingIsCommittedFirstAndItIsPlacedHoldingASlot() throws Exception {
         var detection = new MachineDetection(MachineDetection.OnMachine.HANG_UP, null);
-        QueuedCallRecorded queued =
-                queue(new CallRequest("r1", "acme", TO, FROM, "sales", METADATA, null, null, detection), T0);
+        QueuedCallRecorded queued = queue(
+                new CallRequest(
+                        "r1", "acme", TO, FROM, "sales", METADATA, null, null, detection, null, null, null, null),
+                T0);
         provider.answers(new ProviderResult.Accepted("CA1"));
 
         placement.place(release());
@@ -271,8 +273,22 @@ class PacedPlacementTests {
 
     @Test
     void whenADialingStepIsReconciledAfterTheRequestExpiredAndNothingIsListedThenItIsRejected() throws Exception {
-        QueuedCallRecorded queued =
-                queue(new CallRequest("r1", "acme", TO, FROM, "sales", METADATA, T0.plusSeconds(5)), T0);
+        QueuedCallRecorded queued = queue(
+                new CallRequest(
+                        "r1",
+                        "acme",
+                        TO,
+                        FROM,
+                        "sales",
+                        METADATA,
+                        T0.plusSeconds(5),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                T0);
         group.apply(queued.dialing(1, T0));
         clock.advance(LISTING_DELAY);
 
@@ -299,7 +315,22 @@ class PacedPlacementTests {
 
     @Test
     void whenTheRequestExpiredWhileQueuedThenItIsRejectedWithoutDialing() throws Exception {
-        queue(new CallRequest("r1", "acme", TO, FROM, "sales", METADATA, T0.plusSeconds(30)), T0);
+        queue(
+                new CallRequest(
+                        "r1",
+                        "acme",
+                        TO,
+                        FROM,
+                        "sales",
+                        METADATA,
+                        T0.plusSeconds(30),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                T0);
         clock.advance(Duration.ofSeconds(30));
 
         placement.place(release());

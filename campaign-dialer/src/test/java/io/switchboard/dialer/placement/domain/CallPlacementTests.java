@@ -131,7 +131,22 @@ class CallPlacementTests {
     @Test
     void whenTheRequestHasExpiredOrWaitedTooLongThenItIsRejectedWithoutBeingQueued() {
         var expired = new CallRequestReceived(
-                new CallRequest("r1", "acme", "+14155552671", "+14155550123", null, Map.of(), NOW), "crm", NOW);
+                new CallRequest(
+                        "r1",
+                        "acme",
+                        "+14155552671",
+                        "+14155550123",
+                        null,
+                        Map.of(),
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                "crm",
+                NOW);
         var old = new CallRequestReceived(
                 request("r2"), "crm", NOW.minus(MAX_REQUEST_AGE).minusSeconds(1));
 
@@ -207,8 +222,20 @@ class CallPlacementTests {
     @Test
     void whenARequestAsksForDetectionThenItsIntentsCarryThePolicy() {
         var detection = new MachineDetection(MachineDetection.OnMachine.LEAVE_MESSAGE, "Please call back");
-        var request =
-                new CallRequest("r1", "acme", "+14155552671", "+14155550123", "sales", METADATA, null, null, detection);
+        var request = new CallRequest(
+                "r1",
+                "acme",
+                "+14155552671",
+                "+14155550123",
+                "sales",
+                METADATA,
+                null,
+                null,
+                detection,
+                null,
+                null,
+                null,
+                null);
 
         Admission admission = placement.admit(PARTITION, new CallRequestReceived(request, "crm", NOW));
 

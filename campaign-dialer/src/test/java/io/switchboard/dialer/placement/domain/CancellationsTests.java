@@ -52,6 +52,8 @@ class CancellationsTests {
                 null,
                 null,
                 NOW.plusSeconds(3600),
+                null,
+                null,
                 null);
         intents.record(PARTITION, DialIntentRecorded.scheduled(request, NOW.plusSeconds(3600), NOW.minusSeconds(60)));
 

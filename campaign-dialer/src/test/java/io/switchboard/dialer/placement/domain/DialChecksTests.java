@@ -454,7 +454,20 @@ class DialChecksTests {
 
     private static CallRequest request(
             String requestId, String to, String from, String assistantId, Integer maxDurationSeconds) {
-        return new CallRequest(requestId, "acme", to, from, assistantId, Map.of(), null, maxDurationSeconds);
+        return new CallRequest(
+                requestId,
+                "acme",
+                to,
+                from,
+                assistantId,
+                Map.of(),
+                null,
+                maxDurationSeconds,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static DialIntentRecorded holding(String requestId, State state, String held) {

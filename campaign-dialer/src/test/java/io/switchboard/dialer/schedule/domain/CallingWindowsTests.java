@@ -140,6 +140,6 @@ class CallingWindowsTests {
 
     private static CallRequest request(String to, CallingWindow window) {
         return new CallRequest(
-                "r1", "acme", to, "+14155550123", "sales", Map.of(), null, null, null, null, null, window);
+                "r1", "acme", to, "+14155550123", "sales", Map.of(), null, null, null, null, null, window, null);
     }
 }

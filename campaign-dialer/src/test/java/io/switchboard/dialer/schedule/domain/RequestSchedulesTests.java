@@ -249,6 +249,8 @@ class RequestSchedulesTests {
                 null,
                 null,
                 notBefore,
-                recurrence);
+                recurrence,
+                null,
+                null);
     }
 }

@@ -504,7 +504,8 @@ class ScheduledRequestsTests {
                 null,
                 null,
                 null,
-                window);
+                window,
+                null);
     }
 
     private static CallRequest oneOff(String requestId, Instant notBefore) {
@@ -524,7 +525,9 @@ class ScheduledRequestsTests {
                 null,
                 null,
                 notBefore,
-                recurrence);
+                recurrence,
+                null,
+                null);
     }
 
     private static DialerProperties properties() {
