@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,9 +96,10 @@ public final class CallingWindows {
             return Optional.empty();
         }
         List<ZoneId> zones = zonesOf(request);
+        Rules rules = Rules.of(window);
         for (Instant chunk = from; chunk.isBefore(from.plus(HORIZON)); chunk = chunk.plus(STEP)) {
             Instant until = chunk.plus(STEP);
-            Optional<Opening> found = intersection(window, zones, chunk.minus(Duration.ofDays(1)), until).stream()
+            Optional<Opening> found = intersection(rules, zones, chunk.minus(Duration.ofDays(1)), until).stream()
                     .filter(opening -> opening.end().isAfter(from))
                     .findFirst();
             if (found.isPresent()) {
@@ -115,31 +115,37 @@ public final class CallingWindows {
     }
 
     /** The instants in [{@code from}, {@code until}) at which the window is open in every zone. */
-    private static List<Opening> intersection(CallingWindow window, List<ZoneId> zones, Instant from, Instant until) {
+    private static List<Opening> intersection(Rules rules, List<ZoneId> zones, Instant from, Instant until) {
         List<Opening> open = null;
         for (ZoneId zone : zones) {
-            List<Opening> inZone = openings(window, zone, from, until);
+            List<Opening> inZone = openings(rules, zone, from, until);
             open = open == null ? inZone : intersect(open, inZone);
         }
         return open == null ? List.of() : open;
     }
 
-    private static List<Opening> openings(CallingWindow window, ZoneId zone, Instant from, Instant until) {
-        Set<DayOfWeek> days = window.days().stream().map(DAYS::get).collect(Collectors.toSet());
-        Set<LocalDate> blackout =
-                window.blackoutDates().stream().map(LocalDate::parse).collect(Collectors.toSet());
-        LocalTime start = LocalTime.parse(window.start());
-        LocalTime end = LocalTime.parse(window.end());
+    private static List<Opening> openings(Rules rules, ZoneId zone, Instant from, Instant until) {
         List<Opening> openings = new ArrayList<>();
         LocalDate last = until.atZone(zone).toLocalDate();
         for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            if (days.contains(day.getDayOfWeek()) && !blackout.contains(day)) {
+            if (rules.days().contains(day.getDayOfWeek()) && !rules.blackout().contains(day)) {
                 openings.add(new Opening(
-                        day.atTime(start).atZone(zone).toInstant(),
-                        day.atTime(end).atZone(zone).toInstant()));
+                        day.atTime(rules.start()).atZone(zone).toInstant(),
+                        day.atTime(rules.end()).atZone(zone).toInstant()));
             }
         }
         return openings;
+    }
+
+    /** A window's text read once: it is applied to every day of every zone of the number. */
+    private record Rules(Set<DayOfWeek> days, Set<LocalDate> blackout, LocalTime start, LocalTime end) {
+        static Rules of(CallingWindow window) {
+            return new Rules(
+                    window.days().stream().map(DAYS::get).collect(Collectors.toSet()),
+                    window.blackoutDates().stream().map(LocalDate::parse).collect(Collectors.toSet()),
+                    LocalTime.parse(window.start()),
+                    LocalTime.parse(window.end()));
+        }
     }
 
     /** Both lists sorted and non-overlapping: the instants in one of each. */
@@ -159,7 +165,6 @@ public final class CallingWindows {
                 j++;
             }
         }
-        both.sort(Comparator.comparing(Opening::start));
         return both;
     }
 
