@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.cloudevents.CloudEvent;
 import io.switchboard.dialer.pacing.domain.DestinationPrefix;
 import io.switchboard.dialer.support.BillingSettlements;
 import io.switchboard.dialer.support.CallRequests;
@@ -194,6 +195,10 @@ class PacingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> createsOn(SINGLE).size() == 1);
         String waiting = request(account, "+14155550152");
         String after = request(account, "+14155550153");
+        // The cancellation travels another topic than the request: it must find the request received.
+        try (TopicReader<CloudEvent> queue = TopicReader.cloudEvents(Topic.DIALER_QUEUE.topicName())) {
+            queue.await(record -> waiting.equals(record.value().getSubject()), queued -> !queued.isEmpty());
+        }
 
         var cancelled = new CallRequestCancelled(waiting, account, Instant.now(), "ops@example.com");
         kafka.send(

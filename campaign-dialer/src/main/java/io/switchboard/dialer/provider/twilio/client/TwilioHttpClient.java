@@ -14,6 +14,7 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -25,7 +26,10 @@ import org.apache.hc.core5.util.Timeout;
  * <li>each request is sent exactly once: the SDK retries every 5xx three times and Apache HttpClient retries
  * 429/503 on its own, which would multiply attempts at a call that may already be placed, and would send
  * requests the pacer never let through. Whether and when to ask again is the pacer's decision;</li>
- * <li>a paced call waits for its turn ({@link SendTurns}) here, the last moment before it is sent;</li>
+ * <li>a paced call waits for its turn ({@link SendTurns}) inside the client's execution chain, after its
+ * connection is open and just before the request is written: building the request and opening a connection
+ * (a cold client's first call, a TLS handshake) take a varying time that would otherwise bunch the instants
+ * the provider sees;</li>
  * <li>failures keep what they are: I/O errors become {@link ApiConnectionException}, and an error answer
  * that is not Twilio's JSON (a proxy's HTML 502 page) becomes a Twilio-shaped error with its HTTP status,
  * so that both are recognised as transient.</li>
@@ -58,7 +62,11 @@ final class TwilioHttpClient extends NetworkHttpClient {
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(
                         RequestConfig.custom().setResponseTimeout(timeout).build())
-                .disableAutomaticRetries();
+                .disableAutomaticRetries()
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "send-turn", (request, scope, chain) -> {
+                    SendTurns.awaitBound();
+                    return chain.proceed(request, scope);
+                });
     }
 
     @Override
@@ -70,7 +78,6 @@ final class TwilioHttpClient extends NetworkHttpClient {
     public Response makeRequest(Request request) {
         Response response;
         Request rewritten = rewrite(request);
-        SendTurns.awaitBound();
         try {
             response = super.makeRequest(rewritten);
         } catch (ApiException e) {

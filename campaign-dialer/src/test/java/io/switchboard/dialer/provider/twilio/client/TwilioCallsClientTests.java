@@ -66,6 +66,23 @@ class TwilioCallsClientTests {
     }
 
     @Test
+    void whenTheConnectionCannotBeOpenedThenTheTurnIsNeverAwaited() throws IOException {
+        URI closed;
+        try (var socket = new ServerSocket(0)) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        var awaited = new AtomicInteger();
+
+        ProviderResult result = client(closed)
+                .place(new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL), awaited::incrementAndGet);
+
+        assertThat(result).isInstanceOf(ProviderResult.NotCreated.class);
+        assertThat(awaited)
+                .as("the turn comes after the connection is open, so that opening it cannot delay the send")
+                .hasValue(0);
+    }
+
+    @Test
     void whenAListOrAnUpdateIsSentThenNoTurnIsWaitedFor() {
         var client = client(twilio.baseUrl());
         var call = new OutboundCall("acme", "req-1", TO, FROM, 60, CREDENTIAL);
