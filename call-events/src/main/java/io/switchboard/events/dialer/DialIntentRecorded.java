@@ -25,7 +25,8 @@ import io.switchboard.events.request.MachineDetection;
  * ({@code walletVersion}).
  *
  * @param callId      the provider's call id, when placed
- * @param reason      why it was rejected
+ * @param reason      why it was rejected, scheduled or cancelled; for an ended call, how it ended (the provider's
+ *                    final status: completed, busy, no-answer, failed, canceled)
  * @param recordedAt  when this state was decided
  * @param assistantId the assistant the request named, null for the caller id's; the orchestrator answers the
  *                    call with it when the callee picks up, which may come before the call is settled here

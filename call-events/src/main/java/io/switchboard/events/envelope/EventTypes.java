@@ -25,6 +25,7 @@ import io.switchboard.events.dialer.CallRequestDue;
 import io.switchboard.events.dialer.CallRequestOutcome;
 import io.switchboard.events.dialer.CallRequestReceived;
 import io.switchboard.events.dialer.CallRequestRejected;
+import io.switchboard.events.dialer.CampaignRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DoNotCallChanged;
 import io.switchboard.events.dialer.QueuedCallRecorded;
@@ -75,6 +76,8 @@ public final class EventTypes {
             EventType.of("dialer", "queued-call-recorded", 1, QueuedCallRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<DoNotCallChanged> DO_NOT_CALL_CHANGED =
             EventType.of("dialer", "do-not-call-changed", 1, DoNotCallChanged.class, CAMPAIGN_DIALER);
+    public static final EventType<CampaignRecorded> CAMPAIGN_RECORDED =
+            EventType.of("dialer", "campaign-recorded", 1, CampaignRecorded.class, CAMPAIGN_DIALER);
     public static final EventType<CallStateChanged> CALL_STATE_CHANGED =
             EventType.of("call", "state-changed", 1, CallStateChanged.class, CALL_ORCHESTRATOR);
     public static final EventType<RoutingRequested> ROUTING_REQUESTED =
@@ -113,6 +116,7 @@ public final class EventTypes {
             DIAL_INTENT_RECORDED,
             QUEUED_CALL_RECORDED,
             DO_NOT_CALL_CHANGED,
+            CAMPAIGN_RECORDED,
             CALL_STATE_CHANGED,
             ROUTING_REQUESTED,
             ROUTING_DECIDED,

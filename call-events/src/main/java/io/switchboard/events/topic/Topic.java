@@ -32,6 +32,12 @@ public enum Topic {
      */
     DO_NOT_CALL(Names.DO_NOT_CALL, "account id / number", 3, Cleanup.COMPACT, null),
     /**
+     * Each account's campaigns ({@code CampaignRecorded}), compacted by account and campaign id: every dialer
+     * instance reads it whole; the owner of an account dials its campaigns' contacts as their status and
+     * concurrency allow.
+     */
+    DIALER_CAMPAIGNS(Names.DIALER_CAMPAIGNS, "account id / campaign id", 3, Cleanup.COMPACT, null),
+    /**
      * The dialer's pacing queue ({@code QueuedCallRecorded} steps), keyed by provider account (provider/account
      * id): the owner of a partition owns the limits of its provider accounts, and the partition's steps, read in
      * order, are what it needs to take them over. Kept 7 days, as long as a queued request may wait to be dialed
@@ -61,6 +67,7 @@ public enum Topic {
         public static final String DIALER_REQUESTS = "switchboard.dialer-requests.v1";
         public static final String DIALER_INTENTS = "switchboard.dialer-intents.v1";
         public static final String DO_NOT_CALL = "switchboard.do-not-call.v1";
+        public static final String DIALER_CAMPAIGNS = "switchboard.dialer-campaigns.v1";
         public static final String DIALER_QUEUE = "switchboard.dialer-queue.v1";
         public static final String PROVIDER_EVENTS = "switchboard.provider-events.v1";
         public static final String CALL_STATES = "switchboard.call-states.v1";

@@ -40,6 +40,7 @@ class EventTypesTests {
                         Map.entry("switchboard.dialer.dial-intent-recorded.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.queued-call-recorded.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.dialer.do-not-call-changed.v1", Set.of("campaign-dialer")),
+                        Map.entry("switchboard.dialer.campaign-recorded.v1", Set.of("campaign-dialer")),
                         Map.entry("switchboard.call.state-changed.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.routing.decided.v1", Set.of("call-orchestrator")),
                         Map.entry("switchboard.account.configured.v1", Set.of("call-orchestrator")),

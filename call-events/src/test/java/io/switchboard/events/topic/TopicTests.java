@@ -41,7 +41,8 @@ class TopicTests {
         }
 
         assertThat(compacted)
-                .containsExactlyInAnyOrder(Topic.CALL_STATES, Topic.ACCOUNTS, Topic.WALLETS, Topic.DO_NOT_CALL);
+                .containsExactlyInAnyOrder(
+                        Topic.CALL_STATES, Topic.ACCOUNTS, Topic.WALLETS, Topic.DO_NOT_CALL, Topic.DIALER_CAMPAIGNS);
         assertThat(compacted)
                 .allSatisfy(topic -> assertThat(configs(topic.newTopic((short) 1)))
                         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")

@@ -23,7 +23,8 @@ final class SnapshotTopics {
             Topic.ACCOUNTS, List.of(EventTypes.ACCOUNT_CONFIGURED, EventTypes.ACCOUNT_CLOSED),
             Topic.WALLETS, List.of(EventTypes.WALLET_UPDATED),
             Topic.CALL_STATES, List.of(EventTypes.CALL_STATE_CHANGED),
-            Topic.DO_NOT_CALL, List.of(EventTypes.DO_NOT_CALL_CHANGED));
+            Topic.DO_NOT_CALL, List.of(EventTypes.DO_NOT_CALL_CHANGED),
+            Topic.DIALER_CAMPAIGNS, List.of(EventTypes.CAMPAIGN_RECORDED));
 
     private SnapshotTopics() {}
 
