@@ -118,7 +118,44 @@ class DialerApiIT {
                 .build();
         owner = "acct-" + UUID.randomUUID().toString().substring(0, 8);
         CallRequests.prepareAccount(kafka, owner);
+        String campaign =
+                "/api/campaigns/spring-" + UUID.randomUUID().toString().substring(0, 8);
         matrix = new ApiAuthorizationMatrix(web)
+                // Contacts are uploaded in bulk: the dialer takes bodies of up to 2 MB (application.yml).
+                .bodyLimit(2 * 1024 * 1024)
+                // A campaign is created in the token's account: another account creates its own, sees only its own.
+                .row(Endpoint.of(HttpMethod.POST, "/api/campaigns", "/api/campaigns", null, Scope.CALLS_WRITE)
+                        .withBody("{\"campaignId\":\"c1\",\"name\":\"c1\",\"callerIds\":[\"" + CallRequests.FROM
+                                + "\"]}"))
+                .row(Endpoint.of(HttpMethod.GET, "/api/campaigns", "/api/campaigns", null, Scope.CALLS_READ))
+                .row(Endpoint.of(HttpMethod.GET, "/api/campaigns/{campaignId}", campaign, owner, Scope.CALLS_READ))
+                .row(Endpoint.of(
+                                HttpMethod.POST,
+                                "/api/campaigns/{campaignId}/contacts",
+                                campaign + "/contacts",
+                                owner,
+                                Scope.CALLS_WRITE)
+                        .withBody("[{\"number\":\"+14155550190\"}]"))
+                .row(Endpoint.of(
+                                HttpMethod.POST,
+                                "/api/campaigns/{campaignId}/pause",
+                                campaign + "/pause",
+                                owner,
+                                Scope.CALLS_WRITE)
+                        .withBody("{\"reason\":\"checking the script\"}"))
+                .row(Endpoint.of(
+                        HttpMethod.POST,
+                        "/api/campaigns/{campaignId}/resume",
+                        campaign + "/resume",
+                        owner,
+                        Scope.CALLS_WRITE))
+                .row(Endpoint.of(
+                                HttpMethod.POST,
+                                "/api/campaigns/{campaignId}/cancel",
+                                campaign + "/cancel",
+                                owner,
+                                Scope.CALLS_WRITE)
+                        .withBody("{}"))
                 .row(Endpoint.of(HttpMethod.POST, "/api/call-requests", "/api/call-requests", owner, Scope.CALLS_WRITE)
                         .withBody(new String(
                                 CallRequests.valid().with("accountId", owner).json())))

@@ -30,11 +30,24 @@ public final class DialableAccounts {
             String assistantId,
             String twilioAccountSid,
             String twilioAuthToken) {
+        configure(events, accountId, List.of(number), assistantId, twilioAccountSid, twilioAuthToken);
+    }
+
+    /** An account with several numbers, each answered by {@code assistantId}. */
+    public static void configure(
+            SignedEvents events,
+            String accountId,
+            List<String> numbers,
+            String assistantId,
+            String twilioAccountSid,
+            String twilioAuthToken) {
         Instant now = Instant.now();
         var configured = new AccountConfigured(
                 accountId,
                 accountId,
-                List.of(new PhoneNumber(number, assistantId)),
+                numbers.stream()
+                        .map(number -> new PhoneNumber(number, assistantId))
+                        .toList(),
                 List.of(new Assistant(assistantId, assistantId, "wss://assistants.example.com/" + assistantId)),
                 List.of(new ProviderCredential(
                         "twilio", twilioAccountSid, TestSecrets.box().seal(twilioAuthToken, accountId), null)),

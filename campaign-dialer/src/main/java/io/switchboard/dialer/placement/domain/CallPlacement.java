@@ -191,10 +191,12 @@ public class CallPlacement {
      * Billing has settled the call of a request (charged it, or ended it at no cost) in the wallet state
      * {@code walletVersion}: the request's intent ends, and its hold with it once that state is read.
      *
+     * @param finalStatus how the call ended (the provider's final status, e.g. {@code busy}), kept as the ended
+     *                    intent's reason for the campaign's progress and the call log
      * @return the ended intent to record, empty when the request holds nothing for that call
      */
     public Optional<DialIntentRecorded> end(
-            int partition, String accountId, String requestId, String callId, long walletVersion) {
+            int partition, String accountId, String requestId, String callId, long walletVersion, String finalStatus) {
         Optional<DialIntentRecorded> known = intents.of(partition, accountId, requestId);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -220,7 +222,7 @@ public class CallPlacement {
                 State.ENDED,
                 intent.provider() == null ? provider.name() : intent.provider(),
                 callId,
-                null,
+                finalStatus,
                 clock.instant(),
                 intent.assistantId(),
                 intent.metadata(),

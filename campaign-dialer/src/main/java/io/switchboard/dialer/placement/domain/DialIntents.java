@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Collectors;
 
+import io.switchboard.events.dialer.CampaignRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  * account always decides with every intent of the account, whichever instance wrote them.
  *
  * <p>Scheduled requests are also indexed by due time, for the owner to fire each when it comes due.
+ *
+ * <p>The requests of each campaign that are intended or placed are indexed by campaign, for the owner to keep
+ * each campaign within its concurrent calls.
  *
  * <p>The intents that hold part of a wallet (intended, placed, or ended but not yet in the balance read) are
  * also indexed by account, so that what an account holds is summed over its few open calls, not over every
@@ -102,6 +106,23 @@ public class DialIntents {
         return scheduled;
     }
 
+    /**
+     * How many of the campaign's requests are intended or placed at {@code now}: queued, being dialed or in a call.
+     * One whose hold lease ({@code heldUntil}) has ended no longer counts, so that a settlement that never comes
+     * cannot keep a campaign's slot for ever.
+     */
+    public int inProgress(int partition, String accountId, String campaignId, Instant now) {
+        return (int)
+                partition(partition)
+                        .inProgress
+                        .getOrDefault(CampaignRecorded.key(accountId, campaignId), Map.of())
+                        .values()
+                        .stream()
+                        .filter(intent ->
+                                intent.heldUntil() == null || intent.heldUntil().isAfter(now))
+                        .count();
+    }
+
     /** An intent of partition {@code partition}. */
     public record Owned(int partition, DialIntentRecorded intent) {}
 
@@ -128,6 +149,8 @@ public class DialIntents {
         final Map<String, Map<String, DialIntentRecorded>> holding = new ConcurrentHashMap<>();
         /** The scheduled requests by due time: what comes due next is found without walking every request. */
         final NavigableSet<DialIntentRecorded> scheduled = new ConcurrentSkipListSet<>(BY_DUE_TIME);
+        /** Per campaign ({@code accountId/campaignId}): its requests intended or placed. */
+        final Map<String, Map<String, DialIntentRecorded>> inProgress = new ConcurrentHashMap<>();
 
         void record(DialIntentRecorded intent) {
             DialIntentRecorded previous = latest.put(intent.key(), intent);
@@ -136,6 +159,17 @@ public class DialIntents {
             }
             if (intent.state() == State.SCHEDULED && intent.dueAt() != null) {
                 scheduled.add(intent);
+            }
+            String campaignId = CampaignRecorded.campaignOf(intent.requestId());
+            if (campaignId != null) {
+                String campaign = CampaignRecorded.key(intent.accountId(), campaignId);
+                if (intent.state() == State.INTENDED || intent.state() == State.PLACED) {
+                    inProgress
+                            .computeIfAbsent(campaign, c -> new ConcurrentHashMap<>())
+                            .put(intent.key(), intent);
+                } else if (inProgress.containsKey(campaign)) {
+                    inProgress.get(campaign).remove(intent.key());
+                }
             }
             Map<String, DialIntentRecorded> account =
                     holding.computeIfAbsent(intent.accountId(), id -> new ConcurrentHashMap<>());

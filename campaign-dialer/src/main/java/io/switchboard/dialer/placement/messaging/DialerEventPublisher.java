@@ -57,18 +57,23 @@ public class DialerEventPublisher {
 
     /** A caller's cancellation, to the account's owner, from outside a listener: committed when this returns. */
     public void cancelledInOwnTransaction(CallRequestCancelled cancelled) {
+        events.inOwnTransaction(() -> cancelled(cancelled));
+    }
+
+    /** A caller's cancellation, to the account's owner, in the transaction under way. */
+    public void cancelled(CallRequestCancelled cancelled) {
         String id = EventIds.of(
                 "call-request-cancelled",
                 DialIntentRecorded.key(cancelled.accountId(), cancelled.requestId()),
                 cancelled.cancelledAt().toString());
-        events.inOwnTransaction(() -> toRequestOwner(
+        toRequestOwner(
                 cancelled.accountId(),
                 OutgoingEvent.of(
                         EventTypes.CALL_REQUEST_CANCELLED,
                         id,
                         cancelled.requestId(),
                         cancelled.cancelledAt(),
-                        cancelled)));
+                        cancelled));
     }
 
     /**

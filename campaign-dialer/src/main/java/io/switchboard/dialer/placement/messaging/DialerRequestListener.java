@@ -383,7 +383,8 @@ class DialerRequestListener implements ConsumerSeekAware {
                         settlement.accountId(),
                         settlement.requestId(),
                         settlement.callId(),
-                        settlement.walletVersion())
+                        settlement.walletVersion(),
+                        settlement.finalStatus())
                 .ifPresent(ended -> {
                     publisher.settle(partition, ended);
                     if (ended.providerAccount() != null) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.switchboard.dialer.campaign.domain.CampaignGate;
 import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Service;
 public class ScheduledRequests {
 
     private final RequestSchedules schedules;
+    private final CampaignGate campaigns;
     private final DialIntents intents;
     private final CallPlacement placement;
     private final Duration maxRequestAge;
@@ -43,11 +45,13 @@ public class ScheduledRequests {
 
     public ScheduledRequests(
             RequestSchedules schedules,
+            CampaignGate campaigns,
             DialIntents intents,
             CallPlacement placement,
             DialerProperties properties,
             Clock clock) {
         this.schedules = schedules;
+        this.campaigns = campaigns;
         this.intents = intents;
         this.placement = placement;
         this.maxRequestAge = properties.maxRequestAge();
@@ -64,7 +68,7 @@ public class ScheduledRequests {
         Instant receivedAt = received.receivedAt() == null ? now : received.receivedAt();
         boolean recurring = request.recurrence() != null;
         if (!recurring && (request.notBefore() == null || !request.notBefore().isAfter(receivedAt))) {
-            return admitInWindow(partition, request, receivedAt);
+            return admitInCampaign(partition, request, receivedAt, now);
         }
         Optional<Instant> due = schedules.firstDue(request, receivedAt);
         if (due.isEmpty()) {
@@ -73,7 +77,7 @@ public class ScheduledRequests {
         }
         if (!recurring && !due.get().isAfter(now)) {
             // Due while it travelled here: its age counts from its due time.
-            return admitInWindow(partition, request, due.get());
+            return admitInCampaign(partition, request, due.get(), now);
         }
         return new Admission.Scheduled(DialIntentRecorded.scheduled(request, due.get(), now));
     }
@@ -96,12 +100,29 @@ public class ScheduledRequests {
         DialIntentRecorded scheduled = known.get();
         CallRequest request = scheduled.request();
         Instant now = clock.instant();
+        CampaignGate.Verdict campaign = campaigns.verdict(partition, due.accountId(), due.requestId(), 0, now);
+        if (campaign.decision() == CampaignGate.Decision.CANCEL) {
+            return Optional.of(new Firing(placement.rejected(request, campaign.reason(), null), null));
+        }
+        if (campaign.decision() == CampaignGate.Decision.HOLD) {
+            // Stays scheduled, holding nothing, until the campaign has room again; written again (a refresh), so that
+            // a request held longer than the topic's retention is not dropped.
+            return Optional.of(
+                    new Firing(null, DialIntentRecorded.scheduled(request, scheduled.dueAt(), campaign.reason(), now)));
+        }
         if (scheduled.dueAt().isAfter(now)) {
             return Optional.of(new Firing(null, DialIntentRecorded.scheduled(request, scheduled.dueAt(), now)));
         }
         if (request.recurrence() == null) {
-            Admission admitted = admitInWindow(
-                    partition, request.occurrence(request.requestId(), request.expiresAt()), scheduled.dueAt());
+            // A campaign's request may wait long for a free slot of its campaign: its age counts from now, and its
+            // campaign's end (its expiresAt) is what limits it.
+            Instant age = campaigns
+                            .campaignOf(request.accountId(), request.requestId())
+                            .isPresent()
+                    ? now
+                    : scheduled.dueAt();
+            Admission admitted =
+                    admitInWindow(partition, request.occurrence(request.requestId(), request.expiresAt()), age);
             return Optional.of(new Firing(admitted, null));
         }
         String occurrenceId = CallRequest.occurrenceId(request.requestId(), scheduled.dueAt());
@@ -152,6 +173,20 @@ public class ScheduledRequests {
                 "attempt " + (attempt + 1) + " of " + retry.maxAttempts() + " after a " + finalStatus + " call ("
                         + request.requestId() + ")",
                 now)));
+    }
+
+    /**
+     * Admits a one-off request now unless its campaign (if it names one) says otherwise: a cancelled campaign's
+     * request is rejected, and one whose campaign is paused or has all its concurrent calls is scheduled, due now, to
+     * be fired when the campaign has room.
+     */
+    private Admission admitInCampaign(int partition, CallRequest request, Instant receivedAt, Instant now) {
+        CampaignGate.Verdict campaign = campaigns.verdict(partition, request.accountId(), request.requestId(), 0, now);
+        return switch (campaign.decision()) {
+            case GO -> admitInWindow(partition, request, receivedAt);
+            case CANCEL -> placement.rejected(request, campaign.reason(), null);
+            case HOLD -> new Admission.Scheduled(DialIntentRecorded.scheduled(request, now, campaign.reason(), now));
+        };
     }
 
     /**

@@ -3,14 +3,18 @@ package io.switchboard.dialer.schedule.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.switchboard.dialer.campaign.domain.CampaignGate;
 import io.switchboard.dialer.placement.domain.DialIntents;
 import io.switchboard.dialer.placement.messaging.DialerEventPublisher;
 import io.switchboard.dialer.schedule.config.ScheduleProperties;
 import io.switchboard.events.dialer.CallRequestDue;
+import io.switchboard.events.dialer.CampaignRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.envelope.EventIds;
 import io.switchboard.events.envelope.EventTypes;
@@ -27,6 +31,10 @@ import org.springframework.stereotype.Component;
  * owner replaced): applying it is what fires, once. A signal not applied after {@code signal-again-after} is
  * written again. A request due far ahead is signalled every {@code refresh-after} too, so that its record is written
  * again before the intents topic's retention would drop it.
+ *
+ * <p>A campaign's due requests are signalled only as the campaign allows ({@link CampaignGate}): none while it is
+ * paused, and no more than its free concurrent calls, counting the signals on their way. The rest stay due and are
+ * signalled as calls end, earliest first.
  */
 @Component
 class DueRequestSignaller implements SmartLifecycle {
@@ -37,6 +45,7 @@ class DueRequestSignaller implements SmartLifecycle {
     private static final int PER_TRANSACTION = 500;
 
     private final DialIntents intents;
+    private final CampaignGate campaigns;
     private final DialerEventPublisher publisher;
     private final ScheduleProperties properties;
     private final Clock clock;
@@ -47,8 +56,13 @@ class DueRequestSignaller implements SmartLifecycle {
     private Thread loop;
 
     DueRequestSignaller(
-            DialIntents intents, DialerEventPublisher publisher, ScheduleProperties properties, Clock clock) {
+            DialIntents intents,
+            CampaignGate campaigns,
+            DialerEventPublisher publisher,
+            ScheduleProperties properties,
+            Clock clock) {
         this.intents = intents;
+        this.campaigns = campaigns;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -78,7 +92,7 @@ class DueRequestSignaller implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                signal(intents.dueBy(now), now);
+                signal(campaignsAllow(intents.dueBy(now), now), now);
                 if (!now.isBefore(nextRefresh)) {
                     refresh(now);
                     nextRefresh = now.plus(refreshCheckEvery());
@@ -93,6 +107,51 @@ class DueRequestSignaller implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    /**
+     * The due requests whose campaign (if any) lets them go now: none of a paused campaign, and of an active one no
+     * more than its free concurrent calls less the signals still on their way; a cancelled campaign's go, to be
+     * rejected.
+     */
+    private List<DialIntents.Owned> campaignsAllow(List<DialIntents.Owned> due, Instant now) {
+        Map<String, Integer> onTheirWay = new HashMap<>();
+        for (DialIntents.Owned owned : due) {
+            if (recentlySignalled(owned.intent(), now)) {
+                onTheirWay.merge(campaignKey(owned.intent()), 1, Integer::sum);
+            }
+        }
+        List<DialIntents.Owned> allowed = new ArrayList<>();
+        for (DialIntents.Owned owned : due) {
+            DialIntentRecorded intent = owned.intent();
+            if (recentlySignalled(intent, now)) {
+                continue;
+            }
+            String campaign = campaignKey(intent);
+            var verdict = campaigns.verdict(
+                    owned.partition(),
+                    intent.accountId(),
+                    intent.requestId(),
+                    onTheirWay.getOrDefault(campaign, 0),
+                    now);
+            if (verdict.decision() == CampaignGate.Decision.HOLD) {
+                continue;
+            }
+            onTheirWay.merge(campaign, 1, Integer::sum);
+            allowed.add(owned);
+        }
+        return allowed;
+    }
+
+    private static String campaignKey(DialIntentRecorded intent) {
+        return intent.accountId() + "/" + CampaignRecorded.campaignOf(intent.requestId());
+    }
+
+    private boolean recentlySignalled(DialIntentRecorded intent, Instant now) {
+        Signalled last = signalled.get(intent.key());
+        return last != null
+                && last.dueAt().equals(intent.dueAt())
+                && last.at().plus(properties.signalAgainAfter()).isAfter(now);
     }
 
     /** Writes again the requests whose record has stood longer than {@code refresh-after}. */
@@ -113,12 +172,7 @@ class DueRequestSignaller implements SmartLifecycle {
     private void signal(List<DialIntents.Owned> owned, Instant now) {
         List<DialIntentRecorded> toSignal = owned.stream()
                 .map(DialIntents.Owned::intent)
-                .filter(intent -> {
-                    Signalled last = signalled.get(intent.key());
-                    return last == null
-                            || !last.dueAt().equals(intent.dueAt())
-                            || !last.at().plus(properties.signalAgainAfter()).isAfter(now);
-                })
+                .filter(intent -> !recentlySignalled(intent, now))
                 .toList();
         for (int from = 0; from < toSignal.size(); from += PER_TRANSACTION) {
             List<DialIntentRecorded> chunk = toSignal.subList(from, Math.min(toSignal.size(), from + PER_TRANSACTION));

@@ -341,7 +341,7 @@ class CallPlacementTests {
                 PARTITION,
                 placement.placed(PARTITION, callPlaced("r2", "CA2", NOW)).orElseThrow());
 
-        assertThat(placement.end(PARTITION, "acme", "r1", "CA1", 4))
+        assertThat(placement.end(PARTITION, "acme", "r1", "CA1", 4, "completed"))
                 .as("settled before the queue's owner said it was placed")
                 .get()
                 .satisfies(intent -> {
@@ -352,12 +352,14 @@ class CallPlacementTests {
                     assertThat(intent.held()).isEqualByComparingTo("3.00");
                     assertThat(intent.providerAccount()).isEqualTo(PROVIDER_ACCOUNT);
                 });
-        assertThat(placement.end(PARTITION, "acme", "r2", "CA2", 5)).get().satisfies(intent -> {
-            assertThat(intent.state()).isEqualTo(State.ENDED);
-            assertThat(intent.walletVersion()).isEqualTo(5L);
-            assertThat(intent.providerAccount()).isEqualTo(PROVIDER_ACCOUNT);
-        });
-        assertThat(placement.end(PARTITION, "acme", "r2", "CA-other", 5))
+        assertThat(placement.end(PARTITION, "acme", "r2", "CA2", 5, "completed"))
+                .get()
+                .satisfies(intent -> {
+                    assertThat(intent.state()).isEqualTo(State.ENDED);
+                    assertThat(intent.walletVersion()).isEqualTo(5L);
+                    assertThat(intent.providerAccount()).isEqualTo(PROVIDER_ACCOUNT);
+                });
+        assertThat(placement.end(PARTITION, "acme", "r2", "CA-other", 5, "completed"))
                 .as("the settlement of another call")
                 .isEmpty();
     }

@@ -234,7 +234,7 @@ class WalletHoldsTests {
         DialIntentRecorded placed = placed("r1", "0.15", 180, NOW.minusSeconds(300));
         intents.record(PARTITION, placed);
 
-        Optional<DialIntentRecorded> ended = placement.end(PARTITION, "acme", "r1", "CA-r1", 7);
+        Optional<DialIntentRecorded> ended = placement.end(PARTITION, "acme", "r1", "CA-r1", 7, "completed");
 
         assertThat(ended).get().satisfies(intent -> {
             assertThat(intent.state()).isEqualTo(State.ENDED);
@@ -260,7 +260,8 @@ class WalletHoldsTests {
     void whenTheSettlementIsOfAnotherCallThenTheIntentDoesNotEnd() {
         intents.record(PARTITION, placed("r1", "0.15", 180, NOW));
 
-        assertThat(placement.end(PARTITION, "acme", "r1", "CA-other", 7)).isEmpty();
+        assertThat(placement.end(PARTITION, "acme", "r1", "CA-other", 7, "completed"))
+                .isEmpty();
         assertThat(holds.held(PARTITION, "acme", 100, null)).isEqualByComparingTo("0.15");
     }
 
@@ -268,38 +269,45 @@ class WalletHoldsTests {
     void whenTheSettlementIsOfAnUnknownRequestOrOfAnotherAccountOrPartitionThenNothingEnds() {
         intents.record(PARTITION, placed("r1", "0.15", 180, NOW));
 
-        assertThat(placement.end(PARTITION, "acme", "r9", "CA-r1", 7)).isEmpty();
-        assertThat(placement.end(PARTITION, "globex", "r1", "CA-r1", 7)).isEmpty();
-        assertThat(placement.end(PARTITION + 1, "acme", "r1", "CA-r1", 7)).isEmpty();
+        assertThat(placement.end(PARTITION, "acme", "r9", "CA-r1", 7, "completed"))
+                .isEmpty();
+        assertThat(placement.end(PARTITION, "globex", "r1", "CA-r1", 7, "completed"))
+                .isEmpty();
+        assertThat(placement.end(PARTITION + 1, "acme", "r1", "CA-r1", 7, "completed"))
+                .isEmpty();
     }
 
     @Test
     void whenTheSettlementIsOfARejectedRequestThenNothingEnds() {
         intents.record(PARTITION, intent("r1", State.REJECTED, null));
 
-        assertThat(placement.end(PARTITION, "acme", "r1", "CA-r1", 7)).isEmpty();
+        assertThat(placement.end(PARTITION, "acme", "r1", "CA-r1", 7, "completed"))
+                .isEmpty();
     }
 
     @Test
     void whenTheIntentHasEndedAlreadyThenASecondSettlementEndsNothing() {
         intents.record(PARTITION, ended("r1", "0.10", 5L));
 
-        assertThat(placement.end(PARTITION, "acme", "r1", "CA-r1", 8)).isEmpty();
+        assertThat(placement.end(PARTITION, "acme", "r1", "CA-r1", 8, "completed"))
+                .isEmpty();
     }
 
     @Test
     void whenTheIntentIsStillIntendedThenTheSettlementEndsItWithTheSettledCall() {
         intents.record(PARTITION, intent("r1", State.INTENDED, "0.10"));
 
-        assertThat(placement.end(PARTITION, "acme", "r1", "CA7", 4)).get().satisfies(intent -> {
-            assertThat(intent.state()).isEqualTo(State.ENDED);
-            assertThat(intent.callId()).isEqualTo("CA7");
-            assertThat(intent.provider())
-                    .as("the provider that was to place it")
-                    .isEqualTo("scripted");
-            assertThat(intent.walletVersion()).isEqualTo(4L);
-            assertThat(intent.held()).isEqualByComparingTo("0.10");
-        });
+        assertThat(placement.end(PARTITION, "acme", "r1", "CA7", 4, "completed"))
+                .get()
+                .satisfies(intent -> {
+                    assertThat(intent.state()).isEqualTo(State.ENDED);
+                    assertThat(intent.callId()).isEqualTo("CA7");
+                    assertThat(intent.provider())
+                            .as("the provider that was to place it")
+                            .isEqualTo("scripted");
+                    assertThat(intent.walletVersion()).isEqualTo(4L);
+                    assertThat(intent.held()).isEqualByComparingTo("0.10");
+                });
     }
 
     private static DialIntentRecorded intent(String requestId, State state, String held) {

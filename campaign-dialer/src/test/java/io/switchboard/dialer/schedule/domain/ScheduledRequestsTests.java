@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.switchboard.dialer.campaign.domain.CampaignGate;
+import io.switchboard.dialer.campaign.domain.Campaigns;
 import io.switchboard.dialer.config.DialerProperties;
 import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
@@ -26,6 +28,7 @@ import io.switchboard.dialer.support.DialerTestSchedules;
 import io.switchboard.dialer.support.DialerViews;
 import io.switchboard.events.dialer.CallRequestDue;
 import io.switchboard.events.dialer.CallRequestReceived;
+import io.switchboard.events.dialer.CampaignRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded;
 import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.request.CallRequest;
@@ -47,6 +50,7 @@ class ScheduledRequestsTests {
     private static final String PROVIDER_ACCOUNT = "twilio/AC-acme";
 
     private final DialIntents intents = new DialIntents();
+    private final Campaigns campaigns = new Campaigns();
     private final DialerViews views =
             new DialerViews().account("acme", "+14155550123", "sales", "twilio").wallet("acme", "50.00", "0.05", 1);
 
@@ -403,6 +407,236 @@ class ScheduledRequestsTests {
         assertThat(at(NOW).retryAfter(PARTITION, ended(first), "no-answer")).isEmpty();
     }
 
+    // --- campaigns
+
+    @Test
+    void whenNoOtherRequestOfTheCampaignIsInProgressThenItsRequestIsQueued() {
+        campaigns.apply(campaign("acme", "c1", 1, CampaignRecorded.Status.ACTIVE, null));
+
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW)))
+                .isInstanceOfSatisfying(Admission.Queued.class, queued -> {
+                    assertThat(queued.requestId()).isEqualTo("c1:14155550101");
+                    assertThat(queued.intent().state()).isEqualTo(State.INTENDED);
+                });
+    }
+
+    @Test
+    void whenTheCampaignHasAllItsConcurrentCallsThenItsRequestIsScheduledDueNowUntilOneEnds() {
+        campaigns.apply(campaign("acme", "c1", 1, CampaignRecorded.Status.ACTIVE, null));
+        Admission first = at(NOW.minusSeconds(60))
+                .admit(PARTITION, received(inCampaign("c1", "+14155550102", null), NOW.minusSeconds(60)));
+        assertThat(first).isInstanceOf(Admission.Queued.class);
+        record(first);
+
+        Admission second = at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW));
+
+        assertThat(second).isInstanceOfSatisfying(Admission.Scheduled.class, scheduled -> {
+            assertThat(scheduled.intent().requestId()).isEqualTo("c1:14155550101");
+            assertThat(scheduled.intent().state()).isEqualTo(State.SCHEDULED);
+            assertThat(scheduled.intent().dueAt())
+                    .as("due now, held by its campaign")
+                    .isEqualTo(NOW);
+            assertThat(scheduled.intent().reason()).isEqualTo("campaign c1 has its 1 concurrent calls");
+            assertThat(scheduled.intent().held()).as("holding nothing").isNull();
+        });
+        record(second);
+        assertThat(at(NOW.plusSeconds(5)).fire(PARTITION, due("c1:14155550101", NOW)))
+                .as("still no room: written again, unchanged but for when")
+                .get()
+                .satisfies(held -> {
+                    assertThat(held.admitted()).isNull();
+                    assertThat(held.series().state()).isEqualTo(State.SCHEDULED);
+                    assertThat(held.series().dueAt()).isEqualTo(NOW);
+                    assertThat(held.series().recordedAt()).isEqualTo(NOW.plusSeconds(5));
+                });
+
+        intents.record(PARTITION, ended(queued(first).queued().request()));
+        Instant firedAt = NOW.plusSeconds(30);
+
+        assertThat(at(firedAt).fire(PARTITION, due("c1:14155550101", NOW)))
+                .as("the first call ended: room again")
+                .get()
+                .satisfies(fired -> {
+                    assertThat(fired.series()).isNull();
+                    assertThat(fired.admitted()).isInstanceOfSatisfying(Admission.Queued.class, queued -> {
+                        assertThat(queued.requestId()).isEqualTo("c1:14155550101");
+                        assertThat(queued.queued().receivedAt())
+                                .as("its wait for a slot does not count towards its age")
+                                .isEqualTo(firedAt);
+                    });
+                });
+    }
+
+    @Test
+    void whenAnotherCampaignsRequestIsInProgressThenItDoesNotTakeThisCampaignsSlot() {
+        campaigns.apply(campaign("acme", "c1", 1, CampaignRecorded.Status.ACTIVE, null));
+        campaigns.apply(campaign("acme", "c2", 1, CampaignRecorded.Status.ACTIVE, null));
+        record(at(NOW).admit(PARTITION, received(inCampaign("c2", "+14155550102", null), NOW)));
+        record(at(NOW).admit(PARTITION, received(oneOff("r1", null), NOW)));
+
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW)))
+                .isInstanceOf(Admission.Queued.class);
+    }
+
+    @Test
+    void whenAnIntendedCallsHoldLeaseHasEndedThenItNoLongerTakesTheCampaignsSlot() {
+        campaigns.apply(campaign("acme", "c1", 1, CampaignRecorded.Status.ACTIVE, null));
+        Admission first = at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550102", null), NOW));
+        record(first);
+        Instant leaseEnded = queued(first).intent().heldUntil().plusSeconds(1);
+
+        assertThat(at(leaseEnded).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), leaseEnded)))
+                .isInstanceOf(Admission.Queued.class);
+    }
+
+    @Test
+    void whenTheCampaignIsPausedThenItsDueRequestStaysScheduled() {
+        CampaignRecorded active = campaign("acme", "c1", 5, CampaignRecorded.Status.ACTIVE, null);
+        campaigns.apply(active);
+        Instant startAt = NOW.plusSeconds(600);
+        scheduleAt(inCampaign("c1", "+14155550101", startAt), NOW.minusSeconds(60));
+        campaigns.apply(
+                active.withStatus(CampaignRecorded.Status.PAUSED, "paused by ops@acme at " + NOW, NOW, "ops@acme"));
+
+        assertThat(at(startAt.plusSeconds(1)).fire(PARTITION, due("c1:14155550101", startAt)))
+                .get()
+                .satisfies(held -> {
+                    assertThat(held.admitted()).isNull();
+                    assertThat(held.series().state()).isEqualTo(State.SCHEDULED);
+                    assertThat(held.series().dueAt()).isEqualTo(startAt);
+                    assertThat(held.series().reason()).isEqualTo("campaign c1 is paused by ops@acme at " + NOW);
+                });
+        Instant weekLater = startAt.plus(Duration.ofDays(8));
+        assertThat(at(weekLater).fire(PARTITION, due("c1:14155550101", startAt)))
+                .as("a request held longer than refresh-after is written again, within the topic's retention")
+                .get()
+                .satisfies(held -> assertThat(held.series().recordedAt()).isEqualTo(weekLater));
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550102", null), NOW)))
+                .as("one arriving while it is paused waits too")
+                .isInstanceOfSatisfying(Admission.Scheduled.class, scheduled -> {
+                    assertThat(scheduled.intent().dueAt()).isEqualTo(NOW);
+                    assertThat(scheduled.intent().reason()).isEqualTo("campaign c1 is paused by ops@acme at " + NOW);
+                });
+    }
+
+    @Test
+    void whenTheCampaignIsResumedThenItsDueRequestIsQueuedWhenFired() {
+        CampaignRecorded paused = campaign("acme", "c1", 5, CampaignRecorded.Status.PAUSED, "paused by ops@acme");
+        campaigns.apply(paused);
+        Admission held = at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW));
+        assertThat(held).isInstanceOf(Admission.Scheduled.class);
+        record(held);
+        campaigns.apply(paused.withStatus(CampaignRecorded.Status.ACTIVE, null, NOW.plusSeconds(10), "ops@acme"));
+
+        assertThat(at(NOW.plusSeconds(20)).fire(PARTITION, due("c1:14155550101", NOW)))
+                .get()
+                .extracting(ScheduledRequests.Firing::admitted)
+                .isInstanceOf(Admission.Queued.class);
+    }
+
+    @Test
+    void whenTheCampaignIsCancelledThenItsRequestIsRejectedOnArrival() {
+        campaigns.apply(campaign(
+                "acme",
+                "c1",
+                5,
+                CampaignRecorded.Status.CANCELLED,
+                "cancelled by ops@acme at " + NOW.minusSeconds(60)));
+
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW)))
+                .isInstanceOfSatisfying(Admission.Rejected.class, rejected -> {
+                    assertThat(rejected.requestId()).isEqualTo("c1:14155550101");
+                    assertThat(rejected.reason())
+                            .isEqualTo("campaign c1 was cancelled by ops@acme at " + NOW.minusSeconds(60));
+                    assertThat(rejected.settled().state()).isEqualTo(State.REJECTED);
+                    assertThat(rejected.settled().held()).isNull();
+                });
+    }
+
+    @Test
+    void whenTheCampaignIsCancelledWhileItsRequestIsScheduledThenItIsRejectedWhenFired() {
+        CampaignRecorded active = campaign("acme", "c1", 5, CampaignRecorded.Status.ACTIVE, null);
+        campaigns.apply(active);
+        Instant startAt = NOW.plusSeconds(600);
+        scheduleAt(inCampaign("c1", "+14155550101", startAt), NOW.minusSeconds(60));
+        campaigns.apply(active.withStatus(CampaignRecorded.Status.CANCELLED, null, NOW, "ops@acme"));
+
+        Optional<ScheduledRequests.Firing> firing =
+                at(startAt.plusSeconds(1)).fire(PARTITION, due("c1:14155550101", startAt));
+
+        assertThat(firing).get().satisfies(fired -> {
+            assertThat(fired.series()).isNull();
+            assertThat(fired.admitted()).isInstanceOfSatisfying(Admission.Rejected.class, rejected -> {
+                assertThat(rejected.requestId()).isEqualTo("c1:14155550101");
+                assertThat(rejected.reason())
+                        .as("without a reason of its own, the campaign's status")
+                        .isEqualTo("campaign c1 was cancelled");
+                assertThat(rejected.settled().state()).isEqualTo(State.REJECTED);
+            });
+        });
+    }
+
+    @Test
+    void whenARequestsIdNamesNoCampaignOfItsAccountThenItIsAdmittedAsAnyRequest() {
+        campaigns.apply(campaign("acme", "c1", 1, CampaignRecorded.Status.ACTIVE, null));
+        campaigns.apply(campaign("globex", "c9", 1, CampaignRecorded.Status.CANCELLED, "cancelled by ops@globex"));
+        record(at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550102", null), NOW)));
+
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c9", "+14155550101", null), NOW)))
+                .as("another account's campaign of that id")
+                .isInstanceOf(Admission.Queued.class);
+        assertThat(at(NOW).admit(PARTITION, received(inCampaign("c8", "+14155550101", null), NOW)))
+                .as("no campaign of that id")
+                .isInstanceOf(Admission.Queued.class);
+    }
+
+    private static Admission.Queued queued(Admission admission) {
+        assertThat(admission).isInstanceOf(Admission.Queued.class);
+        return (Admission.Queued) admission;
+    }
+
+    private static CampaignRecorded campaign(
+            String accountId,
+            String campaignId,
+            int maxConcurrentCalls,
+            CampaignRecorded.Status status,
+            String reason) {
+        return new CampaignRecorded(
+                campaignId,
+                accountId,
+                "Renewals",
+                "sales",
+                List.of("+14155550123"),
+                NOW.minus(Duration.ofHours(1)),
+                null,
+                null,
+                null,
+                maxConcurrentCalls,
+                status,
+                reason,
+                NOW.minus(Duration.ofHours(2)),
+                NOW.minus(Duration.ofHours(1)),
+                "ops@" + accountId);
+    }
+
+    /** A campaign's contact's request, as {@code CampaignContacts} makes it. */
+    private static CallRequest inCampaign(String campaignId, String number, Instant notBefore) {
+        return new CallRequest(
+                CampaignRecorded.requestId(campaignId, number),
+                "acme",
+                number,
+                "+14155550123",
+                "sales",
+                Map.of("campaignId", campaignId),
+                null,
+                null,
+                null,
+                notBefore,
+                null,
+                null,
+                null);
+    }
+
     /** The intent of {@code request}'s call once billing settled it, as the account's owner records it. */
     private static DialIntentRecorded ended(CallRequest request) {
         return new DialIntentRecorded(
@@ -454,7 +688,13 @@ class ScheduledRequestsTests {
                 intents,
                 properties(),
                 clock);
-        return new ScheduledRequests(DialerTestSchedules.schedules(clock), intents, placement, properties(), clock);
+        return new ScheduledRequests(
+                DialerTestSchedules.schedules(clock),
+                new CampaignGate(campaigns, intents),
+                intents,
+                placement,
+                properties(),
+                clock);
     }
 
     private void scheduleAt(CallRequest request, Instant receivedAt) {
