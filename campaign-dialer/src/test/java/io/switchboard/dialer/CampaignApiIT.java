@@ -244,6 +244,52 @@ class CampaignApiIT {
     }
 
     @Test
+    void whenTooManyOfItsCallsFailThenTheCampaignPausesItselfWithTheReason() {
+        create(Map.of(
+                        "campaignId",
+                        "failing",
+                        "name",
+                        "Failing",
+                        "callerIds",
+                        List.of(CallRequests.FROM),
+                        "maxConcurrentCalls",
+                        2,
+                        "autoPause",
+                        Map.of("failureRate", 0.5, "minCalls", 2, "windowMinutes", 5),
+                        "contacts",
+                        contacts("+14155550221", "+14155550222", "+14155550223", "+14155550224")))
+                .expectStatus()
+                .isCreated();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TWILIO.callsFor(owner).size() == 2);
+
+        List<String> first = TWILIO.callsFor(owner).stream()
+                .map(call -> "failing:" + call.param("To").substring(1))
+                .toList();
+        var placed = SettledRequests.await(outcomes, first);
+        first.forEach(requestId -> BillingSettlements.notCharged(kafka, placed.get(requestId), "failed"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> get("failing")
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("paused")
+                        .jsonPath("$.statusReason")
+                        .value(reason -> assertThat((String) reason)
+                                .contains("2 of the 2 calls that ended in the last 5 minutes failed"))
+                        .jsonPath("$.progress.done.failed")
+                        .isEqualTo(2));
+        // A contact let go when the first failure freed its slot, before the second paused the campaign, is dialed;
+        // none after.
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        int atPause = TWILIO.callsFor(owner).size();
+        assertThat(atPause).isLessThanOrEqualTo(3);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> TWILIO.callsFor(owner).size() == atPause);
+    }
+
+    @Test
     void whenACampaignIsCancelledThenNoneOfItsContactsIsEverCalled() {
         create(Map.of(
                         "campaignId", "cancelled",

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -154,9 +155,18 @@ public final class ApiAuthorizationMatrix {
     /** A body one byte over the limit every API holds requests to, from the owner with the right scope. */
     public void assertOversizedBodyRefused(Endpoint endpoint, int limitBytes) {
         var oversized = endpoint.withBody("\"" + "x".repeat(limitBytes - 1) + "\"");
-        send(oversized, TestTokens.forAccount(endpoint.owner(), endpoint.anyOf().toArray(Scope[]::new)))
-                .expectStatus()
-                .isEqualTo(413);
+        try {
+            send(
+                            oversized,
+                            TestTokens.forAccount(
+                                    endpoint.owner(), endpoint.anyOf().toArray(Scope[]::new)))
+                    .expectStatus()
+                    .isEqualTo(413);
+        } catch (WebClientRequestException e) {
+            // Refused from its declared length before a byte of it is read: a client still sending a body of
+            // megabytes may see the connection closed before it reads the 413.
+            assertThat(e.getMessage()).contains("closed BEFORE response, while sending request body");
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import io.switchboard.events.request.RetryPolicy;
  * @param callingWindow      when a contact may be called, in the contact's time zone; null for any time
  * @param retry              whether and when to call a contact again after a busy, unanswered or failed call
  * @param maxConcurrentCalls how many of its calls may be queued, being dialed or in progress at once
+ * @param autoPause          when the dialer pauses it on its own for too many failed calls; null for never
  * @param status             whether it dials now
  * @param statusReason       why it was paused or cancelled; null when active
  * @param createdAt          when it was created
@@ -43,6 +44,7 @@ public record CampaignRecorded(
         CallingWindow callingWindow,
         RetryPolicy retry,
         int maxConcurrentCalls,
+        AutoPause autoPause,
         Status status,
         String statusReason,
         Instant createdAt,
@@ -71,6 +73,13 @@ public record CampaignRecorded(
             return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
+
+    /**
+     * Pause the campaign when, of its calls that ended within the last {@code windowMinutes} (and since it was last
+     * resumed), at least {@code minCalls} ended and at least {@code failureRate} of them failed (the provider's final
+     * status {@code failed}).
+     */
+    public record AutoPause(double failureRate, int minCalls, int windowMinutes) {}
 
     /** The compaction key: one record per campaign of an account. */
     public static String key(String accountId, String campaignId) {
@@ -117,6 +126,7 @@ public record CampaignRecorded(
                 callingWindow,
                 retry,
                 maxConcurrentCalls,
+                autoPause,
                 newStatus,
                 reason,
                 createdAt,

@@ -308,6 +308,31 @@ public record DialIntentRecorded(
                 request);
     }
 
+    /** This record in the same state, with {@code newReason}, written {@code at}. */
+    public DialIntentRecorded withReason(String newReason, Instant at) {
+        return new DialIntentRecorded(
+                requestId,
+                accountId,
+                to,
+                from,
+                state,
+                provider,
+                callId,
+                newReason,
+                at,
+                assistantId,
+                metadata,
+                timeLimitSeconds,
+                held,
+                currency,
+                walletVersion,
+                machineDetection,
+                heldUntil,
+                providerAccount,
+                dueAt,
+                request);
+    }
+
     /**
      * Whether this record still holds {@code held} of its wallet at {@code now}, for a reader whose latest wallet
      * state is {@code walletVersionRead}: an intended or placed call until its lease ends, an ended one until the

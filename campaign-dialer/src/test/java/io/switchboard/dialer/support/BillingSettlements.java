@@ -19,13 +19,18 @@ public final class BillingSettlements {
 
     /** The call ended at no cost (busy, say): its hold and its slot end at once. */
     public static void notCharged(SignedEvents kafka, CallRequestOutcome placed) {
+        notCharged(kafka, placed, "busy");
+    }
+
+    /** The call ended {@code finalStatus} (busy, no-answer, failed, canceled) at no cost. */
+    public static void notCharged(SignedEvents kafka, CallRequestOutcome placed, String finalStatus) {
         var settled = new CallNotCharged(
                 "twilio",
                 placed.accountId(),
                 placed.callId(),
                 placed.requestId(),
-                "busy",
-                "busy calls are not charged",
+                finalStatus,
+                finalStatus + " calls are not charged",
                 Instant.now());
         kafka.send(
                 Topic.LEDGER,

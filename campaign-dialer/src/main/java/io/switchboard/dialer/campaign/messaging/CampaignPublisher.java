@@ -49,7 +49,8 @@ public class CampaignPublisher {
         events.inOwnTransaction(() -> record(campaign));
     }
 
-    private void record(CampaignRecorded campaign) {
+    /** The campaign, in the transaction under way. */
+    public void record(CampaignRecorded campaign) {
         String id = EventIds.of(
                 "campaign-recorded",
                 campaign.key(),

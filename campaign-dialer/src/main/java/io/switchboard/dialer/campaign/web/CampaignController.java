@@ -13,7 +13,6 @@ import io.switchboard.dialer.account.domain.DialingAccount;
 import io.switchboard.dialer.account.domain.DialingAccounts;
 import io.switchboard.dialer.account.domain.PhoneNumbers;
 import io.switchboard.dialer.campaign.config.CampaignProperties;
-import io.switchboard.dialer.campaign.config.CampaignProperties.CampaignDefinitionLimits;
 import io.switchboard.dialer.campaign.domain.CampaignContacts;
 import io.switchboard.dialer.campaign.domain.CampaignProgress;
 import io.switchboard.dialer.campaign.domain.Campaigns;
@@ -55,6 +54,10 @@ class CampaignController {
 
     static final String PUBLISHER = "campaign";
     private static final String CSV = "text/csv";
+    /** As the schema of dialer-campaigns.v1 allows. */
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private static final int MAX_CALLER_IDS = 100;
 
     private final Campaigns campaigns;
     private final CampaignProgress progress;
@@ -225,10 +228,11 @@ class CampaignController {
         }
         if (definition.name() == null
                 || definition.name().isBlank()
-                || definition.name().length() > CampaignDefinitionLimits.MAX_NAME_LENGTH) {
-            throw new InvalidContactsException(
-                    "name", "name: must be 1 to " + CampaignDefinitionLimits.MAX_NAME_LENGTH + " characters");
+                || definition.name().length() > MAX_NAME_LENGTH) {
+            throw new InvalidContactsException("name", "name: must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
+        // An account configured a moment ago is found.
+        accounts.catchUp();
         DialingAccount account = accounts.find(accountId)
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "account " + accountId + " not found"));
@@ -249,10 +253,10 @@ class CampaignController {
         int maxConcurrent = definition.maxConcurrentCalls() == null
                 ? properties.defaultMaxConcurrentCalls()
                 : definition.maxConcurrentCalls();
-        if (maxConcurrent < 1 || maxConcurrent > CampaignDefinitionLimits.MAX_CONCURRENT_CALLS) {
+        if (maxConcurrent < 1 || maxConcurrent > CampaignProperties.MAX_CONCURRENT_CALLS) {
             throw new InvalidContactsException(
                     "maxConcurrentCalls",
-                    "maxConcurrentCalls: must be 1 to " + CampaignDefinitionLimits.MAX_CONCURRENT_CALLS);
+                    "maxConcurrentCalls: must be 1 to " + CampaignProperties.MAX_CONCURRENT_CALLS);
         }
         var campaign = new CampaignRecorded(
                 campaignId,
@@ -265,6 +269,7 @@ class CampaignController {
                 definition.callingWindow(),
                 definition.retry(),
                 maxConcurrent,
+                autoPauseOf(definition.autoPause()),
                 Status.ACTIVE,
                 null,
                 now,
@@ -275,11 +280,28 @@ class CampaignController {
         return campaign;
     }
 
-    private static List<String> callerIdsOf(List<String> given, DialingAccount account) {
-        if (given == null || given.isEmpty() || given.size() > CampaignDefinitionLimits.MAX_CALLER_IDS) {
+    private static CampaignRecorded.AutoPause autoPauseOf(CampaignRecorded.AutoPause given) {
+        if (given == null) {
+            return null;
+        }
+        if (!(given.failureRate() > 0 && given.failureRate() <= 1)) {
             throw new InvalidContactsException(
-                    "callerIds",
-                    "callerIds: 1 to " + CampaignDefinitionLimits.MAX_CALLER_IDS + " numbers of the account");
+                    "autoPause.failureRate", "autoPause.failureRate: must be more than 0 and at most 1");
+        }
+        if (given.minCalls() < 1 || given.minCalls() > 10_000) {
+            throw new InvalidContactsException("autoPause.minCalls", "autoPause.minCalls: must be 1 to 10000");
+        }
+        if (given.windowMinutes() < 1 || given.windowMinutes() > 1440) {
+            throw new InvalidContactsException(
+                    "autoPause.windowMinutes", "autoPause.windowMinutes: must be 1 to 1440 (a day)");
+        }
+        return given;
+    }
+
+    private static List<String> callerIdsOf(List<String> given, DialingAccount account) {
+        if (given == null || given.isEmpty() || given.size() > MAX_CALLER_IDS) {
+            throw new InvalidContactsException(
+                    "callerIds", "callerIds: 1 to " + MAX_CALLER_IDS + " numbers of the account");
         }
         List<String> callerIds = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {

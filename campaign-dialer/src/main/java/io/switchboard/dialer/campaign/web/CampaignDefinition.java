@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.switchboard.dialer.campaign.domain.Contact;
+import io.switchboard.events.dialer.CampaignRecorded;
 import io.switchboard.events.request.CallingWindow;
 import io.switchboard.events.request.RetryPolicy;
 
@@ -12,6 +13,7 @@ import io.switchboard.events.request.RetryPolicy;
  *
  * @param maxConcurrentCalls null for {@code switchboard.dialer.campaigns.default-max-concurrent-calls}
  * @param startAt            null for now
+ * @param autoPause          null for never
  */
 record CampaignDefinition(
         String campaignId,
@@ -23,4 +25,5 @@ record CampaignDefinition(
         CallingWindow callingWindow,
         RetryPolicy retry,
         Integer maxConcurrentCalls,
+        CampaignRecorded.AutoPause autoPause,
         List<Contact> contacts) {}

@@ -16,6 +16,7 @@ import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.dialer.QueuedCallRecorded;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
+import io.switchboard.events.request.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -222,7 +223,9 @@ public class CallPlacement {
                 State.ENDED,
                 intent.provider() == null ? provider.name() : intent.provider(),
                 callId,
-                finalStatus,
+                // A call a machine took ends "completed" at the provider; for a retry and the campaign's progress it
+                // ended on a machine.
+                RetryPolicy.MACHINE.equals(intent.reason()) ? RetryPolicy.MACHINE : finalStatus,
                 clock.instant(),
                 intent.assistantId(),
                 intent.metadata(),
@@ -276,6 +279,19 @@ public class CallPlacement {
             }
             case CONNECT -> MachinePolicy.CONNECTED;
         };
+    }
+
+    /**
+     * A machine took the placed call {@code callId} (its request's machine detection said so): the placed intent,
+     * to record, marked so that the call's end counts as {@link RetryPolicy#MACHINE} (for the request's retry policy
+     * and its campaign's progress); empty when the request is not placed with that call (any more).
+     */
+    public Optional<DialIntentRecorded> answeredByMachine(
+            int partition, String accountId, String requestId, String callId) {
+        return intents.of(partition, accountId, requestId)
+                .filter(intent -> intent.state() == State.PLACED && callId.equals(intent.callId()))
+                .filter(intent -> !RetryPolicy.MACHINE.equals(intent.reason()))
+                .map(intent -> intent.withReason(RetryPolicy.MACHINE, clock.instant()));
     }
 
     /** {@code request} will not be dialed: its rejection, to publish with its settled intent. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -123,6 +124,45 @@ public class DialIntents {
                         .count();
     }
 
+    /**
+     * When the account's calls to {@code to} were made, whatever request made them: placed, ended, or intended (not
+     * placed yet, counted from when it was admitted), for the cap on how often one person is called.
+     */
+    public List<Instant> callsTo(int partition, String accountId, String to) {
+        return List.copyOf(partition(partition)
+                .callsTo
+                .getOrDefault(accountId + "/" + to, Map.of())
+                .values());
+    }
+
+    /**
+     * The campaign's calls that ended after {@code since}, by request key: when, and whether they failed (the
+     * provider's final status {@code failed}).
+     */
+    public Map<String, End> endsOf(int partition, String accountId, String campaignId, Instant since) {
+        Map<String, End> ends = new HashMap<>();
+        partition(partition)
+                .ends
+                .getOrDefault(CampaignRecorded.key(accountId, campaignId), Map.of())
+                .forEach((key, end) -> {
+                    if (end.at().isAfter(since)) {
+                        ends.put(key, end);
+                    }
+                });
+        return ends;
+    }
+
+    /** A call of a campaign that ended {@code at}, failed or not. */
+    public record End(Instant at, boolean failed) {
+
+        public static End of(DialIntentRecorded ended) {
+            return new End(ended.recordedAt(), FAILED.equals(ended.reason()));
+        }
+    }
+
+    /** The provider's final status of a call that failed to connect (Twilio's {@code failed}). */
+    private static final String FAILED = "failed";
+
     /** An intent of partition {@code partition}. */
     public record Owned(int partition, DialIntentRecorded intent) {}
 
@@ -149,6 +189,10 @@ public class DialIntents {
         final Map<String, Map<String, DialIntentRecorded>> holding = new ConcurrentHashMap<>();
         /** The scheduled requests by due time: what comes due next is found without walking every request. */
         final NavigableSet<DialIntentRecorded> scheduled = new ConcurrentSkipListSet<>(BY_DUE_TIME);
+        /** Per number called ({@code accountId/to}): when each request's call was made, by request key. */
+        final Map<String, Map<String, Instant>> callsTo = new ConcurrentHashMap<>();
+        /** Per campaign ({@code accountId/campaignId}): its calls that ended, by request key. */
+        final Map<String, Map<String, End>> ends = new ConcurrentHashMap<>();
         /** Per campaign ({@code accountId/campaignId}): its requests intended or placed. */
         final Map<String, Map<String, DialIntentRecorded>> inProgress = new ConcurrentHashMap<>();
 
@@ -160,6 +204,7 @@ public class DialIntents {
             if (intent.state() == State.SCHEDULED && intent.dueAt() != null) {
                 scheduled.add(intent);
             }
+            recordCall(intent);
             String campaignId = CampaignRecorded.campaignOf(intent.requestId());
             if (campaignId != null) {
                 String campaign = CampaignRecorded.key(intent.accountId(), campaignId);
@@ -170,6 +215,10 @@ public class DialIntents {
                 } else if (inProgress.containsKey(campaign)) {
                     inProgress.get(campaign).remove(intent.key());
                 }
+                if (intent.state() == State.ENDED && intent.callId() != null) {
+                    ends.computeIfAbsent(campaign, c -> new ConcurrentHashMap<>())
+                            .put(intent.key(), End.of(intent));
+                }
             }
             Map<String, DialIntentRecorded> account =
                     holding.computeIfAbsent(intent.accountId(), id -> new ConcurrentHashMap<>());
@@ -177,6 +226,34 @@ public class DialIntents {
                 account.put(intent.key(), intent);
             } else {
                 account.remove(intent.key());
+            }
+        }
+
+        private void recordCall(DialIntentRecorded intent) {
+            if (intent.to() == null) {
+                return;
+            }
+            String number = intent.accountId() + "/" + intent.to();
+            switch (intent.state()) {
+                case INTENDED ->
+                    callsTo.computeIfAbsent(number, n -> new ConcurrentHashMap<>())
+                            .putIfAbsent(intent.key(), intent.recordedAt());
+                case PLACED ->
+                    callsTo.computeIfAbsent(number, n -> new ConcurrentHashMap<>())
+                            .put(intent.key(), intent.recordedAt());
+                case ENDED -> {
+                    if (intent.callId() != null) {
+                        callsTo.computeIfAbsent(number, n -> new ConcurrentHashMap<>())
+                                .putIfAbsent(intent.key(), intent.recordedAt());
+                    }
+                }
+                case REJECTED, CANCELLED -> {
+                    Map<String, Instant> calls = callsTo.get(number);
+                    if (calls != null) {
+                        calls.remove(intent.key());
+                    }
+                }
+                case SCHEDULED -> {}
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
+import io.switchboard.dialer.campaign.messaging.CampaignAutoPause;
 import io.switchboard.dialer.placement.domain.Admission;
 import io.switchboard.dialer.placement.domain.CallPlacement;
 import io.switchboard.dialer.placement.domain.Cancellations;
@@ -72,6 +73,7 @@ class DialerRequestListener implements ConsumerSeekAware {
     private final DialerEventPublisher publisher;
     private final RequestOutcomes outcomes;
     private final TransactionEffects transaction;
+    private final CampaignAutoPause autoPause;
     private final Clock clock;
 
     DialerRequestListener(
@@ -85,6 +87,7 @@ class DialerRequestListener implements ConsumerSeekAware {
             DialerEventPublisher publisher,
             RequestOutcomes outcomes,
             TransactionEffects transaction,
+            CampaignAutoPause autoPause,
             Clock clock) {
         this.placement = placement;
         this.scheduled = scheduled;
@@ -96,6 +99,7 @@ class DialerRequestListener implements ConsumerSeekAware {
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.transaction = transaction;
+        this.autoPause = autoPause;
         this.clock = clock;
     }
 
@@ -338,6 +342,15 @@ class DialerRequestListener implements ConsumerSeekAware {
                     detected.callId(),
                     detected.answeredBy());
             outcomes.machineDetected(done);
+            if (done != MachinePolicy.NONE) {
+                placement
+                        .answeredByMachine(
+                                record.partition(), detected.accountId(), detected.requestId(), detected.callId())
+                        .ifPresent(marked -> {
+                            publisher.settle(record.partition(), marked);
+                            transaction.afterCommit(() -> intents.record(record.partition(), marked));
+                        });
+            }
             log.info(
                     "Call {} of request {} was answered by {}: {}",
                     detected.callId(),
@@ -395,9 +408,10 @@ class DialerRequestListener implements ConsumerSeekAware {
                                 ended.callId(),
                                 ended.recordedAt()));
                     }
+                    autoPause.afterEnd(partition, ended);
                     transaction.afterCommit(() -> intents.record(partition, ended));
                     scheduled
-                            .retryAfter(partition, ended, settlement.finalStatus())
+                            .retryAfter(partition, ended, ended.reason())
                             .ifPresent(retry -> apply(record, retry, settlement.accountId()));
                     log.info(
                             "Call {} of request {} settled by billing; its hold ends with wallet version {}",

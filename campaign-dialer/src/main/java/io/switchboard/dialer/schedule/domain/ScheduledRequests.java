@@ -100,7 +100,7 @@ public class ScheduledRequests {
         DialIntentRecorded scheduled = known.get();
         CallRequest request = scheduled.request();
         Instant now = clock.instant();
-        CampaignGate.Verdict campaign = campaigns.verdict(partition, due.accountId(), due.requestId(), 0, now);
+        CampaignGate.Verdict campaign = campaigns.verdict(partition, request, 0, now);
         if (campaign.decision() == CampaignGate.Decision.CANCEL) {
             return Optional.of(new Firing(placement.rejected(request, campaign.reason(), null), null));
         }
@@ -112,6 +112,12 @@ public class ScheduledRequests {
         }
         if (scheduled.dueAt().isAfter(now)) {
             return Optional.of(new Firing(null, DialIntentRecorded.scheduled(request, scheduled.dueAt(), now)));
+        }
+        if (campaign.decision() == CampaignGate.Decision.LATER) {
+            return Optional.of(new Firing(
+                    new Admission.Scheduled(
+                            DialIntentRecorded.scheduled(request, campaign.until(), campaign.reason(), now)),
+                    null));
         }
         if (request.recurrence() == null) {
             // A campaign's request may wait long for a free slot of its campaign: its age counts from now, and its
@@ -177,15 +183,19 @@ public class ScheduledRequests {
 
     /**
      * Admits a one-off request now unless its campaign (if it names one) says otherwise: a cancelled campaign's
-     * request is rejected, and one whose campaign is paused or has all its concurrent calls is scheduled, due now, to
-     * be fired when the campaign has room.
+     * request is rejected, one whose campaign is paused or has all its concurrent calls is scheduled, due now, to be
+     * fired when the campaign has room, and one whose person had as many calls as the account's cap allows is
+     * scheduled for when an earlier call leaves the cap's time.
      */
     private Admission admitInCampaign(int partition, CallRequest request, Instant receivedAt, Instant now) {
-        CampaignGate.Verdict campaign = campaigns.verdict(partition, request.accountId(), request.requestId(), 0, now);
+        CampaignGate.Verdict campaign = campaigns.verdict(partition, request, 0, now);
         return switch (campaign.decision()) {
             case GO -> admitInWindow(partition, request, receivedAt);
             case CANCEL -> placement.rejected(request, campaign.reason(), null);
             case HOLD -> new Admission.Scheduled(DialIntentRecorded.scheduled(request, now, campaign.reason(), now));
+            case LATER ->
+                new Admission.Scheduled(
+                        DialIntentRecorded.scheduled(request, campaign.until(), campaign.reason(), now));
         };
     }
 

@@ -112,7 +112,7 @@ class DueRequestSignaller implements SmartLifecycle {
     /**
      * The due requests whose campaign (if any) lets them go now: none of a paused campaign, and of an active one no
      * more than its free concurrent calls less the signals still on their way; a cancelled campaign's go, to be
-     * rejected.
+     * rejected, and those over the cap on calls to one person go, to be scheduled for when the cap allows.
      */
     private List<DialIntents.Owned> campaignsAllow(List<DialIntents.Owned> due, Instant now) {
         Map<String, Integer> onTheirWay = new HashMap<>();
@@ -127,17 +127,20 @@ class DueRequestSignaller implements SmartLifecycle {
             if (recentlySignalled(intent, now)) {
                 continue;
             }
+            if (intent.request() == null) {
+                // Nothing to fire: its signal finds it stale.
+                allowed.add(owned);
+                continue;
+            }
             String campaign = campaignKey(intent);
-            var verdict = campaigns.verdict(
-                    owned.partition(),
-                    intent.accountId(),
-                    intent.requestId(),
-                    onTheirWay.getOrDefault(campaign, 0),
-                    now);
+            var verdict =
+                    campaigns.verdict(owned.partition(), intent.request(), onTheirWay.getOrDefault(campaign, 0), now);
             if (verdict.decision() == CampaignGate.Decision.HOLD) {
                 continue;
             }
-            onTheirWay.merge(campaign, 1, Integer::sum);
+            if (verdict.decision() == CampaignGate.Decision.GO) {
+                onTheirWay.merge(campaign, 1, Integer::sum);
+            }
             allowed.add(owned);
         }
         return allowed;

@@ -297,6 +297,7 @@ class CampaignContactsTests {
                 window,
                 RETRY,
                 5,
+                null,
                 Status.ACTIVE,
                 null,
                 NOW,

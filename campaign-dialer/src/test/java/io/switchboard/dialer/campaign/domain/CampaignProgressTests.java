@@ -395,6 +395,7 @@ class CampaignProgressTests {
                 null,
                 RETRY,
                 5,
+                null,
                 Status.ACTIVE,
                 null,
                 START_AT.minusSeconds(3600),

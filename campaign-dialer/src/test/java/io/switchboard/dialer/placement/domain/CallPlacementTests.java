@@ -24,6 +24,7 @@ import io.switchboard.events.dialer.DialIntentRecorded.State;
 import io.switchboard.events.dialer.QueuedCallRecorded;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
+import io.switchboard.events.request.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 class CallPlacementTests {
@@ -386,6 +387,29 @@ class CallPlacementTests {
         assertThat(provider.asked)
                 .as("on the account's own provider account")
                 .containsExactly("hang up CA-hang as AC-acme", "say 'Please call back' on CA-msg");
+    }
+
+    @Test
+    void whenAMachineTookThePlacedCallThenItsEndCountsAsAMachineNotAsCompleted() {
+        record(machineIntent("r-hang", "CA-hang", MachineDetection.OnMachine.HANG_UP, null));
+
+        var marked = placement.answeredByMachine(PARTITION, "acme", "r-hang", "CA-hang");
+
+        assertThat(marked).get().satisfies(intent -> {
+            assertThat(intent.state()).isEqualTo(State.PLACED);
+            assertThat(intent.reason()).isEqualTo(RetryPolicy.MACHINE);
+            assertThat(intent.callId()).isEqualTo("CA-hang");
+        });
+        intents.record(PARTITION, marked.orElseThrow());
+        assertThat(placement.answeredByMachine(PARTITION, "acme", "r-hang", "CA-hang"))
+                .as("marked once")
+                .isEmpty();
+        assertThat(placement.answeredByMachine(PARTITION, "acme", "r-hang", "CA-other"))
+                .as("another call of the request")
+                .isEmpty();
+        assertThat(placement.end(PARTITION, "acme", "r-hang", "CA-hang", 3, "completed"))
+                .get()
+                .satisfies(ended -> assertThat(ended.reason()).isEqualTo(RetryPolicy.MACHINE));
     }
 
     @Test

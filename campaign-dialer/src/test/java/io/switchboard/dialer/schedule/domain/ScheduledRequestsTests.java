@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.switchboard.dialer.campaign.config.CampaignProperties;
 import io.switchboard.dialer.campaign.domain.CampaignGate;
 import io.switchboard.dialer.campaign.domain.Campaigns;
 import io.switchboard.dialer.config.DialerProperties;
@@ -51,6 +52,10 @@ class ScheduledRequestsTests {
 
     private final DialIntents intents = new DialIntents();
     private final Campaigns campaigns = new Campaigns();
+    /** No cap on calls to one person, unless a test sets one. */
+    private CampaignProperties campaignProperties =
+            new CampaignProperties(10, 10_000, new CampaignProperties.PersonCap(0, Duration.ofDays(1)), Map.of());
+
     private final DialerViews views =
             new DialerViews().account("acme", "+14155550123", "sales", "twilio").wallet("acme", "50.00", "0.05", 1);
 
@@ -398,6 +403,22 @@ class ScheduledRequestsTests {
     }
 
     @Test
+    void whenAMachineTookTheCallThenThePolicysMachineRetryApplies() {
+        var machine = new RetryPolicy.Retry(2, 86_400);
+        CallRequest request = retried("crm-0190", new RetryPolicy(null, null, null, machine));
+
+        assertThat(at(NOW).retryAfter(PARTITION, ended(request), RetryPolicy.MACHINE))
+                .get()
+                .satisfies(next -> {
+                    assertThat(next.intent().requestId()).isEqualTo("crm-0190:attempt-2");
+                    assertThat(next.intent().dueAt()).isEqualTo(NOW.plusSeconds(86_400));
+                });
+        assertThat(at(NOW).retryAfter(PARTITION, ended(request), "completed"))
+                .as("a person answered")
+                .isEmpty();
+    }
+
+    @Test
     void whenTheNextAttemptIsThereAlreadyThenItIsNotScheduledAgain() {
         CallRequest first = retried("crm-0189", new RetryPolicy(null, new RetryPolicy.Retry(2, 60), null));
         Admission.Scheduled second =
@@ -590,6 +611,58 @@ class ScheduledRequestsTests {
                 .isInstanceOf(Admission.Queued.class);
     }
 
+    @Test
+    void whenThePersonHadAsManyCallsAsTheCapAllowsThenTheCampaignsRequestIsScheduledForWhenTheCapAllowsOneMore() {
+        campaignProperties =
+                new CampaignProperties(10, 10_000, new CampaignProperties.PersonCap(2, Duration.ofDays(1)), Map.of());
+        campaigns.apply(campaign("acme", "c1", 5, CampaignRecorded.Status.ACTIVE, null));
+        campaigns.apply(campaign("acme", "c2", 5, CampaignRecorded.Status.ACTIVE, null));
+        // Two calls to the person today, by another campaign and by a plain request: the account's, whatever made them.
+        Instant earlier = NOW.minus(Duration.ofHours(5));
+        Instant later = NOW.minus(Duration.ofHours(1));
+        intents.record(PARTITION, ended(inCampaign("c2", "+14155550101", null), earlier));
+        intents.record(PARTITION, ended(oneOff("plain", null, "+14155550101"), later));
+
+        Admission capped = at(NOW).admit(PARTITION, received(inCampaign("c1", "+14155550101", null), NOW));
+
+        assertThat(capped).isInstanceOfSatisfying(Admission.Scheduled.class, scheduled -> {
+            assertThat(scheduled.intent().dueAt())
+                    .as("when the earlier of the two leaves the day")
+                    .isEqualTo(earlier.plus(Duration.ofDays(1)));
+            assertThat(scheduled.intent().reason())
+                    .startsWith("cap reached: 2 calls to +14155550101 in PT24H (at most 2)");
+        });
+        record(capped);
+        Instant dueAt = earlier.plus(Duration.ofDays(1));
+        assertThat(at(dueAt.plusSeconds(1)).fire(PARTITION, due("c1:14155550101", dueAt)))
+                .get()
+                .satisfies(fired -> assertThat(fired.admitted()).isInstanceOf(Admission.Queued.class));
+        assertThat(at(NOW).admit(PARTITION, received(oneOff("plain-2", null, "+14155550101"), NOW)))
+                .as("a request of no campaign is not capped")
+                .isInstanceOf(Admission.Queued.class);
+    }
+
+    @Test
+    void whenTheCapIsReachedAtItsDueTimeThenTheCampaignsRequestIsRescheduledWithTheReason() {
+        campaignProperties =
+                new CampaignProperties(10, 10_000, new CampaignProperties.PersonCap(1, Duration.ofHours(12)), Map.of());
+        campaigns.apply(campaign("acme", "c1", 5, CampaignRecorded.Status.ACTIVE, null));
+        Instant startAt = NOW.plusSeconds(600);
+        scheduleAt(inCampaign("c1", "+14155550101", startAt), NOW);
+        Instant called = NOW.plusSeconds(300);
+        intents.record(PARTITION, ended(oneOff("plain", null, "+14155550101"), called));
+
+        var fired = at(startAt).fire(PARTITION, due("c1:14155550101", startAt));
+
+        assertThat(fired)
+                .get()
+                .satisfies(firing -> assertThat(firing.admitted())
+                        .isInstanceOfSatisfying(Admission.Scheduled.class, later -> {
+                            assertThat(later.intent().dueAt()).isEqualTo(called.plus(Duration.ofHours(12)));
+                            assertThat(later.intent().reason()).startsWith("cap reached");
+                        }));
+    }
+
     private static Admission.Queued queued(Admission admission) {
         assertThat(admission).isInstanceOf(Admission.Queued.class);
         return (Admission.Queued) admission;
@@ -612,6 +685,7 @@ class ScheduledRequestsTests {
                 null,
                 null,
                 maxConcurrentCalls,
+                null,
                 status,
                 reason,
                 NOW.minus(Duration.ofHours(2)),
@@ -633,6 +707,31 @@ class ScheduledRequestsTests {
                 null,
                 notBefore,
                 null,
+                null,
+                null);
+    }
+
+    private static DialIntentRecorded ended(CallRequest request, Instant at) {
+        DialIntentRecorded ended = ended(request);
+        return new DialIntentRecorded(
+                ended.requestId(),
+                ended.accountId(),
+                ended.to(),
+                ended.from(),
+                ended.state(),
+                ended.provider(),
+                "CA-" + request.requestId(),
+                "completed",
+                at,
+                ended.assistantId(),
+                ended.metadata(),
+                ended.timeLimitSeconds(),
+                null,
+                null,
+                ended.walletVersion(),
+                null,
+                null,
+                ended.providerAccount(),
                 null,
                 null);
     }
@@ -690,7 +789,7 @@ class ScheduledRequestsTests {
                 clock);
         return new ScheduledRequests(
                 DialerTestSchedules.schedules(clock),
-                new CampaignGate(campaigns, intents),
+                new CampaignGate(campaigns, intents, campaignProperties),
                 intents,
                 placement,
                 properties(),
@@ -750,6 +849,24 @@ class ScheduledRequestsTests {
 
     private static CallRequest oneOff(String requestId, Instant notBefore) {
         return recurring(requestId, null, notBefore, null);
+    }
+
+    private static CallRequest oneOff(String requestId, Instant notBefore, String to) {
+        CallRequest request = oneOff(requestId, notBefore);
+        return new CallRequest(
+                requestId,
+                request.accountId(),
+                to,
+                request.from(),
+                request.assistantId(),
+                request.metadata(),
+                null,
+                null,
+                null,
+                notBefore,
+                null,
+                null,
+                null);
     }
 
     private static CallRequest recurring(
