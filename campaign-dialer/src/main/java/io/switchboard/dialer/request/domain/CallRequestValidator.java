@@ -11,7 +11,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.switchboard.dialer.account.domain.PhoneNumbers;
-import io.switchboard.dialer.schedule.domain.CallingWindows;
 import io.switchboard.dialer.schedule.domain.RequestSchedules;
 import io.switchboard.events.request.CallRequest;
 import io.switchboard.events.request.MachineDetection;
@@ -100,7 +99,7 @@ public final class CallRequestValidator {
                     "machineDetection.message");
         }
         Optional<RequestSchedules.Refusal> unschedulable =
-                schedules.refusal(request).or(() -> CallingWindows.refusal(request));
+                schedules.refusal(request).or(() -> schedules.windowRefusal(request));
         if (unschedulable.isPresent()) {
             return new Validation.Invalid(
                     request.requestId(),

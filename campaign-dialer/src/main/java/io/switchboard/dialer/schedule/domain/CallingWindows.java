@@ -41,8 +41,11 @@ public final class CallingWindows {
 
     private CallingWindows() {}
 
-    /** Why a request's window cannot be kept, naming the field at fault; empty when it can, or it has none. */
-    public static Optional<RequestSchedules.Refusal> refusal(CallRequest request) {
+    /**
+     * Why a request's window cannot be kept from {@code now} on, naming the field at fault; empty when it can, or it
+     * has none.
+     */
+    public static Optional<RequestSchedules.Refusal> refusal(CallRequest request, Instant now) {
         CallingWindow window = request.callingWindow();
         if (window == null) {
             return Optional.empty();
@@ -77,7 +80,7 @@ public final class CallingWindows {
                     "callingWindow.timeZone",
                     "callingWindow.timeZone: the time zone of " + request.to() + " is not known; name the recipient's");
         }
-        if (opening(request, Instant.now()).isEmpty()) {
+        if (opening(request, now).isEmpty()) {
             return refused(
                     "callingWindow",
                     "callingWindow: never open at once in every time zone of " + request.to() + " (" + zonesOf(request)

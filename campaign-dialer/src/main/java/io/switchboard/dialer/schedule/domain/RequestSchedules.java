@@ -34,6 +34,11 @@ public class RequestSchedules {
         this.clock = clock;
     }
 
+    /** Why a request's calling window cannot be kept from now on ({@link CallingWindows#refusal}). */
+    public Optional<Refusal> windowRefusal(CallRequest request) {
+        return CallingWindows.refusal(request, clock.instant());
+    }
+
     /** Why a request's schedule cannot be kept, naming the field at fault; empty when it can, or it has none. */
     public Optional<Refusal> refusal(CallRequest request) {
         Instant now = clock.instant();

@@ -111,31 +111,36 @@ class CallingWindowsTests {
         var tollFree = request("+18005550100", new CallingWindow(WEEKDAYS, "09:00", "17:00", null, null));
 
         assertThat(CallingWindows.opening(tollFree, THURSDAY_EIGHT_IN_NEW_YORK)).isEmpty();
-        assertThat(CallingWindows.refusal(tollFree))
+        assertThat(CallingWindows.refusal(tollFree, THURSDAY_EIGHT_IN_NEW_YORK))
                 .get()
                 .extracting(RequestSchedules.Refusal::field)
                 .isEqualTo("callingWindow");
         var named = request("+18005550100", new CallingWindow(WEEKDAYS, "09:00", "17:00", "America/Chicago", null));
-        assertThat(CallingWindows.refusal(named)).isEmpty();
+        assertThat(CallingWindows.refusal(named, THURSDAY_EIGHT_IN_NEW_YORK)).isEmpty();
     }
 
     @Test
     void whenTheWindowIsMalformedThenTheFieldAtFaultIsNamed() {
-        assertThat(CallingWindows.refusal(request(NEW_YORK, new CallingWindow(WEEKDAYS, "20:00", "09:00", null, null))))
+        assertThat(CallingWindows.refusal(
+                        request(NEW_YORK, new CallingWindow(WEEKDAYS, "20:00", "09:00", null, null)),
+                        THURSDAY_EIGHT_IN_NEW_YORK))
                 .get()
                 .extracting(RequestSchedules.Refusal::field)
                 .isEqualTo("callingWindow.end");
         assertThat(CallingWindows.refusal(
-                        request(NEW_YORK, new CallingWindow(WEEKDAYS, "09:00", "20:00", "Mars/Olympus", null))))
+                        request(NEW_YORK, new CallingWindow(WEEKDAYS, "09:00", "20:00", "Mars/Olympus", null)),
+                        THURSDAY_EIGHT_IN_NEW_YORK))
                 .get()
                 .extracting(RequestSchedules.Refusal::field)
                 .isEqualTo("callingWindow.timeZone");
         assertThat(CallingWindows.refusal(
-                        request(NEW_YORK, new CallingWindow(WEEKDAYS, "09:00", "20:00", null, List.of("2026-02-30")))))
+                        request(NEW_YORK, new CallingWindow(WEEKDAYS, "09:00", "20:00", null, List.of("2026-02-30"))),
+                        THURSDAY_EIGHT_IN_NEW_YORK))
                 .get()
                 .extracting(RequestSchedules.Refusal::field)
                 .isEqualTo("callingWindow.blackoutDates");
-        assertThat(CallingWindows.refusal(request(NEW_YORK, null))).isEmpty();
+        assertThat(CallingWindows.refusal(request(NEW_YORK, null), THURSDAY_EIGHT_IN_NEW_YORK))
+                .isEmpty();
     }
 
     private static CallRequest request(String to, CallingWindow window) {
