@@ -64,7 +64,7 @@ public class CampaignGate {
 
     /** The campaign a request belongs to, when its account has one of that id. */
     public Optional<CampaignRecorded> campaignOf(String accountId, String requestId) {
-        return campaigns.known(accountId, CampaignRecorded.campaignOf(requestId));
+        return campaigns.ofRequest(accountId, requestId);
     }
 
     /** Later, when the person already had as many calls from the account as its cap allows in the cap's time. */

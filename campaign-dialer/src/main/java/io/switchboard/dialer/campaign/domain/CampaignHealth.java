@@ -33,8 +33,7 @@ public class CampaignHealth {
      * too many of the campaign's calls failed; empty otherwise.
      */
     public Optional<CampaignRecorded> afterEnd(int partition, DialIntentRecorded ended, Instant now) {
-        Optional<CampaignRecorded> found =
-                campaigns.known(ended.accountId(), CampaignRecorded.campaignOf(ended.requestId()));
+        Optional<CampaignRecorded> found = campaigns.ofRequest(ended.accountId(), ended.requestId());
         if (found.isEmpty()
                 || found.get().status() != Status.ACTIVE
                 || found.get().autoPause() == null) {

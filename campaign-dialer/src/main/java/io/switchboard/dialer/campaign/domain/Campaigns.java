@@ -40,6 +40,11 @@ public class Campaigns {
         return Optional.ofNullable(latest.get(CampaignRecorded.key(accountId, campaignId)));
     }
 
+    /** As read so far, the campaign a request id names ({@link CampaignRecorded#campaignOf}), if its account has it. */
+    public Optional<CampaignRecorded> ofRequest(String accountId, String requestId) {
+        return known(accountId, CampaignRecorded.campaignOf(requestId));
+    }
+
     /** The account's campaigns, newest first. */
     public List<CampaignRecorded> of(String accountId) {
         view.catchUp();

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.switchboard.dialer.campaign.domain.CampaignGate;
@@ -122,6 +124,9 @@ class DueRequestSignaller implements SmartLifecycle {
             }
         }
         List<DialIntents.Owned> allowed = new ArrayList<>();
+        // A campaign held once in a pass stays held in it (its calls in progress and on their way only grow): its
+        // thousands of other due requests are not judged again every pass.
+        Set<String> held = new HashSet<>();
         for (DialIntents.Owned owned : due) {
             DialIntentRecorded intent = owned.intent();
             if (recentlySignalled(intent, now)) {
@@ -133,9 +138,13 @@ class DueRequestSignaller implements SmartLifecycle {
                 continue;
             }
             String campaign = campaignKey(intent);
+            if (held.contains(campaign)) {
+                continue;
+            }
             var verdict =
                     campaigns.verdict(owned.partition(), intent.request(), onTheirWay.getOrDefault(campaign, 0), now);
             if (verdict.decision() == CampaignGate.Decision.HOLD) {
+                held.add(campaign);
                 continue;
             }
             if (verdict.decision() == CampaignGate.Decision.GO) {
